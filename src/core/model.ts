@@ -1,0 +1,89 @@
+/**
+ * The shapes the pure core works on. A workbook arrives as a plain grid of values — what
+ * Office.js `range.values` returns, or what the exceljs adapter produces — so the same rules run in
+ * the task pane and in Node.
+ */
+
+/** An error value in a cell (#DIV/0!, #REF!, …): shown to users as its text, never as data. */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * One cell as a person sees it. Blank is null. Dates may be Date objects (exceljs) or serial
+ * numbers (Office.js); types come from the template definition, never from number formats.
+ */
+export type CellValue = string | number | boolean | Date | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+export interface SheetGrid {
+  readonly name: string;
+  readonly hidden?: boolean;
+  /** rows[r - 1][c - 1] is the cell at row r, column c (1-based worksheet coordinates). Ragged rows are fine. */
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** Where a defined name points: a single cell on a sheet. */
+export interface NamedCell {
+  readonly sheet: string;
+  /** A1 address without `$`. */
+  readonly cell: string;
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+  /** Workbook-level defined names that point at one cell. */
+  readonly names: Readonly<Record<string, NamedCell>>;
+  /** The workbook counts serial dates from 1904-01-01 (old Mac Excel). */
+  readonly date1904?: boolean;
+}
+
+/** A value found in the workbook, with where it really is (after any inserted rows). */
+export interface Located {
+  readonly value: CellValue;
+  readonly sheet: string;
+  /** A1 address. */
+  readonly cell: string;
+}
+
+export interface RawRow {
+  /** Worksheet row the values were read from. */
+  readonly row: number;
+  readonly cells: Readonly<Record<string, Located>>;
+}
+
+/** The report as found in a workbook, before normalisation. */
+export interface RawReport {
+  /** Every single field of the definition, by id (value null when the cell is blank). */
+  readonly fields: Readonly<Record<string, Located>>;
+  /** Non-empty rows of every table, by table id, in worksheet order. */
+  readonly tables: Readonly<Record<string, readonly RawRow[]>>;
+  /** Chinese descriptions of layout changes found while locating fields (→ template.modified). */
+  readonly layoutChanges: readonly string[];
+  readonly templateVersion?: string;
+  readonly date1904?: boolean;
+}
+
+export type Severity = "error" | "warning";
+
+/** One finding of a rule (spec §4, §6): the field names the id; a table finding also names table and row. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly field: string;
+  readonly table?: string;
+  /** Worksheet row of a table finding. */
+  readonly row?: number;
+  readonly sheet: string;
+  readonly cell: string;
+  /** Chinese: what was found and what is expected. */
+  readonly message: string;
+  /** The unit's 核实说明 for this warning, when one applies. */
+  readonly explanation?: string;
+}
+
+/** Workbook status (spec §4): 有错误 when any error; else 待说明 when a warning is unexplained; else 通过. */
+export type ReportStatus = "通过" | "待说明" | "有错误";
