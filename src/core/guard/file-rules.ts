@@ -1,0 +1,44 @@
+/**
+ * Rules on a whole submitted file, before it is opened as a zip: its name, its size, its first
+ * bytes. Each returns a problem or says which way to go on.
+ */
+
+import { classifyOle2 } from "./cfb";
+import { formatBytes, GuardLimits } from "./limits";
+import { GuardProblem } from "./refusal";
+import { describeOther, isLockFileName, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
+
+/** Checks that need only the name and the size, so a huge file is refused before it is read. */
+export function judgeNameAndSize(fileName: string, size: number, limits: GuardLimits): GuardProblem | undefined {
+  if (isLockFileName(fileName)) return { code: "lock_file" };
+  if (size === 0) return { code: "empty" };
+  if (size > limits.maxFileBytes)
+    return { code: "too_large", detail: `${formatBytes(size)}，上限 ${formatBytes(limits.maxFileBytes)}` };
+  return undefined;
+}
+
+/**
+ * Checks on the file's bytes before the zip is opened. Returns undefined when the file is a zip
+ * worth opening (its entries are judged next), else the problem.
+ */
+export function judgeFileBytes(fileName: string, bytes: Uint8Array, limits: GuardLimits): GuardProblem | undefined {
+  const early = judgeNameAndSize(fileName, bytes.length, limits);
+  if (early) return early;
+  switch (sniffMagic(bytes)) {
+    case "zip": {
+      const mimetype = odfMimetypeOfFirstEntry(bytes);
+      if (mimetype !== undefined && isOdsMimetype(mimetype)) return { code: "ods" };
+      return undefined;
+    }
+    case "empty_zip":
+      return { code: "not_spreadsheet", detail: "这是一个空的压缩包" };
+    case "ole2": {
+      const ole = classifyOle2(bytes);
+      if (ole.kind === "encrypted") return { code: "encrypted" };
+      if (ole.kind === "legacy_xls") return { code: "legacy_xls" };
+      return { code: "not_spreadsheet", detail: ole.what };
+    }
+    case "other":
+      return { code: "not_spreadsheet", detail: describeOther(bytes) };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Why a submitted file is refused before (or instead of) reading it, and what the unit should do.
+ * Codes are a contract (spec §6: an `unreadable` result carries `code`); messages are for people.
+ */
+
+export type RefusalCode =
+  | "empty"
+  | "lock_file"
+  | "not_spreadsheet"
+  | "corrupt"
+  | "legacy_xls"
+  | "encrypted"
+  | "ods"
+  | "too_large"
+  | "zip_bomb"
+  | "not_template";
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  /** Chinese, names the file and says what to do. */
+  readonly message: string;
+}
+
+export const REFUSAL_CODES: readonly RefusalCode[] = [
+  "empty",
+  "lock_file",
+  "not_spreadsheet",
+  "corrupt",
+  "legacy_xls",
+  "encrypted",
+  "ods",
+  "too_large",
+  "zip_bomb",
+  "not_template",
+];
+
+/** What the unit should do to get a readable file; every route ends in "save as .xlsx and send again". */
+const SAVE_AS_XLSX = "请用 Excel 打开后选择“文件-另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，然后重新发送新保存的文件。";
+
+/** Each message takes the file name and an optional Chinese detail (`b` shows it in brackets, `s` as a clause). */
+const b = (d?: string) => (d ? `（${d}）` : "");
+const s = (d?: string) => (d ? `：${d}` : "");
+
+const MESSAGES: Readonly<Record<RefusalCode, (file: string, detail?: string) => string>> = {
+  empty: (f) => `“${f}”是空文件（0 字节），没有任何内容。请确认报表已保存，然后重新发送填写好的 .xlsx 文件。`,
+  lock_file: (f) =>
+    `“${f}”是 Excel 打开文件时自动生成的临时锁定文件（文件名以 ~$ 开头），不是报表本身。请发送文件名不带 ~$ 的那个真正的工作簿。`,
+  not_spreadsheet: (f, d) => `“${f}”不是 Excel 工作簿（.xlsx），无法读取${s(d)}。${SAVE_AS_XLSX}`,
+  corrupt: (f, d) =>
+    `“${f}”已损坏或不完整${b(d)}（可能在下载、复制或传输时中断），无法读取。请确认该文件在 Excel 中能正常打开，重新保存为 .xlsx 后再发送。`,
+  legacy_xls: (f) => `“${f}”是旧版 Excel 97-2003 格式（.xls），无法读取。${SAVE_AS_XLSX}`,
+  encrypted: (f) =>
+    `“${f}”设置了打开密码，无法读取。请在 Excel 中打开该文件，点击“文件-信息-保护工作簿-用密码进行加密”，清空密码并保存，然后重新发送。`,
+  ods: (f) => `“${f}”是 OpenDocument 电子表格（.ods，常见于 WPS 或 LibreOffice），无法读取。${SAVE_AS_XLSX}`,
+  too_large: (f, d) =>
+    `“${f}”文件过大${b(d)}，一份报表不应有这么大。请删除报表中多余的图片、工作表或无关内容，重新保存为 .xlsx 后再发送。`,
+  zip_bomb: (f, d) =>
+    `“${f}”解压后的内容异常庞大或与文件记录不符${b(d)}，可能已损坏或被恶意构造，已拒绝读取。请用下发的模板重新填写，保存为 .xlsx 后再发送。`,
+  not_template: (f, d) =>
+    `“${f}”不是用下发的《标准化研学行动总结》模板填写的，无法读取${s(d)}。请下载最新模板，把内容填入模板后重新发送。`,
+};
+
+/** The Chinese message for a refusal of `fileName`; `detail` (Chinese) is shown in brackets where it helps. */
+export function refusalMessage(code: RefusalCode, fileName: string, detail?: string): string {
+  return MESSAGES[code](fileName, detail);
+}
+
+export function refusal(code: RefusalCode, fileName: string, detail?: string): Refusal {
+  return { code, message: refusalMessage(code, fileName, detail) };
+}
+
+/** A rule's verdict before the file name is known to it: the caller turns it into a Refusal. */
+export interface GuardProblem {
+  readonly code: RefusalCode;
+  /** Chinese detail shown in brackets in the message. */
+  readonly detail?: string;
+}
+
+export function problemToRefusal(problem: GuardProblem, fileName: string): Refusal {
+  return refusal(problem.code, fileName, problem.detail);
+}
