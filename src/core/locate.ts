@@ -1,0 +1,105 @@
+/**
+ * WorkbookGrid → RawReport: where is each field and table row of the template in this workbook?
+ *
+ * Defined names and the 模板信息 sheet are asked first, then labels, so a report whose unit inserted
+ * rows, renamed or added sheets, or moved columns is still read where its values really are; every
+ * such change becomes a Chinese note (→ template.modified). A workbook that is not this template is
+ * refused as a whole rather than half-read.
+ */
+import { definedNameOf, FIELDS, TABLES, TEMPLATE } from "./definition";
+import type { RawRow, RawReport, WorkbookGrid } from "./model";
+import { fieldLabelScore, locateFields } from "./locate/fields";
+import { readMeta } from "./locate/meta";
+import { describeMoves } from "./locate/moves";
+import { findSheet, type FoundSheet } from "./locate/sheets";
+import { findHeader, headerThreshold, readTable, tableDefinedName } from "./locate/tables";
+
+export type LocateResult =
+  | { readonly ok: true; readonly report: RawReport }
+  | {
+      readonly ok: false;
+      readonly code: "not_template";
+      /** Chinese, complete: why this is not the template and what to do. */
+      readonly message: string;
+      /** Chinese, short: the evidence, for a message that also names the file. */
+      readonly detail: string;
+    };
+
+/** Fewer single fields than this found (by name or label) and the workbook is not this template. */
+export const MIN_FIELDS_FOUND = Math.ceil(FIELDS.length / 2);
+
+const DOWNLOAD_HINT = "请下载最新模板，把内容填入模板后重新报送。";
+
+function notTemplate(detail: string): LocateResult {
+  return { ok: false, code: "not_template", detail, message: `该文件不是用《${TEMPLATE.title}》模板填写的（${detail}）。${DOWNLOAD_HINT}` };
+}
+
+function fieldSheetSearch(templateName: string, grid: WorkbookGrid) {
+  const own = FIELDS.filter((f) => f.sheet === templateName);
+  return findSheet(grid, {
+    templateName,
+    definedNames: own.map((f) => definedNameOf(f.id)),
+    score: (s) => fieldLabelScore(s, templateName),
+    minScore: Math.ceil(own.length / 2),
+  });
+}
+
+export function locateReport(grid: WorkbookGrid): LocateResult {
+  const meta = readMeta(grid);
+  if (meta?.templateId !== undefined && meta.templateId !== TEMPLATE.id) {
+    return notTemplate(`模板标识为“${meta.templateId}”，是另一个模板`);
+  }
+
+  const sheets = new Map<string, FoundSheet | undefined>();
+  const sheetFor = (templateName: string) => {
+    if (!sheets.has(templateName)) sheets.set(templateName, fieldSheetSearch(templateName, grid));
+    return sheets.get(templateName);
+  };
+  const located = locateFields(grid, sheetFor);
+  if (located.found < MIN_FIELDS_FOUND) {
+    return notTemplate(`只找到模板 ${FIELDS.length} 个栏目中的 ${located.found} 个`);
+  }
+
+  const tables: Record<string, readonly RawRow[]> = {};
+  const tableChanges: string[] = [];
+  for (const table of TABLES) {
+    const found =
+      sheets.get(table.sheet) ??
+      findSheet(grid, {
+        templateName: table.sheet,
+        definedNames: [tableDefinedName(table.id)],
+        score: (s) => findHeader(s, table)?.columns.size ?? 0,
+        minScore: headerThreshold(table),
+      });
+    sheets.set(table.sheet, found);
+    const header = found && findHeader(found.sheet, table, grid);
+    if (!found || !header) {
+      tables[table.id] = [];
+      tableChanges.push(found ? `工作表“${found.sheet.name}”中未找到“${table.label}”的表头` : `缺少工作表“${table.sheet}”（${table.label}）`);
+      continue;
+    }
+    const read = readTable(found.sheet, table, header, table.sheet);
+    tables[table.id] = read.rows;
+    tableChanges.push(...read.changes);
+  }
+
+  const renames = [...sheets.entries()]
+    .filter(([, f]) => f?.renamedFrom !== undefined)
+    .map(([templateName, f]) => `工作表“${templateName}”已改名为“${f!.sheet.name}”`);
+  const layoutChanges = [
+    ...renames,
+    ...(meta ? [] : [`缺少隐藏的工作表“${TEMPLATE.sheets.meta}”（可能是把内容复制到了新工作簿）`]),
+    ...describeMoves(located.moves),
+    ...located.missing,
+    ...tableChanges,
+  ];
+
+  const report: RawReport = {
+    fields: located.fields,
+    tables,
+    layoutChanges,
+    ...(meta?.version !== undefined ? { templateVersion: meta.version } : {}),
+    ...(grid.date1904 ? { date1904: true } : {}),
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,66 @@
+/**
+ * Single fields: by defined name (fld_<id>) when the label beside it still matches, else by the label
+ * on the field's sheet (input one column right of the label, as in the template), else the name alone.
+ */
+import { cellOf, definedNameOf, FIELDS, SINGLE_FIELD_LAYOUT, type FieldDef } from "../definition";
+import { columnNumber, parseA1, toA1 } from "../a1";
+import type { Located, SheetGrid, WorkbookGrid } from "../model";
+import { labelKey } from "../text";
+import { indexLabels, nearest, valueAt, type LabelIndex, type Position } from "./grid";
+import type { Move } from "./moves";
+import type { FoundSheet } from "./sheets";
+
+const LABEL_TO_INPUT = columnNumber(SINGLE_FIELD_LAYOUT.inputColumn) - columnNumber(SINGLE_FIELD_LAYOUT.labelColumn);
+
+export interface FieldsFound {
+  readonly fields: Record<string, Located>;
+  /** Fields found by name or label. */
+  readonly found: number;
+  readonly moves: Move[];
+  /** Chinese notes on fields that could not be found at all. */
+  readonly missing: string[];
+}
+
+/** How many single-field labels of the template a sheet holds: the evidence that it is 基本情况. */
+export function fieldLabelScore(sheet: SheetGrid, sheetName: string): number {
+  const index = indexLabels(sheet);
+  return FIELDS.filter((f) => f.sheet === sheetName && index.has(labelKey(f.label))).length;
+}
+
+function labelBeside(index: LabelIndex, key: string, at: Position): boolean {
+  return (index.get(key) ?? []).some((p) => p.row === at.row && p.column < at.column);
+}
+
+function positionOf(field: FieldDef, sheet: SheetGrid, index: LabelIndex, grid: WorkbookGrid): Position | undefined {
+  const key = labelKey(field.label);
+  const named = grid.names[definedNameOf(field.id)];
+  const namedAt = named && named.sheet === sheet.name ? parseA1(named.cell) : null;
+  if (namedAt && labelBeside(index, key, namedAt)) return namedAt;
+  const label = nearest(index.get(key) ?? [], { row: field.row, column: columnNumber(SINGLE_FIELD_LAYOUT.labelColumn) });
+  if (label) return { row: label.row, column: label.column + LABEL_TO_INPUT };
+  return namedAt ?? undefined;
+}
+
+/** Locates every single field; `sheetFor` maps a template sheet name to the sheet found for it. */
+export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string) => FoundSheet | undefined): FieldsFound {
+  const fields: Record<string, Located> = {};
+  const moves: Move[] = [];
+  const missing: string[] = [];
+  const indexes = new Map<SheetGrid, LabelIndex>();
+  let found = 0;
+  for (const field of FIELDS) {
+    const home = sheetFor(field.sheet);
+    const template = cellOf(field);
+    const at = home ? positionOf(field, home.sheet, indexes.get(home.sheet) ?? indexes.set(home.sheet, indexLabels(home.sheet)).get(home.sheet)!, grid) : undefined;
+    if (!home || !at) {
+      fields[field.id] = { value: null, sheet: home?.sheet.name ?? field.sheet, cell: template };
+      missing.push(`未找到“${field.label}”栏目（模板位置 ${field.sheet}!${template}）`);
+      continue;
+    }
+    found++;
+    const cell = toA1(at.row, at.column);
+    fields[field.id] = { value: valueAt(home.sheet, at.row, at.column), sheet: home.sheet.name, cell };
+    if (cell !== template) moves.push({ what: `“${field.label}”`, fromSheet: field.sheet, fromCell: template, toSheet: home.sheet.name, toCell: cell });
+  }
+  return { fields, found, moves, missing };
+}

@@ -1,0 +1,59 @@
+/** Reading a SheetGrid the way locate needs it: blanks folded, labels indexed by their key. */
+import { labelKey } from "../text";
+import type { CellValue, SheetGrid } from "../model";
+
+/** The value at a 1-based position; "" (what Office.js returns for a blank) is blank like null. */
+export function valueAt(sheet: SheetGrid, row: number, column: number): CellValue {
+  const v = sheet.rows[row - 1]?.[column - 1];
+  if (v === undefined || v === "") return null;
+  return v;
+}
+
+/** Blank as a person sees it: nothing, or only white space. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** The label key of a text cell, or null for any other cell. */
+export function keyAt(sheet: SheetGrid, row: number, column: number): string | null {
+  const v = valueAt(sheet, row, column);
+  return typeof v === "string" ? labelKey(v) : null;
+}
+
+export interface Position {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Every text cell of a sheet by its label key, in reading order. */
+export type LabelIndex = ReadonlyMap<string, readonly Position[]>;
+
+export function indexLabels(sheet: SheetGrid): LabelIndex {
+  const index = new Map<string, Position[]>();
+  sheet.rows.forEach((cells, r) => {
+    cells.forEach((v, c) => {
+      if (typeof v !== "string") return;
+      const key = labelKey(v);
+      if (key === "") return;
+      const list = index.get(key);
+      const at = { row: r + 1, column: c + 1 };
+      if (list) list.push(at);
+      else index.set(key, [at]);
+    });
+  });
+  return index;
+}
+
+/** Of several positions, the one nearest to where the template put it (rows weigh less than columns). */
+export function nearest(candidates: readonly Position[], expected: Position): Position | undefined {
+  let best: Position | undefined;
+  let bestCost = Infinity;
+  for (const p of candidates) {
+    const cost = Math.abs(p.row - expected.row) + 1000 * Math.abs(p.column - expected.column);
+    if (cost < bestCost) {
+      best = p;
+      bestCost = cost;
+    }
+  }
+  return best;
+}

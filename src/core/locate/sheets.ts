@@ -1,0 +1,59 @@
+/** Finding a template sheet in a workbook: by its name, else by the defined names on it, else by its contents. */
+import { SHEETS } from "../definition";
+import type { SheetGrid, WorkbookGrid } from "../model";
+
+export interface FoundSheet {
+  readonly sheet: SheetGrid;
+  /** Set when the sheet was found under another name than the template's. */
+  readonly renamedFrom?: string;
+}
+
+const TEMPLATE_SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(SHEETS));
+
+export interface SheetSearch {
+  /** The sheet's name in the template. */
+  readonly templateName: string;
+  /** Defined names that the template puts on this sheet (fld_…, tbl_…). */
+  readonly definedNames: readonly string[];
+  /** How much a sheet looks like this one (labels found); 0 = not at all. */
+  readonly score: (sheet: SheetGrid) => number;
+  readonly minScore: number;
+}
+
+/**
+ * A renamed sheet keeps its defined names (Excel and LibreOffice rewrite them), so those are asked
+ * first; contents decide only when names are gone too. Sheets bearing another template sheet's name
+ * (自检 lists the same labels, for example) are never taken for this one.
+ */
+export function findSheet(grid: WorkbookGrid, search: SheetSearch): FoundSheet | undefined {
+  const byName = grid.sheets.find((s) => s.name === search.templateName);
+  if (byName) return { sheet: byName };
+  const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEET_NAMES.has(s.name));
+
+  const votes = new Map<string, number>();
+  for (const n of search.definedNames) {
+    const target = grid.names[n];
+    if (target) votes.set(target.sheet, (votes.get(target.sheet) ?? 0) + 1);
+  }
+  let bestNamed: SheetGrid | undefined;
+  let bestVotes = 0;
+  for (const s of eligible) {
+    const v = votes.get(s.name) ?? 0;
+    if (v > bestVotes) {
+      bestNamed = s;
+      bestVotes = v;
+    }
+  }
+  if (bestNamed) return { sheet: bestNamed, renamedFrom: search.templateName };
+
+  let best: SheetGrid | undefined;
+  let bestScore = 0;
+  for (const s of eligible) {
+    const score = search.score(s);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  return best && bestScore >= search.minScore ? { sheet: best, renamedFrom: search.templateName } : undefined;
+}

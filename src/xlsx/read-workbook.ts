@@ -1,0 +1,113 @@
+/**
+ * exceljs workbook → the core's WorkbookGrid: every cell as a person sees it in Excel.
+ *
+ * Formulas are never evaluated or copied: a formula cell contributes only the result the writing
+ * program cached (which may be 0, "" or an error). Types are left to the template definition, so a
+ * number stays a number and text stays text; only cells exceljs already turned into Date (date
+ * number formats) arrive as Date.
+ */
+import type ExcelJS from "exceljs";
+import { parseA1 } from "../core/a1";
+import type { CellError, CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
+
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/** Joins rich-text runs: `{ richText: [{ text: "ab" }, { text: "中文" }] }` → "ab中文". */
+function richTextOf(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null || !Array.isArray((v as { richText?: unknown }).richText)) return undefined;
+  return ((v as { richText: unknown[] }).richText)
+    .map((run) => (typeof run === "object" && run !== null && typeof (run as { text?: unknown }).text === "string" ? (run as { text: string }).text : ""))
+    .join("");
+}
+
+function errorOf(v: unknown): CellError | undefined {
+  if (typeof v !== "object" || v === null || v instanceof Date) return undefined;
+  const e = (v as { error?: unknown }).error;
+  return typeof e === "string" ? { error: e } : undefined;
+}
+
+/** A value exceljs holds for a cell (or for a formula's cached result) → CellValue. */
+export function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  const rich = richTextOf(v);
+  if (rich !== undefined) return rich;
+  const err = errorOf(v);
+  if (err) return err;
+  if (typeof v === "object") {
+    const o = v as { text?: unknown; hyperlink?: unknown; formula?: unknown; sharedFormula?: unknown; result?: unknown };
+    // A hyperlink shows its text (which may itself be rich text), not its target.
+    if ("hyperlink" in o || "text" in o) return plainValue(o.text ?? null);
+    if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  }
+  return null;
+}
+
+/** One exceljs cell as a person sees it; the non-anchor cells of a merged range are blank, as in Office.js. */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  const v: unknown = cell.value;
+  if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) {
+    // Cached results of 0 or "" live only in cell.result; never evaluate the formula.
+    return plainValue(cell.result);
+  }
+  return plainValue(v);
+}
+
+function sheetGridOf(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: (readonly CellValue[])[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const value = cellValueOf(cell);
+      if (value === null) return;
+      while (cells.length < c - 1) cells.push(null);
+      cells[c - 1] = value;
+    });
+    if (cells.length === 0) return;
+    while (rows.length < r - 1) rows.push(EMPTY_ROW);
+    rows[r - 1] = cells;
+  });
+  const hidden = ws.state === "hidden" || ws.state === "veryHidden";
+  return hidden ? { name: ws.name, hidden, rows } : { name: ws.name, rows };
+}
+
+/** "'基本情况'!$C$5" → { sheet: "基本情况", cell: "C5" }; null for ranges, other books or broken refs. */
+export function parseNamedCell(ref: string): NamedCell | null {
+  const bang = ref.lastIndexOf("!");
+  if (bang <= 0) return null;
+  let sheet = ref.slice(0, bang).trim();
+  const quoted = /^'(.*)'$/.exec(sheet);
+  if (quoted) sheet = quoted[1].replace(/''/g, "'");
+  if (sheet === "" || sheet.includes("[")) return null;
+  const at = parseA1(ref.slice(bang + 1));
+  if (!at) return null;
+  return { sheet, cell: ref.slice(bang + 1).replace(/\$/g, "").toUpperCase() };
+}
+
+/** Workbook defined names that point at exactly one cell of an existing sheet. */
+function namesOf(wb: ExcelJS.Workbook, sheetNames: ReadonlySet<string>): Record<string, NamedCell> {
+  const names: Record<string, NamedCell> = {};
+  let model: { name: string; ranges: string[] }[] = [];
+  try {
+    model = wb.definedNames.model as { name: string; ranges: string[] }[];
+  } catch {
+    return names; // a name exceljs cannot even describe is a name we do not need
+  }
+  for (const { name, ranges } of model) {
+    if (typeof name !== "string" || !Array.isArray(ranges) || ranges.length !== 1) continue;
+    const target = parseNamedCell(ranges[0]);
+    if (target && sheetNames.has(target.sheet)) names[name] = target;
+  }
+  return names;
+}
+
+/** The whole workbook as values: every worksheet (hidden ones flagged), single-cell names, 1904 flag. */
+export function toWorkbookGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  const sheets = wb.worksheets.map(sheetGridOf);
+  const names = namesOf(wb, new Set(sheets.map((s) => s.name)));
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  return date1904 ? { sheets, names, date1904 } : { sheets, names };
+}
