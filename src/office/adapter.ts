@@ -1,0 +1,45 @@
+/**
+ * What the task pane may know about Office. Components receive an OfficeAdapter (props/context) and
+ * never touch the Office or Excel globals: only src/office does, so the shell renders — and can be
+ * tested — outside Office.
+ */
+
+/** Light or dark, from the Office theme; the task pane picks its Fluent theme from it. */
+export type ThemeMode = "light" | "dark";
+
+/** Why the pane is not talking to Excel. */
+export type OutsideReason =
+  /** office.js never loaded (opened in a plain browser, or offline). */
+  | "no-office-js"
+  /** office.js loaded, but the page is not inside an Office application. */
+  | "not-in-office"
+  /** Inside Office, but not Excel (e.g. Word). */
+  | "other-host"
+  /** office.js loaded but never said it was ready. */
+  | "timeout";
+
+export type HostStatus =
+  | { readonly kind: "excel"; readonly platform: string }
+  | { readonly kind: "outside"; readonly reason: OutsideReason; readonly host?: string };
+
+/** Which of the template's sheets the open workbook has. */
+export interface TemplateSheets {
+  /** Template sheet names found, in the template's order. */
+  readonly present: readonly string[];
+  /** Template sheet names not found, in the template's order. */
+  readonly missing: readonly string[];
+  readonly activeSheet: string;
+}
+
+/** Operations on the open workbook. Each is one Excel.run batch; the doc comment says how many syncs. */
+export interface WorkbookAdapter {
+  /** One context.sync. */
+  findTemplateSheets(): Promise<TemplateSheets>;
+}
+
+export interface OfficeAdapter {
+  readonly host: HostStatus;
+  readonly theme: ThemeMode;
+  /** Null outside Excel. */
+  readonly workbook: WorkbookAdapter | null;
+}

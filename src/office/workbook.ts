@@ -1,0 +1,30 @@
+import { SHEETS } from "../core/definition";
+import type { TemplateSheets, WorkbookAdapter } from "./adapter";
+
+/** Excel.run, as a parameter so tests can hand in an office-addin-mock. */
+export interface ExcelRunner {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Every sheet the template consists of, in the template's order (the definition owns the names). */
+export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+
+export function createWorkbookAdapter(excel: ExcelRunner): WorkbookAdapter {
+  return {
+    findTemplateSheets: () =>
+      excel.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        // Queue every probe first so the whole question costs one round trip.
+        const probes = TEMPLATE_SHEET_NAMES.map((name) => ({ name, sheet: worksheets.getItemOrNullObject(name) }));
+        const active = worksheets.getActiveWorksheet();
+        active.load("name");
+        await context.sync();
+        const result: TemplateSheets = {
+          present: probes.filter((p) => !p.sheet.isNullObject).map((p) => p.name),
+          missing: probes.filter((p) => p.sheet.isNullObject).map((p) => p.name),
+          activeSheet: active.name,
+        };
+        return result;
+      }),
+  };
+}

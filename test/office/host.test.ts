@@ -1,0 +1,42 @@
+/** Where the pane runs: Excel, another Office application, a plain browser, or an office.js that hangs. */
+import { detectHost, type OfficeReadyApi } from "../../src/office/host";
+
+/** office.js at run time: HostType values are strings, onReady resolves with host null outside Office. */
+function fakeOffice(onReady: OfficeReadyApi["onReady"]): OfficeReadyApi {
+  return { onReady, HostType: { Excel: "Excel" } };
+}
+
+describe("detectHost", () => {
+  it("says office.js is missing when the Office namespace never loaded", async () => {
+    expect(await detectHost(undefined, 50)).toEqual({ kind: "outside", reason: "no-office-js" });
+  });
+
+  it("recognises Excel and keeps the platform", async () => {
+    const office = fakeOffice(async () => ({ host: "Excel", platform: "OfficeOnline" }));
+    expect(await detectHost(office, 50)).toEqual({ kind: "excel", platform: "OfficeOnline" });
+  });
+
+  it("tells a plain browser (host null) from Excel", async () => {
+    const office = fakeOffice(async () => ({ host: null, platform: null }));
+    expect(await detectHost(office, 50)).toEqual({ kind: "outside", reason: "not-in-office" });
+  });
+
+  it("names another Office application", async () => {
+    const office = fakeOffice(async () => ({ host: "Word", platform: "PC" }));
+    expect(await detectHost(office, 50)).toEqual({ kind: "outside", reason: "other-host", host: "Word" });
+  });
+
+  it("gives up after the timeout when onReady never resolves", async () => {
+    const office = fakeOffice(() => new Promise(() => undefined));
+    const started = Date.now();
+    expect(await detectHost(office, 60)).toEqual({ kind: "outside", reason: "timeout" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+  });
+
+  it("does not wait for the timeout once Office is ready", async () => {
+    const office = fakeOffice(async () => ({ host: "Excel", platform: "PC" }));
+    const started = Date.now();
+    await detectHost(office, 5000);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
