@@ -1,0 +1,28 @@
+/**
+ * Sheet protection without a password: it stops accidents (typing over a label, deleting the
+ * header), not people — anyone can lift it from the Review tab. Inputs are unlocked cell by cell.
+ */
+import type ExcelJS from "exceljs";
+
+export type ProtectionKind = "form" | "table" | "readOnly";
+
+const COMMON: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
+
+const BY_KIND: Record<ProtectionKind, Partial<ExcelJS.WorksheetProtection>> = {
+  form: { ...COMMON },
+  // Table sheets: users add and remove rows and format their own cells.
+  table: { ...COMMON, formatCells: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true },
+  readOnly: { ...COMMON },
+};
+
+export function protectSheet(ws: ExcelJS.Worksheet, kind: ProtectionKind): void {
+  // exceljs sets the protection synchronously inside the promise executor; no password → no hash.
+  void ws.protect("", { ...BY_KIND[kind] });
+}
+
+export const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };

@@ -1,0 +1,88 @@
+/** The 自检 sheet: one formula line per check, an overall line on top; needs no add-in. */
+import type ExcelJS from "exceljs";
+import { F, str } from "./formula-text";
+import { REPORT_TYPES } from "../../core/definition";
+import { SELF_CHECK, lineSpecs, type LineSeverity } from "./self-check-lines";
+import { BORDER, FILL, FONT } from "./styles";
+import { resultRules } from "./conditional";
+import { protectSheet } from "./protection";
+import { setupPrint } from "./print";
+
+const C = SELF_CHECK.columns;
+const WIDTHS: Record<string, number> = { [C.id]: 28, [C.name]: 36, [C.result]: 8, [C.message]: 64, [C.severity]: 8 };
+const SEVERITY_TEXT = { error: "错误", warning: "提示" } as const;
+
+function severityCell(severity: LineSeverity): ExcelJS.CellValue {
+  if (severity !== "errorInAnnualOnly") return SEVERITY_TEXT[severity];
+  // public.min_one: an error in a 年度总结, a warning in a 阶段性总结 (spec §4).
+  return { formula: `IF(TRIM(${F("report_type")})=${str(REPORT_TYPES[0])},${str(SEVERITY_TEXT.warning)},${str(SEVERITY_TEXT.error)})` } as ExcelJS.CellFormulaValue;
+}
+
+export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(SELF_CHECK.sheet, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: SELF_CHECK.headerRow, topLeftCell: `A${SELF_CHECK.firstRow}` }],
+  });
+  for (const [col, width] of Object.entries(WIDTHS)) ws.getColumn(col).width = width;
+  const specs = lineSpecs();
+  const lastRow = SELF_CHECK.firstRow + specs.length - 1;
+
+  ws.mergeCells(`A1:${C.severity}1`);
+  Object.assign(ws.getCell("A1"), { value: "自检（公式自动检查，无需填写）", font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  ws.getRow(1).height = 28;
+  ws.mergeCells(`A2:${C.severity}2`);
+  Object.assign(ws.getCell("A2"), {
+    value: "✓ 通过；✗ 未通过，按“说明”修改；— 相关项目尚未填写。“错误”须修改后再报送；“提示”请核实，情况属实的在“核实说明”表中说明。",
+    font: FONT.note,
+    alignment: { wrapText: true, vertical: "middle" },
+  });
+  ws.getRow(2).height = 32;
+
+  const results = `$${C.result}$${SELF_CHECK.firstRow}:$${C.result}$${lastRow}`;
+  const severities = `$${C.severity}$${SELF_CHECK.firstRow}:$${C.severity}$${lastRow}`;
+  const failed = `COUNTIF(${results},${str(SELF_CHECK.fail)})`;
+  const failedOf = (sev: string) => `SUMPRODUCT((${results}=${str(SELF_CHECK.fail)})*(${severities}=${str(sev)}))`;
+  const overall = ws.getRow(SELF_CHECK.overallRow);
+  Object.assign(overall.getCell(C.id), { value: "总体结果", font: FONT.section, border: BORDER });
+  Object.assign(overall.getCell(C.name), { value: "全部检查项", font: FONT.section, border: BORDER });
+  overall.getCell(C.result).value = {
+    formula: `IF(${failed}=0,${str(`${SELF_CHECK.pass} 全部通过`)},${str(`${SELF_CHECK.fail} 有 `)}&${failed}&${str(" 项未通过")})`,
+  };
+  Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER });
+  overall.getCell(C.message).value = {
+    formula: `IF(${failed}=0,"",${str("其中错误 ")}&${failedOf(SEVERITY_TEXT.error)}&${str(" 项，提示 ")}&${failedOf(SEVERITY_TEXT.warning)}&${str(" 项。")})`,
+  };
+  Object.assign(overall.getCell(C.message), { font: FONT.body, border: BORDER });
+  overall.height = 24;
+
+  const header = ws.getRow(SELF_CHECK.headerRow);
+  ([[C.id, "规则编号"], [C.name, "检查项"], [C.result, "结果"], [C.message, "说明"], [C.severity, "性质"]] as const).forEach(([col, text]) => {
+    Object.assign(header.getCell(col), { value: text, font: FONT.header, fill: FILL.header, border: BORDER, alignment: { horizontal: "center" } });
+  });
+
+  specs.forEach((spec, i) => {
+    const r = SELF_CHECK.firstRow + i;
+    const row = ws.getRow(r);
+    const resultCell = `$${C.result}${r}`;
+    row.getCell(C.id).value = spec.rule;
+    row.getCell(C.name).value = spec.name;
+    row.getCell(C.result).value = {
+      formula: `IFERROR(IF(${spec.applicable},IF(${spec.pass},${str(SELF_CHECK.pass)},${str(SELF_CHECK.fail)}),${str(SELF_CHECK.notApplicable)}),${str(SELF_CHECK.fail)})`,
+    };
+    row.getCell(C.message).value = {
+      formula: `IF(${resultCell}=${str(SELF_CHECK.fail)},IFERROR(${spec.failMessage},${str("请检查相关单元格的内容。")}),IF(${resultCell}=${str(SELF_CHECK.notApplicable)},${str("相关项目尚未填写，填写后自动检查。")},""))`,
+    };
+    row.getCell(C.severity).value = severityCell(spec.severity);
+    for (const col of Object.values(C)) {
+      const cell = row.getCell(col);
+      cell.border = BORDER;
+      cell.font = FONT.body;
+      cell.alignment = { vertical: "top", wrapText: col === C.message || col === C.name, horizontal: col === C.result || col === C.severity ? "center" : undefined };
+    }
+  });
+  ws.addConditionalFormatting({ ref: `${C.result}${SELF_CHECK.overallRow}`, rules: resultRules(`${C.result}${SELF_CHECK.overallRow}`) });
+  ws.addConditionalFormatting({ ref: `${C.result}${SELF_CHECK.firstRow}:${C.result}${lastRow}`, rules: resultRules(`${C.result}${SELF_CHECK.firstRow}`) });
+
+  protectSheet(ws, "readOnly");
+  setupPrint(ws, { titleRows: SELF_CHECK.headerRow, totalWidth: Object.values(WIDTHS).reduce((a, b) => a + b, 0) });
+  return ws;
+}

@@ -1,0 +1,91 @@
+/** The table sheets (活动明细, 宣传报道, 佐证材料, 核实说明): title, note, header, prepared rows. */
+import type ExcelJS from "exceljs";
+import { TABLES, type TableDef } from "../../core/definition";
+import { BORDER, FILL, FONT } from "./styles";
+import { numFmtFor, validationFor } from "./validation";
+import { tableColumnRules } from "./conditional";
+import { UNLOCKED, protectSheet } from "./protection";
+import { setupPrint } from "./print";
+import { preparedRange } from "./refs";
+
+/** What row 2 tells the user, per table. */
+const NOTES: Record<string, string> = {
+  events: "每次研学宣贯活动填一行；红色列名为必填项。“组织研学宣贯培训次数”应与本表行数一致，“公益性宣贯次数”应与“是否公益性”为“是”的行数一致。",
+  media: "每篇宣传报道填一行（广播、电视、报纸及微博、微信公众号等新媒体）；红色列名为必填项。",
+  evidence: "列出随总结一并报送的佐证材料（通知文件、签到表、照片、课件、新闻报道等）；红色列名为必填项。",
+  explanations: "“自检”或校验提示的情况如属实，在此逐条说明（规则、位置、说明），无需修改数据；错误不能以说明代替修改。",
+};
+/** exceljs keeps range validations in `dataValidations` (one entry per range, not per cell) but does not type it. */
+function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, dv: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+const GENERIC_NOTE = "行不够时可插入行（右键 → 插入）。";
+
+export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: number): ExcelJS.Worksheet {
+  const first = table.columns[0].column;
+  const last = table.columns[table.columns.length - 1].column;
+  const ws = wb.addWorksheet(table.sheet, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: table.headerRow, topLeftCell: `A${table.firstRow}` }],
+  });
+  for (const c of table.columns) ws.getColumn(c.column).width = c.width;
+
+  ws.mergeCells(`${first}1:${last}1`);
+  Object.assign(ws.getCell(`${first}1`), { value: table.label, font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  ws.getRow(1).height = 28;
+  ws.mergeCells(`${first}2:${last}2`);
+  Object.assign(ws.getCell(`${first}2`), {
+    value: `${NOTES[table.id] ?? ""}${GENERIC_NOTE}`,
+    font: FONT.note,
+    alignment: { wrapText: true, vertical: "middle" },
+  });
+  ws.getRow(2).height = 32;
+
+  const header = ws.getRow(table.headerRow);
+  header.height = 22;
+  for (const c of table.columns) {
+    Object.assign(header.getCell(c.column), {
+      value: c.label,
+      font: { ...FONT.header, ...(c.required ? { color: { argb: "FFC00000" } } : {}) },
+      fill: FILL.header,
+      border: BORDER,
+      alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+    });
+  }
+
+  const lastRow = table.firstRow + table.capacity - 1;
+  for (let r = table.firstRow; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    // Whole rows unlocked: Excel deletes a row on a protected sheet only when none of its cells is locked.
+    row.protection = UNLOCKED;
+    for (const c of table.columns) {
+      const cell = row.getCell(c.column);
+      const fmt = numFmtFor(c);
+      Object.assign(cell, {
+        font: FONT.body,
+        border: BORDER,
+        protection: UNLOCKED,
+        alignment: { vertical: "top", wrapText: c.type === "text" },
+        ...(fmt ? { numFmt: fmt } : {}),
+      });
+    }
+  }
+
+  const rowSpan = `$${first}${table.firstRow}:$${last}${table.firstRow}`;
+  for (const c of table.columns) {
+    const key = `${table.id}.${c.id}`;
+    const range = preparedRange(table, c.column);
+    const dv = validationFor(c, key, { year, dateSpan: "year" });
+    if (dv) rangeValidations(ws).add(range, dv);
+    const rules = tableColumnRules(c, key, `${c.column}${table.firstRow}`, rowSpan);
+    if (rules.length) ws.addConditionalFormatting({ ref: range, rules });
+  }
+
+  protectSheet(ws, "table");
+  setupPrint(ws, { titleRows: table.headerRow, totalWidth: table.columns.reduce((a, c) => a + c.width, 0) });
+  return ws;
+}
+
+export function addTableSheets(wb: ExcelJS.Workbook, year: number): ExcelJS.Worksheet[] {
+  return TABLES.map((t) => addTableSheet(wb, t, year));
+}
