@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { TEMPLATE } from "../core/definition";
 import { registerDescribe } from "./commands/describe";
+import { registerTemplate } from "./commands/template";
 import { CliError, EXIT, type CliIO } from "./io";
 
 const COMMANDERS_WORDS: [RegExp, string][] = [
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`错误：${translateCommanderMessage(s)}\n`),
     });
+  registerTemplate(program, io, setExit);
   registerDescribe(program, io, setExit);
   return program;
 }

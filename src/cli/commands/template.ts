@@ -1,0 +1,55 @@
+/** `template -o FILE [--year N] [--force]`: writes the blank report template (spec §6). */
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { Command } from "commander";
+import { TEMPLATE } from "../../core/definition";
+import { MAX_YEAR, MIN_YEAR, isValidTemplateYear, writeTemplate } from "../../xlsx/template-writer";
+import { CliError, EXIT, type CliIO } from "../io";
+
+interface TemplateCommandOptions {
+  output: string;
+  year?: string;
+  force?: boolean;
+}
+
+function parseYear(text: string | undefined): number {
+  if (text === undefined) return TEMPLATE.defaultYear;
+  const year = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!isValidTemplateYear(year)) throw new CliError(`--year 应为 ${MIN_YEAR} 至 ${MAX_YEAR} 之间的四位整数年份，收到“${text}”。`, EXIT.usage);
+  return year;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function registerTemplate(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("template")
+    .description("生成空白填报模板（.xlsx），供不使用加载项的单位在 Excel、WPS 或 LibreOffice 中填写")
+    .requiredOption("-o, --output <文件>", "输出的 .xlsx 文件路径")
+    .option("--year <年份>", `报告年度（默认 ${TEMPLATE.defaultYear}）`)
+    .option("--force", "覆盖已存在的文件")
+    .action(async (opts: TemplateCommandOptions) => {
+      const year = parseYear(opts.year);
+      const file = path.resolve(io.cwd, opts.output);
+      if (!opts.force && (await exists(file))) {
+        throw new CliError(`文件已存在：${file}。如需覆盖，请加 --force。`, EXIT.usage);
+      }
+      const data = await writeTemplate({ year });
+      try {
+        // "wx" closes the gap between the check above and the write.
+        await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
+      } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "所在文件夹不存在" : (e as Error).message;
+        throw new CliError(`无法写入 ${file}：${reason}。`, EXIT.usage);
+      }
+      io.stdout(`已生成${year}年填报模板：${file}\n`);
+      setExit(EXIT.ok);
+    });
+}
