@@ -1,0 +1,97 @@
+/**
+ * 核实说明 (spec §4): a unit explains a warning instead of changing data that is right. A 说明 row
+ * names a rule (its id or Chinese name) and a location (a cell `工作表!A1`, `$` and case ignored, or
+ * a field by id or label); it explains the warnings of that rule at that location. Errors cannot
+ * be explained away.
+ */
+import { parseA1 } from "./a1";
+import { FIELDS, TABLES } from "./definition";
+import type { Finding } from "./model";
+import { RULES } from "./rules/catalogue";
+import type { Submission } from "./submission";
+import { canonicalText, foldWidth, labelKey } from "./text";
+
+export interface Explanation {
+  /** Rule id the 说明 names, or null when it names no known rule. */
+  readonly rule: string | null;
+  readonly location: string;
+  readonly text: string;
+  /** Worksheet row of the 说明 on 核实说明. */
+  readonly row: number;
+}
+
+const RULE_BY_NAME = new Map(Object.entries(RULES).map(([id, info]) => [labelKey(info.name), id]));
+const RULE_BY_ID = new Map(Object.keys(RULES).map((id) => [id.toLowerCase(), id]));
+
+/** The rule id a 说明 names: the id, the Chinese name, or text containing either (`deadline.late 逾期`). */
+export function ruleNamed(text: string): string | null {
+  const s = canonicalText(text);
+  const exact = RULE_BY_ID.get(s.toLowerCase()) ?? RULE_BY_NAME.get(labelKey(s));
+  if (exact) return exact;
+  for (const token of s.toLowerCase().match(/[a-z_]+(?:\.[a-z_]+)*/g) ?? []) {
+    const id = RULE_BY_ID.get(token);
+    if (id) return id;
+  }
+  const key = labelKey(s);
+  for (const [name, id] of RULE_BY_NAME) if (key.includes(name)) return id;
+  return null;
+}
+
+export function explanationsOf(submission: Submission): Explanation[] {
+  const out: Explanation[] = [];
+  for (const r of submission.tables.explanations ?? []) {
+    const { rule, location, text } = r.values;
+    if (typeof rule !== "string" || typeof location !== "string" || typeof text !== "string" || !text) continue;
+    out.push({ rule: ruleNamed(rule), location: location.trim(), text, row: r.row });
+  }
+  return out;
+}
+
+/** Labels a finding's field goes by: a single field's label, a column's label (with its table), a table's label and sheet. */
+function namesOfField(finding: Finding): string[] {
+  const names = [finding.field];
+  if (finding.table) {
+    const table = TABLES.find((t) => t.id === finding.table);
+    const column = table?.columns.find((c) => c.id === finding.field);
+    if (table) names.push(`${table.id}.${finding.field}`);
+    if (column) names.push(column.label);
+    if (table && finding.field === table.id) names.push(table.label, table.sheet);
+  } else {
+    const field = FIELDS.find((f) => f.id === finding.field);
+    if (field) names.push(field.label);
+  }
+  return names;
+}
+
+function sameSheet(a: string, b: string): boolean {
+  return canonicalText(a).toLowerCase() === canonicalText(b).toLowerCase();
+}
+
+/** Does this written location point at the finding: its cell, or its field? */
+export function locationMatches(location: string, finding: Finding): boolean {
+  const s = foldWidth(location).trim();
+  const bang = s.lastIndexOf("!");
+  if (bang > 0) {
+    const sheet = s.slice(0, bang).replace(/^'(.*)'$/, "$1");
+    const ref = parseA1(s.slice(bang + 1));
+    const own = parseA1(finding.cell);
+    return ref !== null && own !== null && sameSheet(sheet, finding.sheet) && ref.row === own.row && ref.column === own.column;
+  }
+  const bare = parseA1(s);
+  if (bare) {
+    const own = parseA1(finding.cell);
+    return own !== null && bare.row === own.row && bare.column === own.column;
+  }
+  const key = labelKey(s).toLowerCase();
+  return namesOfField(finding).some((n) => labelKey(n).toLowerCase() === key);
+}
+
+/** The findings with every applicable 说明 attached to its warnings. */
+export function applyExplanations(findings: readonly Finding[], explanations: readonly Explanation[]): Finding[] {
+  if (explanations.length === 0) return [...findings];
+  return findings.map((f) => {
+    if (f.severity !== "warning") return f;
+    const texts = explanations.filter((e) => e.rule === f.rule && locationMatches(e.location, f)).map((e) => e.text);
+    return texts.length ? { ...f, explanation: [...new Set(texts)].join("；") } : f;
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Judging one report: read and normalise every value (spec §3), run every rule of spec §4, attach
+ * 核实说明, sort the findings as they stand in the workbook, and decide the status.
+ */
+import { parseA1 } from "./a1";
+import { FIELDS, TABLES } from "./definition";
+import { applyExplanations, explanationsOf } from "./explanations";
+import type { Finding, RawReport, ReportStatus } from "./model";
+import { CROSS_FIELD_RULES, readValues } from "./rules";
+import type { RuleContext } from "./rules/context";
+import type { Submission } from "./submission";
+
+export interface JudgeOptions {
+  /** The report year to use when the 年度 field is blank or invalid (e.g. the CLI's --year). */
+  readonly reportYearFallback?: number;
+}
+
+export interface Judgement {
+  readonly submission: Submission;
+  readonly findings: Finding[];
+  readonly status: ReportStatus;
+  readonly counts: { readonly errors: number; readonly warnings: number; readonly unexplainedWarnings: number };
+}
+
+export function judgeReport(raw: RawReport, options: JudgeOptions = {}): Judgement {
+  const { submission, findings: valueFindings, reportYear } = readValues(raw, options.reportYearFallback ?? null);
+  const ctx: RuleContext = { raw, submission, reportYear };
+  const all = [...valueFindings];
+  for (const rule of CROSS_FIELD_RULES) all.push(...rule(ctx));
+  const findings = sortFindings(applyExplanations(all, explanationsOf(submission)), sheetOrder(raw));
+  const counts = countFindings(findings);
+  return { submission, findings, status: statusOf(counts), counts };
+}
+
+export function countFindings(findings: readonly Finding[]): Judgement["counts"] {
+  let errors = 0;
+  let warnings = 0;
+  let unexplainedWarnings = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors++;
+    else {
+      warnings++;
+      if (!f.explanation) unexplainedWarnings++;
+    }
+  }
+  return { errors, warnings, unexplainedWarnings };
+}
+
+/** 有错误 when any error; else 待说明 when any warning is unexplained; else 通过. */
+export function statusOf(counts: Judgement["counts"]): ReportStatus {
+  if (counts.errors > 0) return "有错误";
+  return counts.unexplainedWarnings > 0 ? "待说明" : "通过";
+}
+
+export function statusToJson(status: ReportStatus): "ok" | "warnings" | "errors" {
+  return status === "有错误" ? "errors" : status === "待说明" ? "warnings" : "ok";
+}
+
+/**
+ * Sheets in workbook order: the template's order (基本情况, then the tables), each under the name it
+ * really has in this workbook; a sheet the reader never located keeps its template name.
+ */
+function sheetOrder(raw: RawReport): Map<string, number> {
+  const order = new Map<string, number>();
+  const add = (name: string | undefined) => {
+    if (name !== undefined && !order.has(name)) order.set(name, order.size);
+  };
+  for (const f of FIELDS) {
+    add(raw.fields[f.id]?.sheet);
+    add(f.sheet);
+  }
+  for (const t of TABLES) {
+    const first = raw.tables[t.id]?.[0];
+    add(first ? Object.values(first.cells)[0]?.sheet : undefined);
+    add(t.sheet);
+  }
+  return order;
+}
+
+function sortFindings(findings: Finding[], order: Map<string, number>): Finding[] {
+  const keyed = findings.map((f, i) => {
+    const ref = parseA1(f.cell);
+    return { f, i, sheet: order.get(f.sheet) ?? order.size, row: ref?.row ?? 0, column: ref?.column ?? 0 };
+  });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.column - b.column || a.i - b.i);
+  return keyed.map((k) => k.f);
+}

@@ -1,0 +1,35 @@
+/** Contact details: phone, e-mail, web address. Width-folded and trimmed before they are judged. */
+import { foldWidth } from "../text";
+import { type CellValue } from "../model";
+import { normaliseText } from "./text";
+import { accepted, rejected, type Normalised } from "./result";
+
+/** Mobile 1[3-9]xxxxxxxxx (optionally +86), or a Tianjin landline (022-)?xxxxxxxx with an optional extension. */
+const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/;
+const LANDLINE = /^(?:(?:\(022\)|022)-?)?\d{8}(?:(?:-|转|ext\.?)\d{1,6})?$/i;
+const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const URL_PATTERN = /^https?:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)*(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
+function asText(v: CellValue): string | null {
+  const t = normaliseText(v);
+  return t.ok ? foldWidth(t.value).trim() : null;
+}
+
+export function normalisePhone(v: CellValue): Normalised<string> {
+  const s = asText(v);
+  const compact = s?.replace(/[\s\u00a0]+/g, "") ?? "";
+  if (s !== null && (MOBILE.test(compact) || LANDLINE.test(compact))) return accepted(s);
+  return rejected(`应为手机号（11位）或固定电话（如 022-27182133，可带分机号），填写的是“${s ?? ""}”`);
+}
+
+export function normaliseEmail(v: CellValue): Normalised<string> {
+  const s = asText(v);
+  if (s !== null && EMAIL.test(s)) return accepted(s);
+  return rejected(`应为电子邮箱地址（如 name@example.com），填写的是“${s ?? ""}”`);
+}
+
+export function normaliseUrl(v: CellValue): Normalised<string> {
+  const s = asText(v);
+  if (s !== null && URL_PATTERN.test(s)) return accepted(s);
+  return rejected(`应为以 http:// 或 https:// 开头的网址，填写的是“${s ?? ""}”`);
+}

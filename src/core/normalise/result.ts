@@ -1,0 +1,42 @@
+/**
+ * What every normaliser returns: the value it read, or why it could not read one. A value that
+ * was accepted only after spec §3 normalisation carries a note, so the rules can say so — nothing
+ * is coerced silently.
+ */
+import { isCellError, type CellValue } from "../model";
+
+export type NoteKind = "normalized" | "approximate";
+
+export interface Note {
+  readonly kind: NoteKind;
+  /** Chinese: what the value was read as, e.g. "120". */
+  readonly readAs: string;
+}
+
+export type Normalised<T> =
+  | { readonly ok: true; readonly value: T; readonly note?: Note }
+  | { readonly ok: false; readonly problem: string };
+
+export function accepted<T>(value: T, note?: Note): Normalised<T> {
+  return note ? { ok: true, value, note } : { ok: true, value };
+}
+
+export function rejected<T>(problem: string): Normalised<T> {
+  return { ok: false, problem };
+}
+
+/** The template's empty cells are null; "" and white space only (including U+3000) count as blank too. */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A cell value the way a person sees it, for quoting in messages. */
+export function displayValue(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}

@@ -1,0 +1,26 @@
+/**
+ * Text, spec §3: trimmed; a value starting with `=`, `+`, `-` or `@` is just text (the reader gives
+ * formula results, never formulas, and nothing here evaluates anything).
+ */
+import { isCellError, type CellValue } from "../model";
+import { isoOfDate } from "./date";
+import { accepted, rejected, type Normalised } from "./result";
+
+export function normaliseText(v: CellValue): Normalised<string> {
+  if (typeof v === "string") return accepted(v.trim());
+  if (typeof v === "number") return Number.isFinite(v) ? accepted(String(v)) : rejected("单元格的值不是有效数字");
+  if (typeof v === "boolean") return accepted(v ? "TRUE" : "FALSE");
+  if (v instanceof Date) {
+    const iso = isoOfDate(v);
+    return iso ? accepted(iso) : rejected("单元格中的日期无效");
+  }
+  if (isCellError(v)) return rejected(`单元格是错误值“${v.error}”，应填写文字`);
+  return rejected("单元格为空");
+}
+
+/** Length as a person counts it: characters, not UTF-16 code units. */
+export function textLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}

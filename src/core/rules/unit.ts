@@ -1,0 +1,30 @@
+/** The unit's own statements: seal, and district against category (spec §4). */
+import { textOf } from "../submission";
+import { fieldFinding, quoteLabel, type Rule } from "./context";
+
+/** Categories that belong to one district, and the one that belongs to the city. */
+const DISTRICT_LEVEL = ["区市场监管局", "区级行政主管部门"];
+const CITY_LEVEL = "市级行政主管部门";
+const CITY = "市级";
+
+const sealedNo: Rule = ({ raw, submission }) =>
+  textOf(submission.fields, "sealed") === "否"
+    ? [fieldFinding(raw, "sealed.no", "sealed", `${quoteLabel("sealed")}为“否”：正式报送的总结材料须加盖公章`)]
+    : [];
+
+const districtMatchesCategory: Rule = ({ raw, submission }) => {
+  const category = textOf(submission.fields, "unit_category");
+  const district = textOf(submission.fields, "district");
+  if (category === null || district === null) return [];
+  if (DISTRICT_LEVEL.includes(category) && district === CITY) {
+    return [fieldFinding(raw, "district.matches_category", "district",
+      `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应选所在区，不应为“${CITY}”`)];
+  }
+  if (category === CITY_LEVEL && district !== CITY) {
+    return [fieldFinding(raw, "district.matches_category", "district",
+      `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应为“${CITY}”，填写的是“${district}”`)];
+  }
+  return [];
+};
+
+export const unitRules: readonly Rule[] = [sealedNo, districtMatchesCategory];

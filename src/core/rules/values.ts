@@ -1,0 +1,155 @@
+/**
+ * Rules on single values: required, type.*, format.*, credit_code.check_digit, text.*. Reading the
+ * values and judging them is one pass, and it yields the Submission the cross-field rules work on.
+ */
+import { FIELDS, TABLES, type ValueSpec } from "../definition";
+import type { CellValue, Finding, RawReport } from "../model";
+import {
+  creditCodeCheckDigitOk,
+  creditCodeCheckChar,
+  displayValue,
+  isBlank,
+  normaliseCreditCode,
+  normaliseDate,
+  normaliseEmail,
+  normaliseEnum,
+  normaliseHeadcount,
+  normaliseInteger,
+  normalisePhone,
+  normaliseText,
+  normaliseUrl,
+  textLength,
+  type Normalised,
+} from "../normalise";
+import type { FieldValue, Submission, SubmissionRow } from "../submission";
+import { cellFinding, fieldFinding, quoteCell, quoteLabel } from "./context";
+
+/** Long text shorter than this is a warning (spec §1). */
+export const LONG_TEXT_MIN = 20;
+
+interface Issue {
+  readonly rule: string;
+  /** Chinese, after the field's name: "应为…，填写的是…". */
+  readonly text: string;
+}
+
+export interface ValueContext {
+  readonly year: number | null;
+  readonly date1904: boolean;
+}
+
+/** The rule that rejects a value of this type. */
+const TYPE_RULE: Partial<Record<ValueSpec["type"], string>> = {
+  headcount: "type.headcount",
+  integer: "type.integer",
+  date: "type.date",
+  enum: "type.enum",
+  phone: "format.phone",
+  email: "format.email",
+  url: "format.url",
+  credit_code: "format.credit_code",
+};
+
+function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<string | number> {
+  switch (spec.type) {
+    case "headcount":
+      return normaliseHeadcount(v, ctx.date1904);
+    case "integer":
+      return normaliseInteger(v, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    case "date":
+      return normaliseDate(v, ctx);
+    case "enum":
+      return normaliseEnum(v, spec.options ?? []);
+    case "phone":
+      return normalisePhone(v);
+    case "email":
+      return normaliseEmail(v);
+    case "url":
+      return normaliseUrl(v);
+    case "credit_code":
+      return normaliseCreditCode(v);
+    default:
+      return normaliseText(v);
+  }
+}
+
+/** Judges one value against its spec: the value to keep (null when unusable) and what is wrong with it. */
+export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: Issue[] } {
+  if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : [] };
+  const result = read(spec, v, ctx);
+  if (!result.ok) {
+    const rule = TYPE_RULE[spec.type] ?? "required";
+    // An address that is not http(s) is only a warning: the text is kept.
+    const kept = spec.type === "url" ? normaliseText(v) : null;
+    return { value: kept?.ok ? kept.value : null, issues: [{ rule, text: result.problem }] };
+  }
+  const issues: Issue[] = [];
+  const shown = displayValue(v);
+  if (result.note?.kind === "normalized") {
+    issues.push({ rule: "format.normalized", text: `填写的是“${shown}”，已按“${result.note.readAs}”读取，请核实` });
+  } else if (result.note?.kind === "approximate") {
+    issues.push({ rule: "format.approximate", text: `填写的是约数“${shown}”，已按“${result.note.readAs}”读取；应填写准确的整数` });
+  }
+  const value = result.value;
+  if (typeof value === "string") {
+    const length = textLength(value);
+    if (spec.maxLength !== undefined && length > spec.maxLength) {
+      issues.push({ rule: "text.too_long", text: `不应超过${spec.maxLength}字，现有${length}字` });
+    }
+    if (spec.type === "longtext" && length < LONG_TEXT_MIN) {
+      issues.push({ rule: "text.too_short", text: `仅${length}字，内容过于简略，应不少于${LONG_TEXT_MIN}字` });
+    }
+    if (spec.type === "credit_code" && !creditCodeCheckDigitOk(value)) {
+      issues.push({
+        rule: "credit_code.check_digit",
+        text: `“${value}”的校验位应为“${creditCodeCheckChar(value)}”，请核对代码；确属早期合法代码的，请填写核实说明`,
+      });
+    }
+  }
+  return { value, issues };
+}
+
+export interface ValuesResult {
+  readonly submission: Submission;
+  readonly findings: Finding[];
+  readonly reportYear: number | null;
+}
+
+/** Reads every field and table cell of a RawReport, judging each value. */
+export function readValues(raw: RawReport, yearFallback: number | null): ValuesResult {
+  const findings: Finding[] = [];
+  const date1904 = raw.date1904 ?? false;
+
+  // The year first: dates such as 6月5日 are read in it.
+  const yearSpec = FIELDS.find((f) => f.id === "year");
+  const yearValue = yearSpec ? judgeValue(yearSpec, raw.fields.year?.value ?? null, { year: null, date1904 }).value : null;
+  const reportYear = typeof yearValue === "number" ? yearValue : yearFallback;
+  const ctx: ValueContext = { year: reportYear, date1904 };
+
+  const fields: Record<string, FieldValue> = {};
+  for (const spec of FIELDS) {
+    const { value, issues } = judgeValue(spec, raw.fields[spec.id]?.value ?? null, ctx);
+    fields[spec.id] = value;
+    for (const i of issues) findings.push(fieldFinding(raw, i.rule, spec.id, `${quoteLabel(spec.id)}${i.text}`));
+  }
+
+  const tables: Record<string, SubmissionRow[]> = {};
+  for (const table of TABLES) {
+    const rows: SubmissionRow[] = [];
+    for (const rawRow of raw.tables[table.id] ?? []) {
+      const values: Record<string, FieldValue> = {};
+      for (const col of table.columns) {
+        const { value, issues } = judgeValue(col, rawRow.cells[col.id]?.value ?? null, ctx);
+        values[col.id] = value;
+        for (const i of issues) {
+          findings.push(cellFinding(raw, i.rule, table.id, rawRow.row, col.id, `${quoteCell(table.id, rawRow.row, col.id)}${i.text}`));
+        }
+      }
+      rows.push({ row: rawRow.row, values });
+    }
+    tables[table.id] = rows;
+  }
+
+  const submission: Submission = { ...(raw.templateVersion ? { templateVersion: raw.templateVersion } : {}), fields, tables };
+  return { submission, findings, reportYear };
+}

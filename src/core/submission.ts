@@ -1,0 +1,77 @@
+/**
+ * The Submission: a report after spec §3 normalisation, typed by the template definition. The zod
+ * schema is built from src/core/definition.ts, so a field added there is a field here.
+ *
+ * A value that could not be read (blank, or rejected by a normaliser) is null; the findings say why.
+ * Dates are `YYYY-MM-DD`; headcounts and the year are numbers; everything else is text.
+ */
+import { z } from "zod";
+import { FIELDS, TABLES, type ValueSpec } from "./definition";
+
+export type FieldValue = string | number | null;
+
+export interface SubmissionRow {
+  /** Worksheet row the values were read from. */
+  readonly row: number;
+  /** By column id. */
+  readonly values: Readonly<Record<string, FieldValue>>;
+}
+
+export interface Submission {
+  readonly templateVersion?: string;
+  /** By field id: every single field of the definition. */
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  /** By table id: the non-empty rows of every table of the definition. */
+  readonly tables: Readonly<Record<string, readonly SubmissionRow[]>>;
+}
+
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** The schema of one normalised value. Lengths are not part of the shape: an over-long text is kept and reported. */
+export function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
+  switch (spec.type) {
+    case "headcount":
+      return z.number().int().min(0).nullable();
+    case "integer":
+      return z
+        .number()
+        .int()
+        .min(spec.min ?? Number.MIN_SAFE_INTEGER)
+        .max(spec.max ?? Number.MAX_SAFE_INTEGER)
+        .nullable();
+    case "date":
+      return z.iso.date().nullable();
+    case "enum":
+      return z.enum(spec.options as [string, ...string[]]).nullable();
+    case "credit_code":
+      return z.string().regex(CREDIT_CODE).nullable();
+    default:
+      return z.string().nullable();
+  }
+}
+
+function objectOf(specs: readonly ValueSpec[]) {
+  return z.strictObject(Object.fromEntries(specs.map((s) => [s.id, valueSchema(s)])));
+}
+
+export const submissionSchema: z.ZodType<Submission> = z.object({
+  templateVersion: z.string().optional(),
+  fields: objectOf(FIELDS),
+  tables: z.strictObject(
+    Object.fromEntries(
+      TABLES.map((t) => [t.id, z.array(z.object({ row: z.number().int().positive(), values: objectOf(t.columns) }))]),
+    ),
+  ),
+});
+
+/** The number in a field, or null when it is blank or was not read. */
+export function numberOf(values: Readonly<Record<string, FieldValue>>, id: string): number | null {
+  const v = values[id];
+  return typeof v === "number" ? v : null;
+}
+
+/** The text (dates included) in a field, or null when it is blank or was not read. */
+export function textOf(values: Readonly<Record<string, FieldValue>>, id: string): string | null {
+  const v = values[id];
+  return typeof v === "string" ? v : null;
+}
