@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { TEMPLATE } from "../core/definition";
+import { registerCheck } from "./commands/check";
 import { registerDescribe } from "./commands/describe";
 import { registerTemplate } from "./commands/template";
 import { CliError, EXIT, type CliIO } from "./io";
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     });
   registerTemplate(program, io, setExit);
   registerDescribe(program, io, setExit);
+  registerCheck(program, io, setExit);
   return program;
 }
 

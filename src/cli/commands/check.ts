@@ -1,0 +1,87 @@
+/**
+ * `check FILE... [--json]` (spec §6): judge each filled report and say, in Chinese, what is wrong and
+ * where. A file that cannot be read is a result like any other; a path that does not exist is bad usage.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { Command } from "commander";
+import { checkFile, type CheckResult, type FindingJson } from "../../xlsx/read-report";
+import { CliError, EXIT, type CliIO } from "../io";
+
+const VERDICT: Readonly<Record<CheckResult["status"], string>> = {
+  ok: "通过",
+  warnings: "待说明",
+  errors: "有错误",
+  unreadable: "无法读取",
+};
+
+function counts(r: CheckResult) {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  const warnings = r.findings.filter((f) => f.severity === "warning");
+  const explained = warnings.filter((f) => f.explanation !== undefined).length;
+  return { errors, warnings: warnings.length, explained };
+}
+
+/** One line per file: name, unit, verdict and counts. */
+export function verdictLine(r: CheckResult): string {
+  const who = r.unit ? `${r.file}（${r.unit}）` : r.file;
+  if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${r.message ?? ""}`;
+  const c = counts(r);
+  const parts = [`${c.errors} 个错误`, `${c.warnings} 个提示${c.explained > 0 ? `（其中 ${c.explained} 个已说明）` : ""}`];
+  return `${who}：${VERDICT[r.status]}，${parts.join("，")}`;
+}
+
+function findingLines(f: FindingJson): string[] {
+  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${f.rule}]`];
+  if (f.explanation !== undefined) lines.push(`        说明：${f.explanation}`);
+  return lines;
+}
+
+/** The human report: files in the order given, each with its verdict then its findings; a summary when several. */
+export function formatHuman(results: readonly CheckResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(verdictLine(r));
+    for (const f of r.findings) out.push(...findingLines(f));
+    out.push("");
+  }
+  if (results.length > 1) {
+    const n = (s: CheckResult["status"]) => results.filter((r) => r.status === s).length;
+    out.push(`共 ${results.length} 个文件：通过 ${n("ok")} 个，待说明 ${n("warnings")} 个，有错误 ${n("errors")} 个，无法读取 ${n("unreadable")} 个。`);
+  }
+  return out.join("\n") + "\n";
+}
+
+export function exitCodeOf(results: readonly CheckResult[]): number {
+  return results.some((r) => r.status === "errors" || r.status === "unreadable") ? EXIT.findings : EXIT.ok;
+}
+
+/** Every argument must name an existing file before anything is checked: a typo is a usage error. */
+async function requireFiles(args: readonly string[], cwd: string): Promise<string[]> {
+  const problems: string[] = [];
+  const resolved: string[] = [];
+  for (const arg of args) {
+    const full = path.resolve(cwd, arg);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat) problems.push(`找不到文件“${arg}”，请检查路径。`);
+    else if (!stat.isFile()) problems.push(`“${arg}”不是文件（是文件夹？），请指定要校验的 .xlsx 文件。`);
+    resolved.push(full);
+  }
+  if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.usage);
+  return resolved;
+}
+
+export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("check")
+    .description("校验填报好的报表文件，逐个列出错误和提示（所在工作表、单元格和原因）")
+    .argument("<文件...>", "要校验的 .xlsx 文件，可以有多个")
+    .option("--json", "以 JSON 输出结果（供脚本使用）")
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      const paths = await requireFiles(files, io.cwd);
+      const results: CheckResult[] = [];
+      for (let i = 0; i < paths.length; i++) results.push(await checkFile(paths[i], { displayName: files[i] }));
+      io.stdout(opts.json ? JSON.stringify(results, null, 2) + "\n" : formatHuman(results));
+      setExit(exitCodeOf(results));
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * A submitted file, end to end: guard → exceljs load → grid → locate → judge. Every failure becomes a
+ * result with a code and a Chinese message; nothing here throws, so one bad file never stops a batch.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { refusalMessage, type RefusalCode } from "../core/guard";
+import { judgeReport, statusToJson, type JudgeOptions } from "../core/judge";
+import { locateReport } from "../core/locate";
+import type { Finding, RawReport, WorkbookGrid } from "../core/model";
+import { guardFile } from "./file-guard";
+import { toWorkbookGrid } from "./read-workbook";
+
+/** Why a file could not be read: the guard's codes, plus a path that is not a file at all. */
+export type UnreadableCode = RefusalCode | "not_found";
+
+export type ReadOutcome =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly raw: RawReport;
+      readonly sha256: string;
+      readonly macroEnabled: boolean;
+    }
+  | { readonly ok: false; readonly name: string; readonly code: UnreadableCode; readonly message: string };
+
+function messageOf(code: UnreadableCode, name: string, detail?: string): string {
+  return code === "not_found" ? `找不到文件“${name}”${detail ? `（${detail}）` : ""}，请检查路径。` : refusalMessage(code, name, detail);
+}
+
+function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOutcome {
+  return { ok: false, name, code, message: messageOf(code, name, detail) };
+}
+
+/** exceljs on bytes the guard has passed; its errors are all "damaged" to a user. */
+async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string }> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return toWorkbookGrid(wb);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
+export async function readReportFile(filePath: string): Promise<ReadOutcome> {
+  const name = path.basename(filePath);
+  try {
+    const stat = await fs.stat(filePath).catch(() => undefined);
+    if (!stat) return unreadable(name, "not_found");
+    if (!stat.isFile()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
+    const guarded = await guardFile(filePath);
+    if (!guarded.ok) return { ok: false, name, code: guarded.code, message: guarded.message };
+    const grid = await loadGrid(guarded.bytes);
+    if ("error" in grid) return unreadable(name, "corrupt", "工作簿内容无法解析");
+    if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
+    const located = locateReport(grid);
+    if (!located.ok) return unreadable(name, "not_template", located.detail);
+    return { ok: true, name, raw: located.report, sha256: guarded.sha256, macroEnabled: guarded.macroEnabled };
+  } catch {
+    return unreadable(name, "corrupt", "读取时发生意外错误");
+  }
+}
+
+/** One finding as spec §6 prints it (optional keys only when present, in the documented order). */
+export interface FindingJson {
+  rule: string;
+  severity: "error" | "warning";
+  field: string;
+  table?: string;
+  row?: number;
+  sheet: string;
+  cell: string;
+  message: string;
+  explanation?: string;
+}
+
+/** The per-file object of `check --json` (spec §6). */
+export interface CheckResult {
+  file: string;
+  unit: string | null;
+  status: "ok" | "warnings" | "errors" | "unreadable";
+  findings: FindingJson[];
+  code?: UnreadableCode;
+  message?: string;
+}
+
+export function findingToJson(f: Finding): FindingJson {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    field: f.field,
+    ...(f.table !== undefined ? { table: f.table } : {}),
+    ...(f.row !== undefined ? { row: f.row } : {}),
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    ...(f.explanation !== undefined ? { explanation: f.explanation } : {}),
+  };
+}
+
+export interface CheckOptions extends JudgeOptions {
+  /** How the file is named in the result (default: the path as given). */
+  readonly displayName?: string;
+}
+
+/** `check` of one file: the spec §6 object. Never throws. */
+export async function checkFile(filePath: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const file = options.displayName ?? filePath;
+  const read = await readReportFile(filePath);
+  if (!read.ok) return { file, unit: null, status: "unreadable", findings: [], code: read.code, message: read.message };
+  try {
+    const judged = judgeReport(read.raw, options);
+    const unit = judged.submission.fields.unit_name;
+    return {
+      file,
+      unit: typeof unit === "string" && unit !== "" ? unit : null,
+      status: statusToJson(judged.status),
+      findings: judged.findings.map(findingToJson),
+    };
+  } catch {
+    return { file, unit: null, status: "unreadable", findings: [], code: "corrupt", message: messageOf("corrupt", read.name, "校验时发生意外错误") };
+  }
+}
