@@ -1,0 +1,42 @@
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import * as React from "react";
+import type { OfficeAdapter } from "../office/adapter";
+import { OfficeAdapterContext } from "./adapterContext";
+import { FeatureTabs } from "./components/FeatureTabs";
+import { Header } from "./components/Header";
+import { HostNotice } from "./components/HostNotice";
+import type { ViewId } from "./views";
+
+export interface AppProps {
+  /** Null while Office is still being detected. */
+  readonly adapter: OfficeAdapter | null;
+  readonly initialView: ViewId;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+export function App({ adapter, initialView }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const theme = adapter?.theme === "dark" ? webDarkTheme : webLightTheme;
+  return (
+    <FluentProvider theme={theme}>
+      <OfficeAdapterContext.Provider value={adapter}>
+        <main className={styles.root}>
+          <Header />
+          <HostNotice adapter={adapter} />
+          <FeatureTabs initialView={initialView} />
+        </main>
+      </OfficeAdapterContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,19 @@
+import * as React from "react";
+import { LaterAction } from "./LaterAction";
+import { Section } from "./Section";
+
+export function CheckPanel(): React.JSX.Element {
+  return (
+    <Section
+      title="校验"
+      summary="按填报规则检查当前工作簿，列出每个问题所在的工作表和单元格，并说明应当怎样填写。"
+      points={[
+        "强制性错误（必须改正）：必填项未填、人数不是整数、日期无效、公益性宣贯次数多于培训次数、研学人次少于活动明细合计等。",
+        "提示性问题（请核实）：填报日期晚于报送期限、培训次数与活动明细行数不一致、没有佐证材料等。",
+        "提示性问题如实属正常，可以在“核实说明”工作表中写明原因，不必修改数据。",
+      ]}
+    >
+      <LaterAction label="校验" meanwhile="现在可以查看模板中的“自检”工作表。" />
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import * as React from "react";
+import { isViewId, VIEWS, type ViewId } from "../views";
+import { CheckPanel } from "./CheckPanel";
+import { MergePanel } from "./MergePanel";
+import { TemplatePanel } from "./TemplatePanel";
+
+const PANELS: Record<ViewId, () => React.JSX.Element> = {
+  template: TemplatePanel,
+  check: CheckPanel,
+  merge: MergePanel,
+};
+
+const useStyles = makeStyles({
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+export function FeatureTabs({ initialView }: { readonly initialView: ViewId }): React.JSX.Element {
+  const styles = useStyles();
+  const [view, setView] = React.useState<ViewId>(initialView);
+  const Panel = PANELS[view];
+  return (
+    <section>
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_event, data) => {
+          if (isViewId(data.value)) setView(data.value);
+        }}
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v.id} value={v.id} id={`tab-${v.id}`}>
+            {v.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-labelledby={`tab-${view}`} className={styles.panel}>
+        <Panel />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import * as React from "react";
+import type { HostStatus, OfficeAdapter } from "../../office/adapter";
+
+/** What the pane needs to say about where it runs; nothing when it is in Excel. */
+export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null }): React.JSX.Element | null {
+  if (!adapter) return <Spinner size="tiny" label="正在连接 Excel…" />;
+  if (adapter.host.kind === "excel") return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>本加载项在 Excel 中运行</MessageBarTitle>
+        {outsideExplanation(adapter.host)}
+        请在 Excel（桌面版或网页版）中加载本加载项，然后在“开始”选项卡的“研学行动总结”组中选择“插入模板”“校验”或“汇总”。
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function outsideExplanation(host: Exclude<HostStatus, { kind: "excel" }>): string {
+  switch (host.reason) {
+    case "no-office-js":
+      return "未能加载 Office.js：可能是在普通浏览器中打开了本页面，或网络不可用。";
+    case "not-in-office":
+      return "本页面是在普通浏览器中打开的，不在 Excel 中。";
+    case "other-host":
+      return `当前程序是 ${host.host ?? "其他 Office 程序"}，不是 Excel。`;
+    case "timeout":
+      return "Office 长时间没有响应，请关闭任务窗格后重新打开。";
+  }
+}

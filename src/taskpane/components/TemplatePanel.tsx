@@ -1,0 +1,27 @@
+import * as React from "react";
+import { FIELDS, SHEETS, TABLES } from "../../core/definition";
+import { LaterAction } from "./LaterAction";
+import { Section } from "./Section";
+import { TemplateStatus } from "./TemplateStatus";
+
+/** Sheets a person fills or reads (the metadata sheet is hidden). */
+const VISIBLE_SHEETS = Object.values(SHEETS).filter((name) => name !== SHEETS.meta);
+
+export function TemplatePanel(): React.JSX.Element {
+  return (
+    <Section
+      title="插入模板"
+      summary={`在当前工作簿中插入标准化研学行动总结的填报模板，共 ${FIELDS.length} 个填报项和 ${TABLES.length} 张明细表。`}
+      points={[
+        `工作表：${VISIBLE_SHEETS.join("、")}。`,
+        "选项字段有下拉列表，人数只能填不小于 0 的整数，日期须为有效日期。",
+        "必填项有醒目标记，未填或明显不合理时单元格会高亮。",
+        "“自检”工作表不依赖加载项，随填随查各项审核关系。",
+        "标签和格式受工作表保护（无密码），只有填报单元格可以编辑。",
+      ]}
+    >
+      <TemplateStatus />
+      <LaterAction label="插入模板" meanwhile="现在可以用命令行工具生成模板文件：npm run cli -- template -o 模板.xlsx。" />
+    </Section>
+  );
+}
