@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // test/browser needs the built dist/ and Chromium: `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
