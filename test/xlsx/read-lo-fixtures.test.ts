@@ -1,0 +1,126 @@
+/**
+ * Reports filled by LibreOffice (test/fixtures/lo, made by scripts/make-lo-fixtures.sh from each
+ * PLAN.json): each must get exactly the rule ids at the cells its expected.json lists, and the same
+ * report handed over as a plain Office.js-style grid must get identical findings.
+ */
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { judgeReport } from "../../src/core/judge";
+import { locateReport } from "../../src/core/locate";
+import type { CellValue, WorkbookGrid } from "../../src/core/model";
+import { checkFile, findingToJson, type CheckResult } from "../../src/xlsx/read-report";
+import { toWorkbookGrid } from "../../src/xlsx/read-workbook";
+
+const ROOT = path.resolve(__dirname, "../fixtures/lo");
+
+interface Expected {
+  why: string;
+  status: CheckResult["status"];
+  unit?: string;
+  code?: string;
+  findings: { rule: string; at: string; explained?: boolean }[];
+}
+
+const fixtures = readdirSync(ROOT).map((name) => {
+  const dir = path.join(ROOT, name);
+  const report = readdirSync(dir).find((f) => f.startsWith("report."));
+  if (!report) throw new Error(`fixture ${name} has no report file: run scripts/make-lo-fixtures.sh`);
+  return { name, file: path.join(dir, report), expected: JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected };
+});
+
+/** "基本情况!*" matches any cell of that sheet (for findings whose cell the rule chooses). */
+function matches(at: string, sheet: string, cell: string): boolean {
+  const [s, c] = at.split("!");
+  return s === sheet && (c === "*" || c === cell);
+}
+
+describe.each(fixtures)("LibreOffice fixture $name", ({ file, expected }) => {
+  let result: CheckResult;
+  beforeAll(async () => {
+    result = await checkFile(file);
+  });
+
+  it(`has status ${expected.status}${expected.code ? ` (${expected.code})` : ""}`, () => {
+    expect(result.status).toBe(expected.status);
+    if (expected.code) expect(result.code).toBe(expected.code);
+    if (expected.status === "unreadable") expect(result.message).toMatch(/xlsx/);
+    if (expected.unit) expect(result.unit).toBe(expected.unit);
+  });
+
+  it("gets exactly the expected rule ids at the expected cells", () => {
+    const unmatched = [...result.findings];
+    const missing: string[] = [];
+    for (const e of expected.findings) {
+      const i = unmatched.findIndex((f) => f.rule === e.rule && matches(e.at, f.sheet, f.cell));
+      if (i < 0) missing.push(`${e.rule}@${e.at}`);
+      else {
+        expect([e.rule, Boolean(unmatched[i].explanation)]).toEqual([e.rule, Boolean(e.explained)]);
+        unmatched.splice(i, 1);
+      }
+    }
+    expect({ missing, unexpected: unmatched.map((f) => `${f.rule}@${f.sheet}!${f.cell}`) }).toEqual({ missing: [], unexpected: [] });
+  });
+
+  it("correct reports get no error, and every finding names a sheet, a cell and a Chinese message", () => {
+    if (expected.status === "ok" || expected.status === "warnings") expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    for (const f of result.findings) {
+      expect(f.cell).toMatch(/^[A-Z]{1,3}[0-9]+$/);
+      expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+/** What Office.js `range.values` gives for a sheet: a rectangle from A1, "" for blanks, dates as serial numbers. */
+function officeStyle(grid: WorkbookGrid): WorkbookGrid {
+  const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569 - (grid.date1904 ? 1_462 : 0);
+  return {
+    ...grid,
+    sheets: grid.sheets.map((s) => {
+      const width = Math.max(0, ...s.rows.map((r) => r.length));
+      const rows = s.rows.map((r) =>
+        Array.from({ length: width }, (_, c): CellValue => {
+          const v = r[c];
+          if (v === null || v === undefined) return "";
+          return v instanceof Date ? serial(v) : v;
+        }),
+      );
+      return { ...s, rows };
+    }),
+  };
+}
+
+describe("the grid path and the file path give identical findings", () => {
+  const readable = fixtures.filter((f) => f.expected.status !== "unreadable");
+
+  it.each(readable)("$name", async ({ file }) => {
+    const fromFile = await checkFile(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const located = locateReport(officeStyle(toWorkbookGrid(wb)));
+    if (!located.ok) throw new Error(located.message);
+    const fromGrid = judgeReport(located.report).findings.map(findingToJson);
+    expect(fromGrid).toEqual(fromFile.findings);
+    expect(fromGrid.length + (fromFile.status === "ok" ? 1 : 0)).toBeGreaterThan(0);
+  });
+
+  it("the Office-style grid really differs from the exceljs one (serial dates, \"\" blanks)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(fixtures.find((f) => f.name === "correct")!.file) as unknown as ArrayBuffer);
+    const grid = toWorkbookGrid(wb);
+    const basic = (g: WorkbookGrid) => g.sheets.find((s) => s.name === "基本情况")!.rows;
+    expect(basic(grid)[14][2]).toBeInstanceOf(Date);
+    expect(typeof basic(officeStyle(grid))[14][2]).toBe("number");
+    expect(basic(officeStyle(grid)).some((r) => r.includes(""))).toBe(true);
+  });
+});
+
+describe("a macro-enabled copy", () => {
+  it("is read for its values and gets the same findings as the .xlsx", async () => {
+    const file = (name: string) => fixtures.find((f) => f.name === name)!.file;
+    const [xlsx, xlsm] = await Promise.all([checkFile(file("rules-tables")), checkFile(file("rules-tables-xlsm"))]);
+    expect(path.extname(file("rules-tables-xlsm"))).toBe(".xlsm");
+    expect(xlsm.findings).toEqual(xlsx.findings);
+    expect(xlsm.findings.length).toBeGreaterThan(0);
+  });
+});
