@@ -11,9 +11,7 @@ export function Header(): React.JSX.Element {
   return (
     <header className={styles.header}>
       <Title2 as="h1">{TEMPLATE.title}</Title2>
-      <Caption1>
-        模板版本 {TEMPLATE.version} · 插入填报模板、校验填报内容、汇总各单位报送的总结
-      </Caption1>
+      <Caption1>模板版本 {TEMPLATE.version} · 插入填报模板、校验填报内容、汇总各单位报送的总结</Caption1>
     </header>
   );
 }

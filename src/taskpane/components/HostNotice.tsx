@@ -12,7 +12,8 @@ export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null
         <MessageBarTitle>本加载项在 Excel 中运行</MessageBarTitle>
         <div>{outsideExplanation(adapter.host)}</div>
         <div>
-          请在 Excel（桌面版或网页版）中加载本加载项，然后在“开始”选项卡的“研学行动总结”组中选择“插入模板”“校验”或“汇总”。
+          请在
+          Excel（桌面版或网页版）中加载本加载项，然后在“开始”选项卡的“研学行动总结”组中选择“插入模板”“校验”或“汇总”。
         </div>
       </MessageBarBody>
     </MessageBar>

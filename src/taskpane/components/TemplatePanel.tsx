@@ -21,7 +21,10 @@ export function TemplatePanel(): React.JSX.Element {
       ]}
     >
       <TemplateStatus />
-      <LaterAction label="插入模板" meanwhile="现在可以用命令行工具生成模板文件：npm run cli -- template -o 模板.xlsx。" />
+      <LaterAction
+        label="插入模板"
+        meanwhile="现在可以用命令行工具生成模板文件：npm run cli -- template -o 模板.xlsx。"
+      />
     </Section>
   );
 }

@@ -18,7 +18,7 @@ function WorkbookTemplateStatus({ workbook }: { readonly workbook: WorkbookAdapt
     let live = true;
     workbook.findTemplateSheets().then(
       (sheets) => live && setProbe({ state: "done", sheets }),
-      (error: unknown) => live && setProbe({ state: "failed", reason: String(error) })
+      (error: unknown) => live && setProbe({ state: "failed", reason: String(error) }),
     );
     return () => {
       live = false;
