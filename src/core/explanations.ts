@@ -67,31 +67,53 @@ function sameSheet(a: string, b: string): boolean {
   return canonicalText(a).toLowerCase() === canonicalText(b).toLowerCase();
 }
 
-/** Does this written location point at the finding: its cell, or its field? */
-export function locationMatches(location: string, finding: Finding): boolean {
+/** A written location, parsed once: a cell (with or without its sheet), or a field name key. */
+type Target =
+  | { readonly kind: "cell"; readonly sheet: string | null; readonly row: number; readonly column: number }
+  | { readonly kind: "field"; readonly key: string };
+
+function parseLocation(location: string): Target {
   const s = foldWidth(location).trim();
   const bang = s.lastIndexOf("!");
+  const ref = parseA1(bang > 0 ? s.slice(bang + 1) : s);
   if (bang > 0) {
     const sheet = s.slice(0, bang).replace(/^'(.*)'$/, "$1");
-    const ref = parseA1(s.slice(bang + 1));
-    const own = parseA1(finding.cell);
-    return ref !== null && own !== null && sameSheet(sheet, finding.sheet) && ref.row === own.row && ref.column === own.column;
+    return ref ? { kind: "cell", sheet, row: ref.row, column: ref.column } : { kind: "cell", sheet, row: 0, column: 0 };
   }
-  const bare = parseA1(s);
-  if (bare) {
-    const own = parseA1(finding.cell);
-    return own !== null && bare.row === own.row && bare.column === own.column;
-  }
-  const key = labelKey(s).toLowerCase();
-  return namesOfField(finding).some((n) => labelKey(n).toLowerCase() === key);
+  if (ref) return { kind: "cell", sheet: null, row: ref.row, column: ref.column };
+  return { kind: "field", key: labelKey(s).toLowerCase() };
+}
+
+function targetMatches(target: Target, finding: Finding): boolean {
+  if (target.kind === "field") return namesOfField(finding).some((n) => labelKey(n).toLowerCase() === target.key);
+  const own = parseA1(finding.cell);
+  return (
+    own !== null &&
+    own.row === target.row &&
+    own.column === target.column &&
+    (target.sheet === null || sameSheet(target.sheet, finding.sheet))
+  );
+}
+
+/** Does this written location point at the finding: its cell (`工作表!A1`, or a bare `A1`), or its field? */
+export function locationMatches(location: string, finding: Finding): boolean {
+  return targetMatches(parseLocation(location), finding);
 }
 
 /** The findings with every applicable 说明 attached to its warnings. */
 export function applyExplanations(findings: readonly Finding[], explanations: readonly Explanation[]): Finding[] {
-  if (explanations.length === 0) return [...findings];
+  const byRule = new Map<string, { target: Target; text: string }[]>();
+  for (const e of explanations) {
+    if (e.rule === null) continue;
+    const list = byRule.get(e.rule) ?? [];
+    list.push({ target: parseLocation(e.location), text: e.text });
+    byRule.set(e.rule, list);
+  }
+  if (byRule.size === 0) return [...findings];
   return findings.map((f) => {
-    if (f.severity !== "warning") return f;
-    const texts = explanations.filter((e) => e.rule === f.rule && locationMatches(e.location, f)).map((e) => e.text);
+    const candidates = f.severity === "warning" ? byRule.get(f.rule) : undefined;
+    if (!candidates) return f;
+    const texts = candidates.filter((c) => targetMatches(c.target, f)).map((c) => c.text);
     return texts.length ? { ...f, explanation: [...new Set(texts)].join("；") } : f;
   });
 }

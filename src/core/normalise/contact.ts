@@ -1,8 +1,7 @@
 /** Contact details: phone, e-mail, web address. Width-folded and trimmed before they are judged. */
-import { foldWidth } from "../text";
 import { type CellValue } from "../model";
 import { normaliseText } from "./text";
-import { accepted, rejected, type Normalised } from "./result";
+import { accepted, rejected, type Normalised, fold } from "./result";
 
 /** Mobile 1[3-9]xxxxxxxxx (optionally +86), or a Tianjin landline (022-)?xxxxxxxx with an optional extension. */
 const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/;
@@ -12,7 +11,7 @@ const URL_PATTERN = /^https?:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)*(?::\d{1,5})?(?:[/?#
 
 function asText(v: CellValue): string | null {
   const t = normaliseText(v);
-  return t.ok ? foldWidth(t.value).trim() : null;
+  return t.ok ? fold(t.value).trim() : null;
 }
 
 export function normalisePhone(v: CellValue): Normalised<string> {

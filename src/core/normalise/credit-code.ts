@@ -2,10 +2,9 @@
  * 统一社会信用代码 (GB 32100-2015): 18 characters of 0-9A-HJ-NPQRTUWXY after width folding and
  * upper-casing; the last one is a check character over the first 17.
  */
-import { foldWidth } from "../text";
 import { type CellValue } from "../model";
 import { normaliseText } from "./text";
-import { accepted, rejected, type Normalised } from "./result";
+import { accepted, rejected, type Normalised, fold } from "./result";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -13,7 +12,7 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 export function normaliseCreditCode(v: CellValue): Normalised<string> {
   const t = normaliseText(v);
-  const s = t.ok ? foldWidth(t.value).replace(/\s+/g, "").toUpperCase() : "";
+  const s = t.ok ? fold(t.value).replace(/\s+/g, "").toUpperCase() : "";
   if (SHAPE.test(s)) return accepted(s);
   return rejected(`应为18位统一社会信用代码（数字或大写字母，不含 I、O、Z、S、V），填写的是“${t.ok ? t.value : ""}”`);
 }

@@ -4,9 +4,8 @@
  * `6月5日` is taken in the report year and noted as normalised. A date is kept as `YYYY-MM-DD`,
  * which compares correctly as a string and survives JSON.
  */
-import { foldWidth } from "../text";
 import { isCellError, type CellValue } from "../model";
-import { accepted, rejected, type Normalised } from "./result";
+import { accepted, rejected, type Normalised, fold } from "./result";
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30: day 0 of the 1900 system once Excel's phantom 1900-02-29 (serial 60) is behind us. */
@@ -80,25 +79,24 @@ export interface DateContext {
 
 export function normaliseDateText(text: string, ctx: DateContext = {}): Normalised<string> {
   const shown = text.trim();
-  const s = foldWidth(text).replace(/\s+/g, "");
-  const bad = () => rejected<string>(`${EXPECTED}，填写的是“${shown}”`);
+  const s = fold(text).replace(/\s+/g, "");
   const full = FULL.exec(s);
   if (full) {
     const iso = isoDate(Number(full[1]), Number(full[3]), Number(full[4]));
-    return iso ? accepted(iso) : bad();
+    return iso ? accepted(iso) : rejected(`${EXPECTED}，填写的是“${shown}”`);
   }
   const zh = FULL_ZH.exec(s);
   if (zh) {
     const iso = isoDate(Number(zh[1]), Number(zh[2]), Number(zh[3]));
-    return iso ? accepted(iso) : bad();
+    return iso ? accepted(iso) : rejected(`${EXPECTED}，填写的是“${shown}”`);
   }
   const md = MONTH_DAY_ZH.exec(s);
   if (md) {
     if (!ctx.year) return rejected(`${EXPECTED}，填写的“${shown}”缺少年份，且“年度”未正确填写`);
     const iso = isoDate(ctx.year, Number(md[1]), Number(md[2]));
-    return iso ? accepted(iso, { kind: "normalized", readAs: iso }) : bad();
+    return iso ? accepted(iso, { kind: "normalized", readAs: iso }) : rejected(`${EXPECTED}，填写的是“${shown}”`);
   }
-  return bad();
+  return rejected(`${EXPECTED}，填写的是“${shown}”`);
 }
 
 export function normaliseDate(v: CellValue, ctx: DateContext = {}): Normalised<string> {

@@ -1,8 +1,7 @@
 /** Choices from a list, spec §3: trimmed, full-/half-width folded (`（）` = `()`, `《》` kept), else exact. */
-import { foldWidth } from "../text";
 import { type CellValue } from "../model";
 import { normaliseText } from "./text";
-import { accepted, rejected, type Normalised } from "./result";
+import { accepted, rejected, type Normalised, fold } from "./result";
 
 const foldCache = new WeakMap<readonly string[], Map<string, string>>();
 
@@ -10,16 +9,17 @@ const foldCache = new WeakMap<readonly string[], Map<string, string>>();
 function lookup(options: readonly string[]): Map<string, string> {
   let map = foldCache.get(options);
   if (!map) {
-    map = new Map(options.map((o) => [foldWidth(o).trim(), o]));
+    map = new Map(options.map((o) => [fold(o).trim(), o]));
     foldCache.set(options, map);
   }
   return map;
 }
 
 export function normaliseEnum(v: CellValue, options: readonly string[]): Normalised<string> {
-  const expected = `应为以下选项之一：${options.join("、")}`;
   const text = normaliseText(v);
-  if (!text.ok) return rejected(`${expected}；${text.problem}`);
-  const option = lookup(options).get(foldWidth(text.value).trim());
-  return option !== undefined ? accepted(option) : rejected(`${expected}，填写的是“${text.value}”`);
+  const map = lookup(options);
+  const option = text.ok ? (map.get(text.value) ?? map.get(fold(text.value).trim())) : undefined;
+  if (option !== undefined) return accepted(option);
+  const expected = `应为以下选项之一：${options.join("、")}`;
+  return rejected(text.ok ? `${expected}，填写的是“${text.value}”` : `${expected}；${text.problem}`);
 }

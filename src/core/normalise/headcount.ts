@@ -5,11 +5,10 @@
  * - `约120`, `120余人`, `100多`, `120+` → the stated number, noted as approximate;
  * - anything else (`12.5`, `-3`, `若干`, `—`, `/`, `无`) → rejected.
  */
-import { foldWidth } from "../text";
 import { isCellError, type CellValue } from "../model";
 import { parseChineseNumeral } from "./chinese-numerals";
 import { excelSerialOfDate } from "./date";
-import { accepted, rejected, type Normalised, type NoteKind } from "./result";
+import { accepted, rejected, type Normalised, type NoteKind, fold } from "./result";
 
 const EXPECTED = "应为不小于0的整数";
 
@@ -51,7 +50,7 @@ function readCore(core: string): { value: number; normalized: boolean } | null {
 
 export function normaliseHeadcountText(text: string): Normalised<number> {
   const shown = text.trim();
-  let s = foldWidth(text).trim();
+  let s = fold(text).trim();
   let approximate = false;
   let normalized = false;
   const prefix = APPROX_PREFIX.exec(s);

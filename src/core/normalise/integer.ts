@@ -1,7 +1,6 @@
 /** Whole numbers in a range (the report year): `2023`, `２０２３`, `2023.0`; `2023年` is noted as normalised. */
-import { foldWidth } from "../text";
 import { isCellError, type CellValue } from "../model";
-import { accepted, rejected, type Normalised } from "./result";
+import { accepted, rejected, type Normalised, fold } from "./result";
 
 export function normaliseInteger(v: CellValue, min: number, max: number): Normalised<number> {
   const expected = `应为${min}至${max}之间的整数`;
@@ -9,7 +8,7 @@ export function normaliseInteger(v: CellValue, min: number, max: number): Normal
     return Number.isInteger(v) && v >= min && v <= max ? accepted(v) : rejected(`${expected}，填写的是“${v}”`);
   }
   if (typeof v === "string") {
-    const m = /^(\d+)(?:\.0+)?(年)?$/.exec(foldWidth(v).replace(/\s+/g, ""));
+    const m = /^(\d+)(?:\.0+)?(年)?$/.exec(fold(v).replace(/\s+/g, ""));
     const n = m ? Number(m[1]) : NaN;
     if (!m || n < min || n > max) return rejected(`${expected}，填写的是“${v.trim()}”`);
     return accepted(n, m[2] ? { kind: "normalized", readAs: String(n) } : undefined);

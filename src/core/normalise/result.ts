@@ -4,6 +4,7 @@
  * is coerced silently.
  */
 import { isCellError, type CellValue } from "../model";
+import { foldWidth } from "../text";
 
 export type NoteKind = "normalized" | "approximate";
 
@@ -39,4 +40,11 @@ export function displayValue(v: CellValue | undefined): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
   return String(v);
+}
+
+const NEEDS_FOLDING = /[\uff01-\uff5e\u3000]/;
+
+/** foldWidth, skipping the work for the usual text that has nothing full-width in it. */
+export function fold(s: string): string {
+  return NEEDS_FOLDING.test(s) ? foldWidth(s) : s;
 }

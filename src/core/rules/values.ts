@@ -4,25 +4,18 @@
  */
 import { FIELDS, TABLES, type ValueSpec } from "../definition";
 import type { CellValue, Finding, RawReport } from "../model";
-import {
-  creditCodeCheckDigitOk,
-  creditCodeCheckChar,
-  displayValue,
-  isBlank,
-  normaliseCreditCode,
-  normaliseDate,
-  normaliseEmail,
-  normaliseEnum,
-  normaliseHeadcount,
-  normaliseInteger,
-  normalisePhone,
-  normaliseText,
-  normaliseUrl,
-  textLength,
-  type Normalised,
-} from "../normalise";
+// Straight from each module, not the index: re-exports cost a getter call per cell.
+import { creditCodeCheckChar, creditCodeCheckDigitOk, normaliseCreditCode } from "../normalise/credit-code";
+import { normaliseEmail, normalisePhone, normaliseUrl } from "../normalise/contact";
+import { normaliseDate } from "../normalise/date";
+import { normaliseEnum } from "../normalise/enum";
+import { normaliseHeadcount } from "../normalise/headcount";
+import { normaliseInteger } from "../normalise/integer";
+import { displayValue, isBlank, type Normalised } from "../normalise/result";
+import { normaliseText, textLength } from "../normalise/text";
 import type { FieldValue, Submission, SubmissionRow } from "../submission";
-import { cellFinding, fieldFinding, quoteCell, quoteLabel } from "./context";
+import { fixedSeverity } from "./catalogue";
+import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
 
 /** Long text shorter than this is a warning (spec §1). */
 export const LONG_TEXT_MIN = 20;
@@ -141,8 +134,20 @@ export function readValues(raw: RawReport, yearFallback: number | null): ValuesR
       for (const col of table.columns) {
         const { value, issues } = judgeValue(col, rawRow.cells[col.id]?.value ?? null, ctx);
         values[col.id] = value;
+        if (issues.length === 0) continue;
+        // The reader's Located is at hand: no need to look the row up again.
+        const place = rawRow.cells[col.id] ?? cellPlace(raw, table.id, rawRow.row, col.id);
         for (const i of issues) {
-          findings.push(cellFinding(raw, i.rule, table.id, rawRow.row, col.id, `${quoteCell(table.id, rawRow.row, col.id)}${i.text}`));
+          findings.push({
+            rule: i.rule,
+            severity: fixedSeverity(i.rule),
+            field: col.id,
+            table: table.id,
+            row: rawRow.row,
+            sheet: place.sheet,
+            cell: place.cell,
+            message: `${quoteCell(table.id, rawRow.row, col.id)}${i.text}`,
+          });
         }
       }
       rows.push({ row: rawRow.row, values });
