@@ -1,0 +1,141 @@
+/**
+ * checkFile / readReportFile on real files: the real template filled with exceljs, changed the way
+ * units change it, and files that are not reports at all. Nothing may throw.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { cellOf, columnById, FIELDS, tableById } from "../../src/core/definition";
+import type { CellValue } from "../../src/core/model";
+import { checkFile, readReportFile } from "../../src/xlsx/read-report";
+import { writeTemplate } from "../../src/xlsx/template-writer";
+import { GOOD_FILL } from "../core/locate-helpers";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "read-report-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** exceljs sees dates as Date cells, as a unit's Excel would store them. */
+function asCell(v: CellValue): ExcelJS.CellValue {
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+  if (v === "" || v === null) return null;
+  return v as ExcelJS.CellValue;
+}
+
+async function filledTemplate(edit?: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeTemplate()) as unknown as ArrayBuffer);
+  for (const f of FIELDS) wb.getWorksheet(f.sheet)!.getCell(cellOf(f)).value = asCell(GOOD_FILL.fields[f.id] ?? null);
+  for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
+    const t = tableById(tableId);
+    rows.forEach((row, i) => {
+      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col).column}${t.firstRow + i}`).value = asCell(v);
+    });
+  }
+  edit?.(wb);
+  return wb;
+}
+
+async function save(name: string, wb: ExcelJS.Workbook): Promise<string> {
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function saveBytes(name: string, bytes: Buffer | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe("a report made from the real template", () => {
+  it("a correct report passes, with its unit, and the raw report carries the file's hash and version", async () => {
+    const file = await save("good.xlsx", await filledTemplate());
+    const result = await checkFile(file, { displayName: "good.xlsx" });
+    expect(result).toEqual({ file: "good.xlsx", unit: GOOD_FILL.fields.unit_name, status: "ok", findings: [] });
+    const read = await readReportFile(file);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(read.raw.layoutChanges).toEqual([]);
+    expect(read.raw.templateVersion).toBe("1.0.0");
+    expect(read.raw.tables.events).toHaveLength(2);
+  });
+
+  it("a rule broken in the file is found at its cell; the path as given is the file name", async () => {
+    const file = await save("bad-phone.xlsx", await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C13").value = "12345")));
+    const result = await checkFile(file);
+    expect(result.file).toBe(file);
+    expect(result.status).toBe("errors");
+    expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(["format.phone@基本情况!C13"]);
+  });
+
+  it("an error value (#DIV/0!) in a required headcount is a finding, not a crash", async () => {
+    const file = await save(
+      "div0.xlsx",
+      await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C19").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue)),
+    );
+    const result = await checkFile(file);
+    expect(result.status).toBe("errors");
+    expect(result.findings.some((f) => f.cell === "C19" && f.severity === "error")).toBe(true);
+  });
+
+  it("a renamed sheet is still read, and the change is reported as template.modified", async () => {
+    const file = await save("renamed.xlsx", await filledTemplate((wb) => (wb.getWorksheet("宣传报道")!.name = "媒体报道")));
+    const result = await checkFile(file);
+    expect(result.status).toBe("warnings");
+    expect(result.findings.map((f) => [f.rule, f.sheet])).toEqual([["template.modified", "媒体报道"]]);
+  });
+
+  it("a workbook holding the labels but no template metadata or names (copied content) is read", async () => {
+    const src = await filledTemplate();
+    const copy = new ExcelJS.Workbook();
+    for (const ws of src.worksheets.filter((w) => w.name !== "模板信息")) {
+      const target = copy.addWorksheet(ws.name);
+      ws.eachRow((row, r) => row.eachCell((cell, c) => (target.getCell(r, c).value = cell.type === ExcelJS.ValueType.Formula ? null : cell.value)));
+    }
+    const result = await checkFile(await save("copied.xlsx", copy));
+    expect(result.status).toBe("warnings");
+    expect(result.findings.map((f) => f.rule)).toEqual(["template.modified"]);
+  });
+});
+
+describe("files that are not a report are results, never exceptions", () => {
+  it("a path that does not exist, and a folder", async () => {
+    expect(await checkFile(path.join(dir, "nope.xlsx"))).toMatchObject({ status: "unreadable", code: "not_found", findings: [], unit: null });
+    expect(await checkFile(dir)).toMatchObject({ status: "unreadable", code: "not_found" });
+  });
+
+  it("an empty file, a text file named .xlsx and random bytes", async () => {
+    expect((await checkFile(saveBytes("empty.xlsx", Buffer.alloc(0)))).code).toBe("empty");
+    expect((await checkFile(saveBytes("text.xlsx", "姓名,电话\n张三,13812345678\n"))).code).toBe("not_spreadsheet");
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    expect((await checkFile(saveBytes("random.xlsx", random))).status).toBe("unreadable");
+  });
+
+  it("a truncated copy of a real report", async () => {
+    const wb = await filledTemplate();
+    const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = await checkFile(saveBytes("truncated.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2))));
+    expect(result).toMatchObject({ status: "unreadable", code: "corrupt" });
+    expect(result.message).toContain("truncated.xlsx");
+  });
+
+  it("an ordinary workbook is not this template: refused whole, with a Chinese message naming the file", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名单");
+    ws.addRow(["姓名", "联系电话", "单位类别"]);
+    ws.addRow(["张三", "13812345678", "企业"]);
+    const result = await checkFile(await save("roster.xlsx", wb), { displayName: "roster.xlsx" });
+    expect(result).toMatchObject({ file: "roster.xlsx", status: "unreadable", code: "not_template", findings: [], unit: null });
+    expect(result.message).toContain("roster.xlsx");
+    expect(result.message).toContain("模板");
+  });
+
+  it("another template (its own templateId in 模板信息) is refused", async () => {
+    const file = await save("other.xlsx", await filledTemplate((wb) => (wb.getWorksheet("模板信息")!.getCell("B1").value = "some-other-form")));
+    expect(await checkFile(file)).toMatchObject({ status: "unreadable", code: "not_template" });
+  });
+});
