@@ -1,0 +1,33 @@
+/** Reads the cached 自检 results (as the program that saved the file computed them) with exceljs. */
+import ExcelJS from "exceljs";
+import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { META_CELLS, META_SHEET } from "../../src/xlsx/template/meta";
+import { shown } from "../xlsx/template-helpers";
+
+export interface SelfCheckResult {
+  overall: unknown;
+  byLine: Record<string, unknown>;
+  messages: Record<string, unknown>;
+  severities: Record<string, unknown>;
+  /** Line names found in column B, by line id: they tell a stale fixture from a current one. */
+  names: Record<string, unknown>;
+  templateVersion: unknown;
+}
+
+export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(SELF_CHECK.sheet);
+  if (!ws) throw new Error(`${file}: no ${SELF_CHECK.sheet} sheet`);
+  const C = SELF_CHECK.columns;
+  const at = (col: string, row: number) => shown(ws.getCell(`${col}${row}`));
+  const by = (col: string) => Object.fromEntries(SELF_CHECK_LINES.map((l) => [l.id, at(col, l.row)]));
+  return {
+    overall: shown(ws.getCell(SELF_CHECK.overallCell)),
+    byLine: by(C.result),
+    messages: by(C.message),
+    severities: by(C.severity),
+    names: by(C.name),
+    templateVersion: wb.getWorksheet(META_SHEET)?.getCell(META_CELLS.version.valueCell).value,
+  };
+}

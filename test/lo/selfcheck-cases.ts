@@ -1,0 +1,264 @@
+/**
+ * Reports that exercise the 自检 formulas, as lo-fill PLANs (../shared/tools/lo-fill.py format):
+ * a correct report, and variants that each break (or just stay inside) one rule. Used twice:
+ * applied with exceljs and recalculated by LibreOffice in test/lo/self-check.test.ts, and turned into
+ * committed fixtures by scripts/make-selfcheck-fixtures.ts (LibreOffice fills them itself).
+ *
+ * `failing` lists the self-check lines that must show ✗; `notApplicable` those that must show —;
+ * every other line must show ✓.
+ */
+import { FIELDS, SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
+import { SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+
+export type PlanStep =
+  | { sheet: string; cell: string; value: string | number }
+  | { sheet: string; cell: string; input: string }
+  | { sheet: string; cell: string; clear: true }
+  | { insert_rows: string; before: number; count: number }
+  | { rename_sheet: string; to: string };
+
+export interface SelfCheckCase {
+  name: string;
+  plan: PlanStep[];
+  failing: string[];
+  notApplicable?: string[];
+  /** Uses steps only LibreOffice can apply (inserting rows, renaming sheets): fixtures only. */
+  loFillOnly?: boolean;
+}
+
+type Fields = Record<string, string | number | { input: string } | null>;
+type Row = Record<string, string | number | { input: string } | null>;
+
+const date = (iso: string) => ({ input: iso });
+
+const BASE_FIELDS: Fields = {
+  report_type: "年度总结",
+  year: 2023,
+  unit_name: "天津市河西区市场监督管理局",
+  unit_category: "区市场监管局",
+  district: "河西区",
+  credit_code: "11120103MB1234567X",
+  contact_name: "张三",
+  contact_phone: "022-27182133",
+  contact_email: "zhangsan@example.com",
+  fill_date: date("2023-11-01"),
+  sealed: "是",
+  org_measures: "成立研学行动工作专班，制定实施方案，按月调度推进，组织系统内干部职工开展自我研学和集中宣贯。",
+  regulation_participants: 150,
+  outline_participants: 100,
+  training_sessions: 3,
+  public_sessions: 2,
+  highlights: "结合世界标准日开展公益性宣贯，面向辖区民营企业解读《天津市标准化条例》，企业反响良好。",
+  publicity_summary: "在区政务网站和微信公众号发布研学行动报道，扩大标准化宣传覆盖面。",
+  next_steps: "常态化推进标准化研学，建立长效机制，培育师资力量，持续开展面向企业的宣贯培训。",
+};
+
+const BASE_EVENTS: Row[] = [
+  { date: date("2023-06-05"), title: "《天津市标准化条例》专题宣贯会", form: "集中宣贯培训", mode: "线下", content: "《条例》", participants: 100, is_public: "是", audience: "机关事业单位", theme: "无" },
+  { date: date("2023-06-12"), title: "《国家标准化发展纲要》学习座谈", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 50, is_public: "否" },
+  { date: date("2023-09-20"), title: "世界标准日民营企业宣贯", form: "集中宣贯培训", mode: "线上线下结合", content: "《条例》和《纲要》", participants: 30, is_public: "是", audience: "民营企业", theme: "世界标准日", note: "=与区工商联联合举办" },
+];
+const BASE_MEDIA: Row[] = [{ date: date("2023-06-06"), channel: "网站", outlet: "天津政务网", title: "河西区开展标准化研学宣贯", url: "https://www.tj.gov.cn/" }];
+const BASE_EVIDENCE: Row[] = [{ name: "6月5日宣贯会签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯会", location: "附件1-签到表.pdf" }];
+
+interface Report {
+  fields: Fields;
+  events: (Row | null)[];
+  media: (Row | null)[];
+  evidence: (Row | null)[];
+}
+
+function base(): Report {
+  return {
+    fields: { ...BASE_FIELDS },
+    events: BASE_EVENTS.map((r) => ({ ...r })),
+    media: BASE_MEDIA.map((r) => ({ ...r })),
+    evidence: BASE_EVIDENCE.map((r) => ({ ...r })),
+  };
+}
+
+/** null: nothing to type (a field the report sets to null explicitly is cleared: the template prefills the year). */
+function step(sheet: string, cell: string, v: string | number | { input: string } | null | undefined, clearIfNull = false): PlanStep | null {
+  if (v === undefined || v === null) return v === null && clearIfNull ? { sheet, cell, clear: true } : null;
+  if (typeof v === "object") return { sheet, cell, input: v.input };
+  return { sheet, cell, value: v };
+}
+
+/** The plan that types `report` into a blank template. */
+export function planOf(report: Report): PlanStep[] {
+  const steps: (PlanStep | null)[] = [];
+  for (const f of FIELDS) steps.push(step(f.sheet, cellOf(f), report.fields[f.id], true));
+  for (const [tableId, rows] of [["events", report.events], ["media", report.media], ["evidence", report.evidence]] as const) {
+    const t = tableById(tableId);
+    rows.forEach((row, i) => {
+      if (!row) return;
+      for (const c of t.columns) steps.push(step(t.sheet, `${c.column}${t.firstRow + i}`, row[c.id]));
+    });
+  }
+  return steps.filter((s): s is PlanStep => s !== null);
+}
+
+function variant(edit: (r: Report) => void): PlanStep[] {
+  const r = base();
+  edit(r);
+  return planOf(r);
+}
+
+const required = FIELDS.filter((f) => f.required).map((f) => `required.${f.id}`);
+
+export const CASES: SelfCheckCase[] = [
+  { name: "correct", plan: planOf(base()), failing: [] },
+  {
+    name: "blank",
+    plan: [],
+    failing: [...required.filter((id) => id !== "required.year"), "media.none", "evidence.none"],
+    notApplicable: SELF_CHECK_LINES.filter(
+      (l) => !l.id.startsWith("required.") && !["type.integer.year", "participants.outlier", "event.in_year.events", "event.in_year.media", "media.none", "evidence.none"].includes(l.id),
+    ).map((l) => l.id),
+  },
+  { name: "public-above-training", plan: variant((r) => (r.fields.public_sessions = 4)), failing: ["public.le_training", "public.matches_events"] },
+  { name: "regulation-below-events", plan: variant((r) => (r.fields.regulation_participants = 129)), failing: ["regulation.covers_events"] },
+  { name: "regulation-equals-events", plan: variant((r) => (r.fields.regulation_participants = 130)), failing: [] },
+  { name: "outline-below-events", plan: variant((r) => (r.fields.outline_participants = 79)), failing: ["outline.covers_events"] },
+  { name: "training-not-event-rows", plan: variant((r) => (r.fields.training_sessions = 4)), failing: ["training.matches_events"] },
+  { name: "public-not-public-rows", plan: variant((r) => (r.fields.public_sessions = 1)), failing: ["public.matches_events"] },
+  {
+    name: "no-public-session-annual",
+    plan: variant((r) => {
+      r.fields.public_sessions = 0;
+      for (const e of r.events) if (e) e.is_public = "否";
+    }),
+    failing: ["public.min_one"],
+  },
+  {
+    name: "no-public-session-enterprise",
+    plan: variant((r) => {
+      r.fields.unit_category = "企业";
+      r.fields.public_sessions = 0;
+      for (const e of r.events) if (e) e.is_public = "否";
+    }),
+    failing: [],
+  },
+  {
+    name: "no-public-session-stage",
+    plan: variant((r) => {
+      r.fields.report_type = "阶段性总结";
+      r.fields.fill_date = date("2023-06-20");
+      r.fields.public_sessions = 0;
+      r.events[2]!.date = date("2023-06-15");
+      for (const e of r.events) if (e) e.is_public = "否";
+    }),
+    failing: ["public.min_one"],
+  },
+  { name: "district-bureau-at-city-level", plan: variant((r) => (r.fields.district = "市级")), failing: ["district.matches_category"] },
+  {
+    name: "city-department-in-a-district",
+    plan: variant((r) => (r.fields.unit_category = "市级行政主管部门")),
+    failing: ["district.matches_category"],
+  },
+  {
+    name: "city-department-at-city-level",
+    plan: variant((r) => {
+      r.fields.unit_category = "市级行政主管部门";
+      r.fields.district = "市级";
+    }),
+    failing: [],
+  },
+  { name: "not-sealed", plan: variant((r) => (r.fields.sealed = "否")), failing: ["sealed.no"] },
+  { name: "unit-name-blank", plan: variant((r) => (r.fields.unit_name = null)), failing: ["required.unit_name"], notApplicable: ["text.too_long.unit_name"] },
+  { name: "negative-headcount", plan: variant((r) => (r.fields.outline_participants = -1)), failing: ["type.headcount.outline_participants", "outline.covers_events"] },
+  {
+    name: "headcount-with-unit-text",
+    plan: variant((r) => (r.fields.training_sessions = "3次")),
+    failing: ["type.headcount.training_sessions"],
+    notApplicable: ["public.le_training", "training.matches_events", "sessions.without_participants"],
+  },
+  { name: "headcount-digits-as-text", plan: variant((r) => (r.fields.training_sessions = "3")), failing: [] },
+  { name: "fill-date-as-text", plan: variant((r) => (r.fields.fill_date = "2023-11-01")), failing: [] },
+  { name: "event-next-year", plan: variant((r) => (r.events[2]!.date = date("2024-01-05"))), failing: ["event.in_year.events", "event.after_fill_date.events"] },
+  { name: "late", plan: variant((r) => (r.fields.fill_date = date("2023-11-20"))), failing: ["deadline.late"] },
+  {
+    name: "stage-with-event-after-june",
+    plan: variant((r) => {
+      r.fields.report_type = "阶段性总结";
+      r.fields.fill_date = date("2023-06-20");
+    }),
+    failing: ["stage.after_june", "event.after_fill_date.events"],
+  },
+  {
+    name: "no-media-no-evidence",
+    plan: variant((r) => {
+      r.media = [];
+      r.evidence = [];
+    }),
+    failing: ["media.none", "evidence.none"],
+  },
+  { name: "short-highlights", plan: variant((r) => (r.fields.highlights = "成效明显")), failing: ["text.too_short.highlights"] },
+  {
+    name: "sessions-without-participants",
+    plan: variant((r) => {
+      r.fields.regulation_participants = 0;
+      r.fields.outline_participants = 0;
+      for (const e of r.events) if (e) e.participants = 0;
+    }),
+    failing: ["sessions.without_participants"],
+  },
+  {
+    name: "participants-outlier",
+    plan: variant((r) => {
+      r.events[0]!.participants = 6000;
+      r.fields.regulation_participants = 7000;
+    }),
+    failing: ["participants.outlier"],
+  },
+  { name: "credit-code-17", plan: variant((r) => (r.fields.credit_code = "11120103MB123456X")), failing: ["format.credit_code.credit_code"] },
+  { name: "category-typo", plan: variant((r) => (r.fields.unit_category = "区市场监管")), failing: ["type.enum.unit_category"] },
+  {
+    name: "year-blank",
+    plan: variant((r) => (r.fields.year = null)),
+    failing: ["required.year"],
+    notApplicable: ["type.integer.year", "event.in_year.events", "event.in_year.media", "stage.after_june", "deadline.late"],
+  },
+  {
+    name: "rows-inserted-in-events",
+    loFillOnly: true,
+    plan: [
+      ...variant((r) => {
+        r.fields.training_sessions = 4;
+        r.fields.public_sessions = 3;
+      }),
+      { insert_rows: SHEETS.events, before: tableById("events").firstRow, count: 2 },
+      ...eventRow(tableById("events").firstRow, { date: date("2023-06-02"), title: "插入行中的宣贯活动", form: "技术服务", mode: "线下", content: "《条例》", participants: 20, is_public: "是" }),
+    ],
+    failing: [],
+  },
+  {
+    name: "rows-inserted-not-counted-in-totals",
+    loFillOnly: true,
+    plan: [
+      ...planOf(base()),
+      { insert_rows: SHEETS.events, before: tableById("events").firstRow + 1, count: 1 },
+      ...eventRow(tableById("events").firstRow + 1, { date: date("2023-06-08"), title: "插入行中的宣贯活动", form: "调研研讨", mode: "线下", content: "《条例》", participants: 40, is_public: "是" }),
+    ],
+    failing: ["training.matches_events", "public.matches_events", "regulation.covers_events"],
+  },
+  {
+    name: "rows-inserted-in-basic-and-sheet-renamed",
+    loFillOnly: true,
+    plan: [...planOf(base()), { insert_rows: SHEETS.basic, before: 3, count: 2 }, { rename_sheet: SHEETS.events, to: "活动" }],
+    failing: [],
+  },
+];
+
+function eventRow(row: number, values: Row): PlanStep[] {
+  const t = tableById("events");
+  return t.columns.map((c) => step(t.sheet, `${c.column}${row}`, values[c.id])).filter((s): s is PlanStep => s !== null);
+}
+
+/** Every cell a plan writes is an input of the template (a typo would make a case test nothing). */
+export function isInputCell(sheet: string, cell: string): boolean {
+  if (FIELDS.some((f) => f.sheet === sheet && cellOf(f) === cell)) return true;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  const t = TABLES.find((x) => x.sheet === sheet);
+  return Boolean(m && t && t.columns.some((c) => c.column === m[1]) && Number(m[2]) >= t.firstRow);
+}
