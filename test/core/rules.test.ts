@@ -185,6 +185,20 @@ describe("located where the value really is", () => {
     expect(found.map(at)).toEqual(["基本情况!C5", "基本情况!C13", "活动!A1"]);
     expect(found[2].message).toContain("工作表“活动明细”被改名为“活动”");
   });
+
+  it("points a reader's move description at the field's new cell, not its old one", () => {
+    const report = validReport({
+      rowShift: { 基本情况: 2 },
+      layoutChanges: [
+        "“报告类型”等 19 项下移了 2 行（插入或删除了行或列），如“报告类型”已从 基本情况!C5 移到 C7",
+        "活动明细的“参加人次”列已从 F 列移到 G 列",
+      ],
+    });
+    expect(findingsOf(report, "template.modified").map((f) => [at(f), f.field])).toEqual([
+      ["基本情况!C7", "report_type"],
+      ["活动明细!F4", "participants"],
+    ]);
+  });
 });
 
 describe("ordering", () => {
