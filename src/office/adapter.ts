@@ -16,7 +16,9 @@ export type OutsideReason =
   /** Inside Office, but not Excel (e.g. Word). */
   | "other-host"
   /** office.js loaded but never said it was ready. */
-  | "timeout";
+  | "timeout"
+  /** office.js failed to initialise (Office.onReady rejected). */
+  | "failed";
 
 export type HostStatus =
   | { readonly kind: "excel"; readonly platform: string }

@@ -22,7 +22,9 @@ export async function detectHost(office: OfficeReadyApi | undefined, timeoutMs: 
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    const info = await Promise.race([office.onReady(), timeout]);
+    const ready = Promise.resolve().then(() => office.onReady()); // a synchronous throw counts as failure too
+    const info = await Promise.race([ready, timeout]).catch(() => "failed" as const);
+    if (info === "failed") return { kind: "outside", reason: "failed" };
     if (info === "timeout") return { kind: "outside", reason: "timeout" };
     if (info.host === null || info.host === undefined) return { kind: "outside", reason: "not-in-office" };
     if (info.host !== office.HostType.Excel) return { kind: "outside", reason: "other-host", host: String(info.host) };

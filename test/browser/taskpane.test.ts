@@ -4,7 +4,8 @@
  * - under a stand-in office.js that reports Excel with a dark theme, it follows the theme, opens the
  *   view the ribbon button asked for, and reports the workbook's template sheets.
  * Run with `npm run build && npm run test:browser`; skips when dist/ or Chromium is missing unless
- * REQUIRE_BROWSER=1.
+ * REQUIRE_BROWSER=1. Screenshots go to $TMPDIR/tj-taskpane-screenshots/ (outside-excel.png, excel-dark.png)
+ * for a person to check that the Chinese text renders.
  */
 import * as fs from "fs";
 import * as os from "os";

@@ -33,6 +33,11 @@ describe("detectHost", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
   });
 
+  it("reports a failed initialisation instead of leaving the pane waiting", async () => {
+    const office = fakeOffice(() => Promise.reject(new Error("init failed")));
+    expect(await detectHost(office, 5000)).toEqual({ kind: "outside", reason: "failed" });
+  });
+
   it("does not wait for the timeout once Office is ready", async () => {
     const office = fakeOffice(async () => ({ host: "Excel", platform: "PC" }));
     const started = Date.now();

@@ -30,5 +30,7 @@ function outsideExplanation(host: Exclude<HostStatus, { kind: "excel" }>): strin
       return `当前程序是 ${host.host ?? "其他 Office 程序"}，不是 Excel。`;
     case "timeout":
       return "Office 长时间没有响应，请关闭任务窗格后重新打开。";
+    case "failed":
+      return "Office.js 初始化失败，请关闭任务窗格后重新打开。";
   }
 }
