@@ -150,6 +150,10 @@ describe("enum, text, integer", () => {
     expect(normaliseInteger(2023, 2000, 2100)).toEqual({ ok: true, value: 2023 });
     expect(normaliseInteger("2023年", 2000, 2100)).toEqual({ ok: true, value: 2023, note: { kind: "normalized", readAs: "2023" } });
     for (const bad of ["23", 2101, 2023.5, "二〇二三年x", true]) expect(normaliseInteger(bad, 2000, 2100).ok).toBe(false);
+    // 2023 typed into a cell formatted as a date shows as 1905-07-15.
+    const asDate = normaliseInteger(new Date(Date.UTC(1905, 6, 15)), 2000, 2100);
+    expect(asDate.ok && [asDate.value, asDate.note?.kind]).toEqual([2023, "normalized"]);
+    expect(normaliseInteger(new Date(Date.UTC(2023, 0, 1)), 2000, 2100).ok).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
 /** Whole numbers in a range (the report year): `2023`, `２０２３`, `2023.0`; `2023年` is noted as normalised. */
 import { isCellError, type CellValue } from "../model";
+import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
-export function normaliseInteger(v: CellValue, min: number, max: number): Normalised<number> {
+export function normaliseInteger(v: CellValue, min: number, max: number, date1904 = false): Normalised<number> {
   const expected = `应为${min}至${max}之间的整数`;
   if (typeof v === "number") {
     return Number.isInteger(v) && v >= min && v <= max ? accepted(v) : rejected(`${expected}，填写的是“${v}”`);
@@ -12,6 +13,14 @@ export function normaliseInteger(v: CellValue, min: number, max: number): Normal
     const n = m ? Number(m[1]) : NaN;
     if (!m || n < min || n > max) return rejected(`${expected}，填写的是“${v.trim()}”`);
     return accepted(n, m[2] ? { kind: "normalized", readAs: String(n) } : undefined);
+  }
+  if (v instanceof Date) {
+    // 2023 in a cell formatted as a date shows as 1905-07-15: types come from the template, so read the number.
+    const serial = excelSerialOfDate(v, date1904);
+    if (serial !== null && serial >= min && serial <= max) {
+      return accepted(serial, { kind: "normalized", readAs: `${serial}（单元格被设置为日期格式）` });
+    }
+    return rejected(`${expected}，单元格中是日期`);
   }
   if (isCellError(v)) return rejected(`${expected}，单元格是错误值“${v.error}”`);
   if (typeof v === "boolean") return rejected(`${expected}，填写的是逻辑值“${v ? "TRUE" : "FALSE"}”`);

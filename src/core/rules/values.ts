@@ -48,7 +48,7 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
     case "headcount":
       return normaliseHeadcount(v, ctx.date1904);
     case "integer":
-      return normaliseInteger(v, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+      return normaliseInteger(v, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, ctx.date1904);
     case "date":
       return normaliseDate(v, ctx);
     case "enum":
