@@ -89,6 +89,40 @@ describe("a report made from the real template", () => {
     expect(result.findings.map((f) => [f.rule, f.sheet])).toEqual([["template.modified", "媒体报道"]]);
   });
 
+  it("hidden columns and hidden sheets are still read", async () => {
+    const file = await save(
+      "hidden.xlsx",
+      await filledTemplate((wb) => {
+        const events = wb.getWorksheet("活动明细")!;
+        events.getColumn("F").hidden = true;
+        events.getCell("F5").value = "十二点五";
+        wb.getWorksheet("佐证材料")!.state = "hidden";
+      }),
+    );
+    const result = await checkFile(file);
+    expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(["type.headcount@活动明细!F5"]);
+    const read = await readReportFile(file);
+    expect(read.ok && read.raw.tables.evidence).toHaveLength(1);
+  });
+
+  it("rows inserted by a program that leaves the defined names behind: found by labels, at their new cells", async () => {
+    const file = await save(
+      "spliced.xlsx",
+      await filledTemplate((wb) => {
+        const basic = wb.getWorksheet("基本情况")!;
+        basic.spliceRows(12, 0, [], [], []);
+        basic.getCell("C16").value = "12345"; // 联系电话, three rows down from C13
+      }),
+    );
+    const read = await readReportFile(file);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.raw.fields.contact_phone).toEqual({ value: "12345", sheet: "基本情况", cell: "C16" });
+    expect(read.raw.fields.unit_name.cell).toBe("C8");
+    const result = await checkFile(file);
+    expect(result.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(expect.arrayContaining(["format.phone@C16", expect.stringMatching(/^template\.modified@/)]));
+    expect(result.findings.filter((f) => f.rule !== "template.modified").map((f) => f.rule)).toEqual(["format.phone"]);
+  });
+
   it("a workbook holding the labels but no template metadata or names (copied content) is read", async () => {
     const src = await filledTemplate();
     const copy = new ExcelJS.Workbook();
