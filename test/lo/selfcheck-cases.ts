@@ -8,7 +8,7 @@
  * every other line must show ✓.
  */
 import { FIELDS, SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
-import { SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
 
 export type PlanStep =
   | { sheet: string; cell: string; value: string | number }
@@ -261,4 +261,38 @@ export function isInputCell(sheet: string, cell: string): boolean {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   const t = TABLES.find((x) => x.sheet === sheet);
   return Boolean(m && t && t.columns.some((c) => c.column === m[1]) && Number(m[2]) >= t.firstRow);
+}
+
+/**
+ * Cases committed as LibreOffice-filled fixtures (test/fixtures/selfcheck/, made by
+ * scripts/make-selfcheck-fixtures.ts): the ones exceljs cannot fill plus a spread of breakers.
+ */
+export const FIXTURE_CASES: readonly string[] = [
+  ...CASES.filter((c) => c.loFillOnly).map((c) => c.name),
+  "correct",
+  "blank",
+  "public-above-training",
+  "regulation-below-events",
+  "outline-below-events",
+  "no-public-session-annual",
+  "district-bureau-at-city-level",
+  "headcount-with-unit-text",
+  "not-sealed",
+];
+
+export function caseByName(name: string): SelfCheckCase {
+  const c = CASES.find((x) => x.name === name);
+  if (!c) throw new Error(`unknown self-check case ${name}`);
+  return c;
+}
+
+/** What each 自检 line must show for a case, by line id. */
+export function expectedResults(c: SelfCheckCase): Record<string, string> {
+  return Object.fromEntries(
+    SELF_CHECK_LINES.map((l) => [l.id, c.failing.includes(l.id) ? SELF_CHECK.fail : c.notApplicable?.includes(l.id) ? SELF_CHECK.notApplicable : SELF_CHECK.pass]),
+  );
+}
+
+export function expectedOverall(c: SelfCheckCase): string {
+  return c.failing.length === 0 ? `${SELF_CHECK.pass} 全部通过` : `${SELF_CHECK.fail} 有 ${c.failing.length} 项未通过`;
 }
