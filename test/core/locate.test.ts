@@ -114,6 +114,13 @@ describe("a unit's layout changes", () => {
     expect(located(g).fields.unit_name.sheet).toBe("基本信息");
   });
 
+  it("an empty sheet under the template's name does not hide the renamed real one", () => {
+    const g = renameSheet(templateGrid(GOOD_FILL, { names: false }), "基本情况", "基本情况(2)");
+    const r = located({ ...g, sheets: [{ name: "基本情况", rows: [["新建的空表"]] }, ...g.sheets] });
+    expect(r.fields.unit_name).toEqual({ value: GOOD_FILL.fields.unit_name, sheet: "基本情况(2)", cell: "C8" });
+    expect(r.layoutChanges).toEqual(["工作表“基本情况”已改名为“基本情况(2)”"]);
+  });
+
   it("rows inserted in a table and above its header: rows read where they are now", () => {
     let g = insertRows(templateGrid(), "活动明细", 5, 3);
     g = insertRows(g, "活动明细", 2, 1);

@@ -26,15 +26,21 @@ export interface SheetSearch {
  * (自检 lists the same labels, for example) are never taken for this one.
  */
 export function findSheet(grid: WorkbookGrid, search: SheetSearch): FoundSheet | undefined {
-  const byName = grid.sheets.find((s) => s.name === search.templateName);
-  if (byName) return { sheet: byName };
-  const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEET_NAMES.has(s.name));
-
   const votes = new Map<string, number>();
   for (const n of search.definedNames) {
     const target = grid.names[n];
     if (target) votes.set(target.sheet, (votes.get(target.sheet) ?? 0) + 1);
   }
+  // The template's name wins unless that sheet is an empty stand-in (the real one renamed beside it).
+  const byName = grid.sheets.find((s) => s.name === search.templateName);
+  if (byName && ((votes.get(byName.name) ?? 0) > 0 || search.score(byName) >= search.minScore)) return { sheet: byName };
+  const elsewhere = findRenamed(grid, search, votes);
+  if (elsewhere) return elsewhere;
+  return byName ? { sheet: byName } : undefined;
+}
+
+function findRenamed(grid: WorkbookGrid, search: SheetSearch, votes: ReadonlyMap<string, number>): FoundSheet | undefined {
+  const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEET_NAMES.has(s.name));
   let bestNamed: SheetGrid | undefined;
   let bestVotes = 0;
   for (const s of eligible) {
