@@ -14,7 +14,7 @@ export function guideLines(year: number): { text: string; heading?: boolean }[] 
   const sheetOf = (id: string) => TABLES.find((t) => t.id === id)!.sheet;
   return [
     { text: "一、填报依据", heading: true },
-    { text: `依据《天津市市场监督管理委员会关于开展${year}年标准化研学行动的通知》第四部分，各有关部门、各区市场监管局、专业标准化技术委员会及有关单位报送研学行动总结材料及相关佐证材料。` },
+    { text: `依据市市场监管委关于开展${year}年标准化研学行动的通知（2023年为津市场监管标准〔2023〕14号）第四部分，各有关部门、各区市场监管局、专业标准化技术委员会及有关单位报送研学行动总结材料及相关佐证材料。` },
     { text: "二、报送时间", heading: true },
     { text: `1. ${REPORT_TYPES[0]}：${deadline(REPORT_TYPES[0])}报送。` },
     { text: `2. ${REPORT_TYPES[1]}（${year}年研学行动总结）：${deadline(REPORT_TYPES[1])}报送。` },

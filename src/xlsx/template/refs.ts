@@ -3,7 +3,6 @@
  * always quoted: Excel, WPS and LibreOffice all accept '名称'!$A$1, and quoting never hurts.
  */
 import {
-  SINGLE_FIELD_LAYOUT,
   cellOf,
   columnById,
   definedNameOf,
@@ -60,5 +59,3 @@ export function columnRange(tableId: string, columnId: string): string {
 export function preparedRange(table: TableDef, column: string): string {
   return `${column}${table.firstRow}:${column}${table.firstRow + table.capacity - 1}`;
 }
-
-export const INPUT_COLUMN = SINGLE_FIELD_LAYOUT.inputColumn;

@@ -21,7 +21,7 @@ export const FILL = {
   header: solid("FFD9E1F2"),
   section: solid("FFEDEDED"),
   /** Where users type: a pale tint tells inputs from labels before anyone reads a word. */
-  input: solid("FFFFFFF0"),
+  input: solid("FFEFF7EA"),
   /** Conditional formats: blank required input / impossible value. */
   missing: solid("FFFFE699"),
   invalid: solid("FFF4B084"),
