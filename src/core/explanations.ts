@@ -84,8 +84,21 @@ function parseLocation(location: string): Target {
   return { kind: "field", key: labelKey(s).toLowerCase() };
 }
 
+/** Name keys of a finding's field, computed once per table and field: a report may hold thousands of findings. */
+const nameKeyCache = new Map<string, readonly string[]>();
+
+function nameKeysOf(finding: Finding): readonly string[] {
+  const id = `${finding.table ?? ""}|${finding.field}`;
+  let keys = nameKeyCache.get(id);
+  if (!keys) {
+    keys = namesOfField(finding).map((n) => labelKey(n).toLowerCase());
+    nameKeyCache.set(id, keys);
+  }
+  return keys;
+}
+
 function targetMatches(target: Target, finding: Finding): boolean {
-  if (target.kind === "field") return namesOfField(finding).some((n) => labelKey(n).toLowerCase() === target.key);
+  if (target.kind === "field") return nameKeysOf(finding).includes(target.key);
   const own = parseA1(finding.cell);
   return (
     own !== null &&

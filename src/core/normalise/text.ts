@@ -20,6 +20,7 @@ export function normaliseText(v: CellValue): Normalised<string> {
 
 /** Length as a person counts it: characters, not UTF-16 code units. */
 export function textLength(s: string): number {
+  if (!/[\uD800-\uDFFF]/.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;

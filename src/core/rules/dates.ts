@@ -5,18 +5,27 @@ import { isoDate } from "../normalise";
 import { textOf } from "../submission";
 import { cellFinding, fieldFinding, quoteCell, quoteLabel, rowsOf, type Rule, type RuleContext } from "./context";
 
+interface DatedCell {
+  readonly table: string;
+  readonly row: number;
+  readonly column: string;
+  readonly date: string;
+}
+
 /** Every dated cell of every table (events and media today), derived from the definition. */
-function* datedCells(ctx: RuleContext): Generator<{ table: string; row: number; column: string; date: string }> {
+function datedCells(ctx: RuleContext): DatedCell[] {
+  const out: DatedCell[] = [];
   for (const table of TABLES) {
     const dateColumns = table.columns.filter((c) => c.type === "date");
     if (dateColumns.length === 0) continue;
     for (const r of rowsOf(ctx, table.id)) {
       for (const c of dateColumns) {
         const date = textOf(r.values, c.id);
-        if (date !== null) yield { table: table.id, row: r.row, column: c.id, date };
+        if (date !== null) out.push({ table: table.id, row: r.row, column: c.id, date });
       }
     }
   }
+  return out;
 }
 
 const inYear: Rule = (ctx) => {

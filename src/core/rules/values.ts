@@ -31,6 +31,9 @@ export interface ValueContext {
   readonly date1904: boolean;
 }
 
+/** Shared by every value without an issue: most of them. */
+const NO_ISSUES: readonly Issue[] = [];
+
 /** The rule that rejects a value of this type. */
 const TYPE_RULE: Partial<Record<ValueSpec["type"], string>> = {
   headcount: "type.headcount",
@@ -67,8 +70,8 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
 }
 
 /** Judges one value against its spec: the value to keep (null when unusable) and what is wrong with it. */
-export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: Issue[] } {
-  if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : [] };
+export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
+  if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : NO_ISSUES };
   const result = read(spec, v, ctx);
   if (!result.ok) {
     const rule = TYPE_RULE[spec.type] ?? "required";
@@ -76,6 +79,9 @@ export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { 
     const kept = spec.type === "url" ? normaliseText(v) : null;
     return { value: kept?.ok ? kept.value : null, issues: [{ rule, text: result.problem }] };
   }
+  const value = result.value;
+  const checksText = typeof value === "string" && (spec.maxLength !== undefined || spec.type === "longtext" || spec.type === "credit_code");
+  if (!result.note && !checksText) return { value, issues: NO_ISSUES };
   const issues: Issue[] = [];
   const shown = displayValue(v);
   if (result.note?.kind === "normalized") {
@@ -83,7 +89,6 @@ export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { 
   } else if (result.note?.kind === "approximate") {
     issues.push({ rule: "format.approximate", text: `填写的是约数“${shown}”，已按“${result.note.readAs}”读取；应填写准确的整数` });
   }
-  const value = result.value;
   if (typeof value === "string") {
     const length = textLength(value);
     if (spec.maxLength !== undefined && length > spec.maxLength) {
