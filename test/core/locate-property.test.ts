@@ -10,7 +10,7 @@ import { GOOD_FILL, insertRows, renameSheet, templateGrid } from "./locate-helpe
 
 type Edit = { kind: "rows"; sheet: string; before: number; count: number } | { kind: "rename"; sheet: string; to: string };
 
-const editable = [SHEETS.basic, SHEETS.events, SHEETS.media, SHEETS.evidence];
+const editable: string[] = [SHEETS.basic, SHEETS.events, SHEETS.media, SHEETS.evidence];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("rows" as const), sheet: fc.constantFrom(...editable), before: fc.integer({ min: 1, max: 35 }), count: fc.integer({ min: 1, max: 4 }) }),
@@ -18,7 +18,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function apply(grid: WorkbookGrid, edits: readonly Edit[], dropNames: boolean): WorkbookGrid {
-  const current = new Map(editable.map((s) => [s, s as string]));
+  const current = new Map(editable.map((s) => [s, s]));
   let g = dropNames ? { ...grid, names: {} } : grid;
   for (const e of edits) {
     const now = current.get(e.sheet)!;
