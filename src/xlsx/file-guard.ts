@@ -26,6 +26,7 @@ import {
   MAX_INSPECTED_PART_BYTES,
   PARTS_TO_INSPECT,
   problemToRefusal,
+  ReaderCost,
   Refusal,
   ZipEntryInfo,
 } from "../core/guard";
@@ -161,8 +162,9 @@ async function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[] | undefine
 }
 
 /**
- * Inflate every part once, keeping nothing but the few small parts the package rules read.
- * Stops at the first chunk that breaks the budget, so a bomb costs one chunk of memory.
+ * Inflate every part once, keeping nothing but the few small parts the package rules read, and
+ * estimate what the reader will need for the rest. Stops at the first chunk that breaks a budget,
+ * so a bomb costs one chunk of memory.
  */
 async function inflateAll(
   zip: yauzl.ZipFile,
@@ -170,11 +172,12 @@ async function inflateAll(
   limits: GuardLimits,
 ): Promise<Map<string, string> | GuardProblem> {
   const budget = new InflationBudget(limits);
+  const cost = new ReaderCost(limits);
   const parts = new Map<string, string>();
   for (const entry of entries) {
     if (entry.fileName.endsWith("/")) continue;
     const keep = PARTS_TO_INSPECT.includes(entry.fileName);
-    const result = await inflateEntry(zip, entry, toInfo(entry), budget, keep);
+    const result = await inflateEntry(zip, entry, toInfo(entry), { budget, cost }, keep);
     if (isProblem(result)) return result;
     if (keep) parts.set(entry.fileName, result.text);
   }
@@ -185,7 +188,7 @@ async function inflateEntry(
   zip: yauzl.ZipFile,
   entry: yauzl.Entry,
   info: ZipEntryInfo,
-  budget: InflationBudget,
+  { budget, cost }: { budget: InflationBudget; cost: ReaderCost },
   keep: boolean,
 ): Promise<{ text: string } | GuardProblem> {
   let stream: Readable;
@@ -195,6 +198,7 @@ async function inflateEntry(
     return { code: "corrupt", detail: `部件 ${entry.fileName} 无法读取` };
   }
   const kept: Buffer[] = [];
+  const scanner = cost.part(entry.fileName);
   let produced = 0;
   let crc = 0;
   try {
@@ -202,6 +206,9 @@ async function inflateEntry(
       produced += chunk.length;
       const over = budget.check(info, produced, chunk.length);
       if (over) return over;
+      scanner.feed(chunk);
+      const heavy = cost.problem();
+      if (heavy) return heavy;
       if (hasCrc32) crc = zlib.crc32(chunk, crc);
       if (keep && produced <= MAX_INSPECTED_PART_BYTES) kept.push(chunk);
     }
@@ -215,6 +222,9 @@ async function inflateEntry(
   }
   const short = budget.finish(info, produced);
   if (short) return short;
+  scanner.end();
+  const heavy = cost.problem();
+  if (heavy) return heavy;
   if (hasCrc32 && crc !== entry.crc32) return { code: "corrupt", detail: `部件 ${entry.fileName} 的校验值不符` };
   return { text: keep ? Buffer.concat(kept).toString("utf8") : "" };
 }

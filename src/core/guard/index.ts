@@ -5,3 +5,4 @@ export * from "./sniff";
 export * from "./cfb";
 export * from "./file-rules";
 export * from "./package-rules";
+export * from "./reader-cost";

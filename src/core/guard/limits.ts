@@ -16,6 +16,13 @@ export interface GuardLimits {
   readonly maxRatio: number;
   /** Parts smaller than this are not ratio-checked (tiny XML parts compress very well and are harmless). */
   readonly ratioMinBytes: number;
+  /**
+   * Memory the workbook reader (exceljs) is estimated to need for the package's content (see
+   * reader-cost.ts). With Node's own ~100 MB and the file's bytes this keeps the peak under 512 MB.
+   */
+  readonly maxReaderBytes: number;
+  /** Merged ranges: exceljs checks each new one against all before it, so time grows with the square. */
+  readonly maxMergedRanges: number;
 }
 
 const MiB = 1024 * 1024;
@@ -27,6 +34,8 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   maxTotalBytes: 100 * MiB,
   maxRatio: 200,
   ratioMinBytes: 1 * MiB,
+  maxReaderBytes: 200 * MiB,
+  maxMergedRanges: 4000,
 };
 
 export function guardLimits(overrides?: Partial<GuardLimits>): GuardLimits {
