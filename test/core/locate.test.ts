@@ -191,6 +191,14 @@ describe("workbooks that are not this template", () => {
     if (!r.ok) expect(r.message).toContain("模板");
   });
 
+  it("a large unrelated workbook is refused quickly (labels are looked for near the top-left only)", () => {
+    const rows = Array.from({ length: 100_000 }, (_, r) => Array.from({ length: 12 }, (_, c) => (c % 3 === 0 ? `单元格 ${r}-${c}` : r * c)));
+    const t0 = Date.now();
+    const r = locateReport({ sheets: [{ name: "数据", rows }, { name: "数据2", rows }], names: {} });
+    expect(r.ok).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
   it("an empty workbook (no sheets) is refused", () => {
     expect(locateReport({ sheets: [], names: {} }).ok).toBe(false);
   });

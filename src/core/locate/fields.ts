@@ -21,9 +21,11 @@ export interface FieldsFound {
   readonly missing: string[];
 }
 
+const LABEL_KEYS: ReadonlySet<string> = new Set(FIELDS.map((f) => labelKey(f.label)));
+
 /** How many single-field labels of the template a sheet holds: the evidence that it is 基本情况. */
 export function fieldLabelScore(sheet: SheetGrid, sheetName: string): number {
-  const index = indexLabels(sheet);
+  const index = indexLabels(sheet, LABEL_KEYS);
   return FIELDS.filter((f) => f.sheet === sheetName && index.has(labelKey(f.label))).length;
 }
 
@@ -47,11 +49,12 @@ export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string
   const moves: Move[] = [];
   const missing: string[] = [];
   const indexes = new Map<SheetGrid, LabelIndex>();
+  const indexOf = (sheet: SheetGrid) => indexes.get(sheet) ?? indexes.set(sheet, indexLabels(sheet, LABEL_KEYS)).get(sheet)!;
   let found = 0;
   for (const field of FIELDS) {
     const home = sheetFor(field.sheet);
     const template = cellOf(field);
-    const at = home ? positionOf(field, home.sheet, indexes.get(home.sheet) ?? indexes.set(home.sheet, indexLabels(home.sheet)).get(home.sheet)!, grid) : undefined;
+    const at = home ? positionOf(field, home.sheet, indexOf(home.sheet), grid) : undefined;
     if (!home || !at) {
       fields[field.id] = { value: null, sheet: home?.sheet.name ?? field.sheet, cell: template };
       missing.push(`未找到“${field.label}”栏目（模板位置 ${field.sheet}!${template}）`);

@@ -28,19 +28,30 @@ export interface Position {
 /** Every text cell of a sheet by its label key, in reading order. */
 export type LabelIndex = ReadonlyMap<string, readonly Position[]>;
 
-export function indexLabels(sheet: SheetGrid): LabelIndex {
+/**
+ * Labels are looked for in this corner of a sheet: the template's stand in rows 1–30, columns A–D,
+ * and a workbook that is not this template may be huge.
+ */
+export const LABEL_SCAN = { rows: 2000, columns: 52 } as const;
+
+/** The text cells of a sheet whose label key is one of `wanted`, by key, in reading order. */
+export function indexLabels(sheet: SheetGrid, wanted: ReadonlySet<string>): LabelIndex {
   const index = new Map<string, Position[]>();
-  sheet.rows.forEach((cells, r) => {
-    cells.forEach((v, c) => {
-      if (typeof v !== "string") return;
+  const lastRow = Math.min(sheet.rows.length, LABEL_SCAN.rows);
+  for (let r = 0; r < lastRow; r++) {
+    const cells = sheet.rows[r];
+    const lastColumn = Math.min(cells.length, LABEL_SCAN.columns);
+    for (let c = 0; c < lastColumn; c++) {
+      const v = cells[c];
+      if (typeof v !== "string" || v.length > 100) continue;
       const key = labelKey(v);
-      if (key === "") return;
+      if (!wanted.has(key)) continue;
       const list = index.get(key);
       const at = { row: r + 1, column: c + 1 };
       if (list) list.push(at);
       else index.set(key, [at]);
-    });
-  });
+    }
+  }
   return index;
 }
 

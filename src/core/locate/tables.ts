@@ -7,7 +7,7 @@ import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
 import type { CellValue, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
 import type { TableDef } from "../definition";
 import { labelKey } from "../text";
-import { isBlank, keyAt, nearest, valueAt } from "./grid";
+import { isBlank, keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
 
 /** Header rows are looked for in this many rows from the top. */
 const HEADER_SCAN_ROWS = 500;
@@ -24,7 +24,7 @@ export function headerThreshold(table: TableDef): number {
 function columnsInRow(sheet: SheetGrid, row: number, table: TableDef): Map<string, number> {
   const byKey = new Map<string, number[]>();
   const cells = sheet.rows[row - 1] ?? [];
-  for (let c = 1; c <= cells.length; c++) {
+  for (let c = 1; c <= Math.min(cells.length, LABEL_SCAN.columns); c++) {
     const key = keyAt(sheet, row, c);
     if (key === null) continue;
     const list = byKey.get(key);
