@@ -15,7 +15,12 @@ import { findSheet, type FoundSheet } from "./locate/sheets";
 import { findHeader, headerThreshold, readTable, tableDefinedName } from "./locate/tables";
 
 export type LocateResult =
-  | { readonly ok: true; readonly report: RawReport }
+  | {
+      readonly ok: true;
+      readonly report: RawReport;
+      /** The year the template was made for (模板信息): the report year when 年度 is blank or invalid. */
+      readonly templateYear?: number;
+    }
   | {
       readonly ok: false;
       readonly code: "not_template";
@@ -101,5 +106,5 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
     ...(meta?.version !== undefined ? { templateVersion: meta.version } : {}),
     ...(grid.date1904 ? { date1904: true } : {}),
   };
-  return { ok: true, report };
+  return { ok: true, report, ...(meta?.year !== undefined ? { templateYear: meta.year } : {}) };
 }

@@ -20,6 +20,8 @@ export type ReadOutcome =
       readonly ok: true;
       readonly name: string;
       readonly raw: RawReport;
+      /** The year the template was made for, when its 模板信息 says so. */
+      readonly templateYear?: number;
       readonly sha256: string;
       readonly macroEnabled: boolean;
     }
@@ -58,7 +60,14 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
     const located = locateReport(grid);
     if (!located.ok) return unreadable(name, "not_template", located.detail);
-    return { ok: true, name, raw: located.report, sha256: guarded.sha256, macroEnabled: guarded.macroEnabled };
+    return {
+      ok: true,
+      name,
+      raw: located.report,
+      ...(located.templateYear !== undefined ? { templateYear: located.templateYear } : {}),
+      sha256: guarded.sha256,
+      macroEnabled: guarded.macroEnabled,
+    };
   } catch {
     return unreadable(name, "corrupt", "读取时发生意外错误");
   }
@@ -112,7 +121,7 @@ export async function checkFile(filePath: string, options: CheckOptions = {}): P
   const read = await readReportFile(filePath);
   if (!read.ok) return { file, unit: null, status: "unreadable", findings: [], code: read.code, message: read.message };
   try {
-    const judged = judgeReport(read.raw, options);
+    const judged = judgeReport(read.raw, { ...options, reportYearFallback: options.reportYearFallback ?? read.templateYear });
     const unit = judged.submission.fields.unit_name;
     return {
       file,

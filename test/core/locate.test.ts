@@ -27,9 +27,11 @@ describe("locateReport on an unchanged template", () => {
     expect(report.tables.explanations).toEqual([]);
   });
 
-  it("reports no layout change and takes the version from the meta sheet", () => {
+  it("reports no layout change and takes the version and year from the meta sheet", () => {
     expect(report.layoutChanges).toEqual([]);
     expect(report.templateVersion).toBe(TEMPLATE.version);
+    expect(locateReport(templateGrid())).toMatchObject({ ok: true, templateYear: TEMPLATE.defaultYear });
+    expect(locateReport(templateGrid(GOOD_FILL, { meta: false }))).not.toHaveProperty("templateYear");
   });
 
   it("passes the 1904 flag through", () => {

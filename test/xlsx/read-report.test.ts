@@ -72,6 +72,18 @@ describe("a report made from the real template", () => {
     expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(["format.phone@基本情况!C13"]);
   });
 
+  it("with 年度 left blank, dates are judged against the year the template was made for", async () => {
+    const file = await save(
+      "no-year.xlsx",
+      await filledTemplate((wb) => {
+        wb.getWorksheet("基本情况")!.getCell("C6").value = null;
+        wb.getWorksheet("活动明细")!.getCell("A4").value = new Date(Date.UTC(2022, 11, 30));
+      }),
+    );
+    const result = await checkFile(file);
+    expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(["required@基本情况!C6", "event.in_year@活动明细!A4"]);
+  });
+
   it("an error value (#DIV/0!) in a required headcount is a finding, not a crash", async () => {
     const file = await save(
       "div0.xlsx",
