@@ -8,6 +8,7 @@ import { addGuideSheet } from "./template/guide";
 import { addBasicSheet } from "./template/basic-sheet";
 import { addTableSheets } from "./template/table-sheets";
 import { addSelfCheckSheet } from "./template/self-check-sheet";
+import { selfCheckFingerprint } from "./template/self-check-lines";
 import { addMetaSheet } from "./template/meta";
 import { fieldTarget, tableNameOf, tableTarget } from "./template/refs";
 
@@ -35,7 +36,7 @@ export function buildTemplateWorkbook(options: TemplateOptions = {}): ExcelJS.Wo
   addBasicSheet(wb, year);
   addTableSheets(wb, year);
   addSelfCheckSheet(wb);
-  addMetaSheet(wb, year);
+  addMetaSheet(wb, year, selfCheckFingerprint());
 
   for (const f of FIELDS) wb.definedNames.add(fieldTarget(f), definedNameOf(f.id));
   for (const t of TABLES) wb.definedNames.add(tableTarget(t), tableNameOf(t.id));

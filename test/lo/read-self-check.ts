@@ -1,7 +1,7 @@
 /** Reads the cached 自检 results (as the program that saved the file computed them) with exceljs. */
 import ExcelJS from "exceljs";
 import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
-import { META_CELLS, META_SHEET } from "../../src/xlsx/template/meta";
+import { META_CELLS, META_SHEET, SELF_CHECK_HASH_CELLS } from "../../src/xlsx/template/meta";
 import { shown } from "../xlsx/template-helpers";
 
 export interface SelfCheckResult {
@@ -12,6 +12,7 @@ export interface SelfCheckResult {
   /** Line names found in column B, by line id: they tell a stale fixture from a current one. */
   names: Record<string, unknown>;
   templateVersion: unknown;
+  selfCheckHash: unknown;
 }
 
 export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
@@ -29,5 +30,6 @@ export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
     severities: by(C.severity),
     names: by(C.name),
     templateVersion: wb.getWorksheet(META_SHEET)?.getCell(META_CELLS.version.valueCell).value,
+    selfCheckHash: wb.getWorksheet(META_SHEET)?.getCell(SELF_CHECK_HASH_CELLS.valueCell).value,
   };
 }

@@ -168,13 +168,37 @@ export const CASES: SelfCheckCase[] = [
   { name: "unit-name-blank", plan: variant((r) => (r.fields.unit_name = null)), failing: ["required.unit_name"], notApplicable: ["text.too_long.unit_name"] },
   { name: "negative-headcount", plan: variant((r) => (r.fields.outline_participants = -1)), failing: ["type.headcount.outline_participants", "outline.covers_events"] },
   {
-    name: "headcount-with-unit-text",
-    plan: variant((r) => (r.fields.training_sessions = "3次")),
+    name: "headcount-not-a-number",
+    plan: variant((r) => (r.fields.training_sessions = "若干")),
     failing: ["type.headcount.training_sessions"],
     notApplicable: ["public.le_training", "training.matches_events", "sessions.without_participants"],
   },
+  { name: "headcount-fraction", plan: variant((r) => (r.fields.public_sessions = 1.5)), failing: ["type.headcount.public_sessions", "public.matches_events"] },
+  {
+    name: "headcounts-with-words-read-as-numbers",
+    plan: variant((r) => {
+      r.fields.training_sessions = "3次";
+      r.fields.public_sessions = "２场";
+      r.fields.regulation_participants = "约150人次";
+      r.fields.outline_participants = "100余人";
+    }),
+    failing: [],
+  },
+  {
+    name: "words-do-not-hide-a-broken-rule",
+    plan: variant((r) => (r.fields.regulation_participants = "120多人")),
+    failing: ["regulation.covers_events"],
+  },
   { name: "headcount-digits-as-text", plan: variant((r) => (r.fields.training_sessions = "3")), failing: [] },
   { name: "fill-date-as-text", plan: variant((r) => (r.fields.fill_date = "2023-11-01")), failing: [] },
+  { name: "fill-date-as-chinese-text", plan: variant((r) => (r.fields.fill_date = "2023年11月1日")), failing: [] },
+  { name: "late-fill-date-as-slashed-text", plan: variant((r) => (r.fields.fill_date = "2023/11/20")), failing: ["deadline.late"] },
+  {
+    name: "fill-date-not-a-date",
+    plan: variant((r) => (r.fields.fill_date = "十一月初")),
+    failing: ["type.date.fill_date"],
+    notApplicable: ["event.after_fill_date.events", "event.after_fill_date.media", "deadline.late"],
+  },
   { name: "event-next-year", plan: variant((r) => (r.events[2]!.date = date("2024-01-05"))), failing: ["event.in_year.events", "event.after_fill_date.events"] },
   { name: "late", plan: variant((r) => (r.fields.fill_date = date("2023-11-20"))), failing: ["deadline.late"] },
   {
@@ -276,7 +300,9 @@ export const FIXTURE_CASES: readonly string[] = [
   "outline-below-events",
   "no-public-session-annual",
   "district-bureau-at-city-level",
-  "headcount-with-unit-text",
+  "headcount-not-a-number",
+  "headcounts-with-words-read-as-numbers",
+  "fill-date-as-chinese-text",
   "not-sealed",
 ];
 

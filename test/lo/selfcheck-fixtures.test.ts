@@ -3,7 +3,7 @@
  * ../shared/tools/lo-fill.py (which recalculates and saves), so this test needs no LibreOffice.
  *
  * The fixtures belong to one template layout. When this test says they are stale (other template
- * version, other self-check lines, or a changed case plan), regenerate them with LibreOffice:
+ * version, other 自检 formulas or lines, or a changed case plan), regenerate them with LibreOffice:
  *
  *   npx tsx scripts/make-selfcheck-fixtures.ts
  *
@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
 import { TEMPLATE } from "../../src/core/definition";
-import { SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { SELF_CHECK_LINES, selfCheckFingerprint } from "../../src/xlsx/template/self-check-lines";
 import { readSelfCheck } from "./read-self-check";
 import { FIXTURE_CASES, caseByName, expectedOverall, expectedResults } from "./selfcheck-cases";
 
@@ -29,6 +29,7 @@ describe.each(FIXTURE_CASES.map((name) => [name]))("LibreOffice-filled fixture %
     if (JSON.stringify(plan) !== JSON.stringify(c.plan)) throw new Error(`${name}: plan changed; ${REGENERATE}`);
     const r = await readSelfCheck(file);
     if (r.templateVersion !== TEMPLATE.version) throw new Error(`${name}: template ${String(r.templateVersion)} ≠ ${TEMPLATE.version}; ${REGENERATE}`);
+    if (r.selfCheckHash !== selfCheckFingerprint()) throw new Error(`${name}: 自检 formulas changed; ${REGENERATE}`);
     const names = Object.fromEntries(SELF_CHECK_LINES.map((l) => [l.id, l.name]));
     if (JSON.stringify(r.names) !== JSON.stringify(names)) throw new Error(`${name}: self-check lines changed; ${REGENERATE}`);
   });

@@ -4,8 +4,8 @@ import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FI
 import { describeTemplate } from "../../src/core/describe";
 import { labelKey } from "../../src/core/text";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
-import { META_CELLS, META_SHEET } from "../../src/xlsx/template/meta";
-import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { META_CELLS, META_SHEET, SELF_CHECK_HASH_CELLS, enumSpecs, optionListRange } from "../../src/xlsx/template/meta";
+import { SELF_CHECK, SELF_CHECK_LINES, selfCheckFingerprint } from "../../src/xlsx/template/self-check-lines";
 import { INLINE_LIST_LIMIT, listSource } from "../../src/xlsx/template/validation";
 import { definedNames, listOptions, loadTemplate, sheet } from "./template-helpers";
 
@@ -35,6 +35,15 @@ describe("sheets and metadata", () => {
     expect(meta.getCell(META_CELLS.version.valueCell).value).toBe(TEMPLATE.version);
     expect(meta.getCell(META_CELLS.year.keyCell).value).toBe("year");
     expect(meta.getCell(META_CELLS.year.valueCell).value).toBe(TEMPLATE.defaultYear);
+  });
+
+  it("keeps every option list on the hidden sheet, and the self-check fingerprint under the metadata", () => {
+    const meta = sheet(wb, META_SHEET);
+    for (const { key, spec } of enumSpecs()) {
+      expect(listOptions(wb, { type: "list", formulae: [optionListRange(key)] })).toEqual(spec.options);
+    }
+    expect(meta.getCell(SELF_CHECK_HASH_CELLS.valueCell).value).toBe(selfCheckFingerprint());
+    expect(selfCheckFingerprint()).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it("--year picks the year of 年度, the metadata, the title and the date rules", async () => {

@@ -1,7 +1,7 @@
 /**
  * Building blocks of the 自检 formulas. Only functions that Excel 2007+, WPS and LibreOffice share
- * (IF, AND, OR, ISNUMBER, IFERROR, VALUE, DATEVALUE, LEN, TRIM, MATCH, COUNTIF, SUMIF, SUMPRODUCT,
- * ROW, DATE, YEAR): no dynamic arrays, LET, FILTER or IFS.
+ * (IF, AND, OR, ISNUMBER, IFERROR, VALUE, ASC, SUBSTITUTE, MID, FIND, LEN, TRIM, MATCH, COUNTIF,
+ * SUMIF, SUMPRODUCT, ROW, DATE, YEAR): no dynamic arrays, LET, FILTER or IFS.
  */
 import { TABLES, tableById } from "../../core/definition";
 import { columnRange, fieldRef, tableNameOf } from "./refs";
@@ -20,18 +20,38 @@ export function isBlank(ref: string): string {
   return `LEN(TRIM(${ref}))=0`;
 }
 
-/** The number in a cell, typed as a number or as plain digits ("120", " 1200 "); "" otherwise. */
+/**
+ * Words around a headcount that spec §3 reads past ("120人", "3次", "约120", "120余人", "100多",
+ * "120+"): the checker accepts them with a warning, so the self-check reads the number too.
+ */
+const HEADCOUNT_NOISE = ["人", "次", "场", "约", "余", "多", "+"];
+
+/**
+ * The number in a cell: typed as a number, or as text of digits (full-width folded by ASC, the
+ * words above removed, "1,200" read by VALUE); "" when there is none.
+ */
 export function num(ref: string): string {
-  return `IFERROR(IF(ISNUMBER(${ref}),${ref},VALUE(TRIM(${ref}))),"")`;
+  const cleaned = HEADCOUNT_NOISE.reduce((acc, w) => `SUBSTITUTE(${acc},${str(w)},"")`, `ASC(TRIM(${ref}))`);
+  return `IFERROR(IF(ISNUMBER(${ref}),${ref},VALUE(${cleaned})),"")`;
 }
 
 export function isNum(ref: string): string {
   return `ISNUMBER(${num(ref)})`;
 }
 
-/** The date serial of a cell: a real date, or text the program itself reads as a date; "" otherwise. */
+/**
+ * The date serial of a cell: a real date, or text written y-m-d, y/m/d, y.m.d or y年m月d日 with a
+ * four-digit year (spec §3), parsed by hand because DATEVALUE depends on the program's locale;
+ * "" otherwise.
+ */
 export function dateOf(ref: string): string {
-  return `IFERROR(IF(ISNUMBER(${ref}),${ref},DATEVALUE(TRIM(${ref}))),"")`;
+  const t = [["年", "-"], ["月", "-"], ["日", ""], ["/", "-"], [".", "-"]].reduce(
+    (acc, [from, to]) => `SUBSTITUTE(${acc},${str(from)},${str(to)})`,
+    `ASC(TRIM(${ref}))`,
+  );
+  const secondDash = `FIND("-",${t},6)`;
+  const parsed = `IF(MID(${t},5,1)="-",DATE(VALUE(LEFT(${t},4)),VALUE(MID(${t},6,${secondDash}-6)),VALUE(MID(${t},${secondDash}+1,2))),"")`;
+  return `IFERROR(IF(ISNUMBER(${ref}),${ref},${parsed}),"")`;
 }
 
 export function isDate(ref: string): string {

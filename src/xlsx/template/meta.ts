@@ -1,6 +1,6 @@
 /**
  * The hidden 模板信息 sheet: template id, version and year in fixed cells (the reader imports
- * META_CELLS), and the option lists of enum fields from column D on, for dropdowns whose inline
+ * META_CELLS), the self-check fingerprint under them, and the option lists of enum fields from column D on, for dropdowns whose inline
  * list would be too long for Excel.
  */
 import type ExcelJS from "exceljs";
@@ -15,6 +15,9 @@ export const META_CELLS = {
   version: { keyCell: "A2", valueCell: "B2", key: "version" },
   year: { keyCell: "A3", valueCell: "B3", key: "year" },
 } as const;
+
+/** Under the contract's cells: the fingerprint of the 自检 formulas (see selfCheckFingerprint). */
+export const SELF_CHECK_HASH_CELLS = { keyCell: "A4", valueCell: "B4", key: "selfCheckHash" } as const;
 
 /** First column of the option lists (A:B hold the metadata, C stays empty as a gap). */
 const FIRST_LIST_COLUMN = 4;
@@ -37,7 +40,7 @@ export function optionListRange(key: string): string {
   return `${quoteSheet(META_SHEET)}!$${col}$2:$${col}$${n + 1}`;
 }
 
-export function addMetaSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Worksheet {
+export function addMetaSheet(wb: ExcelJS.Workbook, year: number, selfCheckHash: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(META_SHEET, { state: "hidden" });
   const values: Record<keyof typeof META_CELLS, string | number> = {
     templateId: TEMPLATE.id,
@@ -48,6 +51,8 @@ export function addMetaSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Worksh
     ws.getCell(at.keyCell).value = at.key;
     ws.getCell(at.valueCell).value = values[name];
   }
+  ws.getCell(SELF_CHECK_HASH_CELLS.keyCell).value = SELF_CHECK_HASH_CELLS.key;
+  ws.getCell(SELF_CHECK_HASH_CELLS.valueCell).value = selfCheckHash;
   enumSpecs().forEach(({ key, spec }, i) => {
     const col = FIRST_LIST_COLUMN + i;
     ws.getCell(1, col).value = key;
