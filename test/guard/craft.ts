@@ -3,7 +3,10 @@
  * a minimal OLE2 compound file writer, and a real workbook written by exceljs.
  */
 
+import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
+import * as path from "path";
+import { DEFAULT_GUARD_LIMITS, ReaderCost } from "../../src/core/guard";
 import * as zlib from "zlib";
 import * as yauzl from "yauzl";
 
@@ -203,4 +206,95 @@ export function cfbWithStreams(names: readonly string[]): Buffer {
   entry(0, "Root Entry", 5);
   names.forEach((n, i) => entry(i + 1, n, 2));
   return Buffer.concat([header, fat, dir]);
+}
+
+/** Sheet shapes that cost exceljs the most memory per byte of file (see src/core/guard/reader-cost.ts). */
+export const COSTLY_SHAPES = ["values", "merged", "validated"] as const;
+export type CostlyShape = (typeof COSTLY_SHAPES)[number];
+
+const TEN_COLS = "ABCDEFGHIJ".split("");
+const SHAPE_BODY: Record<CostlyShape, (n: number) => string> = {
+  /** n rows of ten numeric cells. */
+  values: (n) =>
+    `<sheetData>${Array.from({ length: n }, (_, i) => {
+      const r = i + 1;
+      return `<row r="${r}">${TEN_COLS.map((c, j) => `<c r="${c}${r}"><v>${(r * 31 + j) % 100000}</v></c>`).join("")}</row>`;
+    }).join("")}</sheetData>`,
+  /** One merged range of ten columns by n rows. */
+  merged: (n) => `<sheetData/><mergeCells count="1"><mergeCell ref="A1:J${n}"/></mergeCells>`,
+  /** One validation over ten columns by n rows. */
+  validated: (n) =>
+    `<sheetData/><dataValidations count="1"><dataValidation type="whole" sqref="A1:J${n}"><formula1>1</formula1></dataValidation></dataValidations>`,
+};
+const SHEET1 = "xl/worksheets/sheet1.xml";
+
+export function costlySheet(kind: CostlyShape, n: number): Buffer {
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${SHAPE_BODY[kind](n)}</worksheet>`,
+  );
+}
+
+/** The workbook `parts` with its first sheet replaced by a costly shape of size n. */
+export function withSheet(parts: ReadonlyMap<string, Buffer>, kind: CostlyShape, n: number): Buffer {
+  return buildZip([...parts].map(([name, c]) => deflatedEntry(name, name === SHEET1 ? costlySheet(kind, n) : c)));
+}
+
+function estimate(parts: ReadonlyMap<string, Buffer>, kind: CostlyShape, n: number): number {
+  const cost = new ReaderCost(DEFAULT_GUARD_LIMITS);
+  for (const [name, c] of parts) {
+    const part = cost.part(name);
+    part.feed(name === SHEET1 ? costlySheet(kind, n) : c);
+    part.end();
+  }
+  return cost.estimate;
+}
+
+/** The size n whose estimated reader cost is `target` (the estimate grows linearly with n). */
+export function sizeUnderBudget(parts: ReadonlyMap<string, Buffer>, kind: CostlyShape, target: number): number {
+  const e1 = estimate(parts, kind, 1000);
+  const e2 = estimate(parts, kind, 2000);
+  return Math.floor(1000 + ((target - e1) / (e2 - e1)) * 1000);
+}
+
+const LOAD_SCRIPT = `const ExcelJS = require("exceljs");
+(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(require("fs").readFileSync(process.env.GUARD_FILE));
+  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, sheets: wb.worksheets.length }));
+})();`;
+
+/** Load `file` with exceljs in a fresh Node process; its peak resident memory, in MB. */
+export function loadInChild(file: string): { maxRssMB: number; sheets: number } {
+  const out = execFileSync(process.execPath, ["-e", LOAD_SCRIPT], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, GUARD_FILE: file },
+    encoding: "utf8",
+    timeout: 120000,
+  });
+  return JSON.parse(out) as { maxRssMB: number; sheets: number };
+}
+
+/**
+ * An "overlapping" bomb (Fifield's construction): one stored part, and a central directory whose
+ * `names` all point at it, so every record is honest and the file stays small.
+ */
+export function overlappingZip(part: CraftEntry, names: readonly string[]): Buffer {
+  const single = buildZip([part]);
+  const localLength = 30 + Buffer.byteLength(part.name) + part.data.length;
+  const local = single.subarray(0, localLength);
+  const template = single.subarray(localLength, localLength + 46);
+  const centrals = names.flatMap((n) => {
+    const name = Buffer.from(n, "utf8");
+    const central = Buffer.from(template);
+    central.writeUInt16LE(name.length, 28);
+    return [central, name];
+  });
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, cd, end]);
 }

@@ -18,6 +18,7 @@ import {
   docxLike,
   exceljsWorkbook,
   odfLike,
+  overlappingZip,
   storedEntry,
   unzipParts,
   xlsmLike,
@@ -248,6 +249,16 @@ describe("zip bombs", () => {
     if (!r.ok) expect(r.message).toContain("实际解压出的数据多于记录");
     expect(ms).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * MiB);
+  });
+
+  it("overlapping records: hundreds of names pointing at one stored part", async () => {
+    const noise = Buffer.from(Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24));
+    const names = ["[Content_Types].xml", "xl/workbook.xml", ...Array.from({ length: 200 }, (_, i) => `xl/media/image${i}.png`)];
+    const bytes = overlappingZip(storedEntry("xl/media/image.png", noise), names);
+    expect(bytes.length).toBeLessThan(2 * MiB);
+    const r = await guardWritten("重叠.xlsx", bytes);
+    expectRefused(r, "zip_bomb", "重叠.xlsx");
+    if (!r.ok) expect(r.message).toContain("合计");
   });
 
   it("many honest parts that together exceed the total cap", async () => {
