@@ -214,8 +214,7 @@ async function inflateEntry(
     }
   } catch (err) {
     // yauzl's own size validation fires before our count when a record understates the size.
-    if (/too many bytes/i.test(String(err)))
-      return budget.check(info, info.uncompressedSize + 1, 0) ?? { code: "zip_bomb" };
+    if (/too many bytes/i.test(String(err))) return budget.overDeclared(info);
     return { code: "corrupt", detail: `部件 ${entry.fileName} 的数据已损坏` };
   } finally {
     stream.destroy();

@@ -246,6 +246,9 @@ describe("inflation budget", () => {
     const b = new InflationBudget(L);
     expect(b.check(e, 1001, 1001)).toEqual({ code: "zip_bomb", detail: expect.stringContaining("xl/worksheets/sheet1.xml") });
   });
+  it("words a lie caught by the zip library the same way", () => {
+    expect(new InflationBudget(L).overDeclared(e)).toEqual(new InflationBudget(L).check(e, 1001, 1001));
+  });
   it("calls a part that produces less than declared damaged", () => {
     expect(new InflationBudget(L).finish(e, 999)?.code).toBe("corrupt");
   });

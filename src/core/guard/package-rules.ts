@@ -127,14 +127,18 @@ export class InflationBudget {
   /** Call for every chunk of `entry`, with the bytes produced so far for that entry. */
   check(entry: ZipEntryInfo, producedForEntry: number, chunk: number): GuardProblem | undefined {
     this.total += chunk;
-    if (producedForEntry > entry.uncompressedSize)
-      return {
-        code: "zip_bomb",
-        detail: `部件 ${entry.name} 实际解压出的数据多于记录的 ${formatBytes(entry.uncompressedSize)}`,
-      };
+    if (producedForEntry > entry.uncompressedSize) return this.overDeclared(entry);
     if (producedForEntry > this.limits.maxEntryBytes || this.total > this.limits.maxTotalBytes)
       return { code: "zip_bomb", detail: `解压后合计超过 ${formatBytes(this.limits.maxTotalBytes)} 的上限` };
     return undefined;
+  }
+
+  /** The zip library's own count caught `entry` giving more than it declared. */
+  overDeclared(entry: ZipEntryInfo): GuardProblem {
+    return {
+      code: "zip_bomb",
+      detail: `部件 ${entry.name} 实际解压出的数据多于记录的 ${formatBytes(entry.uncompressedSize)}`,
+    };
   }
 
   /** Call when an entry's stream ends: fewer bytes than declared means a damaged part. */
