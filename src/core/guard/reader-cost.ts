@@ -84,8 +84,11 @@ function attribute(tag: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-/** Longest tag (or defined-name text) kept while waiting for its end; longer is hostile. */
-const MAX_TAG_CHARS = 1024 * 1024;
+/**
+ * Longest tag (or defined-name text) kept while waiting for its end. Excel caps formulas and
+ * names at 8,192 characters; a tag this long is hostile.
+ */
+const MAX_TAG_CHARS = 64 * 1024;
 
 /**
  * Streams parts through a tag scanner and keeps the running estimate. Use one per package:
@@ -147,7 +150,8 @@ export class ReaderCost {
     const decoder = new TextDecoder("utf-8");
     let carry = "";
     let nameText: string | undefined;
-    const scan = (text: string) => {
+    // `resumeAt`: the carried tag was already searched up to here, so a long tag is not rescanned per chunk.
+    const scan = (text: string, resumeAt: number) => {
       let pos = 0;
       for (;;) {
         const lt = text.indexOf("<", pos);
@@ -159,7 +163,7 @@ export class ReaderCost {
         }
         // Comments and CDATA may hold '<' and '>' freely; the parser makes no element of them.
         const closer = text.startsWith("<!--", lt) ? "-->" : text.startsWith("<![CDATA[", lt) ? "]]>" : ">";
-        const close = text.indexOf(closer, lt + 1);
+        const close = text.indexOf(closer, Math.max(lt + 1, pos === 0 ? resumeAt : 0));
         // An opener cut by the chunk end ("<!-") has no closer after it yet, so it is carried too.
         if (close < 0) {
           carry = text.slice(lt);
@@ -175,10 +179,11 @@ export class ReaderCost {
       feed: (chunk) => {
         this.tally.xmlBytes += chunk.length;
         if (this.damage) return;
-        scan(carry + decoder.decode(chunk, { stream: true }));
+        const searched = Math.max(0, carry.length - 8);
+        scan(carry + decoder.decode(chunk, { stream: true }), searched);
       },
       end: () => {
-        if (!this.damage) scan(carry + decoder.decode());
+        if (!this.damage) scan(carry + decoder.decode(), Math.max(0, carry.length - 8));
       },
     };
   }
