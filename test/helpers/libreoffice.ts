@@ -21,6 +21,7 @@ export interface LibreOffice {
 }
 
 const RECALC_SCRIPT = path.join(__dirname, "lo-recalc.py");
+const PROBE_SCRIPT = path.join(__dirname, "lo-probe.py");
 
 function onPath(cmd: string): string | null {
   try {
@@ -96,4 +97,43 @@ export async function recalcWithLibreOffice(conversions: readonly Conversion[], 
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface ProbedSheet {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+  /** Rows above the frozen split (0: none). */
+  frozenRows: number;
+}
+
+export interface ProbedCell {
+  sheet: string;
+  cell: string;
+  /** LibreOffice's ValidationType: LIST, WHOLE, DATE, TEXT_LEN, ANY… */
+  validation: string;
+  formula1: string;
+  locked: boolean;
+  string: string;
+}
+
+/** What LibreOffice itself sees in a file: sheets (visibility, protection, frozen rows) and cells. */
+export async function probeWithLibreOffice(file: string, cells: readonly { sheet: string; cell: string }[]): Promise<{ sheets: ProbedSheet[]; cells: ProbedCell[] }> {
+  const lo = findLibreOffice();
+  if (!lo) throw new Error("LibreOffice not found");
+  const profile = mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  try {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        lo.python,
+        [PROBE_SCRIPT, profile, file],
+        { timeout: 120000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PATH: `${path.dirname(lo.soffice)}:${process.env.PATH ?? ""}` } },
+        (err, out, stderr) => (err ? reject(new Error(`lo-probe failed: ${err.message}\n${stderr}`)) : resolve(out)),
+      );
+      child.stdin?.end(JSON.stringify(cells));
+    });
+    return JSON.parse(stdout);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

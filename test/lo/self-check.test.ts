@@ -9,11 +9,11 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
-import { SHEETS, TEMPLATE } from "../../src/core/definition";
+import { FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, cellOf, type ValueSpec } from "../../src/core/definition";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { META_CELLS, META_SHEET } from "../../src/xlsx/template/meta";
 import { SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
-import { libreOfficeDescribe, recalcWithLibreOffice, tempDir } from "../helpers/libreoffice";
+import { libreOfficeDescribe, probeWithLibreOffice, recalcWithLibreOffice, tempDir, type ProbedCell, type ProbedSheet } from "../helpers/libreoffice";
 import { applyPlan } from "./apply-plan";
 import { CASES, expectedOverall, expectedResults, isInputCell } from "./selfcheck-cases";
 import { readSelfCheck, type SelfCheckResult } from "./read-self-check";
@@ -36,6 +36,13 @@ describeLo("LibreOffice evaluates the template", () => {
   let pdf: Buffer;
   let roundTrip: ExcelJS.Workbook;
   let tmp: ReturnType<typeof tempDir>;
+  let probed: { sheets: ProbedSheet[]; cells: ProbedCell[] };
+  /** Inputs LibreOffice is asked about: every single field, first and last prepared row of every column. */
+  const probes: { sheet: string; cell: string; spec: ValueSpec; label?: string }[] = [
+    ...FIELDS.map((f) => ({ sheet: f.sheet, cell: cellOf(f), spec: f })),
+    ...TABLES.flatMap((t) => t.columns.flatMap((c) => [t.firstRow, t.firstRow + t.capacity - 1].map((r) => ({ sheet: t.sheet, cell: `${c.column}${r}`, spec: c })))),
+  ];
+  const labels = FIELDS.map((f) => ({ sheet: f.sheet, cell: `${SINGLE_FIELD_LAYOUT.labelColumn}${f.row}` }));
 
   beforeAll(async () => {
     tmp = tempDir("lo-selfcheck-");
@@ -55,6 +62,7 @@ describeLo("LibreOffice evaluates the template", () => {
       conversions.push({ input, output: path.join(tmp.dir, `${c.name}-lo.xlsx`) });
     }
     await recalcWithLibreOffice(conversions);
+    probed = await probeWithLibreOffice(templatePath, [...probes.map(({ sheet, cell }) => ({ sheet, cell })), ...labels]);
     for (const c of EXCELJS_CASES) results.set(c.name, await readSelfCheck(path.join(tmp.dir, `${c.name}-lo.xlsx`)));
     pdf = readFileSync(path.join(tmp.dir, "template.pdf"));
     roundTrip = new ExcelJS.Workbook();
@@ -69,6 +77,30 @@ describeLo("LibreOffice evaluates the template", () => {
     expect(roundTrip.getWorksheet(META_SHEET)!.getCell(META_CELLS.version.valueCell).value).toBe(TEMPLATE.version);
     const names = (roundTrip.definedNames.model as { name: string }[]).map((n) => n.name);
     expect(names).toEqual(expect.arrayContaining(["fld_unit_name", "fld_public_sessions", "tbl_events"]));
+  });
+
+  it("sees the protection, the frozen headers and the hidden metadata sheet", () => {
+    const byName = Object.fromEntries(probed.sheets.map((x) => [x.name, x]));
+    expect(probed.sheets.map((x) => x.name)).toEqual(Object.values(SHEETS));
+    for (const x of probed.sheets) expect([x.name, x.protected, x.visible]).toEqual([x.name, true, x.name !== SHEETS.meta]);
+    for (const t of TABLES) expect(byName[t.sheet].frozenRows).toBe(t.headerRow);
+  });
+
+  it("sees a dropdown on every enum input, whole-number rules on headcounts, date rules on dates; inputs unlocked, labels locked", () => {
+    const expectedType: Partial<Record<ValueSpec["type"], string>> = { enum: "LIST", headcount: "WHOLE", integer: "WHOLE", date: "DATE", credit_code: "TEXT_LEN" };
+    probes.forEach((p, i) => {
+      const got = probed.cells[i];
+      expect([got.sheet, got.cell]).toEqual([p.sheet, p.cell]);
+      expect(got.locked).toBe(false);
+      const type = expectedType[p.spec.type];
+      if (type) expect([p.cell, got.validation]).toEqual([p.cell, type]);
+      if (p.spec.type === "enum") expect(got.formula1.split(";").map((o) => o.replace(/^"|"$/g, ""))).toEqual(p.spec.options);
+      if (p.spec.type === "headcount") expect(got.formula1).toBe("0");
+    });
+    for (const got of probed.cells.slice(probes.length)) {
+      expect(got.locked).toBe(true);
+      expect(got.string.length).toBeGreaterThan(1);
+    }
   });
 
   it.each(EXCELJS_CASES.map((c) => [c.name, c] as const))("%s: every line shows the expected ✓ / ✗ / —", (_name, c) => {

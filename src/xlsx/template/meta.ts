@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { FIELDS, SHEETS, TABLES, TEMPLATE, type ValueSpec } from "../../core/definition";
 import { columnLetter } from "../../core/a1";
 import { quoteSheet } from "./refs";
+import { protectSheet } from "./protection";
 
 export const META_SHEET = SHEETS.meta;
 
@@ -60,5 +61,6 @@ export function addMetaSheet(wb: ExcelJS.Workbook, year: number, selfCheckHash: 
       ws.getCell(2 + j, col).value = opt;
     });
   });
+  protectSheet(ws, "readOnly");
   return ws;
 }
