@@ -150,9 +150,19 @@ describe("no cascades", () => {
     expect(j.findings.map((f) => f.rule)).toEqual(["type.headcount"]);
   });
 
-  it("skips the event sums while one event's participants cannot be read", () => {
-    const j = judgeReport(validReport({ fields: { regulation_participants: 1 }, tables: { events: events({ participants: "很多" }, {}) } }));
-    expect(j.findings.map((f) => f.rule)).toEqual(["type.headcount"]);
+  it("an unreadable event's participants leave the readable ones as a lower bound", () => {
+    // Row 4 cannot be read; row 5 alone (100 《条例》) already exceeds 99, so the total is certainly wrong.
+    const over = judgeReport(validReport({ fields: { regulation_participants: 99 }, tables: { events: events({ participants: "很多" }, {}) } }));
+    expect(over.findings.map((f) => f.rule)).toEqual(["regulation.covers_events", "type.headcount"]);
+    expect(over.findings[0].message).toContain("另有1行无法读取");
+    // 100 covers what can be read: no second finding on top of the unreadable cell.
+    const covered = judgeReport(validReport({ fields: { regulation_participants: 100 }, tables: { events: events({ participants: "很多" }, {}) } }));
+    expect(covered.findings.map((f) => f.rule)).toEqual(["type.headcount"]);
+  });
+
+  it("quotes an error value as the person sees it", () => {
+    const j = judgeReport(validReport({ fields: { contact_email: { error: "#DIV/0!" } } }));
+    expect(j.findings.map((f) => [f.rule, f.message.includes("#DIV/0!")])).toEqual([["format.email", true]]);
   });
 
   it("a missing year skips the year rules, unless the caller gives one", () => {

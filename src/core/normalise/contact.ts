@@ -1,6 +1,6 @@
 /** Contact details: phone, e-mail, web address. Width-folded and trimmed before they are judged. */
 import { type CellValue } from "../model";
-import { normaliseText } from "./text";
+import { normaliseText, shownValue } from "./text";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
 /** Mobile 1[3-9]xxxxxxxxx (optionally +86), or a Tianjin landline (022-)?xxxxxxxx with an optional extension. */
@@ -18,17 +18,17 @@ export function normalisePhone(v: CellValue): Normalised<string> {
   const s = asText(v);
   const compact = s?.replace(/[\s\u00a0]+/g, "") ?? "";
   if (s !== null && (MOBILE.test(compact) || LANDLINE.test(compact))) return accepted(s);
-  return rejected(`应为手机号（11位）或固定电话（如 022-27182133，可带分机号），填写的是“${s ?? ""}”`);
+  return rejected(`应为手机号（11位）或固定电话（如 022-27182133，可带分机号），填写的是“${s ?? shownValue(v)}”`);
 }
 
 export function normaliseEmail(v: CellValue): Normalised<string> {
   const s = asText(v);
   if (s !== null && EMAIL.test(s)) return accepted(s);
-  return rejected(`应为电子邮箱地址（如 name@example.com），填写的是“${s ?? ""}”`);
+  return rejected(`应为电子邮箱地址（如 name@example.com），填写的是“${s ?? shownValue(v)}”`);
 }
 
 export function normaliseUrl(v: CellValue): Normalised<string> {
   const s = asText(v);
   if (s !== null && URL_PATTERN.test(s)) return accepted(s);
-  return rejected(`应为以 http:// 或 https:// 开头的网址，填写的是“${s ?? ""}”`);
+  return rejected(`应为以 http:// 或 https:// 开头的网址，填写的是“${s ?? shownValue(v)}”`);
 }

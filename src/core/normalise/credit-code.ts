@@ -3,7 +3,7 @@
  * upper-casing; the last one is a check character over the first 17.
  */
 import { type CellValue } from "../model";
-import { normaliseText } from "./text";
+import { normaliseText, shownValue } from "./text";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -14,7 +14,7 @@ export function normaliseCreditCode(v: CellValue): Normalised<string> {
   const t = normaliseText(v);
   const s = t.ok ? fold(t.value).replace(/\s+/g, "").toUpperCase() : "";
   if (SHAPE.test(s)) return accepted(s);
-  return rejected(`应为18位统一社会信用代码（数字或大写字母，不含 I、O、Z、S、V），填写的是“${t.ok ? t.value : ""}”`);
+  return rejected(`应为18位统一社会信用代码（数字或大写字母，不含 I、O、Z、S、V），填写的是“${shownValue(v)}”`);
 }
 
 /** The check character GB 32100-2015 expects after these 17 characters. */

@@ -18,6 +18,13 @@ export function normaliseText(v: CellValue): Normalised<string> {
   return rejected("单元格为空");
 }
 
+/** The value as a person sees it in the cell, for quoting in messages (an error value shows as `#DIV/0!`). */
+export function shownValue(v: CellValue): string {
+  if (isCellError(v)) return v.error;
+  const t = normaliseText(v);
+  return t.ok ? t.value : "";
+}
+
 /** Length as a person counts it: characters, not UTF-16 code units. */
 export function textLength(s: string): number {
   if (!/[\uD800-\uDFFF]/.test(s)) return s.length;

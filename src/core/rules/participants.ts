@@ -18,19 +18,24 @@ function coversEvents(
 ): Finding[] {
   const total = numberOf(ctx.submission.fields, fieldId);
   if (total === null) return [];
+  // Rows whose content or participants could not be read already have their own finding. The
+  // readable rows still give a lower bound: when even that exceeds the total, the total is wrong.
   let sum = 0;
+  let unknownRows = 0;
   for (const r of rowsOf(ctx, "events")) {
     const content = textOf(r.values, "content");
-    if (content === null) return []; // unknown whether this event counts
-    if (!contents.includes(content)) continue;
     const n = numberOf(r.values, "participants");
-    if (n === null) return [];
-    sum += n;
+    if (content === null || (contents.includes(content) && n === null)) {
+      unknownRows++;
+      continue;
+    }
+    if (contents.includes(content)) sum += n ?? 0;
   }
   if (total >= sum) return [];
+  const partial = unknownRows > 0 ? `（另有${unknownRows}行无法读取，未计入）` : "";
   return [
     fieldFinding(ctx.raw, rule, fieldId,
-      `${quoteLabel(fieldId)}为${total}，少于“活动明细”中研学内容含${contentName}的活动参加人次合计${sum}；应不少于${sum}`),
+      `${quoteLabel(fieldId)}为${total}，少于“活动明细”中研学内容含${contentName}的活动参加人次合计${sum}${partial}；应不少于${sum}`),
   ];
 }
 
