@@ -107,6 +107,7 @@ describeLo("LibreOffice evaluates the template", () => {
     const r = results.get(c.name)!;
     expect(r.byLine).toEqual(expectedResults(c));
     expect(r.overall).toBe(expectedOverall(c));
+    for (const [id, text] of Object.entries(c.messages ?? {})) expect(r.messages[id]).toBe(text);
     for (const id of c.failing) expect(String(r.messages[id] ?? "").length).toBeGreaterThan(4);
   });
 

@@ -22,6 +22,8 @@ export interface SelfCheckCase {
   plan: PlanStep[];
   failing: string[];
   notApplicable?: string[];
+  /** Text the message of a line must contain, by line id. */
+  messages?: Record<string, string>;
   /** Uses steps only LibreOffice can apply (inserting rows, renaming sheets): fixtures only. */
   loFillOnly?: boolean;
 }
@@ -165,7 +167,13 @@ export const CASES: SelfCheckCase[] = [
     failing: [],
   },
   { name: "not-sealed", plan: variant((r) => (r.fields.sealed = "否")), failing: ["sealed.no"] },
-  { name: "unit-name-blank", plan: variant((r) => (r.fields.unit_name = null)), failing: ["required.unit_name"], notApplicable: ["text.too_long.unit_name"] },
+  {
+    name: "unit-name-blank",
+    plan: variant((r) => (r.fields.unit_name = null)),
+    failing: ["required.unit_name"],
+    notApplicable: ["text.too_long.unit_name"],
+    messages: { "required.unit_name": "请填写“报送单位（盖章单位全称）”（基本情况!C8）。" },
+  },
   { name: "negative-headcount", plan: variant((r) => (r.fields.outline_participants = -1)), failing: ["type.headcount.outline_participants", "outline.covers_events"] },
   {
     name: "headcount-not-a-number",
@@ -265,6 +273,14 @@ export const CASES: SelfCheckCase[] = [
       ...eventRow(tableById("events").firstRow + 1, { date: date("2023-06-08"), title: "插入行中的宣贯活动", form: "调研研讨", mode: "线下", content: "《条例》", participants: 40, is_public: "是" }),
     ],
     failing: ["training.matches_events", "public.matches_events", "regulation.covers_events"],
+  },
+  {
+    name: "rows-inserted-in-basic-unit-name-blank",
+    loFillOnly: true,
+    plan: [...variant((r) => (r.fields.unit_name = null)), { insert_rows: SHEETS.basic, before: 3, count: 2 }],
+    failing: ["required.unit_name"],
+    notApplicable: ["text.too_long.unit_name"],
+    messages: { "required.unit_name": "请填写“报送单位（盖章单位全称）”（基本情况!C10）。" },
   },
   {
     name: "rows-inserted-in-basic-and-sheet-renamed",

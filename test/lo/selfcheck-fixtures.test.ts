@@ -38,5 +38,6 @@ describe.each(FIXTURE_CASES.map((name) => [name]))("LibreOffice-filled fixture %
     const r = await readSelfCheck(file);
     expect(r.byLine).toEqual(expectedResults(c));
     expect(r.overall).toBe(expectedOverall(c));
+    for (const [id, text] of Object.entries(c.messages ?? {})) expect(r.messages[id]).toBe(text);
   });
 });

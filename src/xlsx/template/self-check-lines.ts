@@ -11,7 +11,6 @@ import {
   FIELDS,
   REPORT_TYPES,
   SHEETS,
-  cellOf,
   fieldById,
   tableById,
   type FieldDef,
@@ -52,7 +51,12 @@ const STAGE_LAST = { month: 6, day: 30 };
 const MIN_LONGTEXT = 20;
 
 const TRUE = "TRUE";
-const where = (f: FieldDef) => `${f.sheet}!${cellOf(f)}`;
+/**
+ * A message that ends by naming the field's cell where it is now (ADDRESS/ROW/COLUMN of its
+ * defined name), so rows inserted above it do not leave a stale address: "…（基本情况!C10）。".
+ */
+const saying = (f: FieldDef, text: string) =>
+  `${str(`${text}（${f.sheet}!`)}&ADDRESS(ROW(${F(f.id)}),COLUMN(${F(f.id)}),4)&${str("）。")}`;
 const quoted = (label: string) => `“${label}”`;
 
 function fieldLines(): LineSpec[] {
@@ -66,43 +70,43 @@ function fieldLines(): LineSpec[] {
       name: `必填：${f.label}`,
       applicable: TRUE,
       pass: `NOT(${isBlank(F(f.id))})`,
-      failMessage: str(`请填写${quoted(f.label)}（${where(f)}）。`),
+      failMessage: saying(f, `请填写${quoted(f.label)}`),
     });
   }
   for (const f of FIELDS) {
     const x = F(f.id);
     const filled = `NOT(${isBlank(x)})`;
     const add = (rule: string, name: string, pass: string, message: string, severity: LineSeverity = "error") =>
-      lines.push({ id: `${rule}.${f.id}`, rule, field: f.id, severity, name, applicable: filled, pass, failMessage: str(message) });
+      lines.push({ id: `${rule}.${f.id}`, rule, field: f.id, severity, name, applicable: filled, pass, failMessage: saying(f, message) });
     switch (f.type) {
       case "headcount":
-        add("type.headcount", `${f.label}为不小于0的整数`, `IF(${isNum(x)},AND(${num(x)}>=0,${num(x)}=INT(${num(x)})),FALSE)`, `${quoted(f.label)}应为不小于0的整数（${where(f)}）。`);
+        add("type.headcount", `${f.label}为不小于0的整数`, `IF(${isNum(x)},AND(${num(x)}>=0,${num(x)}=INT(${num(x)})),FALSE)`, `${quoted(f.label)}应为不小于0的整数`);
         break;
       case "integer":
         add(
           "type.integer",
           `${f.label}为${f.min}至${f.max}的整数`,
           `IF(${isNum(x)},AND(${num(x)}>=${f.min},${num(x)}<=${f.max},${num(x)}=INT(${num(x)})),FALSE)`,
-          `${quoted(f.label)}应为${f.min}至${f.max}之间的整数（${where(f)}）。`,
+          `${quoted(f.label)}应为${f.min}至${f.max}之间的整数`,
         );
         break;
       case "enum":
-        add("type.enum", `${f.label}为列表中的选项`, isOneOf(x, f.options ?? []), `${quoted(f.label)}应从下拉列表中选择：${(f.options ?? []).join("、")}（${where(f)}）。`);
+        add("type.enum", `${f.label}为列表中的选项`, isOneOf(x, f.options ?? []), `${quoted(f.label)}应从下拉列表中选择：${(f.options ?? []).join("、")}`);
         break;
       case "date":
-        add("type.date", `${f.label}为日期`, isDate(x), `${quoted(f.label)}应为日期，如 2023-06-20（${where(f)}）。`);
+        add("type.date", `${f.label}为日期`, isDate(x), `${quoted(f.label)}应为日期，如 2023-06-20`);
         break;
       case "credit_code":
-        add("format.credit_code", `${f.label}为18位`, `LEN(TRIM(${x}))=18`, `${quoted(f.label)}应为18位（${where(f)}）。`);
+        add("format.credit_code", `${f.label}为18位`, `LEN(TRIM(${x}))=18`, `${quoted(f.label)}应为18位`);
         break;
       default:
         break;
     }
     if (f.maxLength !== undefined) {
-      add("text.too_long", `${f.label}不超过${f.maxLength}字`, `LEN(${x})<=${f.maxLength}`, `${quoted(f.label)}超过${f.maxLength}字（${where(f)}）。`);
+      add("text.too_long", `${f.label}不超过${f.maxLength}字`, `LEN(${x})<=${f.maxLength}`, `${quoted(f.label)}超过${f.maxLength}字`);
     }
     if (f.type === "longtext") {
-      add("text.too_short", `${f.label}不少于${MIN_LONGTEXT}字`, `LEN(TRIM(${x}))>=${MIN_LONGTEXT}`, `${quoted(f.label)}不足${MIN_LONGTEXT}字，请充实内容（${where(f)}）。`, "warning");
+      add("text.too_short", `${f.label}不少于${MIN_LONGTEXT}字`, `LEN(TRIM(${x}))>=${MIN_LONGTEXT}`, `${quoted(f.label)}不足${MIN_LONGTEXT}字，请充实内容`, "warning");
     }
   }
   return lines;
