@@ -114,8 +114,12 @@ export const CASES: SelfCheckCase[] = [
     name: "blank",
     plan: [],
     failing: [...required.filter((id) => id !== "required.year"), "media.none", "evidence.none"],
+    // Lines of optional fields pass when blank; those of required ones wait (—) for the value.
     notApplicable: SELF_CHECK_LINES.filter(
-      (l) => !l.id.startsWith("required.") && !["type.integer.year", "participants.outlier", "event.in_year.events", "event.in_year.media", "media.none", "evidence.none"].includes(l.id),
+      (l) =>
+        !l.id.startsWith("required.") &&
+        !(l.field && !FIELDS.find((f) => f.id === l.field)!.required) &&
+        !["type.integer.year", "participants.outlier", "event.in_year.events", "event.in_year.media", "media.none", "evidence.none"].includes(l.id),
     ).map((l) => l.id),
   },
   { name: "public-above-training", plan: variant((r) => (r.fields.public_sessions = 4)), failing: ["public.le_training", "public.matches_events"] },
@@ -244,6 +248,16 @@ export const CASES: SelfCheckCase[] = [
     failing: ["participants.outlier"],
   },
   { name: "credit-code-17", plan: variant((r) => (r.fields.credit_code = "11120103MB123456X")), failing: ["format.credit_code.credit_code"] },
+  {
+    name: "optional-fields-blank",
+    plan: variant((r) => {
+      r.fields.credit_code = null;
+      r.fields.contact_email = null;
+      r.fields.publicity_summary = null;
+    }),
+    failing: [],
+  },
+  { name: "optional-text-too-short", plan: variant((r) => (r.fields.publicity_summary = "有报道")), failing: ["text.too_short.publicity_summary"] },
   { name: "category-typo", plan: variant((r) => (r.fields.unit_category = "区市场监管")), failing: ["type.enum.unit_category"] },
   {
     name: "year-blank",

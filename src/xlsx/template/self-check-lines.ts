@@ -75,9 +75,12 @@ function fieldLines(): LineSpec[] {
   }
   for (const f of FIELDS) {
     const x = F(f.id);
-    const filled = `NOT(${isBlank(x)})`;
-    const add = (rule: string, name: string, pass: string, message: string, severity: LineSeverity = "error") =>
-      lines.push({ id: `${rule}.${f.id}`, rule, field: f.id, severity, name, applicable: filled, pass, failMessage: saying(f, message) });
+    // A blank required field is the required line's business (—); a blank optional field passes.
+    const applicable = f.required ? `NOT(${isBlank(x)})` : TRUE;
+    const add = (rule: string, name: string, test: string, message: string, severity: LineSeverity = "error") => {
+      const pass = f.required ? test : `IF(${isBlank(x)},TRUE,${test})`;
+      lines.push({ id: `${rule}.${f.id}`, rule, field: f.id, severity, name, applicable, pass, failMessage: saying(f, message) });
+    };
     switch (f.type) {
       case "headcount":
         add("type.headcount", `${f.label}为不小于0的整数`, `IF(${isNum(x)},AND(${num(x)}>=0,${num(x)}=INT(${num(x)})),FALSE)`, `${quoted(f.label)}应为不小于0的整数`);
