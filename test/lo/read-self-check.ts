@@ -6,6 +6,8 @@ import { shown } from "../xlsx/template-helpers";
 
 export interface SelfCheckResult {
   overall: unknown;
+  /** Errors and warnings among the failed lines, next to the overall result. */
+  breakdown: unknown;
   byLine: Record<string, unknown>;
   messages: Record<string, unknown>;
   severities: Record<string, unknown>;
@@ -25,6 +27,7 @@ export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
   const by = (col: string) => Object.fromEntries(SELF_CHECK_LINES.map((l) => [l.id, at(col, l.row)]));
   return {
     overall: shown(ws.getCell(SELF_CHECK.overallCell)),
+    breakdown: at(C.name, SELF_CHECK.overallRow),
     byLine: by(C.result),
     messages: by(C.message),
     severities: by(C.severity),

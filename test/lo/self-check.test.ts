@@ -116,6 +116,9 @@ describeLo("LibreOffice evaluates the template", () => {
     expect(results.get("regulation-below-events")!.messages["regulation.covers_events"]).toContain("（129）少于活动明细中研学《条例》的参加人次合计（130）");
     expect(results.get("training-not-event-rows")!.messages["training.matches_events"]).toContain("有3行活动");
     expect(results.get("correct")!.messages["public.le_training"]).toBeFalsy();
+    expect(results.get("public-above-training")!.breakdown).toBe("其中错误 1 项，提示 1 项");
+    expect(results.get("no-media-no-evidence")!.breakdown).toBe("其中错误 0 项，提示 2 项");
+    expect(results.get("correct")!.breakdown).toBe("全部检查项");
   });
 
   it("public.min_one is an error in a 年度总结 and a warning in a 阶段性总结", () => {

@@ -43,15 +43,16 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   const failedOf = (sev: string) => `SUMPRODUCT((${results}=${str(SELF_CHECK.fail)})*(${severities}=${str(sev)}))`;
   const overall = ws.getRow(SELF_CHECK.overallRow);
   Object.assign(overall.getCell(C.id), { value: "总体结果", font: FONT.section, border: BORDER });
-  Object.assign(overall.getCell(C.name), { value: "全部检查项", font: FONT.section, border: BORDER });
+  // The overall text is wider than the ✓/✗ column: it spans the message column too.
+  ws.mergeCells(`${C.result}${SELF_CHECK.overallRow}:${C.message}${SELF_CHECK.overallRow}`);
   overall.getCell(C.result).value = {
     formula: `IF(${failed}=0,${str(`${SELF_CHECK.pass} 全部通过`)},${str(`${SELF_CHECK.fail} 有 `)}&${failed}&${str(" 项未通过")})`,
   };
-  Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER });
-  overall.getCell(C.message).value = {
-    formula: `IF(${failed}=0,"",${str("其中错误 ")}&${failedOf(SEVERITY_TEXT.error)}&${str(" 项，提示 ")}&${failedOf(SEVERITY_TEXT.warning)}&${str(" 项。")})`,
+  Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER, alignment: { horizontal: "left", vertical: "middle" } });
+  overall.getCell(C.name).value = {
+    formula: `IF(${failed}=0,${str("全部检查项")},${str("其中错误 ")}&${failedOf(SEVERITY_TEXT.error)}&${str(" 项，提示 ")}&${failedOf(SEVERITY_TEXT.warning)}&${str(" 项")})`,
   };
-  Object.assign(overall.getCell(C.message), { font: FONT.body, border: BORDER });
+  Object.assign(overall.getCell(C.name), { font: FONT.body, border: BORDER, alignment: { vertical: "middle" } });
   overall.height = 24;
 
   const header = ws.getRow(SELF_CHECK.headerRow);
