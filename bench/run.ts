@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: the speed and memory figures of the closing notes. A benchmark, not a test: it
+ * prints figures and their targets, and fails only when a piece cannot run at all.
+ */
+import { benchCheck } from "./check";
+import { benchCore } from "./core";
+import { benchGuard } from "./guard";
+import { benchTemplate } from "./template";
+
+type Figure = { name: string; value: string };
+
+const PIECES: [string, () => Figure[] | Promise<Figure[]>][] = [
+  ["core", benchCore],
+  ["check", benchCheck],
+  ["guard", benchGuard],
+  ["template", benchTemplate],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  let failed = false;
+  for (const [name, run] of PIECES) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    console.log(`\n## ${name}`);
+    try {
+      for (const f of await run()) console.log(`${f.name}: ${f.value}`);
+    } catch (e) {
+      failed = true;
+      console.log(`${name} failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+void main();
