@@ -110,6 +110,23 @@ export const CATEGORIES_NEEDING_PUBLIC_SESSION: readonly string[] = [
   "行业协会商会",
 ];
 
+/** District-level categories must name a district; the city-level one must be 市级 (spec §4 district.matches_category). */
+export const DISTRICT_LEVEL_CATEGORIES: readonly string[] = ["区市场监管局", "区级行政主管部门"];
+export const CITY_LEVEL_CATEGORY = "市级行政主管部门";
+export const CITY_LEVEL_DISTRICT = "市级";
+
+/** Thresholds of spec §4, shared by the rules engine and the 自检 formulas. */
+export const RULE_LIMITS = {
+  /** text.too_short: a long-text field under this many characters. */
+  longTextMin: 20,
+  /** participants.outlier: one event over this many 人次. */
+  eventParticipantsOutlier: 5_000,
+  /** participants.outlier: a participant total over this. */
+  totalParticipantsOutlier: 1_000_000,
+  /** stage.after_june: a 阶段性总结 covers events up to this day of the report year. */
+  stageLastDay: { month: 6, day: 30 },
+} as const;
+
 /** Deadlines per report type, as month/day in the report year (notice 四(二)). */
 export const DEADLINES: Readonly<Record<ReportType, { month: number; day: number }>> = {
   阶段性总结: { month: 6, day: 27 },

@@ -1,5 +1,5 @@
 /** Dates against the report year, the fill date and the deadlines (spec §4). */
-import { DEADLINES, TABLES, type ReportType } from "../definition";
+import { DEADLINES, TABLES, type ReportType, RULE_LIMITS } from "../definition";
 import type { Finding } from "../model";
 import { isoDate } from "../normalise";
 import { textOf } from "../submission";
@@ -55,7 +55,7 @@ const afterFillDate: Rule = (ctx) => {
 const stageAfterJune: Rule = (ctx) => {
   const year = ctx.reportYear;
   if (year === null || textOf(ctx.submission.fields, "report_type") !== "阶段性总结") return [];
-  const lastDay = isoDate(year, 6, 30)!;
+  const lastDay = isoDate(year, RULE_LIMITS.stageLastDay.month, RULE_LIMITS.stageLastDay.day)!;
   const findings: Finding[] = [];
   for (const r of rowsOf(ctx, "events")) {
     const date = textOf(r.values, "date");

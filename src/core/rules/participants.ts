@@ -1,13 +1,13 @@
 /** Participant totals against the event table, and implausibly large numbers (spec §4). */
-import { CONTENT_COUNTS_FOR } from "../definition";
+import { CONTENT_COUNTS_FOR, RULE_LIMITS } from "../definition";
 import type { Finding } from "../model";
 import { numberOf, textOf } from "../submission";
 import { cellFinding, fieldFinding, quoteCell, quoteLabel, rowsOf, type Rule, type RuleContext } from "./context";
 
 /** One event above this many 人次 is worth a second look. */
-export const EVENT_OUTLIER = 5_000;
+export const EVENT_OUTLIER = RULE_LIMITS.eventParticipantsOutlier;
 /** A participant total above this is worth a second look. */
-export const TOTAL_OUTLIER = 1_000_000;
+export const TOTAL_OUTLIER = RULE_LIMITS.totalParticipantsOutlier;
 
 function coversEvents(
   ctx: RuleContext,

@@ -1,11 +1,9 @@
 /** The unit's own statements: seal, and district against category (spec §4). */
+import { CITY_LEVEL_CATEGORY, CITY_LEVEL_DISTRICT, DISTRICT_LEVEL_CATEGORIES } from "../definition";
 import { textOf } from "../submission";
 import { fieldFinding, quoteLabel, type Rule } from "./context";
 
-/** Categories that belong to one district, and the one that belongs to the city. */
-const DISTRICT_LEVEL = ["区市场监管局", "区级行政主管部门"];
-const CITY_LEVEL = "市级行政主管部门";
-const CITY = "市级";
+const CITY = CITY_LEVEL_DISTRICT;
 
 const sealedNo: Rule = ({ raw, submission }) =>
   textOf(submission.fields, "sealed") === "否"
@@ -16,11 +14,11 @@ const districtMatchesCategory: Rule = ({ raw, submission }) => {
   const category = textOf(submission.fields, "unit_category");
   const district = textOf(submission.fields, "district");
   if (category === null || district === null) return [];
-  if (DISTRICT_LEVEL.includes(category) && district === CITY) {
+  if (DISTRICT_LEVEL_CATEGORIES.includes(category) && district === CITY) {
     return [fieldFinding(raw, "district.matches_category", "district",
       `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应选所在区，不应为“${CITY}”`)];
   }
-  if (category === CITY_LEVEL && district !== CITY) {
+  if (category === CITY_LEVEL_CATEGORY && district !== CITY) {
     return [fieldFinding(raw, "district.matches_category", "district",
       `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应为“${CITY}”，填写的是“${district}”`)];
   }

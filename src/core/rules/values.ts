@@ -12,13 +12,14 @@ import { normaliseEnum } from "../normalise/enum";
 import { normaliseHeadcount } from "../normalise/headcount";
 import { normaliseInteger } from "../normalise/integer";
 import { displayValue, isBlank, type Normalised } from "../normalise/result";
+import { RULE_LIMITS } from "../definition";
 import { normaliseText, textLength } from "../normalise/text";
 import type { FieldValue, Submission, SubmissionRow } from "../submission";
 import { fixedSeverity } from "./catalogue";
 import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
 
 /** Long text shorter than this is a warning (spec §1). */
-export const LONG_TEXT_MIN = 20;
+export const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
 
 interface Issue {
   readonly rule: string;

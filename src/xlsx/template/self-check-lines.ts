@@ -6,8 +6,11 @@
  */
 import {
   CATEGORIES_NEEDING_PUBLIC_SESSION,
+  CITY_LEVEL_CATEGORY,
+  CITY_LEVEL_DISTRICT,
   DEADLINES,
-  DISTRICTS,
+  DISTRICT_LEVEL_CATEGORIES,
+  RULE_LIMITS,
   FIELDS,
   REPORT_TYPES,
   SHEETS,
@@ -39,16 +42,11 @@ export interface LineSpec {
 }
 
 const [STAGE, ANNUAL] = REPORT_TYPES;
-const CITY_LEVEL = DISTRICTS[0];
-/** spec §4 district.matches_category: these categories are district-level, this one city-level. */
-const DISTRICT_LEVEL_CATEGORIES = ["区市场监管局", "区级行政主管部门"] as const;
-const CITY_LEVEL_CATEGORY = "市级行政主管部门";
-/** spec §4 participants.outlier. */
-const MAX_EVENT_PARTICIPANTS = 5000;
-const MAX_TOTAL_PARTICIPANTS = 1000000;
-/** spec §4 stage.after_june: a 阶段性总结 covers events up to 6月30日. */
-const STAGE_LAST = { month: 6, day: 30 };
-const MIN_LONGTEXT = 20;
+const CITY_LEVEL = CITY_LEVEL_DISTRICT;
+const MAX_EVENT_PARTICIPANTS = RULE_LIMITS.eventParticipantsOutlier;
+const MAX_TOTAL_PARTICIPANTS = RULE_LIMITS.totalParticipantsOutlier;
+const STAGE_LAST = RULE_LIMITS.stageLastDay;
+const MIN_LONGTEXT = RULE_LIMITS.longTextMin;
 
 const TRUE = "TRUE";
 /**
