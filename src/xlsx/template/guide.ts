@@ -6,7 +6,8 @@ import { protectSheet } from "./protection";
 import { setupPrint } from "./print";
 import { titleOf } from "./basic-sheet";
 
-const WIDTH = 110;
+/** Narrow enough that LibreOffice prints it on A4 portrait without scaling (it ignores fit-to-width here). */
+const WIDTH = 70;
 
 /** The guide's paragraphs: a heading (section) or a line of text. */
 export function guideLines(year: number): { text: string; heading?: boolean }[] {
@@ -14,7 +15,7 @@ export function guideLines(year: number): { text: string; heading?: boolean }[] 
   const sheetOf = (id: string) => TABLES.find((t) => t.id === id)!.sheet;
   return [
     { text: "一、填报依据", heading: true },
-    { text: `依据市市场监管委关于开展${year}年标准化研学行动的通知（2023年为津市场监管标准〔2023〕14号）第四部分，各有关部门、各区市场监管局、专业标准化技术委员会及有关单位报送研学行动总结材料及相关佐证材料。` },
+    { text: `依据市市场监管委关于开展${year}年标准化研学行动的通知${year === 2023 ? "（津市场监管标准〔2023〕14号）" : ""}第四部分，各有关部门、各区市场监管局、专业标准化技术委员会及有关单位报送研学行动总结材料及相关佐证材料。` },
     { text: "二、报送时间", heading: true },
     { text: `1. ${REPORT_TYPES[0]}：${deadline(REPORT_TYPES[0])}报送。` },
     { text: `2. ${REPORT_TYPES[1]}（${year}年研学行动总结）：${deadline(REPORT_TYPES[1])}报送。` },
@@ -45,7 +46,7 @@ export function addGuideSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     cell.font = line.heading ? FONT.section : FONT.body;
     cell.alignment = { wrapText: true, vertical: "top" };
     // Wrapped text does not grow rows in every program: size them from the text length.
-    if (!line.heading) ws.getRow(i + 3).height = 16 * Math.max(1, Math.ceil(line.text.length / 52));
+    if (!line.heading) ws.getRow(i + 3).height = 16 * Math.max(1, Math.ceil(line.text.length / 32));
   });
   protectSheet(ws, "readOnly");
   setupPrint(ws, { totalWidth: WIDTH / 2 });
