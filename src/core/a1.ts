@@ -40,6 +40,23 @@ export function toA1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
+/**
+ * What a defined name refers to, as exceljs and Office.js both spell it: "'基本情况'!$C$5" →
+ * { sheet: "基本情况", cell: "C5" }; null for ranges, other workbooks or broken references.
+ */
+export function parseNamedCell(ref: string): { sheet: string; cell: string } | null {
+  const text = ref.trim().replace(/^=/, "");
+  const bang = text.lastIndexOf("!");
+  if (bang <= 0) return null;
+  let sheet = text.slice(0, bang).trim();
+  const quoted = /^'(.*)'$/.exec(sheet);
+  if (quoted) sheet = quoted[1].replace(/''/g, "'");
+  if (sheet === "" || sheet.includes("[")) return null;
+  const at = parseA1(text.slice(bang + 1));
+  if (!at) return null;
+  return { sheet, cell: toA1(at.row, at.column) };
+}
+
 /** `工作表!A1`, the way findings and 核实说明 name a cell. */
 export function sheetCell(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;

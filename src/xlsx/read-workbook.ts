@@ -7,7 +7,7 @@
  * number formats) arrive as Date.
  */
 import type ExcelJS from "exceljs";
-import { parseA1 } from "../core/a1";
+import { parseNamedCell } from "../core/a1";
 import type { CellError, CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
@@ -72,19 +72,6 @@ function sheetGridOf(ws: ExcelJS.Worksheet): SheetGrid {
   });
   const hidden = ws.state === "hidden" || ws.state === "veryHidden";
   return hidden ? { name: ws.name, hidden, rows } : { name: ws.name, rows };
-}
-
-/** "'基本情况'!$C$5" → { sheet: "基本情况", cell: "C5" }; null for ranges, other books or broken refs. */
-export function parseNamedCell(ref: string): NamedCell | null {
-  const bang = ref.lastIndexOf("!");
-  if (bang <= 0) return null;
-  let sheet = ref.slice(0, bang).trim();
-  const quoted = /^'(.*)'$/.exec(sheet);
-  if (quoted) sheet = quoted[1].replace(/''/g, "'");
-  if (sheet === "" || sheet.includes("[")) return null;
-  const at = parseA1(ref.slice(bang + 1));
-  if (!at) return null;
-  return { sheet, cell: ref.slice(bang + 1).replace(/\$/g, "").toUpperCase() };
 }
 
 /** Workbook defined names that point at exactly one cell of an existing sheet. */

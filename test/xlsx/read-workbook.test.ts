@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { parseNamedCell, toWorkbookGrid } from "../../src/xlsx/read-workbook";
+import { parseNamedCell } from "../../src/core/a1";
+import { toWorkbookGrid } from "../../src/xlsx/read-workbook";
 import type { CellValue, WorkbookGrid } from "../../src/core/model";
 
 /** Writes with exceljs, reads back from the bytes: the reader only ever sees what a file holds. */
