@@ -3,6 +3,7 @@
  * never touch the Office or Excel globals: only src/office does, so the shell renders — and can be
  * tested — outside Office.
  */
+import type { WorkbookGrid } from "../core/model";
 
 /** Light or dark, from the Office theme; the task pane picks its Fluent theme from it. */
 export type ThemeMode = "light" | "dark";
@@ -37,6 +38,8 @@ export interface TemplateSheets {
 export interface WorkbookAdapter {
   /** One context.sync. */
   findTemplateSheets(): Promise<TemplateSheets>;
+  /** Every sheet's values and the defined names, for the core to judge. Two context.sync calls. */
+  readGrid(): Promise<WorkbookGrid>;
 }
 
 export interface OfficeAdapter {

@@ -1,5 +1,6 @@
 import { SHEETS } from "../core/definition";
 import type { TemplateSheets, WorkbookAdapter } from "./adapter";
+import { readWorkbookGrid } from "./read-grid";
 
 /** Excel.run, as a parameter so tests can hand in an office-addin-mock. */
 export interface ExcelRunner {
@@ -26,5 +27,6 @@ export function createWorkbookAdapter(excel: ExcelRunner): WorkbookAdapter {
         };
         return result;
       }),
+    readGrid: () => readWorkbookGrid(excel),
   };
 }

@@ -15,7 +15,7 @@ const outside: OfficeAdapter = {
 const inExcel: OfficeAdapter = {
   host: { kind: "excel", platform: "PC" },
   theme: "dark",
-  workbook: { findTemplateSheets: () => new Promise(() => undefined) },
+  workbook: { findTemplateSheets: () => new Promise(() => undefined), readGrid: () => new Promise(() => undefined) },
 };
 
 /** Visible text, tags stripped, so assertions read like what a person sees. */

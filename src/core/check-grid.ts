@@ -1,0 +1,45 @@
+/**
+ * A workbook's values, judged: locate the template's fields, then apply every rule. The file path
+ * (src/xlsx/read-report.ts) and the task pane (Office.js values) both end here, so they give the
+ * same findings for the same report.
+ */
+import { judgeReport, type JudgeOptions, type Judgement } from "./judge";
+import { locateReport } from "./locate";
+import type { RawReport, WorkbookGrid } from "./model";
+
+export type GridCheck =
+  | {
+      readonly ok: true;
+      readonly raw: RawReport;
+      readonly judgement: Judgement;
+      /** 报送单位 as read, or null when blank or unreadable. */
+      readonly unit: string | null;
+      /** The year the template was made for (模板信息), when it says so. */
+      readonly templateYear?: number;
+    }
+  | {
+      readonly ok: false;
+      readonly code: "not_template";
+      /** Chinese, complete: why this is not the template and what to do. */
+      readonly message: string;
+      /** Chinese, short: the evidence. */
+      readonly detail: string;
+    };
+
+export function checkGrid(grid: WorkbookGrid, options: JudgeOptions = {}): GridCheck {
+  const located = locateReport(grid);
+  if (!located.ok) return located;
+  // A blank or invalid 年度 still leaves the template's own year to judge dates against.
+  const judgement = judgeReport(located.report, {
+    ...options,
+    reportYearFallback: options.reportYearFallback ?? located.templateYear,
+  });
+  const unit = judgement.submission.fields.unit_name;
+  return {
+    ok: true,
+    raw: located.report,
+    judgement,
+    unit: typeof unit === "string" && unit !== "" ? unit : null,
+    ...(located.templateYear !== undefined ? { templateYear: located.templateYear } : {}),
+  };
+}
