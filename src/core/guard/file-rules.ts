@@ -7,6 +7,7 @@ import { classifyOle2 } from "./cfb";
 import { formatBytes, GuardLimits } from "./limits";
 import { GuardProblem } from "./refusal";
 import { describeOther, isLockFileName, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
+import { judgeZipLayout } from "./zip-layout";
 
 /** Checks that need only the name and the size, so a huge file is refused before it is read. */
 export function judgeNameAndSize(fileName: string, size: number, limits: GuardLimits): GuardProblem | undefined {
@@ -26,6 +27,8 @@ export function judgeFileBytes(fileName: string, bytes: Uint8Array, limits: Guar
   if (early) return early;
   switch (sniffMagic(bytes)) {
     case "zip": {
+      const layout = judgeZipLayout(bytes);
+      if (layout) return layout;
       const mimetype = odfMimetypeOfFirstEntry(bytes);
       if (mimetype !== undefined && isOdsMimetype(mimetype)) return { code: "ods" };
       return undefined;

@@ -6,3 +6,4 @@ export * from "./cfb";
 export * from "./file-rules";
 export * from "./package-rules";
 export * from "./reader-cost";
+export * from "./zip-layout";

@@ -46,8 +46,10 @@ export function judgeEntries(entries: readonly ZipEntryInfo[], limits: GuardLimi
   const names = new Set<string>();
   let total = 0;
   for (const e of entries) {
-    if (names.has(e.name)) return { code: "corrupt", detail: `压缩包内有重名的部件 ${e.name}` };
-    names.add(e.name);
+    // Names differing only in ASCII case are one part (OPC); Excel refuses such a package, readers pick either.
+    const key = e.name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    if (names.has(key)) return { code: "corrupt", detail: `压缩包内有重名的部件 ${e.name}` };
+    names.add(key);
     if (e.encrypted) return { code: "encrypted" };
     if (isDirectory(e)) continue;
     if (e.compressionMethod !== 0 && e.compressionMethod !== 8)
