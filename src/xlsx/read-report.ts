@@ -10,7 +10,7 @@ import { judgeReport, statusToJson, type JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
 import type { Finding, RawReport, WorkbookGrid } from "../core/model";
 import { guardFile } from "./file-guard";
-import { toWorkbookGrid } from "./read-workbook";
+import { GridRefusal, toWorkbookGrid } from "./read-workbook";
 
 /** Why a file could not be read: the guard's codes, plus a path that is not a file at all. */
 export type UnreadableCode = RefusalCode | "not_found";
@@ -36,13 +36,14 @@ function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOu
 }
 
 /** exceljs on bytes the guard has passed; its errors are all "damaged" to a user. */
-async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string }> {
+async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string; code: "corrupt" | "too_large"; detail: string }> {
   try {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     return toWorkbookGrid(wb);
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    if (e instanceof GridRefusal) return { error: e.message, code: e.code, detail: e.detail };
+    return { error: e instanceof Error ? e.message : String(e), code: "corrupt", detail: "工作簿内容无法解析" };
   }
 }
 
@@ -56,7 +57,7 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     const guarded = await guardFile(filePath);
     if (!guarded.ok) return { ok: false, name, code: guarded.code, message: guarded.message };
     const grid = await loadGrid(guarded.bytes);
-    if ("error" in grid) return unreadable(name, "corrupt", "工作簿内容无法解析");
+    if ("error" in grid) return unreadable(name, grid.code, grid.detail);
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
     const located = locateReport(grid);
     if (!located.ok) return unreadable(name, "not_template", located.detail);

@@ -8,9 +8,28 @@
  */
 import type ExcelJS from "exceljs";
 import { parseNamedCell } from "../core/a1";
+import { MAX_COLUMN, MAX_ROW } from "../core/guard";
 import type { CellError, CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * The grid is dense: a value far down or far right costs a slot for every cell before it (exceljs
+ * itself keeps such rows sparse). A 60 KB file with one value in column XFD on each of 3,000 rows,
+ * or in row 1,048,576 of 40 sheets, would need 400-700 MB of empty slots (32 MB here); past this many the
+ * workbook is refused instead. A filled report needs a few thousand.
+ */
+export const MAX_GRID_SLOTS = 4_000_000;
+
+/** Why a workbook exceljs loaded cannot become a grid; `detail` is Chinese, for the refusal message. */
+export class GridRefusal extends Error {
+  constructor(
+    readonly code: "corrupt" | "too_large",
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
 
 /** Joins rich-text runs: `{ richText: [{ text: "ab" }, { text: "中文" }] }` → "ab中文". */
 function richTextOf(v: unknown): string | undefined {
@@ -56,17 +75,32 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   return plainValue(v);
 }
 
-function sheetGridOf(ws: ExcelJS.Worksheet): SheetGrid {
+/** Slots still allowed for the whole workbook; checked before any padding is allocated. */
+interface SlotBudget {
+  left: number;
+}
+
+function spend(budget: SlotBudget, slots: number, sheet: string): void {
+  budget.left -= slots;
+  if (budget.left < 0)
+    throw new GridRefusal("too_large", `工作表“${sheet}”等在很远的行或列中有内容（例如第 1048576 行或 XFD 列），读取所需内存过多`);
+}
+
+function sheetGridOf(ws: ExcelJS.Worksheet, budget: SlotBudget): SheetGrid {
   const rows: (readonly CellValue[])[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const value = cellValueOf(cell);
       if (value === null) return;
+      if (c > MAX_COLUMN) throw new GridRefusal("corrupt", `工作表“${ws.name}”第 ${r} 行的内容超出了 Excel 的 ${MAX_COLUMN} 列`);
+      spend(budget, c - cells.length, ws.name);
       while (cells.length < c - 1) cells.push(null);
       cells[c - 1] = value;
     });
     if (cells.length === 0) return;
+    if (r > MAX_ROW) throw new GridRefusal("corrupt", `工作表“${ws.name}”第 ${r} 行超出了 Excel 的 ${MAX_ROW} 行`);
+    spend(budget, r - rows.length, ws.name);
     while (rows.length < r - 1) rows.push(EMPTY_ROW);
     rows[r - 1] = cells;
   });
@@ -91,9 +125,13 @@ function namesOf(wb: ExcelJS.Workbook, sheetNames: ReadonlySet<string>): Record<
   return names;
 }
 
-/** The whole workbook as values: every worksheet (hidden ones flagged), single-cell names, 1904 flag. */
+/**
+ * The whole workbook as values: every worksheet (hidden ones flagged), single-cell names, 1904 flag.
+ * Throws GridRefusal for cells beyond Excel's sheet or more than MAX_GRID_SLOTS slots in all.
+ */
 export function toWorkbookGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  const sheets = wb.worksheets.map(sheetGridOf);
+  const budget: SlotBudget = { left: MAX_GRID_SLOTS };
+  const sheets = wb.worksheets.map((ws) => sheetGridOf(ws, budget));
   const names = namesOf(wb, new Set(sheets.map((s) => s.name)));
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   return date1904 ? { sheets, names, date1904 } : { sheets, names };

@@ -34,6 +34,8 @@ export const READER_COST = {
 
 /** Excel's last column (XFD); `<col>` beyond it is damage, and exceljs would loop on it. */
 export const MAX_COLUMN = 16384;
+/** Excel's last row; exceljs reads `<row r>` beyond it, and walks every row number up to it. */
+export const MAX_ROW = 1048576;
 
 export interface ReaderTally {
   elements: number;
@@ -206,9 +208,12 @@ export class ReaderCost {
       case "c":
         this.tally.cells++;
         break;
-      case "row":
+      case "row": {
         this.tally.rows++;
+        const r = Number(attribute(tag, "r") ?? "1");
+        if (!(r >= 1 && r <= MAX_ROW)) this.damage ??= { code: "corrupt", detail: `行号 ${r} 超出 Excel 的 ${MAX_ROW} 行` };
         break;
+      }
       case "mergeCell":
         this.tally.mergedRanges++;
         this.tally.mergedCells += rangeArea(attribute(tag, "ref") ?? "");
