@@ -62,6 +62,7 @@ const CASES: readonly Case[] = [
   { name: "highlights under 20", rule: "text.too_short", fires: { fields: { highlights: "成效显著。" } }, cells: ["基本情况!C24"], quiet: { fields: { highlights: "字".repeat(20) } } },
   { name: "public over training", rule: "public.le_training", fires: { fields: { public_sessions: 3 } }, cells: ["基本情况!C22"], quiet: { fields: { public_sessions: 2 } } },
   { name: "no public session (年度总结)", rule: "public.min_one", severity: "error", fires: { fields: { public_sessions: 0 } }, cells: ["基本情况!C22"], quiet: { fields: { public_sessions: 0, unit_category: "企业" } } },
+  { name: "no public session, report type blank", rule: "public.min_one", severity: "warning", fires: { fields: { public_sessions: 0, report_type: null } }, cells: ["基本情况!C22"], quiet: { fields: { public_sessions: 1, report_type: null } } },
   { name: "no public session (阶段性总结)", rule: "public.min_one", severity: "warning", fires: { fields: { public_sessions: 0, report_type: "阶段性总结", fill_date: "2023-06-20" } }, cells: ["基本情况!C22"], quiet: { fields: { public_sessions: 1, report_type: "阶段性总结" } } },
   { name: "training ≠ event rows", rule: "training.matches_events", fires: { fields: { training_sessions: 3 } }, cells: ["基本情况!C21"], quiet: { fields: { training_sessions: "2次" } } },
   { name: "public ≠ public event rows", rule: "public.matches_events", fires: { fields: { public_sessions: 2 } }, cells: ["基本情况!C22"], quiet: { tables: { events: events({ is_public: "是" }, { is_public: "是" }) }, fields: { public_sessions: 2 } } },

@@ -3,37 +3,18 @@
  * PLAN.json): each must get exactly the rule ids at the cells its expected.json lists, and the same
  * report handed over as a plain Office.js-style grid must get identical findings.
  */
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { judgeReport } from "../../src/core/judge";
 import { locateReport } from "../../src/core/locate";
-import type { CellValue, WorkbookGrid } from "../../src/core/model";
+import type { WorkbookGrid } from "../../src/core/model";
 import { checkFile, findingToJson, type CheckResult } from "../../src/xlsx/read-report";
 import { toWorkbookGrid } from "../../src/xlsx/read-workbook";
+import { compareFindings, loadFixtures, officeStyle } from "../helpers/lo-fixtures";
 
 const ROOT = path.resolve(__dirname, "../fixtures/lo");
-
-interface Expected {
-  why: string;
-  status: CheckResult["status"];
-  unit?: string;
-  code?: string;
-  findings: { rule: string; at: string; explained?: boolean }[];
-}
-
-const fixtures = readdirSync(ROOT).map((name) => {
-  const dir = path.join(ROOT, name);
-  const report = readdirSync(dir).find((f) => f.startsWith("report."));
-  if (!report) throw new Error(`fixture ${name} has no report file: run scripts/make-lo-fixtures.sh`);
-  return { name, file: path.join(dir, report), expected: JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected };
-});
-
-/** "基本情况!*" matches any cell of that sheet (for findings whose cell the rule chooses). */
-function matches(at: string, sheet: string, cell: string): boolean {
-  const [s, c] = at.split("!");
-  return s === sheet && (c === "*" || c === cell);
-}
+const fixtures = loadFixtures(ROOT, "scripts/make-lo-fixtures.sh");
 
 describe.each(fixtures)("LibreOffice fixture $name", ({ file, expected }) => {
   let result: CheckResult;
@@ -49,17 +30,7 @@ describe.each(fixtures)("LibreOffice fixture $name", ({ file, expected }) => {
   });
 
   it("gets exactly the expected rule ids at the expected cells", () => {
-    const unmatched = [...result.findings];
-    const missing: string[] = [];
-    for (const e of expected.findings) {
-      const i = unmatched.findIndex((f) => f.rule === e.rule && matches(e.at, f.sheet, f.cell));
-      if (i < 0) missing.push(`${e.rule}@${e.at}`);
-      else {
-        expect([e.rule, Boolean(unmatched[i].explanation)]).toEqual([e.rule, Boolean(e.explained)]);
-        unmatched.splice(i, 1);
-      }
-    }
-    expect({ missing, unexpected: unmatched.map((f) => `${f.rule}@${f.sheet}!${f.cell}`) }).toEqual({ missing: [], unexpected: [] });
+    expect(compareFindings(result, expected)).toEqual({ missing: [], unexpected: [], explained: [] });
   });
 
   it("correct reports get no error, and every finding names a sheet, a cell and a Chinese message", () => {
@@ -70,25 +41,6 @@ describe.each(fixtures)("LibreOffice fixture $name", ({ file, expected }) => {
     }
   });
 });
-
-/** What Office.js `range.values` gives for a sheet: a rectangle from A1, "" for blanks, dates as serial numbers. */
-function officeStyle(grid: WorkbookGrid): WorkbookGrid {
-  const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569 - (grid.date1904 ? 1_462 : 0);
-  return {
-    ...grid,
-    sheets: grid.sheets.map((s) => {
-      const width = Math.max(0, ...s.rows.map((r) => r.length));
-      const rows = s.rows.map((r) =>
-        Array.from({ length: width }, (_, c): CellValue => {
-          const v = r[c];
-          if (v === null || v === undefined) return "";
-          return v instanceof Date ? serial(v) : v;
-        }),
-      );
-      return { ...s, rows };
-    }),
-  };
-}
 
 describe("the grid path and the file path give identical findings", () => {
   const readable = fixtures.filter((f) => f.expected.status !== "unreadable");

@@ -17,11 +17,14 @@ const publicMinOne: Rule = ({ raw, submission }) => {
   const pub = numberOf(submission.fields, "public_sessions");
   const category = textOf(submission.fields, "unit_category");
   const type = textOf(submission.fields, "report_type");
-  if (pub === null || category === null || type === null) return [];
+  if (pub === null || category === null) return [];
   if (pub >= 1 || !CATEGORIES_NEEDING_PUBLIC_SESSION.includes(category)) return [];
+  // Broken whatever the report type; with the type unreadable, say so at the milder severity
+  // rather than stay silent (the type's own finding already makes the report an error).
+  const pending = type === null ? `（${quoteLabel("report_type")}未正确填写，暂按提示处理；年度总结中为错误）` : "";
   return [
     fieldFinding(raw, "public.min_one", "public_sessions",
-      `${category}应至少举办一次公益性宣贯，${quoteLabel("public_sessions")}填写的是${pub}`,
+      `${category}应至少举办一次公益性宣贯，${quoteLabel("public_sessions")}填写的是${pub}${pending}`,
       type === "年度总结" ? "error" : "warning"),
   ];
 };
