@@ -161,6 +161,14 @@ describe("no cascades", () => {
     expect(covered.findings.map((f) => f.rule)).toEqual(["type.headcount"]);
   });
 
+  it("a date in the wrong year is one error, not also a date after the fill date", () => {
+    const j = judgeReport(validReport({ tables: { events: events({}, { date: "2024-05-20" }) } }));
+    expect(j.findings.map((f) => [f.rule, at(f)])).toEqual([["event.in_year", "活动明细!A5"]]);
+    // Without a report year there is no event.in_year, so the later date is still reported.
+    const noYear = judgeReport(validReport({ fields: { year: null }, tables: { events: events({}, { date: "2024-05-20" }) } }));
+    expect(noYear.findings.map((f) => f.rule)).toEqual(["required", "event.after_fill_date"]);
+  });
+
   it("quotes an error value as the person sees it", () => {
     const j = judgeReport(validReport({ fields: { contact_email: { error: "#DIV/0!" } } }));
     expect(j.findings.map((f) => [f.rule, f.message.includes("#DIV/0!")])).toEqual([["format.email", true]]);

@@ -45,7 +45,8 @@ const afterFillDate: Rule = (ctx) => {
   if (fill === null) return [];
   const findings: Finding[] = [];
   for (const d of datedCells(ctx)) {
-    if (d.date <= fill) continue;
+    // A date outside the report year is already an error at this cell (event.in_year): one typo, one finding.
+    if (d.date <= fill || (ctx.reportYear !== null && Number(d.date.slice(0, 4)) !== ctx.reportYear)) continue;
     findings.push(cellFinding(ctx.raw, "event.after_fill_date", d.table, d.row, d.column,
       `${quoteCell(d.table, d.row, d.column)}为${d.date}，晚于${quoteLabel("fill_date")}${fill}，请核实`));
   }
