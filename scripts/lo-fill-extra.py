@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """lo-fill.py (../shared/tools, run from there, never copied) plus two things a unit may do that it
-cannot: insert or hide columns, add a sheet of its own, delete a sheet. Same command line as lo-fill.py; extra
+cannot: insert or hide columns, add a sheet of its own, delete a sheet or rows. Same command line as lo-fill.py; extra
 PLAN steps:
   {"insert_columns": "活动明细", "before": "A", "count": 1}
   {"hide_column": "活动明细", "column": "H"}
   {"add_sheet": "单位备注", "position": 1, "cells": {"A1": "text"}}
   {"remove_sheet": "自检"}
+  {"delete_rows": "基本情况", "at": 14, "count": 1}
 Set LO_FILL to lo-fill.py's path when ../shared is elsewhere.
 """
 import importlib.util, os, sys
@@ -35,6 +36,11 @@ def apply(doc, step):
         sheet = sheets.getByName(step["add_sheet"])
         for cell, text in step.get("cells", {}).items():
             sheet.getCellRangeByName(cell).setString(text)
+    elif "delete_rows" in step:
+        sheet = sheets.getByName(step["delete_rows"])
+        if sheet.isProtected():
+            sheet.unprotect(step.get("password", ""))
+        sheet.getRows().removeByIndex(step["at"] - 1, step.get("count", 1))
     elif "remove_sheet" in step:
         sheets.removeByName(step["remove_sheet"])
     else:

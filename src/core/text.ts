@@ -1,8 +1,14 @@
 /** Text folding shared by normalisation, label matching and unit identity. */
 
 /**
- * Full-width ASCII (！ to ～) and the ideographic space become their half-width forms.
- * 《》 are not in that range and are kept, as the spec asks.
+ * Zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF): invisible, yet text pasted from web
+ * pages and chat apps carries them, and “是\u200b” must read as 是.
+ */
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Full-width ASCII (！ to ～) and the ideographic space become their half-width forms; zero-width
+ * characters are dropped. 《》 are not in that range and are kept, as the spec asks.
  */
 export function foldWidth(s: string): string {
   let out = "";
@@ -10,6 +16,7 @@ export function foldWidth(s: string): string {
     const code = ch.codePointAt(0)!;
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
     else if (code === 0x3000) out += " ";
+    else if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff) continue;
     else out += ch;
   }
   return out;

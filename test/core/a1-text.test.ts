@@ -20,5 +20,6 @@ describe("text", () => {
     expect(foldWidth("１２０（人）《条例》")).toBe("120(人)《条例》");
     expect(canonicalText("　天津市　某局 ")).toBe("天津市 某局");
     expect(labelKey("* 联系电话：")).toBe("联系电话");
+    expect(foldWidth("\u200b是\ufeff")).toBe("是");
   });
 });

@@ -145,10 +145,24 @@ describe("enum, text, integer", () => {
     expect(isBlank(0)).toBe(false);
   });
 
+  it("ignores the zero-width characters that text pasted from web pages carries", () => {
+    expect(isBlank("\u200b")).toBe(true);
+    expect(isBlank("\u200b是")).toBe(false);
+    expect(normaliseText("\u200b天津市某局\u200b ")).toEqual({ ok: true, value: "天津市某局" });
+    expect(normaliseEnum("是\u200b", ["是", "否"])).toEqual({ ok: true, value: "是" });
+    expect(normaliseHeadcount("1\u200b20")).toEqual({ ok: true, value: 120 });
+    expect(normaliseDate("2023-11-01\u200b")).toEqual({ ok: true, value: "2023-11-01" });
+    expect(normalisePhone("13812345678\u2060").ok).toBe(true);
+    expect(normaliseEnum("是\u200b否", ["是", "否"]).ok).toBe(false);
+  });
+
   it("reads the year", () => {
     expect(normaliseInteger("２０２３", 2000, 2100)).toEqual({ ok: true, value: 2023 });
     expect(normaliseInteger(2023, 2000, 2100)).toEqual({ ok: true, value: 2023 });
     expect(normaliseInteger("2023年", 2000, 2100)).toEqual({ ok: true, value: 2023, note: { kind: "normalized", readAs: "2023" } });
+    // The field is 年度: people write 2023年度 as often as 2023年.
+    expect(normaliseInteger("2023年度", 2000, 2100)).toEqual({ ok: true, value: 2023, note: { kind: "normalized", readAs: "2023" } });
+    expect(normaliseInteger("2023度", 2000, 2100).ok).toBe(false);
     for (const bad of ["23", 2101, 2023.5, "二〇二三年x", true]) expect(normaliseInteger(bad, 2000, 2100).ok).toBe(false);
     // 2023 typed into a cell formatted as a date shows as 1905-07-15.
     const asDate = normaliseInteger(new Date(Date.UTC(1905, 6, 15)), 2000, 2100);
@@ -158,11 +172,12 @@ describe("enum, text, integer", () => {
 });
 
 describe("phone, e-mail, url", () => {
-  it.each(["13812345678", "022-27182133", "27182133", "022-27182133-8001", "02227182133", "138 1234 5678", 13812345678, "（022）27182133"])(
+  it.each(["13812345678", "022-27182133", "27182133", "022-27182133-8001", "02227182133", "138 1234 5678", 13812345678, "（022）27182133",
+    "138-1234-5678", "+86 138-1234-5678", "022-2718-2133", "2718-2133-801"])(
     "accepts phone %j",
     (v) => expect(normalisePhone(v).ok).toBe(true),
   );
-  it.each(["12345", "12812345678", "138123456789", "电话", "010-1234567", "2718213"])("rejects phone %j", (v) =>
+  it.each(["12345", "12812345678", "138123456789", "电话", "010-1234567", "2718213", "1381-234-5678", "138-1234-56789", "022-271-82133"])("rejects phone %j", (v) =>
     expect(normalisePhone(v).ok).toBe(false),
   );
   it("checks e-mail addresses", () => {

@@ -3,9 +3,12 @@ import { type CellValue } from "../model";
 import { normaliseText, shownValue } from "./text";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
-/** Mobile 1[3-9]xxxxxxxxx (optionally +86), or a Tianjin landline (022-)?xxxxxxxx with an optional extension. */
-const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/;
-const LANDLINE = /^(?:(?:\(022\)|022)-?)?\d{8}(?:(?:-|转|ext\.?)\d{1,6})?$/i;
+/**
+ * Mobile 1[3-9]xxxxxxxxx (optionally +86; grouped 138-1234-5678 as people write it), or a Tianjin
+ * landline (022-)?xxxxxxxx (or 2718-2133) with an optional extension.
+ */
+const MOBILE = /^(?:\+?86-?)?1[3-9]\d-?\d{4}-?\d{4}$/;
+const LANDLINE = /^(?:(?:\(022\)|022)-?)?\d{4}-?\d{4}(?:(?:-|转|ext\.?)\d{1,6})?$/i;
 const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const URL_PATTERN = /^https?:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)*(?::\d{1,5})?(?:[/?#]\S*)?$/i;
 

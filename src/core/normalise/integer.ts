@@ -1,4 +1,4 @@
-/** Whole numbers in a range (the report year): `2023`, `２０２３`, `2023.0`; `2023年` is noted as normalised. */
+/** Whole numbers in a range (the report year): `2023`, `２０２３`, `2023.0`; `2023年` and `2023年度` are noted as normalised. */
 import { isCellError, type CellValue } from "../model";
 import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, fold } from "./result";
@@ -9,7 +9,7 @@ export function normaliseInteger(v: CellValue, min: number, max: number, date190
     return Number.isInteger(v) && v >= min && v <= max ? accepted(v) : rejected(`${expected}，填写的是“${v}”`);
   }
   if (typeof v === "string") {
-    const m = /^(\d+)(?:\.0+)?(年)?$/.exec(fold(v).replace(/\s+/g, ""));
+    const m = /^(\d+)(?:\.0+)?(年度?)?$/.exec(fold(v).replace(/\s+/g, ""));
     const n = m ? Number(m[1]) : NaN;
     if (!m || n < min || n > max) return rejected(`${expected}，填写的是“${v.trim()}”`);
     return accepted(n, m[2] ? { kind: "normalized", readAs: String(n) } : undefined);

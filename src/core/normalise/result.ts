@@ -26,9 +26,9 @@ export function rejected<T>(problem: string): Normalised<T> {
   return { ok: false, problem };
 }
 
-/** The template's empty cells are null; "" and white space only (including U+3000) count as blank too. */
+/** The template's empty cells are null; "" and white space only (including U+3000 and zero-width) count as blank too. */
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  return v === null || v === undefined || (typeof v === "string" && fold(v).trim() === "");
 }
 
 /** A cell value the way a person sees it, for quoting in messages. */
@@ -42,7 +42,7 @@ export function displayValue(v: CellValue | undefined): string {
   return String(v);
 }
 
-const NEEDS_FOLDING = /[\uff01-\uff5e\u3000]/;
+const NEEDS_FOLDING = /[\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff]/;
 
 /** foldWidth, skipping the work for the usual text that has nothing full-width in it. */
 export function fold(s: string): string {

@@ -6,8 +6,11 @@ import { isCellError, type CellValue } from "../model";
 import { isoOfDate } from "./date";
 import { accepted, rejected, type Normalised } from "./result";
 
+/** White space and zero-width characters at either end: trimmed as a person would trim what they cannot see. */
+const EDGE_INVISIBLE = /^[\s\u200b-\u200d\u2060]+|[\s\u200b-\u200d\u2060]+$/g;
+
 export function normaliseText(v: CellValue): Normalised<string> {
-  if (typeof v === "string") return accepted(v.trim());
+  if (typeof v === "string") return accepted(v.replace(EDGE_INVISIBLE, ""));
   if (typeof v === "number") return Number.isFinite(v) ? accepted(String(v)) : rejected("单元格的值不是有效数字");
   if (typeof v === "boolean") return accepted(v ? "TRUE" : "FALSE");
   if (v instanceof Date) {
