@@ -46,9 +46,11 @@ describe.each(fixtures)("blind report $name", ({ file, expected }) => {
     if (expected.unit) expect(result.unit).toBe(expected.unit);
   });
 
-  it("names a cell and says it in Chinese", () => {
+  it("names the field, a cell (and for a table cell its worksheet row) and says it in Chinese", () => {
     for (const f of result.findings) {
       expect(f.cell).toMatch(/^[A-Z]{1,3}[0-9]+$/);
+      expect(f.field).toBeTruthy();
+      if (f.table && f.field !== f.table) expect(`${f.row}`).toBe(f.cell.replace(/^[A-Z]+/, ""));
       expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     }
   });
