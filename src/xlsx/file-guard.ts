@@ -6,7 +6,7 @@
  */
 
 import { createHash } from "crypto";
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { Readable } from "stream";
 import * as zlib from "zlib";
@@ -51,37 +51,41 @@ export type GuardResult = GuardedFile | ({ ok: false; name: string } & Refusal);
 
 /**
  * Guard a file on disk. Name and size are judged from `stat` before a byte is read, so a huge file
- * never enters memory. Errors opening the path itself (missing, a folder, no permission) are thrown:
- * they are the caller's mistake, not the submitter's.
+ * never enters memory. Errors opening the path itself (missing, a folder, a device or pipe, no
+ * permission) are thrown: they are the caller's mistake, not the submitter's.
  */
 export async function guardFile(filePath: string, limits?: Partial<GuardLimits>): Promise<GuardResult> {
   const name = path.basename(filePath);
   const lim = guardLimits(limits);
-  const stat = await fs.stat(filePath);
-  if (!stat.isFile()) throw new Error(`not a file: ${filePath}`);
-  const early = judgeNameAndSize(name, stat.size, lim);
-  if (early) return refuse(name, early);
-  const bytes = await readAtMost(filePath, lim.maxFileBytes + 1);
+  // Never open what is not a regular file (opening a FIFO blocks; a device may act on open), and
+  // check the opened handle again: the path may have been swapped in between. O_NONBLOCK keeps that open from hanging.
+  if (!(await fs.stat(filePath)).isFile()) throw new Error(`not a file: ${filePath}`);
+  const handle = await fs.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  let bytes: Buffer;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error(`not a file: ${filePath}`);
+    const early = judgeNameAndSize(name, stat.size, lim);
+    if (early) return refuse(name, early);
+    bytes = await readAtMost(handle, lim.maxFileBytes + 1);
+  } finally {
+    await handle.close();
+  }
   return guardBuffer(name, bytes, lim);
 }
 
 /** Read no more than `max` bytes, whatever the file has grown to since it was stat'ed. */
-async function readAtMost(filePath: string, max: number): Promise<Buffer> {
-  const handle = await fs.open(filePath, "r");
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < max) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, max - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
+async function readAtMost(handle: fs.FileHandle, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < max) {
+    const chunk = Buffer.alloc(Math.min(1024 * 1024, max - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
   }
+  return Buffer.concat(chunks, total);
 }
 
 /** Guard bytes already in memory (an upload, a test). `name` is only used for rules and messages. */

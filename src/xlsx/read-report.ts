@@ -12,8 +12,8 @@ import type { Finding, RawReport, WorkbookGrid } from "../core/model";
 import { guardFile } from "./file-guard";
 import { GridRefusal, toWorkbookGrid } from "./read-workbook";
 
-/** Why a file could not be read: the guard's codes, plus a path that is not a file at all. */
-export type UnreadableCode = RefusalCode | "not_found";
+/** Why a file could not be read: the guard's codes, plus a path that is not a file at all or may not be read. */
+export type UnreadableCode = RefusalCode | "not_found" | "no_access";
 
 export type ReadOutcome =
   | {
@@ -28,7 +28,15 @@ export type ReadOutcome =
   | { readonly ok: false; readonly name: string; readonly code: UnreadableCode; readonly message: string };
 
 function messageOf(code: UnreadableCode, name: string, detail?: string): string {
-  return code === "not_found" ? `找不到文件“${name}”${detail ? `（${detail}）` : ""}，请检查路径。` : refusalMessage(code, name, detail);
+  if (code === "not_found") return `找不到文件“${name}”${detail ? `（${detail}）` : ""}，请检查路径。`;
+  if (code === "no_access") return `没有读取“${name}”的权限，无法打开。请检查文件权限，或把文件复制到自己有权限的文件夹后重试。`;
+  return refusalMessage(code, name, detail);
+}
+
+/** Opening failed for lack of permission (not damage: the file was never read). */
+function isAccessError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "EACCES" || code === "EPERM";
 }
 
 function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOutcome {
@@ -53,8 +61,13 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
   try {
     const stat = await fs.stat(filePath).catch(() => undefined);
     if (!stat) return unreadable(name, "not_found");
-    if (!stat.isFile()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
-    const guarded = await guardFile(filePath);
+    if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
+    if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
+    const guarded = await guardFile(filePath).catch((e: unknown) => {
+      if (isAccessError(e)) return undefined;
+      throw e;
+    });
+    if (!guarded) return unreadable(name, "no_access");
     if (!guarded.ok) return { ok: false, name, code: guarded.code, message: guarded.message };
     const grid = await loadGrid(guarded.bytes);
     if ("error" in grid) return unreadable(name, grid.code, grid.detail);

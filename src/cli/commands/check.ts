@@ -56,7 +56,10 @@ export function exitCodeOf(results: readonly CheckResult[]): number {
   return results.some((r) => r.status === "errors" || r.status === "unreadable") ? EXIT.findings : EXIT.ok;
 }
 
-/** Every argument must name an existing file before anything is checked: a typo is a usage error. */
+/**
+ * Every argument must name an existing file before anything is checked: a typo or a folder is a usage
+ * error. Anything else that exists (a device, a pipe) is a result like any unreadable file.
+ */
 async function requireFiles(args: readonly string[], cwd: string): Promise<string[]> {
   const problems: string[] = [];
   const resolved: string[] = [];
@@ -64,7 +67,7 @@ async function requireFiles(args: readonly string[], cwd: string): Promise<strin
     const full = path.resolve(cwd, arg);
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) problems.push(`找不到文件“${arg}”，请检查路径。`);
-    else if (!stat.isFile()) problems.push(`“${arg}”不是文件（是文件夹？），请指定要校验的 .xlsx 文件。`);
+    else if (stat.isDirectory()) problems.push(`“${arg}”不是文件（是文件夹？），请指定要校验的 .xlsx 文件。`);
     resolved.push(full);
   }
   if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.usage);
