@@ -349,6 +349,24 @@ export function expectedResults(c: SelfCheckCase): Record<string, string> {
   );
 }
 
+/** The report type a case's plan writes last (public.min_one is an error only in a 年度总结). */
+function reportTypeOf(c: SelfCheckCase): unknown {
+  const cell = cellOf(FIELDS.find((f) => f.id === "report_type")!);
+  const steps = c.plan.filter((s): s is { sheet: string; cell: string; value: string | number } => "value" in s && s.sheet === SHEETS.basic && s.cell === cell);
+  return steps.length > 0 ? steps[steps.length - 1].value : undefined;
+}
+
+/** Only errors fail the overall line; warnings alone leave it ✓ with a count to check. */
 export function expectedOverall(c: SelfCheckCase): string {
-  return c.failing.length === 0 ? `${SELF_CHECK.pass} 全部通过` : `${SELF_CHECK.fail} 有 ${c.failing.length} 项未通过`;
+  const severityOf = (id: string) => {
+    const line = SELF_CHECK_LINES.find((l) => l.id === id);
+    if (!line) throw new Error(`unknown self-check line ${id}`);
+    if (line.severity !== "errorInAnnualOnly") return line.severity;
+    return reportTypeOf(c) === "阶段性总结" ? "warning" : "error";
+  };
+  const errors = c.failing.filter((id) => severityOf(id) === "error").length;
+  const warnings = c.failing.length - errors;
+  if (errors > 0) return `${SELF_CHECK.fail} 有 ${errors} 项错误须修改`;
+  if (warnings > 0) return `${SELF_CHECK.pass} 无错误；有 ${warnings} 项提示请核实`;
+  return `${SELF_CHECK.pass} 全部通过`;
 }

@@ -292,7 +292,7 @@ export const SELF_CHECK = {
   headerRow: 4,
   firstRow: 5,
   columns: { id: "A", name: "B", result: "C", message: "D", severity: "E" },
-  /** Cell of the overall line's result ("✓ 全部通过" / "✗ 有 N 项未通过"). */
+  /** Cell of the overall line's result ("✓ 全部通过", "✓ 无错误；有 N 项提示请核实" or "✗ 有 N 项错误须修改"). */
   overallCell: "C3",
   pass: "✓",
   fail: "✗",

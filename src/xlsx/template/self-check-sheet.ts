@@ -45,8 +45,16 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   Object.assign(overall.getCell(C.id), { value: "总体结果", font: FONT.section, border: BORDER });
   // The overall text is wider than the ✓/✗ column: it spans the message column too.
   ws.mergeCells(`${C.result}${SELF_CHECK.overallRow}:${C.message}${SELF_CHECK.overallRow}`);
+  // Mirrors the workbook status of spec §4: only errors make the whole check fail; warnings may be
+  // right (explained in 核实说明), so they are counted but do not turn the overall line into ✗.
+  // Every failed line that is not a 提示 counts as an error, so an unexpected severity cannot pass.
+  const failedWarnings = failedOf(SEVERITY_TEXT.warning);
+  const failedErrors = `(${failed}-${failedWarnings})`;
   overall.getCell(C.result).value = {
-    formula: `IF(${failed}=0,${str(`${SELF_CHECK.pass} 全部通过`)},${str(`${SELF_CHECK.fail} 有 `)}&${failed}&${str(" 项未通过")})`,
+    formula:
+      `IF(${failed}=0,${str(`${SELF_CHECK.pass} 全部通过`)},` +
+      `IF(${failedErrors}>0,${str(`${SELF_CHECK.fail} 有 `)}&${failedErrors}&${str(" 项错误须修改")},` +
+      `${str(`${SELF_CHECK.pass} 无错误；有 `)}&${failedWarnings}&${str(" 项提示请核实")}))`,
   };
   Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER, alignment: { horizontal: "left", vertical: "middle" } });
   overall.getCell(C.name).value = {
