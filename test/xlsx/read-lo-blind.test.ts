@@ -4,16 +4,21 @@
  * rules' code, then filled by LibreOffice. Each report must get exactly the rule ids at the cells and
  * the status its expected.json gives; the same report as an Office.js-style grid must get the same.
  */
-import { readFileSync } from "fs";
+import { execFile } from "child_process";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { judgeReport } from "../../src/core/judge";
 import { locateReport } from "../../src/core/locate";
 import { checkFile, findingToJson, type CheckResult } from "../../src/xlsx/read-report";
 import { toWorkbookGrid } from "../../src/xlsx/read-workbook";
+import { writeTemplate } from "../../src/xlsx/template-writer";
+import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";
 import { compareFindings, loadFixtures, officeStyle } from "../helpers/lo-fixtures";
 
-const fixtures = loadFixtures(path.resolve(__dirname, "../fixtures/lo-blind"), "scripts/make-lo-blind-fixtures.sh");
+const ROOT = path.resolve(__dirname, "../fixtures/lo-blind");
+const fixtures = loadFixtures(ROOT, "scripts/make-lo-blind-fixtures.sh");
 
 it("covers every rule of spec §4 at least once, firing", () => {
   const fired = new Set(fixtures.flatMap((f) => f.expected.findings.map((e) => e.rule)));
@@ -63,4 +68,29 @@ describe.each(fixtures)("blind report $name", ({ file, expected }) => {
     const fromGrid = judgeReport(located.report, { reportYearFallback: located.templateYear }).findings.map(findingToJson);
     expect(fromGrid).toEqual(result.findings);
   });
+});
+
+// The committed files must still describe today's template: refill two (through the extra steps of
+// scripts/lo-fill-extra.py) and compare. Needs LibreOffice and ../shared, like read-lo-regenerate.
+const LO_FILL = path.resolve(__dirname, "../../../shared/tools/lo-fill.py");
+const sharedPresent = existsSync(LO_FILL);
+const runRefill = sharedPresent || process.env.REQUIRE_SHARED === "1" ? libreOfficeDescribe() : describe.skip;
+
+runRefill("committed blind fixtures match the current template", () => {
+  const tmp = tempDir("lo-blind-");
+  afterAll(() => tmp.cleanup());
+
+  it.each(["columns-inserted", "hidden-column-extra-sheet"])("%s filled again gets the committed file's findings", async (name) => {
+    expect(sharedPresent).toBe(true);
+    const template = path.join(tmp.dir, "template.xlsx");
+    if (!existsSync(template)) writeFileSync(template, await writeTemplate());
+    const out = path.join(tmp.dir, `${name}.xlsx`);
+    const script = path.resolve(__dirname, "../../scripts/lo-fill-extra.py");
+    await promisify(execFile)(findLibreOffice()!.python, [script, template, path.join(ROOT, name, "PLAN.json"), out], {
+      timeout: 120_000,
+      env: { ...process.env, LO_FILL },
+    });
+    const [fresh, committed] = await Promise.all([checkFile(out, { displayName: "f" }), checkFile(path.join(ROOT, name, "report.xlsx"), { displayName: "f" })]);
+    expect(fresh).toEqual(committed);
+  }, 150_000);
 });
