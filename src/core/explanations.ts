@@ -72,10 +72,14 @@ type Target =
   | { readonly kind: "cell"; readonly sheet: string | null; readonly row: number; readonly column: number }
   | { readonly kind: "field"; readonly key: string };
 
+/** `C21`, or `C21` followed by a note a person adds: `C21 （培训次数）`, `C21，即培训次数`. */
+const CELL_THEN_NOTE = /^(\$?[A-Za-z]{1,3}\$?\d+)(?:[\s(,;:、][\s\S]*)?$/;
+
 function parseLocation(location: string): Target {
   const s = foldWidth(location).trim();
   const bang = s.lastIndexOf("!");
-  const ref = parseA1(bang > 0 ? s.slice(bang + 1) : s);
+  const afterBang = bang > 0 ? s.slice(bang + 1).trim() : s;
+  const ref = parseA1(afterBang) ?? parseA1(CELL_THEN_NOTE.exec(afterBang)?.[1] ?? "");
   if (bang > 0) {
     const sheet = s.slice(0, bang).replace(/^'(.*)'$/, "$1");
     return ref ? { kind: "cell", sheet, row: ref.row, column: ref.column } : { kind: "cell", sheet, row: 0, column: 0 };

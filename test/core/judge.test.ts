@@ -91,6 +91,12 @@ describe("核实说明", () => {
     expect(locationMatches("ｃ１６", f)).toBe(true);
     expect(locationMatches("其他表!C16", f)).toBe(false);
   });
+
+  it("reads a cell followed by the note a person adds to it", () => {
+    const f: Finding = { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "基本情况", cell: "C16", message: "" };
+    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, true]);
+    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, false]);
+  });
 });
 
 describe("status", () => {
