@@ -138,7 +138,7 @@ async function inspectZip(bytes: Buffer, limits: GuardLimits): Promise<{ macroEn
     if (isProblem(kind)) return kind;
     const inflated = await inflateAll(zip, entries, limits);
     if (isProblem(inflated)) return inflated;
-    return judgePackage(kind, inflated);
+    return judgePackage(kind, inflated, infos.map((e) => e.name));
   } finally {
     zip.close();
   }

@@ -24,9 +24,10 @@ export const CONTENT_TYPES_PART = "[Content_Types].xml";
 export const WORKBOOK_PART = "xl/workbook.xml";
 export const VBA_PART = "xl/vbaProject.bin";
 export const ODF_MIMETYPE_PART = "mimetype";
+export const WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels";
 
 /** Small parts whose text decides the package kind; the adapter keeps these while inflating. */
-export const PARTS_TO_INSPECT: readonly string[] = [CONTENT_TYPES_PART, ODF_MIMETYPE_PART];
+export const PARTS_TO_INSPECT: readonly string[] = [CONTENT_TYPES_PART, ODF_MIMETYPE_PART, WORKBOOK_RELS_PART];
 /** Longest text kept of an inspected part: enough for any real [Content_Types].xml. */
 export const MAX_INSPECTED_PART_BYTES = 1024 * 1024;
 
@@ -98,11 +99,43 @@ export interface PackageVerdict {
   readonly macroEnabled: boolean;
 }
 
+const WORKSHEET_RELATIONSHIP = /\/relationships\/worksheet$/;
+
+/** A relationship's target as a part name: relative to xl/ unless it starts with "/". */
+function workbookTarget(target: string): string {
+  const segments: string[] = target.startsWith("/") ? [] : ["xl"];
+  for (const s of target.split("/")) {
+    if (s === "..") segments.pop();
+    else if (s !== "" && s !== ".") segments.push(s);
+  }
+  return segments.join("/");
+}
+
 /**
- * Final word on the package from its inspected parts (text of those in PARTS_TO_INSPECT that exist).
- * A macro-enabled workbook is accepted — only its values are read — and flagged.
+ * Worksheets the workbook's relationships name whose part is not in the package. exceljs drops such
+ * a sheet without a word, and the report would then look like some other workbook, not a damaged one.
  */
-export function judgePackage(kind: PackageKind, parts: ReadonlyMap<string, string>): PackageVerdict | GuardProblem {
+export function missingWorksheetParts(workbookRels: string, names: readonly string[]): string[] {
+  const present = new Set(names);
+  const missing: string[] = [];
+  for (const m of workbookRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const tag = m[0];
+    const attr = (n: string) => new RegExp(`\\s${n}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+    const type = attr("Type");
+    const target = attr("Target");
+    if (!type || !target || !WORKSHEET_RELATIONSHIP.test(type) || attr("TargetMode") === "External") continue;
+    const part = workbookTarget(target);
+    if (!present.has(part)) missing.push(part);
+  }
+  return missing;
+}
+
+/**
+ * Final word on the package from its inspected parts (text of those in PARTS_TO_INSPECT that exist)
+ * and, when given, the names of all its parts. A macro-enabled workbook is accepted — only its
+ * values are read — and flagged.
+ */
+export function judgePackage(kind: PackageKind, parts: ReadonlyMap<string, string>, names?: readonly string[]): PackageVerdict | GuardProblem {
   if (kind.kind === "odf") {
     const mimetype = parts.get(ODF_MIMETYPE_PART) ?? "";
     if (isOdsMimetype(mimetype)) return { code: "ods" };
@@ -111,6 +144,8 @@ export function judgePackage(kind: PackageKind, parts: ReadonlyMap<string, strin
   const contentTypes = parts.get(CONTENT_TYPES_PART) ?? "";
   if (!WORKBOOK_CONTENT_TYPE.test(contentTypes))
     return { code: "not_spreadsheet", detail: "文件内容类型中没有 Excel 工作簿" };
+  const missing = names ? missingWorksheetParts(parts.get(WORKBOOK_RELS_PART) ?? "", names) : [];
+  if (missing.length > 0) return { code: "corrupt", detail: `缺少工作表部件 ${missing.join("、")}` };
   return { macroEnabled: kind.macroEnabled || MACRO_CONTENT_TYPE.test(contentTypes) };
 }
 
