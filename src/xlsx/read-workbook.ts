@@ -7,7 +7,6 @@
  * number formats) arrive as Date.
  */
 import type ExcelJS from "exceljs";
-import { parseNamedCell } from "../core/a1";
 import { MAX_COLUMN, MAX_ROW } from "../core/guard";
 import type { CellError, CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
 
@@ -108,18 +107,40 @@ function sheetGridOf(ws: ExcelJS.Worksheet, budget: SlotBudget): SheetGrid {
   return hidden ? { name: ws.name, hidden, rows } : { name: ws.name, rows };
 }
 
+/** exceljs's store of one defined name's cells: sheet name (as written, '' for ') → rows → cells. */
+interface NameCells {
+  readonly sheets?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The one cell a defined name points at, or null for ranges, several areas or nothing. Only cells
+ * that exist are visited: exceljs's own `definedNames.model` walks every row up to each name's
+ * cell, so 16,000 names down a sheet took 5 s and 100,000 several minutes.
+ */
+function singleCellOf(store: NameCells): NamedCell | null {
+  let only: NamedCell | null = null;
+  for (const [sheet, rows] of Object.entries(store.sheets ?? {})) {
+    if (!Array.isArray(rows)) continue;
+    for (const r of Object.keys(rows)) {
+      const row: unknown = rows[Number(r)];
+      if (!Array.isArray(row)) continue;
+      for (const c of Object.keys(row)) {
+        const address = (row[Number(c)] as { address?: unknown } | undefined)?.address;
+        if (typeof address !== "string") continue;
+        if (only) return null;
+        only = { sheet: sheet.replace(/''/g, "'"), cell: address.replace(/\$/g, "").toUpperCase() };
+      }
+    }
+  }
+  return only;
+}
+
 /** Workbook defined names that point at exactly one cell of an existing sheet. */
 function namesOf(wb: ExcelJS.Workbook, sheetNames: ReadonlySet<string>): Record<string, NamedCell> {
   const names: Record<string, NamedCell> = {};
-  let model: { name: string; ranges: string[] }[] = [];
-  try {
-    model = wb.definedNames.model as { name: string; ranges: string[] }[];
-  } catch {
-    return names; // a name exceljs cannot even describe is a name we do not need
-  }
-  for (const { name, ranges } of model) {
-    if (typeof name !== "string" || !Array.isArray(ranges) || ranges.length !== 1) continue;
-    const target = parseNamedCell(ranges[0]);
+  const stores = (wb.definedNames as unknown as { matrixMap?: Record<string, NameCells> }).matrixMap ?? {};
+  for (const [name, store] of Object.entries(stores)) {
+    const target = singleCellOf(store);
     if (target && sheetNames.has(target.sheet)) names[name] = target;
   }
   return names;

@@ -144,6 +144,32 @@ describe("size and shape of XML", () => {
   }, 60000);
 });
 
+describe("defined names", () => {
+  /** The report with `n` extra names, each on its own cell down the hidden sheet. */
+  const withNames = (n: number) =>
+    withParts(report, (parts, text) =>
+      parts.set(
+        "xl/workbook.xml",
+        Buffer.from(text("xl/workbook.xml").replace("</definedNames>", `${Array.from({ length: n }, (_, i) => `<definedName name="junk${i}">'模板信息'!$A$${i + 1}</definedName>`).join("")}</definedNames>`)),
+      ),
+    );
+
+  it("100,000 junk names down a sheet are read in seconds, not minutes", async () => {
+    const { result, maxRssMB, ms } = await checkInChild(write("names.xlsx", await withNames(100_000)));
+    expect(result).toMatchObject({ status: "ok", unit: UNIT });
+    expect(ms).toBeLessThan(8000);
+    expect(maxRssMB).toBeLessThan(512);
+  }, 60000);
+
+  it("300,000 names would need more than 512 MB: refused as too large before loading", async () => {
+    const { result, maxRssMB, ms } = await checkInChild(write("names-300k.xlsx", await withNames(300_000)));
+    expectUnreadable(result, "too_large", "names-300k.xlsx");
+    expect(result.message).toContain("名称");
+    expect(ms).toBeLessThan(2000);
+    expect(maxRssMB).toBeLessThan(300);
+  }, 60000);
+});
+
 describe("values far out on the sheet", () => {
   it("one value in the last row of a sheet (Ctrl+↓ and typing) is fine", async () => {
     const r = await checkUntouched(write("last-row.xlsx", await withMetaRows(`<row r="${MAX_ROW}"><c r="A${MAX_ROW}" t="inlineStr"><is><t>x</t></is></c></row>`)));
