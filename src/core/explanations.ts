@@ -9,6 +9,7 @@ import { FIELDS, TABLES } from "./definition";
 import type { Finding } from "./model";
 import { RULES } from "./rules/catalogue";
 import type { Submission } from "./submission";
+import { clip, MAX_FINDING_TEXT_CHARS } from "./bounded-text";
 import { canonicalText, foldWidth, labelKey } from "./text";
 
 export interface Explanation {
@@ -117,20 +118,52 @@ export function locationMatches(location: string, finding: Finding): boolean {
   return targetMatches(parseLocation(location), finding);
 }
 
-/** The findings with every applicable 说明 attached to its warnings. */
+/** One 说明 as matching needs it: its text and its place on 核实说明 (attached in that order). */
+interface Note {
+  readonly text: string;
+  readonly order: number;
+}
+
+/** A rule's 说明 by the location they name, so matching costs per finding, not findings × 说明. */
+interface RuleNotes {
+  /** `sheet|row,column`, the sheet folded as sameSheet folds it, `*` when the 说明 names none. */
+  readonly cells: Map<string, Note[]>;
+  /** A field's name key. */
+  readonly fields: Map<string, Note[]>;
+}
+
+const sheetKey = (sheet: string) => canonicalText(sheet).toLowerCase();
+
+/** Files `note` under `key`, unless its text is there already or the list already holds more than a finding can carry. */
+function fileNote(map: Map<string, Note[]>, key: string, note: Note): void {
+  const list = map.get(key) ?? [];
+  map.set(key, list);
+  if (list.some((n) => n.text === note.text)) return;
+  if (list.reduce((n, x) => n + x.text.length, 0) < MAX_FINDING_TEXT_CHARS) list.push(note);
+}
+
+/** The findings with every applicable 说明 attached to its warnings (joined, and cut to MAX_FINDING_TEXT_CHARS). */
 export function applyExplanations(findings: readonly Finding[], explanations: readonly Explanation[]): Finding[] {
-  const byRule = new Map<string, { target: Target; text: string }[]>();
-  for (const e of explanations) {
-    if (e.rule === null) continue;
-    const list = byRule.get(e.rule) ?? [];
-    list.push({ target: parseLocation(e.location), text: e.text });
-    byRule.set(e.rule, list);
-  }
+  const byRule = new Map<string, RuleNotes>();
+  explanations.forEach((e, order) => {
+    if (e.rule === null) return;
+    const notes = byRule.get(e.rule) ?? { cells: new Map(), fields: new Map() };
+    byRule.set(e.rule, notes);
+    const target = parseLocation(e.location);
+    const note = { text: e.text, order };
+    if (target.kind === "field") fileNote(notes.fields, target.key, note);
+    else fileNote(notes.cells, `${target.sheet === null ? "*" : sheetKey(target.sheet)}|${target.row},${target.column}`, note);
+  });
   if (byRule.size === 0) return [...findings];
   return findings.map((f) => {
-    const candidates = f.severity === "warning" ? byRule.get(f.rule) : undefined;
-    if (!candidates) return f;
-    const texts = candidates.filter((c) => targetMatches(c.target, f)).map((c) => c.text);
-    return texts.length ? { ...f, explanation: [...new Set(texts)].join("；") } : f;
+    const notes = f.severity === "warning" ? byRule.get(f.rule) : undefined;
+    if (!notes) return f;
+    const matched: Note[] = [];
+    const own = parseA1(f.cell);
+    if (own) for (const sheet of [sheetKey(f.sheet), "*"]) matched.push(...(notes.cells.get(`${sheet}|${own.row},${own.column}`) ?? []));
+    for (const key of new Set(nameKeysOf(f))) matched.push(...(notes.fields.get(key) ?? []));
+    if (matched.length === 0) return f;
+    const texts = new Set(matched.sort((a, b) => a.order - b.order).map((n) => n.text));
+    return { ...f, explanation: clip([...texts].join("；"), MAX_FINDING_TEXT_CHARS) };
   });
 }

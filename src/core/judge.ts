@@ -4,6 +4,7 @@
  */
 import { parseA1 } from "./a1";
 import { FIELDS, TABLES } from "./definition";
+import { boundMessage } from "./bounded-text";
 import { applyExplanations, explanationsOf } from "./explanations";
 import type { Finding, RawReport, ReportStatus } from "./model";
 import { CROSS_FIELD_RULES, readValues } from "./rules";
@@ -27,9 +28,15 @@ export function judgeReport(raw: RawReport, options: JudgeOptions = {}): Judgeme
   const ctx: RuleContext = { raw, submission, reportYear };
   const all = [...valueFindings];
   for (const rule of CROSS_FIELD_RULES) all.push(...rule(ctx));
-  const findings = sortFindings(applyExplanations(all, explanationsOf(submission)), sheetOrder(raw));
+  const findings = sortFindings(applyExplanations(all.map(withBoundedMessage), explanationsOf(submission)), sheetOrder(raw));
   const counts = countFindings(findings);
   return { submission, findings, status: statusOf(counts), counts };
+}
+
+/** Long quoted values cut (see bounded-text.ts): each finding carries its own copy. */
+function withBoundedMessage(f: Finding): Finding {
+  const message = boundMessage(f.message);
+  return message === f.message ? f : { ...f, message };
 }
 
 export function countFindings(findings: readonly Finding[]): Judgement["counts"] {

@@ -32,8 +32,12 @@ export function canonicalText(s: string): string {
  * marker `*`, or trailing colons.
  */
 export function labelKey(s: string): string {
-  return foldWidth(s)
-    .replace(/\s+/g, "")
-    .replace(/^\*+|\*+$/g, "")
-    .replace(/[:：]+$/, "");
+  // Edges stripped by loops: `/\*+$/` retries from every position of an inner run (quadratic on "**…*x").
+  const k = foldWidth(s).replace(/\s+/g, "");
+  let start = 0;
+  let end = k.length;
+  while (start < end && k[start] === "*") start++;
+  while (end > start && k[end - 1] === "*") end--;
+  while (end > start && (k[end - 1] === ":" || k[end - 1] === "：")) end--;
+  return k.slice(start, end);
 }

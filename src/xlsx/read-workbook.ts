@@ -20,6 +20,12 @@ const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
  */
 export const MAX_GRID_SLOTS = 4_000_000;
 
+/**
+ * Excel's limit on the characters in one cell. exceljs reads longer text; only a crafted file holds
+ * it, and every rule that quotes or trims such a value would pay for its length.
+ */
+export const MAX_CELL_CHARS = 32767;
+
 /** Why a workbook exceljs loaded cannot become a grid; `detail` is Chinese, for the refusal message. */
 export class GridRefusal extends Error {
   constructor(
@@ -93,6 +99,8 @@ function sheetGridOf(ws: ExcelJS.Worksheet, budget: SlotBudget): SheetGrid {
       const value = cellValueOf(cell);
       if (value === null) return;
       if (c > MAX_COLUMN) throw new GridRefusal("corrupt", `工作表“${ws.name}”第 ${r} 行的内容超出了 Excel 的 ${MAX_COLUMN} 列`);
+      if (typeof value === "string" && value.length > MAX_CELL_CHARS)
+        throw new GridRefusal("too_large", `工作表“${ws.name}”的 ${cell.address} 单元格有 ${value.length} 个字符，超过 Excel 每格 ${MAX_CELL_CHARS} 个字符的上限`);
       spend(budget, c - cells.length, ws.name);
       while (cells.length < c - 1) cells.push(null);
       cells[c - 1] = value;

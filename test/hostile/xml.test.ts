@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { MAX_ROW } from "../../src/core/guard";
-import { MAX_GRID_SLOTS } from "../../src/xlsx/read-workbook";
+import { MAX_CELL_CHARS, MAX_GRID_SLOTS } from "../../src/xlsx/read-workbook";
 import { checkInChild, checkUntouched, expectUnreadable, goodReport, sheetPart, withParts } from "./helpers";
 
 const UNIT = "天津市某某区市场监督管理局";
@@ -119,14 +119,20 @@ describe("size and shape of XML", () => {
     expect(maxRssMB).toBeLessThan(512);
   }, 60000);
 
-  it("a 10 MB unit name is read (it is text) in bounded time and memory", async () => {
-    const long = Array.from({ length: 10 * 1024 * 1024 / 16 }, (_, i) => (i * 2654435761 >>> 0).toString(16).padStart(16, "q")).join("");
+  it("a 10 MB unit name: longer than an Excel cell can hold, refused as too large in bounded time and memory", async () => {
+    const long = Array.from({ length: (10 * 1024 * 1024) / 16 }, (_, i) => ((i * 2654435761) >>> 0).toString(16).padStart(16, "q")).join("");
     const { result, maxRssMB, ms } = await checkInChild(write("long.xlsx", await withUnitText(long)));
-    expect(result.status).not.toBe("unreadable");
-    expect(result.unit).toBe(long.slice(0, 200));
+    expectUnreadable(result, "too_large", "long.xlsx");
+    expect(result.message).toContain("32767");
     expect(ms).toBeLessThan(15000);
     expect(maxRssMB).toBeLessThan(512);
   }, 60000);
+
+  it("a unit name of exactly 32,767 characters (Excel's most) is read", async () => {
+    const r = await checkUntouched(write("longest.xlsx", await withUnitText(`天津市${"某".repeat(MAX_CELL_CHARS - 3)}`)));
+    expect(r.status).not.toBe("unreadable");
+    expect(r.unit).toHaveLength(MAX_CELL_CHARS);
+  });
 
   it("100,000 cell styles", async () => {
     const xfs = Array.from({ length: 100000 }, (_, i) => `<xf numFmtId="${i % 50}" fontId="0" fillId="0" borderId="0" xfId="0"/>`).join("");
