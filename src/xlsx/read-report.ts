@@ -5,7 +5,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { refusalMessage, type RefusalCode } from "../core/guard";
+import { TABLES } from "../core/definition";
+import { DEFAULT_GUARD_LIMITS, refusalMessage, type RefusalCode } from "../core/guard";
 import { judgeReport, statusToJson, type JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
 import type { Finding, RawReport, WorkbookGrid } from "../core/model";
@@ -74,6 +75,9 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
     const located = locateReport(grid);
     if (!located.ok) return unreadable(name, "not_template", located.detail);
+    const long = TABLES.find((t) => located.report.tables[t.id].length > DEFAULT_GUARD_LIMITS.maxTableRows);
+    if (long)
+      return unreadable(name, "too_large", `“${long.label}”有 ${located.report.tables[long.id].length} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`);
     return {
       ok: true,
       name,

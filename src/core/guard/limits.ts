@@ -23,6 +23,11 @@ export interface GuardLimits {
   readonly maxReaderBytes: number;
   /** Merged ranges: exceljs checks each new one against all before it, so time grows with the square. */
   readonly maxMergedRanges: number;
+  /**
+   * Rows of any one report table. Each row can give a dozen findings (a lone cell leaves every required
+   * column blank): a 560 KB file of 100,000 one-cell rows gave 700,000 findings and 600 MB.
+   */
+  readonly maxTableRows: number;
 }
 
 const MiB = 1024 * 1024;
@@ -36,6 +41,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = {
   ratioMinBytes: 1 * MiB,
   maxReaderBytes: 200 * MiB,
   maxMergedRanges: 4000,
+  maxTableRows: 5000,
 };
 
 export function guardLimits(overrides?: Partial<GuardLimits>): GuardLimits {
