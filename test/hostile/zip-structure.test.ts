@@ -84,6 +84,46 @@ describe("names that escape, hide or collide", () => {
   });
 });
 
+describe("names that read differently to the guard (yauzl) and to the reader (JSZip)", () => {
+  /** `zip` with the first occurrence of `from` (a name in a central record) after `after` replaced by `to`, same length. */
+  function renameCentral(zip: Buffer, from: string, to: string): Buffer {
+    if (Buffer.byteLength(from) !== Buffer.byteLength(to)) throw new Error("same length only");
+    const out = Buffer.from(zip);
+    const at = out.lastIndexOf(Buffer.from(from));
+    Buffer.from(to).copy(out, at);
+    return out;
+  }
+
+  it("a part named a picture in the directory but xl/sharedStrings.xml in its local header is refused", async () => {
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>x</t></si>".repeat(1000)}</sst>`;
+    const zip = renameCentral(buildZip([...entries, deflatedEntry("xl/sharedStrings.xml", sst)]), "xl/sharedStrings.xml", "xl/media/image01.png");
+    expect(judgeZipLayout(zip)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("xl/media/image01.png 的本地记录与目录记录不符") });
+    const r = await checkUntouched(write("disguised.xlsx", zip));
+    expectUnreadable(r, "corrupt", "disguised.xlsx");
+  });
+
+  it("a name that is not valid UTF-8 (an overlong '/') is refused; a flagged Chinese name is fine", async () => {
+    const zip = buildZip([...entries, deflatedEntry("xl/media/图片1.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]))]);
+    expect(judgeZipLayout(zip)).toBeUndefined();
+    expect((await checkUntouched(write("chinese-name.xlsx", zip))).status).toBe("ok");
+    // "xl/media/\xC0\xAFa": JSZip would read xl/media//a, yauzl would refuse or read otherwise.
+    const bad = buildZip([...entries, deflatedEntry("xl/media/XXa", "x")]);
+    for (const at of [bad.indexOf("xl/media/XXa"), bad.lastIndexOf("xl/media/XXa")]) Buffer.from([0xc0, 0xaf]).copy(bad, at + 9);
+    expect(judgeZipLayout(bad)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("编码") });
+  });
+
+  it("a Unicode Path extra field (an alternative name) is refused", () => {
+    const plain = buildOddZip(entries);
+    expect(judgeZipLayout(plain)).toBeUndefined();
+    // Re-tag the padding extra field of buildOddZip as 0x7075 in the central records.
+    const tagged = Buffer.from(buildOddZip(entries, { extraBytes: 16 }));
+    for (let at = tagged.readUInt32LE(tagged.length - 22 + 16); tagged.readUInt32LE(at) === 0x02014b50; at += 46 + tagged.readUInt16LE(at + 28) + tagged.readUInt16LE(at + 30)) {
+      tagged.writeUInt16LE(0x7075, at + 46 + tagged.readUInt16LE(at + 28));
+    }
+    expect(judgeZipLayout(tagged)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("另一种写法") });
+  });
+});
+
 describe("end records and directory that do not agree", () => {
   it("a record hidden from the end record's count cannot smuggle a bomb past the guard", async () => {
     const bomb = await deflatedZeros("xl/media/image9.png", 256 * MiB);

@@ -22,6 +22,47 @@ const SIGNATURES = [EOCD, ZIP64_EOCD, ZIP64_LOCATOR, CENTRAL];
 
 const damaged = (detail: string): GuardProblem => ({ code: "corrupt", detail });
 
+const LOCAL = 0x04034b50;
+const UTF8_FLAG = 0x800;
+const UNICODE_PATH_FIELD = 0x7075;
+const ZIP64_FIELD = 0x0001;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A part's name must read the same to yauzl (the guard) and JSZip (exceljs): yauzl takes it from the
+ * directory, JSZip from the local header; without the UTF-8 flag yauzl decodes cp437 and JSZip UTF-8,
+ * overlong forms and all; each honours the Unicode Path field differently. A part named a picture in
+ * the directory but xl/sharedStrings.xml in its header passed the guard as a picture and cost the
+ * reader 520 MB. So: the same bytes in both places, plain ASCII or flagged valid UTF-8, no Unicode Path.
+ */
+function judgeName(bytes: Uint8Array, view: DataView, central: number): GuardProblem | undefined {
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const extraStart = central + CENTRAL_BYTES + u16(central + 28);
+  const extraEnd = Math.min(extraStart + u16(central + 30), bytes.length);
+  const name = bytes.subarray(central + CENTRAL_BYTES, extraStart);
+  const shown = String.fromCharCode(...name.subarray(0, 200).filter((b) => b >= 0x20 && b < 0x7f));
+
+  if (!name.every((b) => b >= 0x20 && b < 0x7f)) {
+    const flagged = (u16(central + 8) & UTF8_FLAG) !== 0;
+    let valid = flagged;
+    try {
+      if (flagged) strictUtf8.decode(name);
+    } catch {
+      valid = false;
+    }
+    if (!valid) return damaged(`部件 ${shown} 的名称编码无法识别`);
+  }
+  for (let at = extraStart; at + 4 <= extraEnd; at += 4 + u16(at + 2))
+    if (u16(at) === UNICODE_PATH_FIELD) return damaged(`部件 ${shown} 带有另一种写法的名称`);
+
+  const local = localHeaderOffset(view, central);
+  const localName = local + 30 <= bytes.length && u32(local) === LOCAL ? bytes.subarray(local + 30, local + 30 + u16(local + 26)) : undefined;
+  if (!localName || localName.length !== name.length || !localName.every((b, i) => b === name[i]))
+    return damaged(`部件 ${shown} 的本地记录与目录记录不符`);
+  return undefined;
+}
+
 /**
  * Undefined when the archive is laid out the one way both readers agree on, or when there is no end
  * record at all (the zip reader reports that damage itself); else the problem.
@@ -73,13 +114,42 @@ export function judgeZipLayout(bytes: Uint8Array): GuardProblem | undefined {
   if (start + size !== end) return damaged("压缩包目录的位置或长度与结尾记录不符");
 
   // Every record in the directory, as JSZip walks it: exactly `count` of them, filling it exactly.
+  const records: number[] = [];
   let at = start;
-  let walked = 0;
   while (at + CENTRAL_BYTES <= end && signatureAt(at, CENTRAL)) {
+    records.push(at);
     at += CENTRAL_BYTES + u16(at + 28) + u16(at + 30) + u16(at + 32);
-    walked++;
   }
-  if (walked !== count) return damaged(`压缩包目录中有 ${walked} 条记录，结尾记录却写着 ${count} 条`);
+  if (records.length !== count) return damaged(`压缩包目录中有 ${records.length} 条记录，结尾记录却写着 ${count} 条`);
   if (at !== end) return damaged("压缩包目录的长度与结尾记录不符");
+
+  // Records sharing one local header are Fifield's overlapping bomb: a small file, every part the same data.
+  const locals = new Set<number>();
+  for (const record of records) {
+    const local = localHeaderOffset(view, record);
+    if (locals.has(local)) return { code: "zip_bomb", detail: "压缩包中有多个部件指向同一段数据（重叠构造）" };
+    locals.add(local);
+  }
+  for (const record of records) {
+    const problem = judgeName(bytes, view, record);
+    if (problem) return problem;
+  }
   return undefined;
+}
+
+/** Where a central record's local header is: its offset field, or the Zip64 field when that says 0xFFFFFFFF. */
+function localHeaderOffset(view: DataView, central: number): number {
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const offset = u32(central + 42);
+  if (offset !== 0xffffffff) return offset;
+  const extraStart = central + CENTRAL_BYTES + u16(central + 28);
+  const extraEnd = Math.min(extraStart + u16(central + 30), view.byteLength);
+  for (let at = extraStart; at + 4 <= extraEnd; at += 4 + u16(at + 2)) {
+    if (u16(at) !== ZIP64_FIELD) continue;
+    // Sizes come first in the Zip64 field, each only when its own field is 0xFFFFFFFF.
+    const skip = (u32(central + 24) === 0xffffffff ? 8 : 0) + (u32(central + 20) === 0xffffffff ? 8 : 0);
+    if (at + 4 + skip + 8 <= extraEnd) return Number(view.getBigUint64(at + 4 + skip, true));
+  }
+  return offset;
 }
