@@ -122,6 +122,15 @@ describe("names that read differently to the guard (yauzl) and to the reader (JS
     }
     expect(judgeZipLayout(tagged)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("另一种写法") });
   });
+
+  it("a second Zip64 field (yauzl reads the first, JSZip the last) is refused", () => {
+    const zip = Buffer.from(buildOddZip(entries, { zip64: true, extraBytes: 28 }));
+    expect(judgeZipLayout(zip)).toBeUndefined();
+    for (let at = zip.readUInt32LE(Number(zip.readBigUInt64LE(zip.length - 22 - 20 + 8)) + 48); zip.readUInt32LE(at) === 0x02014b50; at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30)) {
+      zip.writeUInt16LE(0x0001, at + 46 + zip.readUInt16LE(at + 28) + 28); // the padding field after the 28-byte Zip64 field
+    }
+    expect(judgeZipLayout(zip)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("附加记录重复") });
+  });
 });
 
 describe("end records and directory that do not agree", () => {

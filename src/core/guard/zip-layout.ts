@@ -53,8 +53,14 @@ function judgeName(bytes: Uint8Array, view: DataView, central: number): GuardPro
     }
     if (!valid) return damaged(`部件 ${shown} 的名称编码无法识别`);
   }
-  for (let at = extraStart; at + 4 <= extraEnd; at += 4 + u16(at + 2))
-    if (u16(at) === UNICODE_PATH_FIELD) return damaged(`部件 ${shown} 带有另一种写法的名称`);
+  // yauzl takes the first extra field of a kind, JSZip the last: two Zip64 fields could give each its own sizes and offset.
+  const ids = new Set<number>();
+  for (let at = extraStart; at + 4 <= extraEnd; at += 4 + u16(at + 2)) {
+    const id = u16(at);
+    if (id === UNICODE_PATH_FIELD) return damaged(`部件 ${shown} 带有另一种写法的名称`);
+    if (ids.has(id)) return damaged(`部件 ${shown} 的附加记录重复`);
+    ids.add(id);
+  }
 
   const local = localHeaderOffset(view, central);
   const localName = local + 30 <= bytes.length && u32(local) === LOCAL ? bytes.subarray(local + 30, local + 30 + u16(local + 26)) : undefined;
