@@ -26,20 +26,27 @@ export type GridCheck =
       readonly detail: string;
     };
 
+/**
+ * Judges a located report. A blank or invalid 年度 still leaves the template's own year to judge
+ * dates against; the unit is 报送单位 as read, or null when blank or unreadable.
+ */
+export function judgeLocated(
+  raw: RawReport,
+  templateYear: number | undefined,
+  options: JudgeOptions = {},
+): { judgement: Judgement; unit: string | null } {
+  const judgement = judgeReport(raw, { ...options, reportYearFallback: options.reportYearFallback ?? templateYear });
+  const unit = judgement.submission.fields.unit_name;
+  return { judgement, unit: typeof unit === "string" && unit !== "" ? unit : null };
+}
+
 export function checkGrid(grid: WorkbookGrid, options: JudgeOptions = {}): GridCheck {
   const located = locateReport(grid);
   if (!located.ok) return located;
-  // A blank or invalid 年度 still leaves the template's own year to judge dates against.
-  const judgement = judgeReport(located.report, {
-    ...options,
-    reportYearFallback: options.reportYearFallback ?? located.templateYear,
-  });
-  const unit = judgement.submission.fields.unit_name;
   return {
     ok: true,
     raw: located.report,
-    judgement,
-    unit: typeof unit === "string" && unit !== "" ? unit : null,
+    ...judgeLocated(located.report, located.templateYear, options),
     ...(located.templateYear !== undefined ? { templateYear: located.templateYear } : {}),
   };
 }

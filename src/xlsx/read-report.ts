@@ -7,7 +7,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { TABLES } from "../core/definition";
 import { DEFAULT_GUARD_LIMITS, refusalMessage, type RefusalCode } from "../core/guard";
-import { judgeReport, statusToJson, type JudgeOptions } from "../core/judge";
+import { judgeLocated } from "../core/check-grid";
+import { statusToJson, type JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
 import type { Finding, RawReport, WorkbookGrid } from "../core/model";
 import { guardFile } from "./file-guard";
@@ -139,14 +140,8 @@ export async function checkFile(filePath: string, options: CheckOptions = {}): P
   const read = await readReportFile(filePath);
   if (!read.ok) return { file, unit: null, status: "unreadable", findings: [], code: read.code, message: read.message };
   try {
-    const judged = judgeReport(read.raw, { ...options, reportYearFallback: options.reportYearFallback ?? read.templateYear });
-    const unit = judged.submission.fields.unit_name;
-    return {
-      file,
-      unit: typeof unit === "string" && unit !== "" ? unit : null,
-      status: statusToJson(judged.status),
-      findings: judged.findings.map(findingToJson),
-    };
+    const { judgement, unit } = judgeLocated(read.raw, read.templateYear, options);
+    return { file, unit, status: statusToJson(judgement.status), findings: judgement.findings.map(findingToJson) };
   } catch {
     return { file, unit: null, status: "unreadable", findings: [], code: "corrupt", message: messageOf("corrupt", read.name, "校验时发生意外错误") };
   }
