@@ -4,7 +4,7 @@
  * same findings for the same report.
  */
 import { judgeReport, type JudgeOptions, type Judgement } from "./judge";
-import { locateReport } from "./locate";
+import { locateReport, type LocateResult } from "./locate";
 import type { RawReport, WorkbookGrid } from "./model";
 
 export type GridCheck =
@@ -17,14 +17,8 @@ export type GridCheck =
       /** The year the template was made for (模板信息), when it says so. */
       readonly templateYear?: number;
     }
-  | {
-      readonly ok: false;
-      readonly code: "not_template";
-      /** Chinese, complete: why this is not the template and what to do. */
-      readonly message: string;
-      /** Chinese, short: the evidence. */
-      readonly detail: string;
-    };
+  /** Not this template: the locator's own answer, with its Chinese message. */
+  | Extract<LocateResult, { ok: false }>;
 
 /**
  * Judges a located report. A blank or invalid 年度 still leaves the template's own year to judge
