@@ -8,34 +8,15 @@ import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { cellOf, columnById, FIELDS, tableById } from "../../src/core/definition";
-import type { CellValue } from "../../src/core/model";
 import { checkFile, type CheckResult } from "../../src/xlsx/read-report";
-import { writeTemplate } from "../../src/xlsx/template-writer";
-import { GOOD_FILL } from "../core/locate-helpers";
+import { filledTemplate } from "../helpers/filled-template";
 import { unzipParts, zipParts } from "../guard/craft";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
-function asCell(v: CellValue): ExcelJS.CellValue {
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
-  if (v === "" || v === null) return null;
-  return v as ExcelJS.CellValue;
-}
-
 /** The real template filled with a correct report by exceljs, then `edit`ed. */
 export async function goodReport(edit?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await writeTemplate()) as unknown as ArrayBuffer);
-  for (const f of FIELDS) wb.getWorksheet(f.sheet)!.getCell(cellOf(f)).value = asCell(GOOD_FILL.fields[f.id] ?? null);
-  for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
-    const t = tableById(tableId);
-    rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col).column}${t.firstRow + i}`).value = asCell(v);
-    });
-  }
-  edit?.(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await (await filledTemplate(edit)).xlsx.writeBuffer());
 }
 
 export type Parts = Map<string, Buffer>;

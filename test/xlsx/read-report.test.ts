@@ -6,11 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cellOf, columnById, FIELDS, tableById } from "../../src/core/definition";
-import type { CellValue } from "../../src/core/model";
 import { checkFile, readReportFile } from "../../src/xlsx/read-report";
-import { writeTemplate } from "../../src/xlsx/template-writer";
 import { GOOD_FILL } from "../core/locate-helpers";
+import { filledTemplate } from "../helpers/filled-template";
 
 let dir: string;
 beforeAll(() => {
@@ -18,26 +16,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** exceljs sees dates as Date cells, as a unit's Excel would store them. */
-function asCell(v: CellValue): ExcelJS.CellValue {
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
-  if (v === "" || v === null) return null;
-  return v as ExcelJS.CellValue;
-}
-
-async function filledTemplate(edit?: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await writeTemplate()) as unknown as ArrayBuffer);
-  for (const f of FIELDS) wb.getWorksheet(f.sheet)!.getCell(cellOf(f)).value = asCell(GOOD_FILL.fields[f.id] ?? null);
-  for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
-    const t = tableById(tableId);
-    rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col).column}${t.firstRow + i}`).value = asCell(v);
-    });
-  }
-  edit?.(wb);
-  return wb;
-}
 
 async function save(name: string, wb: ExcelJS.Workbook): Promise<string> {
   const file = path.join(dir, name);
