@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { columnById, tableById } from "../src/core/definition";
 import { checkFile } from "../src/xlsx/read-report";
 import { writeTemplate } from "../src/xlsx/template-writer";
+import { runStandalone, type BenchFigure } from "./figures";
 
 const RUNS = 9;
 const EVENT_ROWS = 1000;
@@ -52,12 +53,12 @@ async function bigReport(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-export async function benchCheck(): Promise<{ name: string; value: string }[]> {
+export async function benchCheck(): Promise<BenchFigure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-check-"));
   try {
     const big = path.join(dir, "big.xlsx");
     await bigReport(big);
-    const figures: { name: string; value: string }[] = [];
+    const figures: BenchFigure[] = [];
     if (fs.existsSync(FIXTURE)) {
       const small = await timeCheck(FIXTURE);
       figures.push({
@@ -76,12 +77,4 @@ export async function benchCheck(): Promise<{ name: string; value: string }[]> {
   }
 }
 
-if (require.main === module) {
-  benchCheck().then(
-    (figures) => figures.forEach((f) => console.log(`${f.name}: ${f.value}`)),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone(benchCheck);

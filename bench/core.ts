@@ -6,6 +6,7 @@
 import { judgeReport } from "../src/core/judge";
 import type { CellValue } from "../src/core/model";
 import { VALID_EVENTS, validReport } from "../test/helpers/report-builder";
+import { runStandalone, type BenchFigure } from "./figures";
 
 const EVENT_ROWS = 1000;
 const RUNS = 200;
@@ -32,7 +33,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export function benchCore(): { name: string; value: string }[] {
+export function benchCore(): BenchFigure[] {
   const report = bigReport();
   for (let i = 0; i < WARMUP; i++) judgeReport(report);
   const times: number[] = [];
@@ -49,6 +50,4 @@ export function benchCore(): { name: string; value: string }[] {
   ];
 }
 
-if (require.main === module) {
-  for (const f of benchCore()) console.log(`${f.name}: ${f.value}`);
-}
+if (require.main === module) runStandalone(benchCore);

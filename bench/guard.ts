@@ -23,11 +23,7 @@ import {
   unzipParts,
   withSheet,
 } from "../test/guard/craft";
-
-export interface BenchFigure {
-  name: string;
-  value: string;
-}
+import { runStandalone, type BenchFigure } from "./figures";
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -113,12 +109,4 @@ export async function benchGuard(): Promise<BenchFigure[]> {
   }
 }
 
-if (require.main === module) {
-  benchGuard().then(
-    (figures) => figures.forEach((f) => console.log(`${f.name}: ${f.value}`)),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone(benchGuard);

@@ -5,11 +5,11 @@
 import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
+import { printFigures, type BenchFigure } from "./figures";
 import { benchTemplate } from "./template";
 
-type Figure = { name: string; value: string };
 
-const PIECES: [string, () => Figure[] | Promise<Figure[]>][] = [
+const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["core", benchCore],
   ["check", benchCheck],
   ["guard", benchGuard],
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     if (only.length > 0 && !only.includes(name)) continue;
     console.log(`\n## ${name}`);
     try {
-      for (const f of await run()) console.log(`${f.name}: ${f.value}`);
+      printFigures(await run());
     } catch (e) {
       failed = true;
       console.log(`${name} failed: ${e instanceof Error ? e.stack : String(e)}`);

@@ -4,6 +4,7 @@
  * benchTemplate() from the bench runner.
  */
 import { writeTemplate } from "../src/xlsx/template-writer";
+import { runStandalone, type BenchFigure } from "./figures";
 
 const RUNS = 7;
 
@@ -12,7 +13,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchTemplate(): Promise<{ name: string; value: string }[]> {
+export async function benchTemplate(): Promise<BenchFigure[]> {
   let data = await writeTemplate(); // warm-up: module loading and JIT
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -26,12 +27,4 @@ export async function benchTemplate(): Promise<{ name: string; value: string }[]
   ];
 }
 
-if (require.main === module) {
-  benchTemplate().then(
-    (figures) => figures.forEach((f) => console.log(`${f.name}: ${f.value}`)),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone(benchTemplate);
