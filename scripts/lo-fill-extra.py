@@ -1,19 +1,16 @@
 #!/usr/bin/python3
-"""lo-fill.py (../shared/tools, run from there, never copied) plus two things a unit may do that it
-cannot: insert or hide columns, add a sheet of its own, delete a sheet or rows. Same command line as lo-fill.py; extra
-PLAN steps:
+"""scripts/lo-fill.py plus what a unit may do that it cannot: insert or hide columns, add a sheet of
+its own, delete a sheet or rows. Same command line as lo-fill.py; extra PLAN steps:
   {"insert_columns": "活动明细", "before": "A", "count": 1}
   {"hide_column": "活动明细", "column": "H"}
   {"add_sheet": "单位备注", "position": 1, "cells": {"A1": "text"}}
   {"remove_sheet": "自检"}
   {"delete_rows": "基本情况", "at": 14, "count": 1}
-Set LO_FILL to lo-fill.py's path when ../shared is elsewhere.
 """
-import importlib.util, os, sys
+import importlib.util, os
 
 here = os.path.dirname(os.path.abspath(__file__))
-path = os.environ.get("LO_FILL") or os.path.join(here, "..", "..", "shared", "tools", "lo-fill.py")
-spec = importlib.util.spec_from_file_location("lo_fill", path)
+spec = importlib.util.spec_from_file_location("lo_fill", os.path.join(here, "lo-fill.py"))
 lo_fill = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lo_fill)
 plain_apply = lo_fill.apply

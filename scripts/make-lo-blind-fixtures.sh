@@ -1,13 +1,12 @@
 #!/bin/sh
 # Regenerates the blind acceptance fixtures of test/fixtures/lo-blind from their PLAN.json files:
 # writes the current template, then fills a copy per fixture with LibreOffice through
-# scripts/lo-fill-extra.py (../shared/tools/lo-fill.py plus hide_column / add_sheet steps).
-# The plans and expected.json were written from the spec alone, not from the code.
+# scripts/lo-fill-extra.py (scripts/lo-fill.py plus column, sheet and row-deletion steps).
+# The expected.json files were written from the spec alone, not from the code; the PLAN.json files
+# are generated from test/lo/plans/blind-cases.ts (npm run fixtures:plans): edit the cases, not them.
 # Needs libreoffice-calc and python3-uno; run from anywhere: sh scripts/make-lo-blind-fixtures.sh [NAME...]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-export LO_FILL=${LO_FILL:-$root/../shared/tools/lo-fill.py}
-[ -f "$LO_FILL" ] || { echo "lo-fill.py not found at $LO_FILL (set LO_FILL)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root" && npm run -s cli -- template -o "$work/template.xlsx" --force >/dev/null)

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Regenerates the LibreOffice-written fixtures of test/fixtures/lo from their PLAN.json files:
-# writes the current template, then fills a copy per fixture with ../shared/tools/lo-fill.py
+# writes the current template, then fills a copy per fixture with scripts/lo-fill.py
 # (LibreOffice, a spreadsheet program nobody here wrote). A fixture directory ending in -xls, -ods or
 # -xlsm is saved in that format, every other one as .xlsx; the output is report.<format>.
+# The PLAN.json files are generated from test/lo/plans/ (npm run fixtures:plans): edit the cases, not them.
 # Needs libreoffice-calc and python3-uno; run from anywhere: sh scripts/make-lo-fixtures.sh [NAME...]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-fill=${LO_FILL:-$root/../shared/tools/lo-fill.py}
-[ -f "$fill" ] || { echo "lo-fill.py not found at $fill (set LO_FILL)" >&2; exit 2; }
+fill=$root/scripts/lo-fill.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root" && npm run -s cli -- template -o "$work/template.xlsx" --force >/dev/null)

@@ -1,9 +1,9 @@
 /**
  * Regenerates test/fixtures/selfcheck/: fills a fresh template through LibreOffice with
- * ../shared/tools/lo-fill.py (a real spreadsheet program fills and recalculates it) for each case
+ * scripts/lo-fill.py (a real spreadsheet program fills and recalculates it) for each case
  * in FIXTURE_CASES, and writes <case>.xlsx with the PLAN.json that made it (<case>.plan.json).
  *
- *   npx tsx scripts/make-selfcheck-fixtures.ts [--shared ../shared]
+ *   npx tsx scripts/make-selfcheck-fixtures.ts
  *
  * Run it after any change of the template layout (and bump TEMPLATE.version): the fixture test
  * (test/lo/selfcheck-fixtures.test.ts) fails on fixtures of another template version.
@@ -20,9 +20,7 @@ const ROOT = path.resolve(__dirname, "..");
 export const FIXTURE_DIR = path.join(ROOT, "test", "fixtures", "selfcheck");
 
 async function main(): Promise<void> {
-  const i = process.argv.indexOf("--shared");
-  const shared = i > 0 ? path.resolve(process.argv[i + 1]) : path.resolve(ROOT, "..", "shared");
-  const loFill = path.join(shared, "tools", "lo-fill.py");
+  const loFill = path.join(ROOT, "scripts", "lo-fill.py");
   mkdirSync(FIXTURE_DIR, { recursive: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), "selfcheck-fixtures-"));
   try {

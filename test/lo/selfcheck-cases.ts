@@ -1,5 +1,5 @@
 /**
- * Reports that exercise the 自检 formulas, as lo-fill PLANs (../shared/tools/lo-fill.py format):
+ * Reports that exercise the 自检 formulas, as lo-fill PLANs (scripts/lo-fill.py format):
  * a correct report, and variants that each break (or just stay inside) one rule. Used twice:
  * applied with exceljs and recalculated by LibreOffice in test/lo/self-check.test.ts, and turned into
  * committed fixtures by scripts/make-selfcheck-fixtures.ts (LibreOffice fills them itself).

@@ -1,6 +1,6 @@
 /**
  * 自检 results computed by LibreOffice itself: test/fixtures/selfcheck/*.xlsx were filled through
- * ../shared/tools/lo-fill.py (which recalculates and saves), so this test needs no LibreOffice.
+ * scripts/lo-fill.py (which recalculates and saves), so this test needs no LibreOffice.
  *
  * The fixtures belong to one template layout. When this test says they are stale (other template
  * version, other 自检 formulas or lines, or a changed case plan), regenerate them with LibreOffice:

@@ -71,25 +71,19 @@ describe.each(fixtures)("blind report $name", ({ file, expected }) => {
 });
 
 // The committed files must still describe today's template: refill two (through the extra steps of
-// scripts/lo-fill-extra.py) and compare. Needs LibreOffice and ../shared, like read-lo-regenerate.
-const LO_FILL = path.resolve(__dirname, "../../../shared/tools/lo-fill.py");
-const sharedPresent = existsSync(LO_FILL);
-const runRefill = sharedPresent || process.env.REQUIRE_SHARED === "1" ? libreOfficeDescribe() : describe.skip;
+// scripts/lo-fill-extra.py) and compare. Needs LibreOffice, like read-lo-regenerate.
+const runRefill = libreOfficeDescribe();
 
 runRefill("committed blind fixtures match the current template", () => {
   const tmp = tempDir("lo-blind-");
   afterAll(() => tmp.cleanup());
 
   it.each(["columns-inserted", "hidden-column-extra-sheet"])("%s filled again gets the committed file's findings", async (name) => {
-    expect(sharedPresent).toBe(true);
     const template = path.join(tmp.dir, "template.xlsx");
     if (!existsSync(template)) writeFileSync(template, await writeTemplate());
     const out = path.join(tmp.dir, `${name}.xlsx`);
     const script = path.resolve(__dirname, "../../scripts/lo-fill-extra.py");
-    await promisify(execFile)(findLibreOffice()!.python, [script, template, path.join(ROOT, name, "PLAN.json"), out], {
-      timeout: 120_000,
-      env: { ...process.env, LO_FILL },
-    });
+    await promisify(execFile)(findLibreOffice()!.python, [script, template, path.join(ROOT, name, "PLAN.json"), out], { timeout: 120_000 });
     const [fresh, committed] = await Promise.all([checkFile(out, { displayName: "f" }), checkFile(path.join(ROOT, name, "report.xlsx"), { displayName: "f" })]);
     expect(fresh).toEqual(committed);
   }, 150_000);

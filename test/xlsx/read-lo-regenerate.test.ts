@@ -1,8 +1,8 @@
 /**
  * The committed LibreOffice fixtures must still describe the current template: a few are filled
- * again from their PLAN.json with ../shared/tools/lo-fill.py into today's template, and must get the
- * same findings as the committed files. If this fails, run scripts/make-lo-fixtures.sh.
- * Needs LibreOffice and ../shared; skipped without them unless REQUIRE_LIBREOFFICE=1 / REQUIRE_SHARED=1.
+ * again from their PLAN.json with the project's scripts/lo-fill.py into today's template, and must get
+ * the same findings as the committed files. If this fails, run scripts/make-lo-fixtures.sh.
+ * Needs LibreOffice; skipped without it unless REQUIRE_LIBREOFFICE=1.
  */
 import { execFile } from "child_process";
 import { existsSync, writeFileSync } from "fs";
@@ -12,20 +12,15 @@ import { checkFile } from "../../src/xlsx/read-report";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";
 
-const LO_FILL = path.resolve(__dirname, "../../../shared/tools/lo-fill.py");
+const LO_FILL = path.resolve(__dirname, "../../scripts/lo-fill.py");
 const FIXTURES = path.resolve(__dirname, "../fixtures/lo");
 const REGENERATED = ["rules-basic", "inserted-rows", "renamed-sheet"];
 
-const sharedPresent = existsSync(LO_FILL);
-const runIt = sharedPresent || process.env.REQUIRE_SHARED === "1" ? libreOfficeDescribe() : describe.skip;
+const runIt = libreOfficeDescribe();
 
 runIt("committed LibreOffice fixtures match the current template", () => {
   const tmp = tempDir("lo-regen-");
   afterAll(() => tmp.cleanup());
-
-  it("lo-fill.py is there", () => {
-    expect(sharedPresent).toBe(true);
-  });
 
   it.each(REGENERATED)("%s filled again gets the committed file's findings", async (name) => {
     const template = path.join(tmp.dir, "template.xlsx");
