@@ -1,6 +1,6 @@
 /** Applies a lo-fill PLAN to a workbook with exceljs (cell writes only), the way the LO tests fill copies. */
 import type ExcelJS from "exceljs";
-import type { PlanStep } from "./selfcheck-cases";
+import type { PlanStep } from "./plans/plan";
 
 /** What typing `text` gives in a cell: ISO dates become dates, plain numbers numbers, the rest text. */
 function typed(text: string): ExcelJS.CellValue {
@@ -16,6 +16,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: readonly PlanStep[]): void
     const cell = wb.getWorksheet(s.sheet)!.getCell(s.cell);
     if ("clear" in s) cell.value = null;
     else if ("input" in s) cell.value = typed(s.input);
-    else cell.value = s.value;
+    else if ("formula" in s) cell.value = { formula: s.formula.replace(/^=/, "") };
+    else cell.value = typeof s.value === "boolean" ? (s.value ? "是" : "否") : s.value; // as lo-fill.py types booleans
   }
 }

@@ -9,13 +9,10 @@
  */
 import { FIELDS, SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
 import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { planOf as planOfReport, type Input, type PlanStep } from "./plans/plan";
+import { SELF_CHECK_BASE } from "./plans/reports";
 
-export type PlanStep =
-  | { sheet: string; cell: string; value: string | number }
-  | { sheet: string; cell: string; input: string }
-  | { sheet: string; cell: string; clear: true }
-  | { insert_rows: string; before: number; count: number }
-  | { rename_sheet: string; to: string };
+export type { PlanStep };
 
 export interface SelfCheckCase {
   name: string;
@@ -28,40 +25,11 @@ export interface SelfCheckCase {
   loFillOnly?: boolean;
 }
 
-type Fields = Record<string, string | number | { input: string } | null>;
-type Row = Record<string, string | number | { input: string } | null>;
+/** A report a case edits in place; a field set to null is cleared (the template prefills the year). */
+type Fields = Partial<Record<string, Input | null>>;
+type Row = Partial<Record<string, Input | null>>;
 
 const date = (iso: string) => ({ input: iso });
-
-const BASE_FIELDS: Fields = {
-  report_type: "年度总结",
-  year: 2023,
-  unit_name: "天津市河西区市场监督管理局",
-  unit_category: "区市场监管局",
-  district: "河西区",
-  credit_code: "11120103MB1234567X",
-  contact_name: "张三",
-  contact_phone: "022-27182133",
-  contact_email: "zhangsan@example.com",
-  fill_date: date("2023-11-01"),
-  sealed: "是",
-  org_measures: "成立研学行动工作专班，制定实施方案，按月调度推进，组织系统内干部职工开展自我研学和集中宣贯。",
-  regulation_participants: 150,
-  outline_participants: 100,
-  training_sessions: 3,
-  public_sessions: 2,
-  highlights: "结合世界标准日开展公益性宣贯，面向辖区民营企业解读《天津市标准化条例》，企业反响良好。",
-  publicity_summary: "在区政务网站和微信公众号发布研学行动报道，扩大标准化宣传覆盖面。",
-  next_steps: "常态化推进标准化研学，建立长效机制，培育师资力量，持续开展面向企业的宣贯培训。",
-};
-
-const BASE_EVENTS: Row[] = [
-  { date: date("2023-06-05"), title: "《天津市标准化条例》专题宣贯会", form: "集中宣贯培训", mode: "线下", content: "《条例》", participants: 100, is_public: "是", audience: "机关事业单位", theme: "无" },
-  { date: date("2023-06-12"), title: "《国家标准化发展纲要》学习座谈", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 50, is_public: "否" },
-  { date: date("2023-09-20"), title: "世界标准日民营企业宣贯", form: "集中宣贯培训", mode: "线上线下结合", content: "《条例》和《纲要》", participants: 30, is_public: "是", audience: "民营企业", theme: "世界标准日", note: "=与区工商联联合举办" },
-];
-const BASE_MEDIA: Row[] = [{ date: date("2023-06-06"), channel: "网站", outlet: "天津政务网", title: "河西区开展标准化研学宣贯", url: "https://www.tj.gov.cn/" }];
-const BASE_EVIDENCE: Row[] = [{ name: "6月5日宣贯会签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯会", location: "附件1-签到表.pdf" }];
 
 interface Report {
   fields: Fields;
@@ -70,34 +38,28 @@ interface Report {
   evidence: (Row | null)[];
 }
 
+/** A fresh copy of the correct report the cases start from (test/lo/plans/reports.ts). */
 function base(): Report {
-  return {
-    fields: { ...BASE_FIELDS },
-    events: BASE_EVENTS.map((r) => ({ ...r })),
-    media: BASE_MEDIA.map((r) => ({ ...r })),
-    evidence: BASE_EVIDENCE.map((r) => ({ ...r })),
-  };
+  const rows = (id: "events" | "media" | "evidence") => (SELF_CHECK_BASE.tables[id] ?? []).map((r) => (r ? { ...r } : null));
+  return { fields: { ...SELF_CHECK_BASE.fields }, events: rows("events"), media: rows("media"), evidence: rows("evidence") };
 }
 
-/** null: nothing to type (a field the report sets to null explicitly is cleared: the template prefills the year). */
-function step(sheet: string, cell: string, v: string | number | { input: string } | null | undefined, clearIfNull = false): PlanStep | null {
-  if (v === undefined || v === null) return v === null && clearIfNull ? { sheet, cell, clear: true } : null;
-  if (typeof v === "object") return { sheet, cell, input: v.input };
+/** null: nothing to type. */
+function step(sheet: string, cell: string, v: Input | null | undefined): PlanStep | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "object") return { sheet, cell, ...v };
   return { sheet, cell, value: v };
 }
 
+const present = (row: Row | null): Record<string, Input> | null =>
+  row && Object.fromEntries(Object.entries(row).filter((e): e is [string, Input] => e[1] !== null && e[1] !== undefined));
+
 /** The plan that types `report` into a blank template. */
 export function planOf(report: Report): PlanStep[] {
-  const steps: (PlanStep | null)[] = [];
-  for (const f of FIELDS) steps.push(step(f.sheet, cellOf(f), report.fields[f.id], true));
-  for (const [tableId, rows] of [["events", report.events], ["media", report.media], ["evidence", report.evidence]] as const) {
-    const t = tableById(tableId);
-    rows.forEach((row, i) => {
-      if (!row) return;
-      for (const c of t.columns) steps.push(step(t.sheet, `${c.column}${t.firstRow + i}`, row[c.id]));
-    });
-  }
-  return steps.filter((s): s is PlanStep => s !== null);
+  const fields = Object.fromEntries(
+    Object.entries(report.fields).flatMap(([id, v]) => (v === undefined ? [] : [[id, v === null ? ({ clear: true } as const) : v]])),
+  );
+  return planOfReport({ fields, tables: { events: report.events.map(present), media: report.media.map(present), evidence: report.evidence.map(present) } });
 }
 
 function variant(edit: (r: Report) => void): PlanStep[] {
