@@ -5,6 +5,7 @@
 import { columnNumber, parseA1, toA1 } from "../../src/core/a1";
 import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById } from "../../src/core/definition";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../../src/core/model";
+import { LOCATE_TESTS_BASE, plainFields, plainRows } from "../lo/plans/reports";
 
 type MutableGrid = { name: string; hidden?: boolean; rows: CellValue[][] };
 
@@ -21,38 +22,10 @@ export interface Fill {
   tables?: Record<string, Record<string, CellValue>[]>;
 }
 
-/** A correct, complete report (no rule should fire on it except possibly none). */
+/** A correct, complete report (no rule should fire on it except possibly none): test/lo/plans/reports.ts. */
 export const GOOD_FILL: Required<Fill> = {
-  fields: {
-    report_type: "年度总结",
-    year: 2023,
-    unit_name: "天津市某某区市场监督管理局",
-    unit_category: "区市场监管局",
-    district: "和平区",
-    credit_code: "",
-    contact_name: "张三",
-    contact_phone: "13812345678",
-    contact_email: "zhangsan@example.com",
-    fill_date: "2023-11-01",
-    sealed: "是",
-    org_measures: "成立研学工作专班，制定实施方案，明确任务分工和时间节点，定期调度推进。",
-    regulation_participants: 150,
-    outline_participants: 120,
-    training_sessions: 2,
-    public_sessions: 1,
-    highlights: "组织企业开展标准化条例专题培训，推动多家企业主导制定团体标准，成效明显。",
-    publicity_summary: "在区融媒体中心和微信公众号发布研学报道。",
-    next_steps: "继续深化研学宣贯，扩大覆盖面，推动标准化工作与产业发展深度融合。",
-  },
-  tables: {
-    events: [
-      { date: "2023-06-15", title: "《天津市标准化条例》专题培训", form: "集中宣贯培训", mode: "线下", content: "《条例》", participants: 150, is_public: "是" },
-      { date: "2023-09-20", title: "纲要研学座谈会", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 120, is_public: "否" },
-    ],
-    media: [{ date: "2023-06-16", channel: "微信公众号", outlet: "某某区市场监管", title: "我区开展标准化条例专题培训", url: "https://example.com/a" }],
-    evidence: [{ name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题培训", location: "通知.pdf" }],
-    explanations: [],
-  },
+  fields: plainFields(LOCATE_TESTS_BASE),
+  tables: Object.fromEntries(TABLES.map((t) => [t.id, plainRows(LOCATE_TESTS_BASE, t.id)])),
 };
 
 /** The grid a filled template gives: same sheets, labels, headers, defined names and meta as the template. */

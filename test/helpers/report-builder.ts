@@ -7,6 +7,7 @@
  */
 import { FIELDS, TABLES, cellOf, tableById } from "../../src/core/definition";
 import type { CellValue, Located, RawReport, RawRow } from "../../src/core/model";
+import { plainFields, plainRows, RULE_TESTS_BASE } from "../lo/plans/reports";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
 
@@ -58,48 +59,15 @@ export function rawReport(input: ReportInput = {}): RawReport {
   };
 }
 
-/** The single fields of a correct 年度总结 2023 of a 区市场监管局: no finding at all. */
-export const VALID_FIELDS: Readonly<Record<string, CellValue>> = {
-  report_type: "年度总结",
-  year: 2023,
-  unit_name: "天津市和平区市场监督管理局",
-  unit_category: "区市场监管局",
-  district: "和平区",
-  credit_code: "11120101MB1234567B",
-  contact_name: "张永来",
-  contact_phone: "022-27182133",
-  contact_email: "scjgbzhc@tj.gov.cn",
-  fill_date: "2023-11-05",
-  sealed: "是",
-  org_measures: "成立研学行动工作专班，制定年度研学计划，明确责任分工，定期调度推进。",
-  regulation_participants: 300,
-  outline_participants: 250,
-  training_sessions: 2,
-  public_sessions: 1,
-  highlights: "结合世界标准日开展集中宣贯，组织企业座谈交流，形成典型案例两项。",
-  publicity_summary: "在天津日报、政务网站等媒体发布宣传报道，扩大研学行动影响。",
-  next_steps: "持续推进常态化研学，加强对重点产业链企业的标准化宣贯与技术服务。",
-};
+/** The single fields of a correct 年度总结 2023 of a 区市场监管局: no finding at all (test/lo/plans/reports.ts). */
+export const VALID_FIELDS: Readonly<Record<string, CellValue>> = plainFields(RULE_TESTS_BASE);
 
 /** Two events whose totals match the fields above: 《条例》 300 ≤ 300, 《纲要》 200 ≤ 250. */
-export const VALID_EVENTS: readonly Readonly<Record<string, CellValue>>[] = [
-  {
-    date: "2023-06-15", title: "《天津市标准化条例》集中宣贯培训会", form: "集中宣贯培训", mode: "线下",
-    content: "《条例》和《纲要》", participants: 200, is_public: "是", audience: "民营企业", theme: "无", note: null,
-  },
-  {
-    date: "2023-09-10", title: "标准化工作座谈交流会", form: "会议座谈交流", mode: "线上",
-    content: "《条例》", participants: 100, is_public: "否", audience: "机关事业单位", theme: "质量月", note: null,
-  },
-];
+export const VALID_EVENTS: readonly Readonly<Record<string, CellValue>>[] = plainRows(RULE_TESTS_BASE, "events");
 
-export const VALID_MEDIA: readonly Readonly<Record<string, CellValue>>[] = [
-  { date: "2023-06-16", channel: "报纸", outlet: "天津日报", title: "和平区开展标准化研学行动", url: "https://www.tj.gov.cn/news/1.html" },
-];
+export const VALID_MEDIA: readonly Readonly<Record<string, CellValue>>[] = plainRows(RULE_TESTS_BASE, "media");
 
-export const VALID_EVIDENCE: readonly Readonly<Record<string, CellValue>>[] = [
-  { name: "宣贯培训签到表", kind: "签到表", related_event: "《天津市标准化条例》集中宣贯培训会", location: "签到表.pdf" },
-];
+export const VALID_EVIDENCE: readonly Readonly<Record<string, CellValue>>[] = plainRows(RULE_TESTS_BASE, "evidence");
 
 /** A correct report, with the given fields replaced and the given tables replaced wholesale. */
 export function validReport(changes: ReportInput = {}): RawReport {

@@ -4,7 +4,7 @@
  * cells through `describe`, so these survive any move of the template's cells.
  */
 import { changed } from "./case";
-import type { Report } from "./plan";
+import type { Input, Report, TableId } from "./plan";
 
 /** Nothing typed: the template as it is handed out. */
 export const BLANK: Report = { fields: {}, tables: {} };
@@ -217,3 +217,102 @@ export const SELF_CHECK_BASE: Report = changed(CORRECT, {
     evidence: [{ name: "6月5日宣贯会签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯会", location: "附件1-签到表.pdf" }],
   },
 });
+
+/** The correct report (和平区) the rule and judge tests of test/core change one value at a time (test/helpers/report-builder.ts). */
+export const RULE_TESTS_BASE: Report = changed(CORRECT, {
+  set: {
+    year: 2023,
+    unit_name: "天津市和平区市场监督管理局",
+    district: "和平区",
+    credit_code: "11120101MB1234567B",
+    contact_name: "张永来",
+    contact_email: "scjgbzhc@tj.gov.cn",
+    fill_date: { input: "2023-11-05" },
+    org_measures: "成立研学行动工作专班，制定年度研学计划，明确责任分工，定期调度推进。",
+    outline_participants: 250,
+    training_sessions: 2,
+    public_sessions: 1,
+    highlights: "结合世界标准日开展集中宣贯，组织企业座谈交流，形成典型案例两项。",
+    publicity_summary: "在天津日报、政务网站等媒体发布宣传报道，扩大研学行动影响。",
+    next_steps: "持续推进常态化研学，加强对重点产业链企业的标准化宣贯与技术服务。",
+  },
+  rows: {
+    events: [
+      {
+        date: { input: "2023-06-15" },
+        title: "《天津市标准化条例》集中宣贯培训会",
+        form: "集中宣贯培训",
+        mode: "线下",
+        content: "《条例》和《纲要》",
+        participants: 200,
+        is_public: "是",
+        audience: "民营企业",
+        theme: "无",
+      },
+      {
+        date: { input: "2023-09-10" },
+        title: "标准化工作座谈交流会",
+        form: "会议座谈交流",
+        mode: "线上",
+        content: "《条例》",
+        participants: 100,
+        is_public: "否",
+        audience: "机关事业单位",
+        theme: "质量月",
+      },
+    ],
+    media: [{ date: { input: "2023-06-16" }, channel: "报纸", outlet: "天津日报", title: "和平区开展标准化研学行动", url: "https://www.tj.gov.cn/news/1.html" }],
+    evidence: [{ name: "宣贯培训签到表", kind: "签到表", related_event: "《天津市标准化条例》集中宣贯培训会", location: "签到表.pdf" }],
+  },
+});
+
+/** The correct report the locate and file-reading tests put into template grids and workbooks (test/core/locate-helpers.ts). */
+export const LOCATE_TESTS_BASE: Report = changed(CORRECT, {
+  set: {
+    year: 2023,
+    unit_name: "天津市某某区市场监督管理局",
+    district: "和平区",
+    credit_code: "",
+    contact_name: "张三",
+    contact_phone: "13812345678",
+    contact_email: "zhangsan@example.com",
+    org_measures: "成立研学工作专班，制定实施方案，明确任务分工和时间节点，定期调度推进。",
+    regulation_participants: 150,
+    outline_participants: 120,
+    training_sessions: 2,
+    public_sessions: 1,
+    highlights: "组织企业开展标准化条例专题培训，推动多家企业主导制定团体标准，成效明显。",
+    publicity_summary: "在区融媒体中心和微信公众号发布研学报道。",
+    next_steps: "继续深化研学宣贯，扩大覆盖面，推动标准化工作与产业发展深度融合。",
+  },
+  rows: {
+    events: [
+      { date: { input: "2023-06-15" }, title: "《天津市标准化条例》专题培训", form: "集中宣贯培训", mode: "线下", content: "《条例》", participants: 150, is_public: "是" },
+      { date: { input: "2023-09-20" }, title: "纲要研学座谈会", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 120, is_public: "否" },
+    ],
+    media: [{ date: { input: "2023-06-16" }, channel: "微信公众号", outlet: "某某区市场监管", title: "我区开展标准化条例专题培训", url: "https://example.com/a" }],
+    evidence: [{ name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题培训", location: "通知.pdf" }],
+  },
+});
+
+type Plain = string | number;
+
+/** What `input` leaves in a cell, as the plain-value test helpers write it (dates as ISO text). */
+function plain(v: Input): Plain {
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "object" && "input" in v) return v.input;
+  if (typeof v === "object") throw new Error(`no plain value for ${JSON.stringify(v)}`);
+  return v;
+}
+
+/** A report's single fields as plain values by field id. */
+export function plainFields(report: Report): Record<string, Plain> {
+  return Object.fromEntries(Object.entries(report.fields).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])));
+}
+
+/** A report's rows of one table as plain values by column id (empty rows left out). */
+export function plainRows(report: Report, table: TableId): Record<string, Plain>[] {
+  return (report.tables[table] ?? []).flatMap((row) =>
+    row ? [Object.fromEntries(Object.entries(row).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])))] : [],
+  );
+}
