@@ -1,7 +1,8 @@
 /**
- * The correct report every LibreOffice fixture starts from, and the few other starting reports
- * written as changes of it. A report here is by field and column id; `planOf` (./plan.ts) puts it in
- * cells through `describe`, so these survive any move of the template's cells.
+ * The one correct report of the tests (CORRECT), and the other starting reports, each written as
+ * changes of it: the LibreOffice fixtures' and 自检 cases' bases, and (as plain values) the reports of
+ * the rule, locate and file tests. A field added to CORRECT reaches all of them. A report here is by
+ * field and column id; `planOf` (./plan.ts) puts it in cells through `describe`.
  */
 import { changed } from "./case";
 import type { Input, Report, TableId } from "./plan";
