@@ -135,7 +135,11 @@ function groups(units: readonly UnitRow[], field: "district" | "unit_category", 
 /** The small result most tests use; `eventsPerUnit` rows of 活动明细 per unit (default 2). */
 export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean } = {}): MergeResult {
   const perUnit = options.eventsPerUnit ?? 2;
-  const units = UNITS.map((s) => unitRow(s, perUnit));
+  const units = UNITS.map((s) => unitRow(s, perUnit)).map((u, i): UnitRow => {
+    if (!options.roster) return u;
+    if (i < 2) return { ...u, roster: { kind: "matched", by: "unit_name", rosterName: UNITS[i].name, rosterRow: i + 2 } };
+    return { ...u, roster: { kind: "unmatched", suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 } } };
+  });
   const events: DetailRow[] = [];
   units.forEach((u, ui) => {
     for (let i = 0; i < perUnit; i++) {
@@ -167,14 +171,40 @@ export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean
     roster: options.roster
       ? {
           file: "名单.csv",
-          units: 3,
-          missing: [{ name: "天津市丁研究院", creditCode: null, category: "教育科研机构", row: 4 }],
-          unmatched: [{ unit: HOSTILE_TEXTS[0], key: units[2].key, file: "丙.xlsx", suggestion: { name: "天津市丙公司", rosterRow: 3, distance: 9 } }],
+          units: 4,
+          missing: [{ name: "天津市丁研究院", creditCode: null, category: "教育科研机构", row: 5 }],
+          unmatched: [{ unit: HOSTILE_TEXTS[0], key: units[2].key, file: "丙.xlsx", suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 } }],
         }
       : null,
     statistics: {
       byCategory: groups(units, "unit_category", UNIT_CATEGORIES, eventSum),
       byDistrict: groups(units, "district", DISTRICTS, eventSum),
     },
+  };
+}
+
+/** `unitCount` passing units with `eventsPerUnit` event rows each (1,000 × 50 = the 50,000-row 活动明细 of issue 10). */
+export function largeResult(unitCount: number, eventsPerUnit: number): MergeResult {
+  const base = sampleResult({ eventsPerUnit: 0 });
+  const units: UnitRow[] = [];
+  const events: DetailRow[] = [];
+  for (let i = 0; i < unitCount; i++) {
+    const name = `天津市第${i + 1}号研学单位`;
+    const u = unitRow(
+      { name, credit: null, category: UNIT_CATEGORIES[i % UNIT_CATEGORIES.length], district: DISTRICTS[i % DISTRICTS.length], regulation: 500 + i, outline: 400 + i, status: "通过", errors: 0, warnings: 0, file: `第${i + 1}号.xlsx`, sha: i.toString(16).padStart(64, "0") },
+      eventsPerUnit,
+    );
+    units.push(u);
+    for (let r = 0; r < eventsPerUnit; r++) events.push(eventRow(u, u.source.name, 4 + r, `${name}第${r + 1}次宣贯：《天津市标准化条例》专题研学`, 10 + (r % 7)));
+  }
+  const perUnit = Array.from({ length: eventsPerUnit }, (_, r) => 10 + (r % 7)).reduce((a, b) => a + b, 0);
+  const eventSum = (): number => perUnit;
+  return {
+    ...base,
+    units,
+    totals: totalsOf(units, events.reduce((n, e) => n + (e.values.participants as number), 0)),
+    details: { events, media: [], evidence: [] },
+    problems: [],
+    statistics: { byCategory: groups(units, "unit_category", UNIT_CATEGORIES, eventSum), byDistrict: groups(units, "district", DISTRICTS, eventSum) },
   };
 }

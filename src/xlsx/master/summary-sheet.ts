@@ -22,7 +22,7 @@ export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
     count("错误数", (u) => u.errors),
     count("警告数", (u) => u.warnings),
     count("未说明警告数", (u) => u.unexplainedWarnings),
-    ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) }] : []),
+    ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) || null }] : []),
     { header: PROVENANCE_HEADERS.file, width: 28, value: (u) => u.source.name },
     { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
     { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
