@@ -4,7 +4,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { BarChartSpec } from "./chart-xml";
-import { outputOrder, planChart } from "./chart-package";
+import { outputOrder, planChart, zipTime } from "./chart-package";
 
 export async function addChartToBytes(xlsx: Uint8Array, spec: BarChartSpec | null, mtime: Date): Promise<Uint8Array> {
   const parts = unzipSync(xlsx);
@@ -15,5 +15,5 @@ export async function addChartToBytes(xlsx: Uint8Array, spec: BarChartSpec | nul
     const text = edits.replace.get(name) ?? edits.add.get(name);
     out[name] = text !== undefined ? strToU8(text) : parts[name];
   }
-  return zipSync(out, { level: 6, mtime });
+  return zipSync(out, { level: 6, mtime: zipTime(mtime) });
 }

@@ -8,7 +8,7 @@ import { closeSync, openSync, writeSync } from "fs";
 import { Zip, ZipDeflate, strToU8 } from "fflate";
 import * as yauzl from "yauzl";
 import type { BarChartSpec } from "./chart-xml";
-import { outputOrder, planChart } from "./chart-package";
+import { outputOrder, planChart, zipTime } from "./chart-package";
 
 async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -35,7 +35,7 @@ export async function addChartToFile(input: string, output: string, spec: BarCha
     });
     for (const name of outputOrder([...entries.keys()], edits)) {
       const part = new ZipDeflate(name, { level: 6 });
-      part.mtime = mtime;
+      part.mtime = zipTime(mtime);
       out.add(part);
       const text = edits.replace.get(name) ?? edits.add.get(name);
       if (text !== undefined) part.push(strToU8(text), true);

@@ -147,3 +147,11 @@ export function outputOrder(partNames: readonly string[], edits: PackageEdits): 
   const rest = partNames.filter((n) => n !== CONTENT_TYPES);
   return [...(partNames.includes(CONTENT_TYPES) ? [CONTENT_TYPES] : []), ...rest, ...edits.add.keys()];
 }
+
+/** A zip entry time that fflate accepts: DOS times only span 1980–2099, so a date outside is clamped. */
+export function zipTime(date: Date): Date {
+  const min = new Date(1980, 0, 2);
+  const max = new Date(2099, 11, 31);
+  const t = Number.isNaN(date.getTime()) ? min : date;
+  return t < min ? min : t > max ? max : t;
+}
