@@ -62,6 +62,10 @@ describe("master workbook with a roster", () => {
       const view = sheet(name).views[0] as ExcelJS.WorksheetViewFrozen;
       expect([name, view.state, view.ySplit]).toEqual([name, "frozen", 1]);
     }
+    // 汇总表 also keeps status … unit name in view; the detail sheets their unit column.
+    const summaryView = sheet("汇总表").views[0] as ExcelJS.WorksheetViewFrozen;
+    expect(headers(sheet("汇总表"))[(summaryView.xSplit ?? 0) - 1]).toBe(fieldById("unit_name").label);
+    expect((sheet("活动明细").views[0] as ExcelJS.WorksheetViewFrozen).xSplit).toBe(1);
     // 汇总表: 3 units under the header; the totals row (5) stays outside the filter.
     const lastCol = headers(sheet("汇总表")).length;
     const letter = (n: number): string => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));

@@ -85,7 +85,7 @@ export function columnLetter(n: number): string {
 export async function writeListSheet<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan<R>): Promise<void> {
   const frozen = plan.frozenColumns ?? 0;
   const ws = wb.addWorksheet(plan.name, {
-    views: [{ state: "frozen", xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: "A2" }],
+    views: [{ state: "frozen", xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: `${columnLetter(frozen + 1)}2` }],
     pageSetup: { ...LIST_PAGE_SETUP, printTitlesRow: "1:1" },
   });
   ws.columns = plan.columns.map((c) => ({ width: c.width }));

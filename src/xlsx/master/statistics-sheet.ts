@@ -54,7 +54,7 @@ async function writeGroupTable(ws: ExcelJS.Worksheet, headerRow: number, groupHe
 export async function writeStatisticsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<BarChartSpec | null> {
   const columns = statisticsColumns("");
   const ws = wb.addWorksheet(SHEET_NAMES.statistics, {
-    views: [{ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2", activeCell: "A2" }],
+    views: [{ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2", activeCell: "B2" }],
     pageSetup: FIT_WIDTH_PAGE_SETUP,
   });
   ws.columns = columns.map((c) => ({ width: c.width }));

@@ -45,5 +45,8 @@ export function totalsRow(result: MergeResult, columns: readonly MasterColumn<Un
 
 export async function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
   const columns = summaryColumns(result);
-  await writeListSheet(wb, { name: SHEET_NAMES.summary, columns, rows: result.units, closing: [totalsRow(result, columns)], frozenColumns: 1 });
+  // Status and every column up to the unit's name stay in view while scrolling right.
+  const unitName = SUMMARY_FIELDS.find((f) => f.id === "unit_name")?.label;
+  const frozenColumns = columns.findIndex((c) => c.header === unitName) + 1;
+  await writeListSheet(wb, { name: SHEET_NAMES.summary, columns, rows: result.units, closing: [totalsRow(result, columns)], frozenColumns });
 }
