@@ -1,7 +1,7 @@
 /**
  * LibreOffice, a program nobody here wrote, draws the chart on 统计: the master is converted to PDF,
  * the page with the chart's title names the districts under the bars, and rendered to pixels it shows
- * the two series' colours. A master with no units has neither. Skipped without LibreOffice unless
+ * the two series' colours. A master with no units has neither. Formula-looking text prints as typed. Skipped without LibreOffice unless
  * REQUIRE_LIBREOFFICE=1.
  */
 import { execFileSync } from "child_process";
@@ -62,6 +62,12 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
     // Bars: 和平区 120/120 and 河西区 300/250 are hundreds of pixels of each colour even at 50 dpi.
     expect(pixelsLike(pdf, at + 1, BLUE)).toBeGreaterThan(200);
     expect(pixelsLike(pdf, at + 1, ORANGE)).toBeGreaterThan(200);
+  });
+
+  it("shows formula-looking submission text as the characters typed, not as results", () => {
+    const text = pagesOf(withChart.replace(/xlsx$/, "pdf")).join("\n");
+    expect(text).toContain('=HYPERLINK("http://x","点我")');
+    expect(text).toContain("@SUM(A1)");
   });
 
   it("draws nothing for a master without units", () => {
