@@ -43,7 +43,10 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
   const withChart = path.join(tmp.dir, "with-chart.xlsx");
   const without = path.join(tmp.dir, "without.xlsx");
   beforeAll(async () => {
-    await writeMasterWorkbook(sampleResult({ roster: true }), withChart);
+    const base = sampleResult({ roster: true });
+    // A literal _xHHHH_ in a unit's text: SpreadsheetML would read it as an escaped character.
+    const events = base.details.events.map((e, i) => (i === 0 ? { ...e, values: { ...e.values, note: "_x0041_原样" } } : e));
+    await writeMasterWorkbook({ ...base, details: { ...base.details, events } }, withChart);
     await writeMasterWorkbook(noUnits(), without);
     await recalcWithLibreOffice([
       { input: withChart, output: withChart.replace(/xlsx$/, "pdf") },
@@ -68,6 +71,7 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
     const text = pagesOf(withChart.replace(/xlsx$/, "pdf")).join("\n");
     expect(text).toContain('=HYPERLINK("http://x","点我")');
     expect(text).toContain("@SUM(A1)");
+    expect(text).toContain("_x0041_原样");
   });
 
   it("draws nothing for a master without units", () => {
