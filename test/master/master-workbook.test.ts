@@ -221,6 +221,15 @@ describe("submission text", () => {
     expect(asCellText("😀 =1+1")).toBe("😀 =1+1");
   });
 
+  it("cuts a text longer than a cell can hold, visibly, and leaves one that fits", () => {
+    const fits = "字".repeat(32767);
+    expect(asCellText(fits)).toBe(fits);
+    const long = asCellText("a" + "😀".repeat(20000));
+    expect(long.length).toBeLessThanOrEqual(32767);
+    expect(long.endsWith("…")).toBe(true);
+    expect(/[\uD800-\uDBFF]…$/.test(long)).toBe(false);
+  });
+
   it("reaches the sheet as the characters typed (read back by LibreOffice's rules: _x005F_ is an underscore)", async () => {
     const base = sampleResult();
     const events = base.details.events.map((e, i) => (i === 0 ? { ...e, values: { ...e.values, note: "_x0041_ 原样" } } : e));
