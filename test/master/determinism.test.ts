@@ -1,8 +1,11 @@
 /**
  * The same MergeResult gives the same master, byte for byte: fixed document dates (the newest merged
  * file's time, or the one given) and fixed zip times. The bytes variant for the task pane writes the
- * same sheets.
+ * same sheets and chart.
  */
+import { readFileSync } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { writeMasterWorkbookBytes } from "../../src/xlsx/master";
 import { sampleResult } from "./merge-result";
@@ -49,14 +52,47 @@ describe("a deterministic master", () => {
     }
   });
 
-  it("writes the same parts as bytes (task pane) as to a file", async () => {
+  it("writes the same sheets, cells and chart as bytes (task pane, plain workbook) as to a file (streamed)", async () => {
     const file = await writeAndRead(sampleResult({ roster: true }));
     try {
-      const bytes = partsOf(await writeMasterWorkbookBytes(sampleResult({ roster: true })));
-      expect(Object.keys(bytes)).toEqual(Object.keys(file.parts));
-      for (const p of Object.keys(bytes)) expect([p, bytes[p]]).toEqual([p, file.parts[p]]);
+      const bytes = await writeMasterWorkbookBytes(sampleResult({ roster: true }));
+      const parts = partsOf(bytes);
+      expect(parts["xl/charts/chart1.xml"]).toBe(file.parts["xl/charts/chart1.xml"]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(file.workbook.worksheets.map((w) => w.name));
+      for (const ws of file.workbook.worksheets) {
+        const other = wb.getWorksheet(ws.name) as ExcelJS.Worksheet;
+        expect([ws.name, other.rowCount]).toEqual([ws.name, ws.rowCount]);
+        ws.eachRow({ includeEmpty: true }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, c) => {
+            const mine = other.getRow(r).getCell(c);
+            expect([ws.name, cell.address, mine.value, mine.numFmt, JSON.stringify(mine.fill)]).toEqual([ws.name, cell.address, cell.value, cell.numFmt, JSON.stringify(cell.fill)]);
+          }),
+        );
+        expect([ws.name, other.views[0]]).toEqual([ws.name, ws.views[0]]);
+      }
+      expect(partsOf(await writeMasterWorkbookBytes(sampleResult({ roster: true })))).toEqual(parts);
     } finally {
       file.cleanup();
     }
+  });
+
+  it("builds the bytes without Node APIs (the task pane runs it in the browser)", () => {
+    const seen = new Set<string>();
+    const nodeImports: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, "utf8");
+      for (const m of source.matchAll(/^import [^;]*? from "([^"]+)";/gm)) {
+        const spec = m[1];
+        if (spec.startsWith(".")) visit(path.resolve(path.dirname(file), spec) + ".ts");
+        else if (/^(node:)?(fs|os|path|stream|child_process|worker_threads|crypto)$/.test(spec)) nodeImports.push(`${path.basename(file)}: ${spec}`);
+      }
+    };
+    visit(path.resolve(__dirname, "../../src/xlsx/master/bytes.ts"));
+    expect(seen.size).toBeGreaterThan(10);
+    expect(nodeImports).toEqual([]);
   });
 });

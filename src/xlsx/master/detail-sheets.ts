@@ -2,12 +2,11 @@
  * 活动明细, 宣传报道, 佐证材料: every table row of every merged unit, with its unit and provenance
  * (file, SHA-256, template version of the unit's file; sheet and row the values were read from).
  */
-import type ExcelJS from "exceljs";
 import { DETAIL_TABLE_IDS, detailColumns } from "../../core/merge/columns";
 import type { DetailRow, DetailTableId, MergeResult, UnitKey, UnitRow } from "../../core/merge/model";
 import { valueColumns, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, SHEET_NAMES } from "./labels";
-import { writeListSheet } from "./sheet-writer";
+import { writeListSheet, type MasterBook } from "./sheet-writer";
 import { NUMBER_FORMAT } from "./styles";
 
 const keyText = (k: UnitKey): string => `${k.by}\u0000${k.value}`;
@@ -28,7 +27,7 @@ export function detailSheetColumns(id: DetailTableId, result: MergeResult): Mast
   ];
 }
 
-export async function writeDetailSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+export async function writeDetailSheets(wb: MasterBook, result: MergeResult): Promise<void> {
   for (const id of DETAIL_TABLE_IDS) {
     await writeListSheet(wb, { name: SHEET_NAMES[id], columns: detailSheetColumns(id, result), rows: result.details[id], frozenColumns: 1 });
   }

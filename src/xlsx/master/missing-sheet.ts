@@ -2,11 +2,10 @@
  * 未报送单位: with a roster, the roster units that sent nothing, then the merged units that are not
  * on the roster with the closest roster name. Without a roster, one line says so.
  */
-import type ExcelJS from "exceljs";
 import type { MergeResult, RosterSuggestion } from "../../core/merge/model";
 import type { MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, SHEET_NAMES } from "./labels";
-import { writeListSheet } from "./sheet-writer";
+import { writeListSheet, type MasterBook } from "./sheet-writer";
 import { NUMBER_FORMAT, STATUS_LOOK } from "./styles";
 
 /** One line of the sheet: a roster unit that sent nothing, or a submission missing from the roster. */
@@ -55,6 +54,6 @@ export function missingLines(result: MergeResult): MissingLine[] {
   ];
 }
 
-export async function writeMissingSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+export async function writeMissingSheet(wb: MasterBook, result: MergeResult): Promise<void> {
   await writeListSheet(wb, { name: SHEET_NAMES.missing, columns: MISSING_COLUMNS, rows: missingLines(result) });
 }

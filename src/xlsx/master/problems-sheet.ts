@@ -2,11 +2,10 @@
  * 问题清单: every finding of every merged file, and one line per file that was not merged (unreadable,
  * lock file, master, superseded, other report type) — the list the bureau sends back to units.
  */
-import type ExcelJS from "exceljs";
 import type { MergeResult, ProblemRow } from "../../core/merge/model";
 import type { MasterColumn } from "./columns";
 import { PROBLEM_KIND_LABEL, PROVENANCE_HEADERS, SEVERITY_LABEL, SHEET_NAMES, fieldLabel, ruleName } from "./labels";
-import { writeListSheet } from "./sheet-writer";
+import { writeListSheet, type MasterBook } from "./sheet-writer";
 import { NUMBER_FORMAT, SEVERITY_LOOK } from "./styles";
 
 export const PROBLEM_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
@@ -24,6 +23,6 @@ export const PROBLEM_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
   { header: "核实说明", width: 40, value: (p) => p.explanation },
 ];
 
-export async function writeProblemsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+export async function writeProblemsSheet(wb: MasterBook, result: MergeResult): Promise<void> {
   await writeListSheet(wb, { name: SHEET_NAMES.problems, columns: PROBLEM_COLUMNS, rows: result.problems });
 }

@@ -11,6 +11,19 @@ import { asCellText } from "./text";
 /** Rows written between two turns of the event loop, so exceljs's zip stream drains as we go. */
 const ROWS_PER_TURN = 500;
 
+/**
+ * Where the sheets go: exceljs's streaming WorkbookWriter (Node: rows leave memory as they are
+ * committed) or a plain exceljs Workbook (the browser, where exceljs has no streaming writer). Row
+ * commits are no-ops on the latter.
+ */
+export type MasterBook = Pick<ExcelJS.Workbook, "addWorksheet">;
+
+/** Ends a sheet: the streaming writer flushes it; a plain workbook's sheet has nothing to flush. */
+export function finishSheet(ws: ExcelJS.Worksheet): void {
+  const streamed = ws as Partial<Pick<ExcelJS.Worksheet, "commit">>;
+  if (typeof streamed.commit === "function") streamed.commit();
+}
+
 export interface SheetPlan<R> {
   readonly name: string;
   readonly columns: readonly MasterColumn<R>[];
@@ -26,7 +39,7 @@ export function cellValue(v: MasterCell): ExcelJS.CellValue {
 }
 
 function yieldTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** The header row's cells, styled, as row `rowNumber`. */
@@ -82,7 +95,7 @@ export function columnLetter(n: number): string {
 }
 
 /** Adds and writes a whole list sheet: header, rows, closing rows; frozen header, autofilter over header and data. */
-export async function writeListSheet<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan<R>): Promise<void> {
+export async function writeListSheet<R>(wb: MasterBook, plan: SheetPlan<R>): Promise<void> {
   const frozen = plan.frozenColumns ?? 0;
   const ws = wb.addWorksheet(plan.name, {
     views: [{ state: "frozen", xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: `${columnLetter(frozen + 1)}2` }],
@@ -94,5 +107,5 @@ export async function writeListSheet<R>(wb: ExcelJS.stream.xlsx.WorkbookWriter, 
   ws.autoFilter = `A1:${columnLetter(plan.columns.length)}${Math.max(last, 1)}`;
   let r = last + 1;
   for (const cells of plan.closing ?? []) writeClosingRow(ws, r++, plan.columns, cells);
-  ws.commit();
+  finishSheet(ws);
 }

@@ -11,7 +11,7 @@ import type { GroupTotals, MergeResult, Totals } from "../../core/merge/model";
 import type { MasterCell, MasterColumn } from "./columns";
 import type { BarChartSpec } from "./chart-xml";
 import { SHEET_NAMES, TOTALS_LABEL, UNREAD_GROUP_LABEL } from "./labels";
-import { columnLetter, writeClosingRow, writeHeader, writeRows } from "./sheet-writer";
+import { columnLetter, writeClosingRow, writeHeader, writeRows, type MasterBook, finishSheet } from "./sheet-writer";
 import { FIT_WIDTH_PAGE_SETUP, NUMBER_FORMAT } from "./styles";
 
 /** The participant totals the chart shows, one series each (spec §1 ids). */
@@ -51,7 +51,7 @@ async function writeGroupTable(ws: ExcelJS.Worksheet, headerRow: number, groupHe
 }
 
 /** Writes 统计 and returns the chart to put on it (null when no unit was merged: nothing to draw). */
-export async function writeStatisticsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<BarChartSpec | null> {
+export async function writeStatisticsSheet(wb: MasterBook, result: MergeResult): Promise<BarChartSpec | null> {
   const columns = statisticsColumns("");
   const ws = wb.addWorksheet(SHEET_NAMES.statistics, {
     views: [{ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2", activeCell: "B2" }],
@@ -61,7 +61,7 @@ export async function writeStatisticsSheet(wb: ExcelJS.stream.xlsx.WorkbookWrite
   const { byDistrict, byCategory } = result.statistics;
   const districtTotalsRow = await writeGroupTable(ws, 1, fieldById("district").label, byDistrict, result.totals);
   const categoryTotalsRow = await writeGroupTable(ws, districtTotalsRow + 2, fieldById("unit_category").label, byCategory, result.totals, true);
-  ws.commit();
+  finishSheet(ws);
   if (byDistrict.length === 0) return null;
 
   const firstRow = 2;

@@ -3,12 +3,11 @@
  * table, error and warning counts, roster standing, provenance — then a totals row for every
  * headcount and row count. Totals come from the merge (every unit, whatever its status).
  */
-import type ExcelJS from "exceljs";
 import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../../core/merge/columns";
 import type { MergeResult, UnitRow } from "../../core/merge/model";
 import { valueColumns, type MasterCell, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, SHEET_NAMES, TOTALS_LABEL, rosterLabel } from "./labels";
-import { writeListSheet } from "./sheet-writer";
+import { writeListSheet, type MasterBook } from "./sheet-writer";
 import { NUMBER_FORMAT, STATUS_LOOK } from "./styles";
 
 export const STATUS_HEADER = "审核状态";
@@ -43,7 +42,7 @@ export function totalsRow(result: MergeResult, columns: readonly MasterColumn<Un
   return cells;
 }
 
-export async function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+export async function writeSummarySheet(wb: MasterBook, result: MergeResult): Promise<void> {
   const columns = summaryColumns(result);
   // Status and every column up to the unit's name stay in view while scrolling right.
   const unitName = SUMMARY_FIELDS.find((f) => f.id === "unit_name")?.label;
