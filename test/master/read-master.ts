@@ -65,3 +65,8 @@ export function sharedStrings(parts: Readonly<Record<string, string>>): string[]
       .replace(/&amp;/g, "&"),
   );
 }
+
+/** The cell at a row and column (1-based). */
+export function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return ws.getRow(row).getCell(col);
+}
