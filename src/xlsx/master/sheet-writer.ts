@@ -1,7 +1,7 @@
 /**
- * Writes one master sheet through exceljs's streaming writer: a header row (frozen, filtered),
- * one row per item committed as it is written, then optional closing rows (totals) outside the
- * filter range. Strings go in as shared strings: text, never formulas.
+ * Writes one master sheet: a header row (frozen, filtered), one row per item committed as it is
+ * written (the streaming writer then lets it go), then optional closing rows (totals) outside the
+ * filter range. Strings go in as strings, which exceljs writes as shared strings: text, never formulas.
  */
 import type ExcelJS from "exceljs";
 import type { MasterCell, MasterColumn } from "./columns";
@@ -30,7 +30,7 @@ export interface SheetPlan<R> {
   readonly rows: readonly R[];
   /** Rows under the data, outside the filter (a totals row): cells by column index. */
   readonly closing?: readonly (readonly MasterCell[])[];
-  /** Column index (0-based) up to which columns stay frozen beside the header (0: none). */
+  /** How many leading columns stay in view when scrolling right (0: none). */
   readonly frozenColumns?: number;
 }
 
