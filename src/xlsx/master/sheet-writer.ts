@@ -8,7 +8,10 @@ import type { MasterCell, MasterColumn } from "./columns";
 import { HEADER_HEIGHT, HEADER_STYLE, LIST_PAGE_SETUP, TOTALS_FILL, TOTALS_FONT } from "./styles";
 import { asCellText } from "./text";
 
-/** Rows written between two turns of the event loop, so exceljs's zip stream drains as we go. */
+/**
+ * Rows written between two turns of the event loop, so a progress bar or the task pane stays live
+ * while 50,000 rows are written. (Memory does not depend on it: measured the same without.)
+ */
 const ROWS_PER_TURN = 500;
 
 /**
