@@ -491,6 +491,9 @@ export const TABLES: readonly TableDef[] = [
   },
 ];
 
+/** The sheets that hold report data, in workbook order: the single fields' sheet, then the tables'. */
+export const REPORT_SHEETS: readonly string[] = [...new Set([...FIELDS.map((f) => f.sheet), ...TABLES.map((t) => t.sheet)])];
+
 export const TEMPLATE = {
   id: "tj-std-study-summary",
   /** Bumped whenever the layout changes; written into the hidden 模板信息 sheet. */

@@ -6,7 +6,7 @@
  * such change becomes a Chinese note (→ template.modified). A workbook that is not this template is
  * refused as a whole rather than half-read.
  */
-import { definedNameOf, FIELDS, TABLES, TEMPLATE } from "./definition";
+import { definedNameOf, FIELDS, REPORT_SHEETS, TABLES, TEMPLATE } from "./definition";
 import type { RawRow, RawReport, WorkbookGrid } from "./model";
 import { fieldLabelScore, locateFields } from "./locate/fields";
 import { readMeta } from "./locate/meta";
@@ -100,6 +100,7 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
   ];
 
   const report: RawReport = {
+    sheets: Object.fromEntries(REPORT_SHEETS.map((name) => [name, sheetFor(name)?.sheet.name ?? null])),
     fields: located.fields,
     tables,
     layoutChanges,

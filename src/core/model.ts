@@ -55,8 +55,16 @@ export interface RawRow {
   readonly cells: Readonly<Record<string, Located>>;
 }
 
+/**
+ * Template sheet name → the name that sheet has in this workbook, or null when the workbook has no
+ * such sheet. Every finding takes its sheet from here, so none names a sheet the workbook lacks.
+ */
+export type SheetMap = Readonly<Record<string, string | null>>;
+
 /** The report as found in a workbook, before normalisation. */
 export interface RawReport {
+  /** Every sheet of the template that holds report data (基本情况 and the tables' sheets). */
+  readonly sheets: SheetMap;
   /** Every single field of the definition, by id (value null when the cell is blank). */
   readonly fields: Readonly<Record<string, Located>>;
   /** Non-empty rows of every table, by table id, in worksheet order. */
@@ -77,8 +85,11 @@ export interface Finding {
   readonly table?: string;
   /** Worksheet row of a table finding. */
   readonly row?: number;
+  /** The sheet as named in the workbook; the template's name when `sheetMissing`. */
   readonly sheet: string;
   readonly cell: string;
+  /** The workbook has no sheet for this finding: `sheet` and `cell` are where the template puts it. */
+  readonly sheetMissing?: true;
   /** Chinese: what was found and what is expected. */
   readonly message: string;
   /** The unit's 核实说明 for this warning, when one applies. */

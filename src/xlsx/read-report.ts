@@ -101,6 +101,8 @@ export interface FindingJson {
   row?: number;
   sheet: string;
   cell: string;
+  /** The workbook has no such sheet: `sheet` is the template's name for it. */
+  sheetMissing?: true;
   message: string;
   explanation?: string;
 }
@@ -124,6 +126,7 @@ export function findingToJson(f: Finding): FindingJson {
     ...(f.row !== undefined ? { row: f.row } : {}),
     sheet: f.sheet,
     cell: f.cell,
+    ...(f.sheetMissing ? { sheetMissing: true as const } : {}),
     message: f.message,
     ...(f.explanation !== undefined ? { explanation: f.explanation } : {}),
   };

@@ -137,3 +137,9 @@ export function setCell(grid: WorkbookGrid, sheet: string, address: string, valu
 }
 
 export { tableById };
+
+/** The workbook without one sheet (and without the defined names that pointed at it). */
+export function removeSheet(grid: WorkbookGrid, name: string): WorkbookGrid {
+  const names = Object.fromEntries(Object.entries(grid.names).filter(([, t]) => t.sheet !== name));
+  return { ...grid, sheets: grid.sheets.filter((s) => s.name !== name), names };
+}

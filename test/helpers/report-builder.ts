@@ -5,7 +5,7 @@
  *   rawReport({ fields: { training_sessions: "3次" }, tables: { events: [{ participants: 12.5 }] } })
  *   validReport({ fields: { sealed: "否" } })   // a correct report with one change
  */
-import { FIELDS, TABLES, cellOf, tableById } from "../../src/core/definition";
+import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
 import type { CellValue, Located, RawReport, RawRow } from "../../src/core/model";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
@@ -18,8 +18,8 @@ export interface ReportInput {
   readonly layoutChanges?: readonly string[];
   readonly date1904?: boolean;
   readonly templateVersion?: string;
-  /** Template sheet name → the name the sheet has in this workbook. */
-  readonly sheetNames?: Readonly<Record<string, string>>;
+  /** Template sheet name → the name the sheet has in this workbook (null: the workbook lacks it). */
+  readonly sheetNames?: Readonly<Record<string, string | null>>;
   /** Template sheet name → rows inserted above its content. */
   readonly rowShift?: Readonly<Record<string, number>>;
 }
@@ -28,6 +28,7 @@ const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (
 
 export function rawReport(input: ReportInput = {}): RawReport {
   const sheetName = (s: string) => input.sheetNames?.[s] ?? s;
+  const sheets = Object.fromEntries(REPORT_SHEETS.map((s) => [s, input.sheetNames?.[s] === null ? null : sheetName(s)]));
   const shift = (s: string) => input.rowShift?.[s] ?? 0;
 
   const fields: Record<string, Located> = {};
@@ -50,6 +51,7 @@ export function rawReport(input: ReportInput = {}): RawReport {
   }
 
   return {
+    sheets,
     fields,
     tables,
     layoutChanges: [...(input.layoutChanges ?? [])],

@@ -1,5 +1,5 @@
 /** What every rule module gets, and the helpers that turn a condition into a located Finding. */
-import { SINGLE_FIELD_LAYOUT, fieldById, tableById, columnById } from "../definition";
+import { cellOf, fieldById, tableById, columnById } from "../definition";
 import type { Finding, Located, RawReport, Severity } from "../model";
 import type { Submission, SubmissionRow } from "../submission";
 import { fixedSeverity } from "./catalogue";
@@ -13,27 +13,30 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export interface Place {
-  readonly sheet: string;
-  readonly cell: string;
+/** Where a finding points: a cell of a sheet the workbook has, or of a template sheet it lacks. */
+export type Place = Pick<Finding, "sheet" | "cell" | "sheetMissing">;
+
+/** A cell on a template sheet, under the name that sheet has in this workbook (or marked missing). */
+export function templatePlace(raw: RawReport, templateSheet: string, cell: string): Place {
+  const actual = raw.sheets[templateSheet];
+  return actual === null || actual === undefined ? { sheet: templateSheet, cell, sheetMissing: true } : { sheet: actual, cell };
 }
 
 /** Where a single field really is (the reader's Located), else where the template puts it. */
 export function fieldPlace(raw: RawReport, fieldId: string): Place {
+  const def = fieldById(fieldId);
+  if (raw.sheets[def.sheet] === null) return templatePlace(raw, def.sheet, cellOf(def));
   const found: Located | undefined = raw.fields[fieldId];
   if (found) return { sheet: found.sheet, cell: found.cell };
-  const def = fieldById(fieldId);
-  return { sheet: def.sheet, cell: `${SINGLE_FIELD_LAYOUT.inputColumn}${def.row}` };
+  return templatePlace(raw, def.sheet, cellOf(def));
 }
 
 /** Where a table cell really is: the reader's Located, else the definition's column in that row. */
 export function cellPlace(raw: RawReport, tableId: string, row: number, columnId: string): Place {
-  const rawRow = raw.tables[tableId]?.find((r) => r.row === row);
-  const found = rawRow?.cells[columnId];
+  const found = raw.tables[tableId]?.find((r) => r.row === row)?.cells[columnId];
   if (found) return { sheet: found.sheet, cell: found.cell };
-  const anyCell = rawRow ? Object.values(rawRow.cells)[0] : undefined;
   const table = tableById(tableId);
-  return { sheet: anyCell?.sheet ?? table.sheet, cell: `${columnById(table, columnId).column}${row}` };
+  return templatePlace(raw, table.sheet, `${columnById(table, columnId).column}${row}`);
 }
 
 export function fieldFinding(
