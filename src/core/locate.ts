@@ -3,14 +3,14 @@
  *
  * Defined names and the 模板信息 sheet are asked first, then labels, so a report whose unit inserted
  * rows, renamed or added sheets, or moved columns is still read where its values really are; every
- * such change becomes a Chinese note (→ template.modified). A workbook that is not this template is
+ * such change is recorded as data (→ template.modified). A workbook that is not this template is
  * refused as a whole rather than half-read.
  */
 import { definedNameOf, FIELDS, REPORT_SHEETS, TABLES, TEMPLATE } from "./definition";
-import type { RawRow, RawReport, WorkbookGrid } from "./model";
+import type { LayoutChange, RawRow, RawReport, WorkbookGrid } from "./model";
 import { fieldLabelScore, locateFields } from "./locate/fields";
 import { readMeta } from "./locate/meta";
-import { describeMoves } from "./locate/moves";
+import { groupMoves } from "./locate/moves";
 import { findSheet, type FoundSheet } from "./locate/sheets";
 import { findHeader, headerThreshold, readTable, tableDefinedName } from "./locate/tables";
 
@@ -66,7 +66,7 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
   }
 
   const tables: Record<string, readonly RawRow[]> = {};
-  const tableChanges: string[] = [];
+  const tableChanges: LayoutChange[] = [];
   for (const table of TABLES) {
     const found =
       sheets.get(table.sheet) ??
@@ -80,7 +80,11 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
     const header = found && findHeader(found.sheet, table, grid);
     if (!found || !header) {
       tables[table.id] = [];
-      tableChanges.push(found ? `工作表“${found.sheet.name}”中未找到“${table.label}”的表头` : `缺少工作表“${table.sheet}”（${table.label}）`);
+      tableChanges.push(
+        found
+          ? { kind: "headerMissing", table: table.id, templateSheet: table.sheet, sheet: found.sheet.name }
+          : { kind: "tableSheetMissing", table: table.id, templateSheet: table.sheet },
+      );
       continue;
     }
     const read = readTable(found.sheet, table, header, table.sheet);
@@ -90,11 +94,11 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
 
   const renames = [...sheets.entries()]
     .filter(([, f]) => f?.renamedFrom !== undefined)
-    .map(([templateName, f]) => `工作表“${templateName}”已改名为“${f!.sheet.name}”`);
-  const layoutChanges = [
+    .map(([templateSheet, f]): LayoutChange => ({ kind: "sheetRenamed", templateSheet, sheet: f!.sheet.name }));
+  const layoutChanges: LayoutChange[] = [
     ...renames,
-    ...(meta ? [] : [`缺少隐藏的工作表“${TEMPLATE.sheets.meta}”（可能是把内容复制到了新工作簿）`]),
-    ...describeMoves(located.moves),
+    ...(meta ? [] : [{ kind: "metaMissing" } as const]),
+    ...groupMoves(located.moves),
     ...located.missing,
     ...tableChanges,
   ];

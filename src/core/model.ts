@@ -61,6 +61,60 @@ export interface RawRow {
  */
 export type SheetMap = Readonly<Record<string, string | null>>;
 
+/** A single field found away from its template cell. */
+export interface FieldMove {
+  readonly field: string;
+  readonly templateSheet: string;
+  readonly templateCell: string;
+  /** Where it is in this workbook. */
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/**
+ * One change to the template's layout, as data: what changed, on which template sheet, and where
+ * it is in this workbook. Its Chinese description is rendered in one place (rules/layout.ts).
+ */
+export type LayoutChange =
+  | { readonly kind: "sheetRenamed"; readonly templateSheet: string; readonly sheet: string }
+  /** The hidden 模板信息 sheet is gone (typically: the content was copied into a new workbook). */
+  | { readonly kind: "metaMissing" }
+  | ({ readonly kind: "fieldMoved" } & FieldMove)
+  /** Three or more fields moved by the same offset on one sheet: one change, not one per field. */
+  | { readonly kind: "fieldsShifted"; readonly moves: readonly FieldMove[]; readonly rows: number; readonly columns: number }
+  | { readonly kind: "fieldMissing"; readonly field: string; readonly templateSheet: string; readonly templateCell: string }
+  /** No sheet of the workbook holds this table. */
+  | { readonly kind: "tableSheetMissing"; readonly table: string; readonly templateSheet: string }
+  | { readonly kind: "headerMissing"; readonly table: string; readonly templateSheet: string; readonly sheet: string }
+  | {
+      readonly kind: "headerMoved";
+      readonly table: string;
+      readonly templateSheet: string;
+      readonly sheet: string;
+      readonly templateRow: number;
+      readonly row: number;
+    }
+  | { readonly kind: "columnMissing"; readonly table: string; readonly column: string; readonly templateSheet: string; readonly sheet: string }
+  | {
+      readonly kind: "columnMoved";
+      readonly table: string;
+      readonly column: string;
+      readonly templateSheet: string;
+      readonly sheet: string;
+      /** Column letters. */
+      readonly templateLetter: string;
+      readonly letter: string;
+    }
+  /** Three or more columns moved by the same offset: the first of them stands for all. */
+  | {
+      readonly kind: "columnsShifted";
+      readonly table: string;
+      readonly columns: readonly string[];
+      readonly templateSheet: string;
+      readonly sheet: string;
+      readonly offset: number;
+    };
+
 /** The report as found in a workbook, before normalisation. */
 export interface RawReport {
   /** Every sheet of the template that holds report data (基本情况 and the tables' sheets). */
@@ -69,8 +123,8 @@ export interface RawReport {
   readonly fields: Readonly<Record<string, Located>>;
   /** Non-empty rows of every table, by table id, in worksheet order. */
   readonly tables: Readonly<Record<string, readonly RawRow[]>>;
-  /** Chinese descriptions of layout changes found while locating fields (→ template.modified). */
-  readonly layoutChanges: readonly string[];
+  /** What the unit changed in the template's layout, found while locating (→ template.modified). */
+  readonly layoutChanges: readonly LayoutChange[];
   readonly templateVersion?: string;
   readonly date1904?: boolean;
 }

@@ -6,7 +6,7 @@
  *   validReport({ fields: { sealed: "否" } })   // a correct report with one change
  */
 import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
-import type { CellValue, Located, RawReport, RawRow } from "../../src/core/model";
+import type { CellValue, LayoutChange, Located, RawReport, RawRow } from "../../src/core/model";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
 
@@ -15,7 +15,7 @@ export interface ReportInput {
   readonly fields?: Readonly<Record<string, CellValue>>;
   /** By table id: one entry per worksheet row from the table's first row; null stands for an empty row. */
   readonly tables?: Readonly<Record<string, readonly RowInput[]>>;
-  readonly layoutChanges?: readonly string[];
+  readonly layoutChanges?: readonly LayoutChange[];
   readonly date1904?: boolean;
   readonly templateVersion?: string;
   /** Template sheet name → the name the sheet has in this workbook (null: the workbook lacks it). */

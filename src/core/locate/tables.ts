@@ -4,7 +4,7 @@
  * below the header is read.
  */
 import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
-import type { CellValue, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
+import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
 import type { TableDef } from "../definition";
 import { labelKey } from "../text";
 import { isBlank, keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
@@ -71,26 +71,23 @@ export function findHeader(sheet: SheetGrid, table: TableDef, grid?: WorkbookGri
 
 export interface TableFound {
   readonly rows: RawRow[];
-  /** Chinese notes on what moved or is missing. */
-  readonly changes: string[];
+  /** What moved or is missing. */
+  readonly changes: LayoutChange[];
 }
 
-function describeHeader(table: TableDef, sheetName: string, header: HeaderFound): string[] {
-  const name = `“${sheetName}”表`;
-  const changes: string[] = [];
-  if (header.row !== table.headerRow) changes.push(`${name}的表头已从第 ${table.headerRow} 行移到第 ${header.row} 行`);
-  const missing = table.columns.filter((c) => !header.columns.has(c.id));
-  for (const c of missing) changes.push(`${name}缺少“${c.label}”列`);
+function headerChanges(table: TableDef, templateSheet: string, sheet: string, header: HeaderFound): LayoutChange[] {
+  const at = { table: table.id, templateSheet, sheet };
+  const changes: LayoutChange[] = [];
+  if (header.row !== table.headerRow) changes.push({ kind: "headerMoved", ...at, templateRow: table.headerRow, row: header.row });
+  for (const c of table.columns) if (!header.columns.has(c.id)) changes.push({ kind: "columnMissing", ...at, column: c.id });
   const moved = table.columns.filter((c) => header.columns.has(c.id) && header.columns.get(c.id) !== columnNumber(c.column));
   const offsets = new Set(moved.map((c) => header.columns.get(c.id)! - columnNumber(c.column)));
   if (moved.length >= 3 && offsets.size === 1) {
-    const d = [...offsets][0];
-    const first = moved[0];
-    changes.push(
-      `${name}的 ${moved.length} 列${d > 0 ? `右移了 ${d} 列` : `左移了 ${-d} 列`}（插入或删除了列），如“${first.label}”列已从 ${first.column} 列移到 ${columnLetter(header.columns.get(first.id)!)} 列`,
-    );
+    changes.push({ kind: "columnsShifted", ...at, columns: moved.map((c) => c.id), offset: [...offsets][0] });
   } else {
-    for (const c of moved) changes.push(`${name}的“${c.label}”列已从 ${c.column} 列移到 ${columnLetter(header.columns.get(c.id)!)} 列`);
+    for (const c of moved) {
+      changes.push({ kind: "columnMoved", ...at, column: c.id, templateLetter: c.column, letter: columnLetter(header.columns.get(c.id)!) });
+    }
   }
   return changes;
 }
@@ -110,5 +107,5 @@ export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound
     }
     if (!empty) rows.push({ row: r, cells });
   }
-  return { rows, changes: describeHeader(table, templateSheetName, header) };
+  return { rows, changes: headerChanges(table, templateSheetName, sheet.name, header) };
 }
