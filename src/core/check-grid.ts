@@ -4,7 +4,7 @@
  * same findings for the same report.
  */
 import { judgeReport, type JudgeOptions, type Judgement } from "./judge";
-import { locateReport, type LocateResult } from "./locate";
+import { locateReport, type LocateLimits, type LocateResult } from "./locate";
 import type { RawReport, WorkbookGrid } from "./model";
 
 export type GridCheck =
@@ -17,8 +17,13 @@ export type GridCheck =
       /** The year the template was made for (模板信息), when it says so. */
       readonly templateYear?: number;
     }
-  /** Not this template: the locator's own answer, with its Chinese message. */
+  /** Not this template, or a table past the row limit: the locator's own answer, with its Chinese message. */
   | Extract<LocateResult, { ok: false }>;
+
+export interface GridCheckOptions extends JudgeOptions {
+  /** Default: DEFAULT_GUARD_LIMITS, the same as for files. */
+  readonly limits?: LocateLimits;
+}
 
 /**
  * Judges a located report. A blank or invalid 年度 still leaves the template's own year to judge
@@ -34,13 +39,14 @@ export function judgeLocated(
   return { judgement, unit: typeof unit === "string" && unit !== "" ? unit : null };
 }
 
-export function checkGrid(grid: WorkbookGrid, options: JudgeOptions = {}): GridCheck {
-  const located = locateReport(grid);
+export function checkGrid(grid: WorkbookGrid, options: GridCheckOptions = {}): GridCheck {
+  const { limits, ...judgeOptions } = options;
+  const located = locateReport(grid, limits);
   if (!located.ok) return located;
   return {
     ok: true,
     raw: located.report,
-    ...judgeLocated(located.report, located.templateYear, options),
+    ...judgeLocated(located.report, located.templateYear, judgeOptions),
     ...(located.templateYear !== undefined ? { templateYear: located.templateYear } : {}),
   };
 }

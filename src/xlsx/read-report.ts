@@ -5,8 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { TABLES } from "../core/definition";
-import { DEFAULT_GUARD_LIMITS, refusalMessage, type RefusalCode } from "../core/guard";
+import { guardLimits, refusalMessage, type GuardLimits, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
 import { statusToJson, type JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
@@ -58,14 +57,14 @@ async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string; 
 }
 
 /** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
-export async function readReportFile(filePath: string): Promise<ReadOutcome> {
+export async function readReportFile(filePath: string, limits?: Partial<GuardLimits>): Promise<ReadOutcome> {
   const name = path.basename(filePath);
   try {
     const stat = await fs.stat(filePath).catch(() => undefined);
     if (!stat) return unreadable(name, "not_found");
     if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
     if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
-    const guarded = await guardFile(filePath).catch((e: unknown) => {
+    const guarded = await guardFile(filePath, limits).catch((e: unknown) => {
       if (isAccessError(e)) return undefined;
       throw e;
     });
@@ -74,11 +73,8 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     const grid = await loadGrid(guarded.bytes);
     if ("error" in grid) return unreadable(name, grid.code, grid.detail);
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
-    const located = locateReport(grid);
-    if (!located.ok) return unreadable(name, "not_template", located.detail);
-    const long = TABLES.find((t) => located.report.tables[t.id].length > DEFAULT_GUARD_LIMITS.maxTableRows);
-    if (long)
-      return unreadable(name, "too_large", `“${long.label}”有 ${located.report.tables[long.id].length} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`);
+    const located = locateReport(grid, guardLimits(limits));
+    if (!located.ok) return unreadable(name, located.code, located.detail);
     return {
       ok: true,
       name,

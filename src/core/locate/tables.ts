@@ -70,7 +70,10 @@ export function findHeader(sheet: SheetGrid, table: TableDef, grid?: WorkbookGri
 }
 
 export interface TableFound {
+  /** The first rows, up to the cap. */
   readonly rows: RawRow[];
+  /** Every non-empty row, including those past the cap. */
+  readonly count: number;
   /** What moved or is missing. */
   readonly changes: LayoutChange[];
 }
@@ -92,20 +95,30 @@ function headerChanges(table: TableDef, templateSheet: string, sheet: string, he
   return changes;
 }
 
-/** Reads the non-empty rows under the header; a column that is missing reads as blank at its template letter. */
-export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound, templateSheetName: string): TableFound {
+/**
+ * Reads the non-empty rows under the header; a column that is missing reads as blank at its template
+ * letter. Past `maxRows` rows are only counted: a 100,000-row paste costs a count, not 100,000 rows.
+ */
+export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound, templateSheetName: string, maxRows: number): TableFound {
   const rows: RawRow[] = [];
-  const columnOf = (id: string, letter: string) => header.columns.get(id) ?? columnNumber(letter);
+  let count = 0;
+  const columns = table.columns.map((col) => ({ col, at: header.columns.get(col.id), c: header.columns.get(col.id) ?? columnNumber(col.column) }));
   for (let r = header.row + 1; r <= sheet.rows.length; r++) {
+    if (count >= maxRows) {
+      if (columns.some(({ at }) => at !== undefined && !isBlank(valueAt(sheet, r, at)))) count++;
+      continue;
+    }
     const cells: Record<string, Located> = {};
     let empty = true;
-    for (const col of table.columns) {
-      const c = columnOf(col.id, col.column);
-      const value: CellValue = header.columns.has(col.id) ? valueAt(sheet, r, c) : null;
+    for (const { col, at, c } of columns) {
+      const value: CellValue = at !== undefined ? valueAt(sheet, r, c) : null;
       if (!isBlank(value)) empty = false;
       cells[col.id] = { value, sheet: sheet.name, cell: toA1(r, c) };
     }
-    if (!empty) rows.push({ row: r, cells });
+    if (!empty) {
+      rows.push({ row: r, cells });
+      count++;
+    }
   }
-  return { rows, changes: headerChanges(table, templateSheetName, sheet.name, header) };
+  return { rows, count, changes: headerChanges(table, templateSheetName, sheet.name, header) };
 }
