@@ -50,7 +50,7 @@ export function explanationsOf(submission: Submission): Explanation[] {
 
 /** Labels a finding's field goes by: a single field's label, a column's label (with its table), a table's label and sheet. */
 function namesOfField(finding: Finding): string[] {
-  const names = [finding.field];
+  const names: string[] = [finding.field];
   if (finding.table) {
     const table = TABLES.find((t) => t.id === finding.table);
     const column = table?.columns.find((c) => c.id === finding.field);

@@ -7,7 +7,7 @@
  * refused as a whole rather than half-read.
  */
 import { DEFAULT_GUARD_LIMITS, type GuardLimits } from "./guard/limits";
-import { definedNameOf, FIELDS, REPORT_SHEETS, TABLES, TEMPLATE } from "./definition";
+import { definedNameOf, FIELDS, REPORT_SHEETS, TABLES, TEMPLATE, type TableId } from "./definition";
 import type { LayoutChange, RawRow, RawReport, WorkbookGrid } from "./model";
 import { fieldLabelScore, locateFields } from "./locate/fields";
 import { readMeta } from "./locate/meta";
@@ -92,7 +92,7 @@ export function locateReport(grid: WorkbookGrid, limits: LocateLimits = DEFAULT_
     return notTemplate(`只找到模板 ${FIELDS.length} 个栏目中的 ${located.found} 个`);
   }
 
-  const tables: Record<string, readonly RawRow[]> = {};
+  const tables = {} as Record<TableId, readonly RawRow[]>;
   const tableChanges: LayoutChange[] = [];
   for (const table of TABLES) {
     const found =

@@ -4,6 +4,11 @@
  * the task pane and in Node.
  */
 
+import type { AnyColumnId, FieldId, TableId } from "./definition";
+import type { RuleId, Severity } from "./rules/catalogue";
+
+export type { Severity };
+
 /** An error value in a cell (#DIV/0!, #REF!, …): shown to users as its text, never as data. */
 export interface CellError {
   readonly error: string;
@@ -49,10 +54,10 @@ export interface Located {
   readonly cell: string;
 }
 
-export interface RawRow {
+export interface RawRow<Column extends string = AnyColumnId> {
   /** Worksheet row the values were read from. */
   readonly row: number;
-  readonly cells: Readonly<Record<string, Located>>;
+  readonly cells: Readonly<Record<Column, Located>>;
 }
 
 /**
@@ -63,7 +68,7 @@ export type SheetMap = Readonly<Record<string, string | null>>;
 
 /** A single field found away from its template cell. */
 export interface FieldMove {
-  readonly field: string;
+  readonly field: FieldId;
   readonly templateSheet: string;
   readonly templateCell: string;
   /** Where it is in this workbook. */
@@ -82,23 +87,23 @@ export type LayoutChange =
   | ({ readonly kind: "fieldMoved" } & FieldMove)
   /** Three or more fields moved by the same offset on one sheet: one change, not one per field. */
   | { readonly kind: "fieldsShifted"; readonly moves: readonly FieldMove[]; readonly rows: number; readonly columns: number }
-  | { readonly kind: "fieldMissing"; readonly field: string; readonly templateSheet: string; readonly templateCell: string }
+  | { readonly kind: "fieldMissing"; readonly field: FieldId; readonly templateSheet: string; readonly templateCell: string }
   /** No sheet of the workbook holds this table. */
-  | { readonly kind: "tableSheetMissing"; readonly table: string; readonly templateSheet: string }
-  | { readonly kind: "headerMissing"; readonly table: string; readonly templateSheet: string; readonly sheet: string }
+  | { readonly kind: "tableSheetMissing"; readonly table: TableId; readonly templateSheet: string }
+  | { readonly kind: "headerMissing"; readonly table: TableId; readonly templateSheet: string; readonly sheet: string }
   | {
       readonly kind: "headerMoved";
-      readonly table: string;
+      readonly table: TableId;
       readonly templateSheet: string;
       readonly sheet: string;
       readonly templateRow: number;
       readonly row: number;
     }
-  | { readonly kind: "columnMissing"; readonly table: string; readonly column: string; readonly templateSheet: string; readonly sheet: string }
+  | { readonly kind: "columnMissing"; readonly table: TableId; readonly column: AnyColumnId; readonly templateSheet: string; readonly sheet: string }
   | {
       readonly kind: "columnMoved";
-      readonly table: string;
-      readonly column: string;
+      readonly table: TableId;
+      readonly column: AnyColumnId;
       readonly templateSheet: string;
       readonly sheet: string;
       /** Column letters. */
@@ -108,8 +113,8 @@ export type LayoutChange =
   /** Three or more columns moved by the same offset: the first of them stands for all. */
   | {
       readonly kind: "columnsShifted";
-      readonly table: string;
-      readonly columns: readonly string[];
+      readonly table: TableId;
+      readonly columns: readonly AnyColumnId[];
       readonly templateSheet: string;
       readonly sheet: string;
       readonly offset: number;
@@ -120,23 +125,24 @@ export interface RawReport {
   /** Every sheet of the template that holds report data (基本情况 and the tables' sheets). */
   readonly sheets: SheetMap;
   /** Every single field of the definition, by id (value null when the cell is blank). */
-  readonly fields: Readonly<Record<string, Located>>;
+  readonly fields: Readonly<Record<FieldId, Located>>;
   /** Non-empty rows of every table, by table id, in worksheet order. */
-  readonly tables: Readonly<Record<string, readonly RawRow[]>>;
+  readonly tables: Readonly<Record<TableId, readonly RawRow[]>>;
   /** What the unit changed in the template's layout, found while locating (→ template.modified). */
   readonly layoutChanges: readonly LayoutChange[];
   readonly templateVersion?: string;
   readonly date1904?: boolean;
 }
 
-export type Severity = "error" | "warning";
+/** What a finding is about: a single field, a table column, a whole table, or the template's layout. */
+export type FindingSubject = FieldId | AnyColumnId | TableId | "template";
 
 /** One finding of a rule (spec §4, §6): the field names the id; a table finding also names table and row. */
 export interface Finding {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
-  readonly field: string;
-  readonly table?: string;
+  readonly field: FindingSubject;
+  readonly table?: TableId;
   /** Worksheet row of a table finding. */
   readonly row?: number;
   /** The sheet as named in the workbook; the template's name when `sheetMissing`. */

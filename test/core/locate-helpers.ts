@@ -3,7 +3,7 @@
  * unit makes to a workbook (insert rows or columns, rename a sheet, drop names), for locate tests.
  */
 import { columnNumber, parseA1, toA1 } from "../../src/core/a1";
-import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById } from "../../src/core/definition";
+import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById, type AnyColumnId } from "../../src/core/definition";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../../src/core/model";
 
 type MutableGrid = { name: string; hidden?: boolean; rows: CellValue[][] };
@@ -75,7 +75,7 @@ export function templateGrid(fill: Fill = GOOD_FILL, options: { meta?: boolean; 
     for (const c of t.columns) put(s, `${c.column}${t.headerRow}`, c.label);
     names[`tbl_${t.id}`] = { sheet: t.sheet, cell: `${t.columns[0].column}${t.headerRow}` };
     (fill.tables?.[t.id] ?? []).forEach((row, i) => {
-      for (const [id, v] of Object.entries(row)) put(s, `${columnById(t, id).column}${t.firstRow + i}`, v);
+      for (const [id, v] of Object.entries(row)) put(s, `${columnById(t, id as AnyColumnId).column}${t.firstRow + i}`, v);
     });
   }
   if (options.meta !== false) {

@@ -3,6 +3,7 @@
  * it does not. Reports start from a correct one (report-builder) and change one thing.
  */
 import { judgeReport } from "../../src/core/judge";
+import type { FieldId } from "../../src/core/definition";
 import type { CellValue, Finding, RawReport } from "../../src/core/model";
 import { RULES } from "../../src/core/rules/catalogue";
 import { VALID_EVENTS, VALID_FIELDS, validReport, type ReportInput, type RowInput } from "../helpers/report-builder";
@@ -216,7 +217,7 @@ describe("located where the value really is", () => {
   });
 
   it("points a move at the field's or column's new cell, not its old one", () => {
-    const moved = (field: string, row: number) => ({ field, templateSheet: "基本情况", templateCell: `C${row}`, sheet: "基本情况", cell: `C${row + 2}` });
+    const moved = (field: FieldId, row: number) => ({ field, templateSheet: "基本情况", templateCell: `C${row}`, sheet: "基本情况", cell: `C${row + 2}` });
     const report = validReport({
       rowShift: { 基本情况: 2 },
       layoutChanges: [

@@ -5,7 +5,7 @@
  *   rawReport({ fields: { training_sessions: "3次" }, tables: { events: [{ participants: 12.5 }] } })
  *   validReport({ fields: { sealed: "否" } })   // a correct report with one change
  */
-import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById } from "../../src/core/definition";
+import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById, type AnyColumnId, type FieldId, type TableId } from "../../src/core/definition";
 import type { CellValue, LayoutChange, Located, RawReport, RawRow } from "../../src/core/model";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
@@ -31,19 +31,19 @@ export function rawReport(input: ReportInput = {}): RawReport {
   const sheets = Object.fromEntries(REPORT_SHEETS.map((s) => [s, input.sheetNames?.[s] === null ? null : sheetName(s)]));
   const shift = (s: string) => input.rowShift?.[s] ?? 0;
 
-  const fields: Record<string, Located> = {};
+  const fields = {} as Record<FieldId, Located>;
   for (const f of FIELDS) {
     const cell = cellOf(f).replace(/\d+$/, (n) => String(Number(n) + shift(f.sheet)));
     fields[f.id] = { value: input.fields?.[f.id] ?? null, sheet: sheetName(f.sheet), cell };
   }
 
-  const tables: Record<string, RawRow[]> = {};
+  const tables = {} as Record<TableId, RawRow[]>;
   for (const t of TABLES) {
     const rows: RawRow[] = [];
     (input.tables?.[t.id] ?? []).forEach((values, i) => {
       if (values === null || t.columns.every((c) => isBlank(values[c.id]))) return; // empty rows are not rows
       const row = t.firstRow + shift(t.sheet) + i;
-      const cells: Record<string, Located> = {};
+      const cells = {} as Record<AnyColumnId, Located>;
       for (const c of t.columns) cells[c.id] = { value: values[c.id] ?? null, sheet: sheetName(t.sheet), cell: `${c.column}${row}` };
       rows.push({ row, cells });
     });
@@ -119,7 +119,7 @@ export function validReport(changes: ReportInput = {}): RawReport {
 }
 
 /** The cell `工作表!A1` a table column has in worksheet row `row` of the untouched template. */
-export function tableCell(tableId: string, row: number, columnId: string): string {
+export function tableCell(tableId: TableId, row: number, columnId: string): string {
   const t = tableById(tableId);
   const c = t.columns.find((x) => x.id === columnId);
   if (!c) throw new Error(`unknown column ${tableId}.${columnId}`);

@@ -2,7 +2,7 @@
  * Single fields: by defined name (fld_<id>) when the label beside it still matches, else by the label
  * on the field's sheet (input one column right of the label, as in the template), else the name alone.
  */
-import { cellOf, definedNameOf, FIELDS, SINGLE_FIELD_LAYOUT, type FieldDef } from "../definition";
+import { cellOf, definedNameOf, FIELDS, SINGLE_FIELD_LAYOUT, type FieldDef, type FieldId } from "../definition";
 import { columnNumber, parseA1, toA1 } from "../a1";
 import type { FieldMove, LayoutChange, Located, SheetGrid, WorkbookGrid } from "../model";
 import { labelKey } from "../text";
@@ -12,7 +12,7 @@ import type { FoundSheet } from "./sheets";
 const LABEL_TO_INPUT = columnNumber(SINGLE_FIELD_LAYOUT.inputColumn) - columnNumber(SINGLE_FIELD_LAYOUT.labelColumn);
 
 export interface FieldsFound {
-  readonly fields: Record<string, Located>;
+  readonly fields: Record<FieldId, Located>;
   /** Fields found by name or label. */
   readonly found: number;
   readonly moves: FieldMove[];
@@ -44,7 +44,7 @@ function positionOf(field: FieldDef, sheet: SheetGrid, index: LabelIndex, grid: 
 
 /** Locates every single field; `sheetFor` maps a template sheet name to the sheet found for it. */
 export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string) => FoundSheet | undefined): FieldsFound {
-  const fields: Record<string, Located> = {};
+  const fields = {} as Record<FieldId, Located>;
   const moves: FieldMove[] = [];
   const missing: LayoutChange[] = [];
   const indexes = new Map<SheetGrid, LabelIndex>();

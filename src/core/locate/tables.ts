@@ -5,7 +5,7 @@
  */
 import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
 import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
-import type { TableDef } from "../definition";
+import type { AnyColumnId, TableDef } from "../definition";
 import { labelKey } from "../text";
 import { isBlank, keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
 
@@ -108,7 +108,7 @@ export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound
       if (columns.some(({ at }) => at !== undefined && !isBlank(valueAt(sheet, r, at)))) count++;
       continue;
     }
-    const cells: Record<string, Located> = {};
+    const cells = {} as Record<AnyColumnId, Located>;
     let empty = true;
     for (const { col, at, c } of columns) {
       const value: CellValue = at !== undefined ? valueAt(sheet, r, c) : null;

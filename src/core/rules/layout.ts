@@ -4,19 +4,19 @@
  * says it in Chinese, and the finding points at the moved field's or column's real cell, else at
  * the sheet the change is about.
  */
-import { columnById, fieldById, FIELDS, SHEETS, tableById } from "../definition";
+import { columnById, fieldById, FIELDS, SHEETS, tableById, type AnyColumnId, type FieldId, type TableId } from "../definition";
 import { columnLetter, columnNumber } from "../a1";
 import type { FieldMove, Finding, LayoutChange, RawReport } from "../model";
 import { fixedSeverity } from "./catalogue";
 import { fieldPlace, templatePlace, type Place, type Rule } from "./context";
 
 /** The `field` of a finding about the layout as a whole. */
-const TEMPLATE_FIELD = "template";
+const TEMPLATE_FIELD = "template" as const;
 
 type ChangePlace = Place & Pick<Finding, "field" | "table" | "row">;
 
-const label = (fieldId: string) => `“${fieldById(fieldId).label}”`;
-const columnLabel = (tableId: string, columnId: string) => `“${columnById(tableById(tableId), columnId).label}”`;
+const label = (fieldId: FieldId) => `“${fieldById(fieldId).label}”`;
+const columnLabel = (tableId: TableId, columnId: AnyColumnId) => `“${columnById(tableById(tableId), columnId).label}”`;
 
 function shift(n: number, down: string, up: string, unit: string): string {
   return n > 0 ? `${down}了 ${n} ${unit}` : `${up}了 ${-n} ${unit}`;
@@ -66,8 +66,8 @@ export function describeLayoutChange(change: LayoutChange): string {
 }
 
 /** A table column's first real cell; the table's sheet when the table has no rows. */
-function columnPlace(raw: RawReport, tableId: string, columnId: string, sheet: string): ChangePlace {
-  const first = raw.tables[tableId]?.[0];
+function columnPlace(raw: RawReport, tableId: TableId, columnId: AnyColumnId, sheet: string): ChangePlace {
+  const first = raw.tables[tableId][0];
   const cell = first?.cells[columnId];
   if (first && cell) return { sheet: cell.sheet, cell: cell.cell, field: columnId, table: tableId, row: first.row };
   return { sheet, cell: "A1", field: tableId, table: tableId };

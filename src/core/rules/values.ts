@@ -2,7 +2,7 @@
  * Rules on single values: required, type.*, format.*, credit_code.check_digit, text.*. Reading the
  * values and judging them is one pass, and it yields the Submission the cross-field rules work on.
  */
-import { FIELDS, TABLES, type ValueSpec } from "../definition";
+import { FIELDS, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "../definition";
 import type { CellValue, Finding, RawReport } from "../model";
 // Straight from each module, not the index: re-exports cost a getter call per cell.
 import { creditCodeCheckChar, creditCodeCheckDigitOk, normaliseCreditCode } from "../normalise/credit-code";
@@ -15,14 +15,14 @@ import { displayValue, isBlank, type Normalised } from "../normalise/result";
 import { RULE_LIMITS } from "../definition";
 import { normaliseText, textLength } from "../normalise/text";
 import type { FieldValue, Submission, SubmissionRow } from "../submission";
-import { fixedSeverity } from "./catalogue";
+import { fixedSeverity, type RuleId } from "./catalogue";
 import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
 
 /** Long text shorter than this is a warning (spec §1). */
 export const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
 
 interface Issue {
-  readonly rule: string;
+  readonly rule: RuleId;
   /** Chinese, after the field's name: "应为…，填写的是…". */
   readonly text: string;
 }
@@ -36,7 +36,7 @@ export interface ValueContext {
 const NO_ISSUES: readonly Issue[] = [];
 
 /** The rule that rejects a value of this type. */
-const TYPE_RULE: Partial<Record<ValueSpec["type"], string>> = {
+const TYPE_RULE: Partial<Record<ValueSpec["type"], RuleId>> = {
   headcount: "type.headcount",
   integer: "type.integer",
   date: "type.date",
@@ -125,18 +125,18 @@ export function readValues(raw: RawReport, yearFallback: number | null): ValuesR
   const reportYear = typeof yearValue === "number" ? yearValue : yearFallback;
   const ctx: ValueContext = { year: reportYear, date1904 };
 
-  const fields: Record<string, FieldValue> = {};
+  const fields = {} as Record<FieldId, FieldValue>;
   for (const spec of FIELDS) {
     const { value, issues } = judgeValue(spec, raw.fields[spec.id]?.value ?? null, ctx);
     fields[spec.id] = value;
     for (const i of issues) findings.push(fieldFinding(raw, i.rule, spec.id, `${quoteLabel(spec.id)}${i.text}`));
   }
 
-  const tables: Record<string, SubmissionRow[]> = {};
+  const tables = {} as Record<TableId, SubmissionRow[]>;
   for (const table of TABLES) {
     const rows: SubmissionRow[] = [];
-    for (const rawRow of raw.tables[table.id] ?? []) {
-      const values: Record<string, FieldValue> = {};
+    for (const rawRow of raw.tables[table.id]) {
+      const values = {} as Record<AnyColumnId, FieldValue>;
       for (const col of table.columns) {
         const { value, issues } = judgeValue(col, rawRow.cells[col.id]?.value ?? null, ctx);
         values[col.id] = value;
