@@ -157,6 +157,14 @@ export const SHEETS = {
   meta: "模板信息",
 } as const;
 
+/**
+ * The bounds of an `integer` that states none: from 0 to the largest whole number Excel's data
+ * validation takes. The rules, the schema, the validation and 自检 all read them from here.
+ */
+export function integerBounds(spec: Pick<ValueSpec, "min" | "max">): { readonly min: number; readonly max: number } {
+  return { min: spec.min ?? 0, max: spec.max ?? 2_147_483_647 };
+}
+
 /** Where single fields sit on their sheet: label in B, input in C, guidance in D. */
 export const SINGLE_FIELD_LAYOUT = {
   numberColumn: "A",

@@ -57,14 +57,10 @@ export function countFindings(findings: readonly Finding[]): Judgement["counts"]
   return { errors, warnings, unexplainedWarnings };
 }
 
-/** 有错误 when any error; else 待说明 when any warning is unexplained; else 通过. */
+/** errors (有错误) when any error; else warnings (待说明) when any warning is unexplained; else ok (通过). */
 export function statusOf(counts: Judgement["counts"]): ReportStatus {
-  if (counts.errors > 0) return "有错误";
-  return counts.unexplainedWarnings > 0 ? "待说明" : "通过";
-}
-
-export function statusToJson(status: ReportStatus): "ok" | "warnings" | "errors" {
-  return status === "有错误" ? "errors" : status === "待说明" ? "warnings" : "ok";
+  if (counts.errors > 0) return "errors";
+  return counts.unexplainedWarnings > 0 ? "warnings" : "ok";
 }
 
 /** Sheets in the template's order (基本情况, then the tables), each under the name it has in this workbook. */

@@ -156,5 +156,12 @@ export interface Finding {
   readonly explanation?: string;
 }
 
-/** Workbook status (spec §4): 有错误 when any error; else 待说明 when a warning is unexplained; else 通过. */
-export type ReportStatus = "通过" | "待说明" | "有错误";
+/**
+ * The status vocabulary, defined once: each status by its JSON word (spec §6 `status`) with the
+ * Chinese label users read. A judged report is errors / warnings / ok (spec §4); a file that could
+ * not be read is unreadable.
+ */
+export const STATUS_LABELS = { ok: "通过", warnings: "待说明", errors: "有错误", unreadable: "无法读取" } as const;
+export type CheckStatus = keyof typeof STATUS_LABELS;
+/** errors when any error; else warnings when a warning is unexplained; else ok. */
+export type ReportStatus = Exclude<CheckStatus, "unreadable">;

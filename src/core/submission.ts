@@ -6,7 +6,7 @@
  * Dates are `YYYY-MM-DD`; headcounts and the year are numbers; everything else is text.
  */
 import { z } from "zod";
-import { FIELDS, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "./definition";
+import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "./definition";
 
 export type FieldValue = string | number | null;
 
@@ -33,12 +33,7 @@ export function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
     case "headcount":
       return z.number().int().min(0).nullable();
     case "integer":
-      return z
-        .number()
-        .int()
-        .min(spec.min ?? Number.MIN_SAFE_INTEGER)
-        .max(spec.max ?? Number.MAX_SAFE_INTEGER)
-        .nullable();
+      return z.number().int().min(integerBounds(spec).min).max(integerBounds(spec).max).nullable();
     case "date":
       return z.iso.date().nullable();
     case "enum":

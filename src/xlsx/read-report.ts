@@ -7,9 +7,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { guardLimits, refusalMessage, type GuardLimits, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
-import { statusToJson, type JudgeOptions } from "../core/judge";
+import type { JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
-import type { Finding, RawReport, WorkbookGrid } from "../core/model";
+import type { CheckStatus, Finding, RawReport, WorkbookGrid } from "../core/model";
 import { guardFile } from "./file-guard";
 import { GridRefusal, toWorkbookGrid } from "./read-workbook";
 
@@ -107,7 +107,7 @@ export interface FindingJson {
 export interface CheckResult {
   file: string;
   unit: string | null;
-  status: "ok" | "warnings" | "errors" | "unreadable";
+  status: CheckStatus;
   findings: FindingJson[];
   code?: UnreadableCode;
   message?: string;
@@ -140,7 +140,7 @@ export async function checkFile(filePath: string, options: CheckOptions = {}): P
   if (!read.ok) return { file, unit: null, status: "unreadable", findings: [], code: read.code, message: read.message };
   try {
     const { judgement, unit } = judgeLocated(read.raw, read.templateYear, options);
-    return { file, unit, status: statusToJson(judgement.status), findings: judgement.findings.map(findingToJson) };
+    return { file, unit, status: judgement.status, findings: judgement.findings.map(findingToJson) };
   } catch {
     return { file, unit: null, status: "unreadable", findings: [], code: "corrupt", message: messageOf("corrupt", read.name, "校验时发生意外错误") };
   }

@@ -7,6 +7,7 @@
  */
 import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById, type AnyColumnId, type FieldId, type TableId } from "../../src/core/definition";
 import type { CellValue, LayoutChange, Located, RawReport, RawRow } from "../../src/core/model";
+import { isBlank } from "../../src/core/normalise/result";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
 
@@ -24,7 +25,6 @@ export interface ReportInput {
   readonly rowShift?: Readonly<Record<string, number>>;
 }
 
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 export function rawReport(input: ReportInput = {}): RawReport {
   const sheetName = (s: string) => input.sheetNames?.[s] ?? s;

@@ -7,7 +7,8 @@ import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
 import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
 import type { AnyColumnId, TableDef } from "../definition";
 import { labelKey } from "../text";
-import { isBlank, keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
+import { isBlank } from "../normalise/result";
+import { keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
 
 /** Header rows are looked for in this many rows from the top. */
 const HEADER_SCAN_ROWS = 500;

@@ -2,7 +2,7 @@
  * Rules on single values: required, type.*, format.*, credit_code.check_digit, text.*. Reading the
  * values and judging them is one pass, and it yields the Submission the cross-field rules work on.
  */
-import { FIELDS, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "../definition";
+import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "../definition";
 import type { CellValue, Finding, RawReport } from "../model";
 // Straight from each module, not the index: re-exports cost a getter call per cell.
 import { creditCodeCheckChar, creditCodeCheckDigitOk, normaliseCreditCode } from "../normalise/credit-code";
@@ -11,9 +11,9 @@ import { normaliseDate } from "../normalise/date";
 import { normaliseEnum } from "../normalise/enum";
 import { normaliseHeadcount } from "../normalise/headcount";
 import { normaliseInteger } from "../normalise/integer";
-import { displayValue, isBlank, type Normalised } from "../normalise/result";
+import { isBlank, type Normalised } from "../normalise/result";
 import { RULE_LIMITS } from "../definition";
-import { normaliseText, textLength } from "../normalise/text";
+import { normaliseText, shownValue, textLength } from "../normalise/text";
 import type { FieldValue, Submission, SubmissionRow } from "../submission";
 import { fixedSeverity, type RuleId } from "./catalogue";
 import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
@@ -51,8 +51,10 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
   switch (spec.type) {
     case "headcount":
       return normaliseHeadcount(v, ctx.date1904);
-    case "integer":
-      return normaliseInteger(v, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, ctx.date1904);
+    case "integer": {
+      const { min, max } = integerBounds(spec);
+      return normaliseInteger(v, min, max, ctx.date1904);
+    }
     case "date":
       return normaliseDate(v, ctx);
     case "enum":
@@ -84,7 +86,7 @@ export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { 
   const checksText = typeof value === "string" && (spec.maxLength !== undefined || spec.type === "longtext" || spec.type === "credit_code");
   if (!result.note && !checksText) return { value, issues: NO_ISSUES };
   const issues: Issue[] = [];
-  const shown = displayValue(v);
+  const shown = shownValue(v);
   if (result.note?.kind === "normalized") {
     issues.push({ rule: "format.normalized", text: `填写的是“${shown}”，已按“${result.note.readAs}”读取，请核实` });
   } else if (result.note?.kind === "approximate") {
