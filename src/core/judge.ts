@@ -43,7 +43,7 @@ function withBoundedMessage(f: Finding): Finding {
   return message === f.message ? f : { ...f, message };
 }
 
-export function countFindings(findings: readonly Finding[]): Judgement["counts"] {
+function countFindings(findings: readonly Finding[]): Judgement["counts"] {
   let errors = 0;
   let warnings = 0;
   let unexplainedWarnings = 0;
@@ -58,7 +58,7 @@ export function countFindings(findings: readonly Finding[]): Judgement["counts"]
 }
 
 /** errors (有错误) when any error; else warnings (待说明) when any warning is unexplained; else ok (通过). */
-export function statusOf(counts: Judgement["counts"]): ReportStatus {
+function statusOf(counts: Judgement["counts"]): ReportStatus {
   if (counts.errors > 0) return "errors";
   return counts.unexplainedWarnings > 0 ? "warnings" : "ok";
 }

@@ -28,7 +28,7 @@ export interface Submission {
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** The schema of one normalised value. Lengths are not part of the shape: an over-long text is kept and reported. */
-export function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
+function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
   switch (spec.type) {
     case "headcount":
       return z.number().int().min(0).nullable();

@@ -1,6 +1,6 @@
 /** judgeReport end to end on RawReports: 核实说明, status, counts, and the Submission it yields. */
 import { FIELDS, TABLES } from "../../src/core/definition";
-import { locationMatches, ruleNamed } from "../../src/core/explanations";
+import { ruleNamed } from "../../src/core/explanations";
 import { judgeReport } from "../../src/core/judge";
 import { STATUS_LABELS } from "../../src/core/model";
 import type { Finding } from "../../src/core/model";
@@ -88,15 +88,14 @@ describe("核实说明", () => {
     expect(ruleNamed(" Deadline.Late（逾期） ")).toBe("deadline.late");
     expect(ruleNamed("关于未加盖公章")).toBe("sealed.no");
     expect(ruleNamed("其他")).toBeNull();
-    const f: Finding = { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "基本情况", cell: "C16", message: "" };
-    expect(locationMatches("ｃ１６", f)).toBe(true);
-    expect(locationMatches("其他表!C16", f)).toBe(false);
+    expect(explained(withExplanations([["sealed.no", "ｃ１６", "x"]]).findings, "sealed.no")).toBe("x");
+    expect(explained(withExplanations([["sealed.no", "其他表!C16", "x"]]).findings, "sealed.no")).toBeUndefined();
   });
 
   it("reads a cell followed by the note a person adds to it", () => {
-    const f: Finding = { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "基本情况", cell: "C16", message: "" };
-    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, true]);
-    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, false]);
+    const explains = (loc: string) => explained(withExplanations([["sealed.no", loc, "x"]]).findings, "sealed.no") === "x";
+    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, true]);
+    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, false]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Tables: the header row is found by its labels wherever it now stands (rows inserted above it),
- * columns by their header labels (columns moved, inserted or hidden), then every non-empty row
- * below the header is read.
+ * columns by their header labels (columns moved, inserted or hidden), then the non-empty rows below
+ * the header are read, up to the row cap (the rest only counted).
  */
 import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
 import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";

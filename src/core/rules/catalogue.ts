@@ -54,8 +54,6 @@ export const RULES = {
 /** A rule id of the catalogue: a typo is a compile error. */
 export type RuleId = keyof typeof RULES;
 
-export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
 /** The severity of a rule whose severity never depends on the report; throws for public.min_one (a bug). */
 export function fixedSeverity(rule: RuleId): Severity {
   const info: RuleInfo = RULES[rule];

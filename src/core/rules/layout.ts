@@ -74,7 +74,7 @@ function columnPlace(raw: RawReport, tableId: TableId, columnId: AnyColumnId, sh
 }
 
 /** Where the finding about a layout change points. */
-export function placeOfChange(raw: RawReport, change: LayoutChange): ChangePlace {
+function placeOfChange(raw: RawReport, change: LayoutChange): ChangePlace {
   switch (change.kind) {
     case "sheetRenamed":
       return { sheet: change.sheet, cell: "A1", field: TEMPLATE_FIELD };

@@ -6,9 +6,9 @@ import { numberOf, textOf } from "../submission";
 import { cellFinding, fieldFinding, quoteCell, quoteLabel, rowsOf, type Rule, type RuleContext } from "./context";
 
 /** One event above this many 人次 is worth a second look. */
-export const EVENT_OUTLIER = RULE_LIMITS.eventParticipantsOutlier;
+const EVENT_OUTLIER = RULE_LIMITS.eventParticipantsOutlier;
 /** A participant total above this is worth a second look. */
-export const TOTAL_OUTLIER = RULE_LIMITS.totalParticipantsOutlier;
+const TOTAL_OUTLIER = RULE_LIMITS.totalParticipantsOutlier;
 
 function coversEvents(
   ctx: RuleContext,

@@ -19,7 +19,7 @@ import { fixedSeverity, type RuleId } from "./catalogue";
 import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
 
 /** Long text shorter than this is a warning (spec §1). */
-export const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
+const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
 
 interface Issue {
   readonly rule: RuleId;
@@ -73,7 +73,7 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
 }
 
 /** Judges one value against its spec: the value to keep (null when unusable) and what is wrong with it. */
-export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
+function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
   if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : NO_ISSUES };
   const result = read(spec, v, ctx);
   if (!result.ok) {
