@@ -165,6 +165,9 @@ export function integerBounds(spec: Pick<ValueSpec, "min" | "max">): { readonly 
   return { min: spec.min ?? 0, max: spec.max ?? 2_147_483_647 };
 }
 
+/** Every sheet of the template, by its name: the one list of template sheet names. */
+export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+
 /** Where single fields sit on their sheet: label in B, input in C, guidance in D. */
 export const SINGLE_FIELD_LAYOUT = {
   numberColumn: "A",
