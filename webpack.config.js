@@ -37,7 +37,7 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
+      commands: "./src/function-file/function-file.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -71,7 +71,7 @@ module.exports = async (env, options) => {
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
-        template: "./src/commands/commands.html",
+        template: "./src/function-file/function-file.html",
         chunks: ["commands"],
       }),
       new CopyWebpackPlugin({

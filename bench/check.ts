@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { columnById, tableById } from "../src/core/definition";
+import { columnById, tableById, type ColumnId } from "../src/core/definition";
 import { checkFile } from "../src/xlsx/read-report";
 import { writeTemplate } from "../src/xlsx/template-writer";
 import { runStandalone, type BenchFigure } from "./figures";
@@ -39,7 +39,7 @@ async function bigReport(file: string): Promise<void> {
   await wb.xlsx.load(fs.existsSync(FIXTURE) ? (fs.readFileSync(FIXTURE) as unknown as ArrayBuffer) : ((await writeTemplate()) as unknown as ArrayBuffer));
   const t = tableById("events");
   const ws = wb.getWorksheet(t.sheet)!;
-  const put = (row: number, col: string, v: ExcelJS.CellValue) => (ws.getCell(`${columnById(t, col).column}${row}`).value = v);
+  const put = (row: number, col: ColumnId<"events">, v: ExcelJS.CellValue) => (ws.getCell(`${columnById(t, col).column}${row}`).value = v);
   for (let i = 0; i < EVENT_ROWS; i++) {
     const r = t.firstRow + i;
     put(r, "date", new Date(Date.UTC(2023, i % 10, 1 + (i % 28))));

@@ -56,8 +56,3 @@ export function parseNamedCell(ref: string): { sheet: string; cell: string } | n
   if (!at) return null;
   return { sheet, cell: toA1(at.row, at.column) };
 }
-
-/** `工作表!A1`, the way findings and 核实说明 name a cell. */
-export function sheetCell(sheet: string, cell: string): string {
-  return `${sheet}!${cell}`;
-}

@@ -21,8 +21,8 @@ export type FieldType =
   | "credit_code";
 
 /** What a single field or a table column has in common. */
-export interface ValueSpec {
-  readonly id: string;
+export interface ValueSpec<Id extends string = string> {
+  readonly id: Id;
   /** What users see (Chinese). */
   readonly label: string;
   readonly type: FieldType;
@@ -38,21 +38,21 @@ export interface ValueSpec {
   readonly hint: string;
 }
 
-export interface FieldDef extends ValueSpec {
+export interface FieldDef<Id extends string = FieldId> extends ValueSpec<Id> {
   readonly sheet: string;
   /** Worksheet row (1-based) of the input cell; the input column is SINGLE_FIELD_LAYOUT.inputColumn. */
   readonly row: number;
 }
 
-export interface ColumnDef extends ValueSpec {
+export interface ColumnDef<Id extends string = AnyColumnId> extends ValueSpec<Id> {
   /** Column letter on the table's sheet. */
   readonly column: string;
   /** Column width in characters. */
   readonly width: number;
 }
 
-export interface TableDef {
-  readonly id: string;
+export interface TableDef<Id extends string = TableId, Column extends string = AnyColumnId> {
+  readonly id: Id;
   /** Chinese title of the table (also its sheet's title row). */
   readonly label: string;
   readonly sheet: string;
@@ -60,11 +60,12 @@ export interface TableDef {
   readonly firstRow: number;
   /** Rows prepared in the template (validation, formatting, unlocked cells). Users may add more. */
   readonly capacity: number;
-  readonly columns: readonly ColumnDef[];
+  readonly columns: readonly ColumnDef<Column>[];
 }
 
 export const REPORT_TYPES = ["阶段性总结", "年度总结"] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
+export const [STAGE_REPORT, ANNUAL_REPORT] = REPORT_TYPES;
 
 export const UNIT_CATEGORIES = [
   "市级行政主管部门",
@@ -98,7 +99,13 @@ export const DISTRICTS = [
   "蓟州区",
 ] as const;
 
+export type UnitCategory = (typeof UNIT_CATEGORIES)[number];
+
 export const YES_NO = ["是", "否"] as const;
+export const [YES, NO] = YES_NO;
+
+/** What an event studied (活动明细 研学内容). */
+export const EVENT_CONTENTS = ["《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容"] as const;
 
 /** Unit categories that must hold at least one 公益性宣贯 (notice 三(三)2). */
 export const CATEGORIES_NEEDING_PUBLIC_SESSION: readonly string[] = [
@@ -108,12 +115,12 @@ export const CATEGORIES_NEEDING_PUBLIC_SESSION: readonly string[] = [
   "专业标准化技术委员会",
   "标准化技术机构",
   "行业协会商会",
-];
+] satisfies readonly UnitCategory[];
 
 /** District-level categories must name a district; the city-level one must be 市级 (spec §4 district.matches_category). */
-export const DISTRICT_LEVEL_CATEGORIES: readonly string[] = ["区市场监管局", "区级行政主管部门"];
-export const CITY_LEVEL_CATEGORY = "市级行政主管部门";
-export const CITY_LEVEL_DISTRICT = "市级";
+export const DISTRICT_LEVEL_CATEGORIES: readonly string[] = ["区市场监管局", "区级行政主管部门"] satisfies readonly UnitCategory[];
+export const CITY_LEVEL_CATEGORY = "市级行政主管部门" satisfies UnitCategory;
+export const CITY_LEVEL_DISTRICT = "市级" satisfies (typeof DISTRICTS)[number];
 
 /** Thresholds of spec §4, shared by the rules engine and the 自检 formulas. */
 export const RULE_LIMITS = {
@@ -137,7 +144,7 @@ export const DEADLINES: Readonly<Record<ReportType, { month: number; day: number
 export const CONTENT_COUNTS_FOR = {
   regulation: ["《条例》", "《条例》和《纲要》"],
   outline: ["《纲要》", "《条例》和《纲要》"],
-} as const;
+} as const satisfies Record<string, readonly (typeof EVENT_CONTENTS)[number][]>;
 
 export const SHEETS = {
   guide: "填报说明",
@@ -149,6 +156,17 @@ export const SHEETS = {
   selfCheck: "自检",
   meta: "模板信息",
 } as const;
+
+/**
+ * The bounds of an `integer` that states none: from 0 to the largest whole number Excel's data
+ * validation takes. The rules, the schema, the validation and 自检 all read them from here.
+ */
+export function integerBounds(spec: Pick<ValueSpec, "min" | "max">): { readonly min: number; readonly max: number } {
+  return { min: spec.min ?? 0, max: spec.max ?? 2_147_483_647 };
+}
+
+/** Every sheet of the template, by its name: the one list of template sheet names. */
+export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
 
 /** Where single fields sit on their sheet: label in B, input in C, guidance in D. */
 export const SINGLE_FIELD_LAYOUT = {
@@ -170,7 +188,7 @@ export const BASIC_SECTIONS: readonly { readonly row: number; readonly title: st
 
 const B = SHEETS.basic;
 
-export const FIELDS: readonly FieldDef[] = [
+const FIELD_LIST = [
   {
     id: "report_type",
     label: "报告类型",
@@ -355,7 +373,12 @@ export const FIELDS: readonly FieldDef[] = [
     row: 28,
     hint: "简述下一步工作措施安排（不超过2000字）。",
   },
-];
+] as const satisfies readonly FieldDef<string>[];
+
+/** The id of a single field: a typo is a compile error, not a silently disabled rule. */
+export type FieldId = (typeof FIELD_LIST)[number]["id"];
+
+export const FIELDS: readonly FieldDef[] = FIELD_LIST;
 
 /** The seal block printed under the fields of 基本情况. */
 export const SEAL_BLOCK = { row: 30, unitLabel: "单位（盖章）：", dateLabel: "日期：" } as const;
@@ -363,7 +386,7 @@ export const SEAL_BLOCK = { row: 30, unitLabel: "单位（盖章）：", dateLab
 const TABLE_HEADER_ROW = 3;
 const TABLE_FIRST_ROW = 4;
 
-export const TABLES: readonly TableDef[] = [
+const TABLE_LIST = [
   {
     id: "events",
     label: "研学宣贯活动明细",
@@ -399,7 +422,7 @@ export const TABLES: readonly TableDef[] = [
         label: "研学内容",
         type: "enum",
         required: true,
-        options: ["《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容"],
+        options: EVENT_CONTENTS,
         column: "E",
         width: 18,
         hint: "《条例》指《天津市标准化条例》，《纲要》指《国家标准化发展纲要》。",
@@ -489,7 +512,18 @@ export const TABLES: readonly TableDef[] = [
       { id: "text", label: "说明", type: "text", required: true, maxLength: 500, column: "C", width: 60, hint: "说明该提示为何属实（不超过500字）。" },
     ],
   },
-];
+] as const satisfies readonly TableDef<string, string>[];
+
+export type TableId = (typeof TABLE_LIST)[number]["id"];
+/** The column ids of one table. */
+export type ColumnId<T extends TableId> = Extract<(typeof TABLE_LIST)[number], { readonly id: T }>["columns"][number]["id"];
+/** A column id of any table. */
+export type AnyColumnId = ColumnId<TableId>;
+
+export const TABLES: readonly TableDef[] = TABLE_LIST;
+
+/** The sheets that hold report data, in workbook order: the single fields' sheet, then the tables'. */
+export const REPORT_SHEETS: readonly string[] = [...new Set([...FIELDS.map((f) => f.sheet), ...TABLES.map((t) => t.sheet)])];
 
 export const TEMPLATE = {
   id: "tj-std-study-summary",
@@ -503,7 +537,7 @@ export const TEMPLATE = {
 } as const;
 
 /** Defined name of a single field in the workbook ("fld_unit_name"): stable across inserted rows. */
-export function definedNameOf(fieldId: string): string {
+export function definedNameOf(fieldId: FieldId): string {
   return `fld_${fieldId}`;
 }
 
@@ -512,20 +546,20 @@ export function cellOf(field: FieldDef): string {
   return `${SINGLE_FIELD_LAYOUT.inputColumn}${field.row}`;
 }
 
-/** Lookups by id; throw on an unknown id because that is a programming error, not bad input. */
-export function fieldById(id: string): FieldDef {
+/** Lookups by id; the types rule out unknown ids, and the throw catches a cast that lied. */
+export function fieldById(id: FieldId): FieldDef {
   const f = FIELDS.find((x) => x.id === id);
   if (!f) throw new Error(`unknown field id: ${id}`);
   return f;
 }
 
-export function tableById(id: string): TableDef {
+export function tableById<T extends TableId>(id: T): TableDef<T, ColumnId<T>> {
   const t = TABLES.find((x) => x.id === id);
   if (!t) throw new Error(`unknown table id: ${id}`);
-  return t;
+  return t as TableDef<T, ColumnId<T>>;
 }
 
-export function columnById(table: TableDef, id: string): ColumnDef {
+export function columnById<C extends string>(table: TableDef<TableId, C>, id: NoInfer<C>): ColumnDef<C> {
   const c = table.columns.find((x) => x.id === id);
   if (!c) throw new Error(`unknown column id: ${table.id}.${id}`);
   return c;

@@ -50,7 +50,7 @@ export function explanationsOf(submission: Submission): Explanation[] {
 
 /** Labels a finding's field goes by: a single field's label, a column's label (with its table), a table's label and sheet. */
 function namesOfField(finding: Finding): string[] {
-  const names = [finding.field];
+  const names: string[] = [finding.field];
   if (finding.table) {
     const table = TABLES.find((t) => t.id === finding.table);
     const column = table?.columns.find((c) => c.id === finding.field);
@@ -62,10 +62,6 @@ function namesOfField(finding: Finding): string[] {
     if (field) names.push(field.label);
   }
   return names;
-}
-
-function sameSheet(a: string, b: string): boolean {
-  return canonicalText(a).toLowerCase() === canonicalText(b).toLowerCase();
 }
 
 /** A written location, parsed once: a cell (with or without its sheet), or a field name key. */
@@ -102,22 +98,6 @@ function nameKeysOf(finding: Finding): readonly string[] {
   return keys;
 }
 
-function targetMatches(target: Target, finding: Finding): boolean {
-  if (target.kind === "field") return nameKeysOf(finding).includes(target.key);
-  const own = parseA1(finding.cell);
-  return (
-    own !== null &&
-    own.row === target.row &&
-    own.column === target.column &&
-    (target.sheet === null || sameSheet(target.sheet, finding.sheet))
-  );
-}
-
-/** Does this written location point at the finding: its cell (`工作表!A1`, or a bare `A1`), or its field? */
-export function locationMatches(location: string, finding: Finding): boolean {
-  return targetMatches(parseLocation(location), finding);
-}
-
 /** One 说明 as matching needs it: its text and its place on 核实说明 (attached in that order). */
 interface Note {
   readonly text: string;
@@ -126,7 +106,7 @@ interface Note {
 
 /** A rule's 说明 by the location they name, so matching costs per finding, not findings × 说明. */
 interface RuleNotes {
-  /** `sheet|row,column`, the sheet folded as sameSheet folds it, `*` when the 说明 names none. */
+  /** `sheet|row,column`, the sheet folded by sheetKey (width, spaces, case), `*` when the 说明 names none. */
   readonly cells: Map<string, Note[]>;
   /** A field's name key. */
   readonly fields: Map<string, Note[]>;

@@ -3,7 +3,7 @@
  * 核实说明, sort the findings as they stand in the workbook, and decide the status.
  */
 import { parseA1 } from "./a1";
-import { FIELDS, TABLES } from "./definition";
+import { REPORT_SHEETS } from "./definition";
 import { boundMessage } from "./bounded-text";
 import { applyExplanations, explanationsOf } from "./explanations";
 import type { Finding, RawReport, ReportStatus } from "./model";
@@ -33,13 +33,17 @@ export function judgeReport(raw: RawReport, options: JudgeOptions = {}): Judgeme
   return { submission, findings, status: statusOf(counts), counts };
 }
 
-/** Long quoted values cut (see bounded-text.ts): each finding carries its own copy. */
+/**
+ * Long quoted values cut (see bounded-text.ts): each finding carries its own copy. A finding on a
+ * sheet the workbook lacks says so, here for every rule.
+ */
 function withBoundedMessage(f: Finding): Finding {
-  const message = boundMessage(f.message);
+  const bounded = boundMessage(f.message);
+  const message = f.sheetMissing ? `${bounded}（工作簿中没有工作表“${f.sheet}”）` : bounded;
   return message === f.message ? f : { ...f, message };
 }
 
-export function countFindings(findings: readonly Finding[]): Judgement["counts"] {
+function countFindings(findings: readonly Finding[]): Judgement["counts"] {
   let errors = 0;
   let warnings = 0;
   let unexplainedWarnings = 0;
@@ -53,33 +57,18 @@ export function countFindings(findings: readonly Finding[]): Judgement["counts"]
   return { errors, warnings, unexplainedWarnings };
 }
 
-/** 有错误 when any error; else 待说明 when any warning is unexplained; else 通过. */
-export function statusOf(counts: Judgement["counts"]): ReportStatus {
-  if (counts.errors > 0) return "有错误";
-  return counts.unexplainedWarnings > 0 ? "待说明" : "通过";
+/** errors (有错误) when any error; else warnings (待说明) when any warning is unexplained; else ok (通过). */
+function statusOf(counts: Judgement["counts"]): ReportStatus {
+  if (counts.errors > 0) return "errors";
+  return counts.unexplainedWarnings > 0 ? "warnings" : "ok";
 }
 
-export function statusToJson(status: ReportStatus): "ok" | "warnings" | "errors" {
-  return status === "有错误" ? "errors" : status === "待说明" ? "warnings" : "ok";
-}
-
-/**
- * Sheets in workbook order: the template's order (基本情况, then the tables), each under the name it
- * really has in this workbook; a sheet the reader never located keeps its template name.
- */
+/** Sheets in the template's order (基本情况, then the tables), each under the name it has in this workbook. */
 function sheetOrder(raw: RawReport): Map<string, number> {
   const order = new Map<string, number>();
-  const add = (name: string | undefined) => {
-    if (name !== undefined && !order.has(name)) order.set(name, order.size);
-  };
-  for (const f of FIELDS) {
-    add(raw.fields[f.id]?.sheet);
-    add(f.sheet);
-  }
-  for (const t of TABLES) {
-    const first = raw.tables[t.id]?.[0];
-    add(first ? Object.values(first.cells)[0]?.sheet : undefined);
-    add(t.sheet);
+  for (const name of REPORT_SHEETS) {
+    const actual = raw.sheets[name] ?? name;
+    if (!order.has(actual)) order.set(actual, order.size);
   }
   return order;
 }

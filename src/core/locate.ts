@@ -3,14 +3,15 @@
  *
  * Defined names and the 模板信息 sheet are asked first, then labels, so a report whose unit inserted
  * rows, renamed or added sheets, or moved columns is still read where its values really are; every
- * such change becomes a Chinese note (→ template.modified). A workbook that is not this template is
+ * such change is recorded as data (→ template.modified). A workbook that is not this template is
  * refused as a whole rather than half-read.
  */
-import { definedNameOf, FIELDS, TABLES, TEMPLATE } from "./definition";
-import type { RawRow, RawReport, WorkbookGrid } from "./model";
+import { DEFAULT_GUARD_LIMITS, type GuardLimits } from "./guard/limits";
+import { definedNameOf, FIELDS, REPORT_SHEETS, TABLES, TEMPLATE, type TableId } from "./definition";
+import type { LayoutChange, RawRow, RawReport, WorkbookGrid } from "./model";
 import { fieldLabelScore, locateFields } from "./locate/fields";
 import { readMeta } from "./locate/meta";
-import { describeMoves } from "./locate/moves";
+import { groupMoves } from "./locate/moves";
 import { findSheet, type FoundSheet } from "./locate/sheets";
 import { findHeader, headerThreshold, readTable, tableDefinedName } from "./locate/tables";
 
@@ -28,7 +29,20 @@ export type LocateResult =
       readonly message: string;
       /** Chinese, short: the evidence, for a message that also names the file. */
       readonly detail: string;
+    }
+  | {
+      readonly ok: false;
+      /** A table has more rows than the limit: judging it would give findings by the hundred thousand. */
+      readonly code: "too_large";
+      readonly table: string;
+      readonly rows: number;
+      readonly limit: number;
+      readonly message: string;
+      readonly detail: string;
     };
+
+/** The limits locating honours; every grid gets them, whether it came from a file or from Office.js. */
+export type LocateLimits = Pick<GuardLimits, "maxTableRows">;
 
 /** Fewer single fields than this found (by name or label) and the workbook is not this template. */
 export const MIN_FIELDS_FOUND = Math.ceil(FIELDS.length / 2);
@@ -37,6 +51,19 @@ const DOWNLOAD_HINT = "请下载最新模板，把内容填入模板后重新报
 
 function notTemplate(detail: string): LocateResult {
   return { ok: false, code: "not_template", detail, message: `该文件不是用《${TEMPLATE.title}》模板填写的（${detail}）。${DOWNLOAD_HINT}` };
+}
+
+function tooManyRows(label: string, table: string, rows: number, limit: number): LocateResult {
+  const detail = `“${label}”有 ${rows} 行，上限 ${limit} 行`;
+  return {
+    ok: false,
+    code: "too_large",
+    table,
+    rows,
+    limit,
+    detail,
+    message: `该报表的${detail}，行数过多，未作检查。请删除多余的行（如整列粘贴带来的内容）后重新检查。`,
+  };
 }
 
 function fieldSheetSearch(templateName: string, grid: WorkbookGrid) {
@@ -49,7 +76,7 @@ function fieldSheetSearch(templateName: string, grid: WorkbookGrid) {
   });
 }
 
-export function locateReport(grid: WorkbookGrid): LocateResult {
+export function locateReport(grid: WorkbookGrid, limits: LocateLimits = DEFAULT_GUARD_LIMITS): LocateResult {
   const meta = readMeta(grid);
   if (meta?.templateId !== undefined && meta.templateId !== TEMPLATE.id) {
     return notTemplate(`模板标识为“${meta.templateId}”，是另一个模板`);
@@ -65,8 +92,8 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
     return notTemplate(`只找到模板 ${FIELDS.length} 个栏目中的 ${located.found} 个`);
   }
 
-  const tables: Record<string, readonly RawRow[]> = {};
-  const tableChanges: string[] = [];
+  const tables = {} as Record<TableId, readonly RawRow[]>;
+  const tableChanges: LayoutChange[] = [];
   for (const table of TABLES) {
     const found =
       sheets.get(table.sheet) ??
@@ -80,26 +107,32 @@ export function locateReport(grid: WorkbookGrid): LocateResult {
     const header = found && findHeader(found.sheet, table, grid);
     if (!found || !header) {
       tables[table.id] = [];
-      tableChanges.push(found ? `工作表“${found.sheet.name}”中未找到“${table.label}”的表头` : `缺少工作表“${table.sheet}”（${table.label}）`);
+      tableChanges.push(
+        found
+          ? { kind: "headerMissing", table: table.id, templateSheet: table.sheet, sheet: found.sheet.name }
+          : { kind: "tableSheetMissing", table: table.id, templateSheet: table.sheet },
+      );
       continue;
     }
-    const read = readTable(found.sheet, table, header, table.sheet);
+    const read = readTable(found.sheet, table, header, table.sheet, limits.maxTableRows);
+    if (read.count > limits.maxTableRows) return tooManyRows(table.label, table.id, read.count, limits.maxTableRows);
     tables[table.id] = read.rows;
     tableChanges.push(...read.changes);
   }
 
   const renames = [...sheets.entries()]
     .filter(([, f]) => f?.renamedFrom !== undefined)
-    .map(([templateName, f]) => `工作表“${templateName}”已改名为“${f!.sheet.name}”`);
-  const layoutChanges = [
+    .map(([templateSheet, f]): LayoutChange => ({ kind: "sheetRenamed", templateSheet, sheet: f!.sheet.name }));
+  const layoutChanges: LayoutChange[] = [
     ...renames,
-    ...(meta ? [] : [`缺少隐藏的工作表“${TEMPLATE.sheets.meta}”（可能是把内容复制到了新工作簿）`]),
-    ...describeMoves(located.moves),
+    ...(meta ? [] : [{ kind: "metaMissing" } as const]),
+    ...groupMoves(located.moves),
     ...located.missing,
     ...tableChanges,
   ];
 
   const report: RawReport = {
+    sheets: Object.fromEntries(REPORT_SHEETS.map((name) => [name, sheetFor(name)?.sheet.name ?? null])),
     fields: located.fields,
     tables,
     layoutChanges,

@@ -4,6 +4,11 @@
  * the task pane and in Node.
  */
 
+import type { AnyColumnId, FieldId, TableId } from "./definition";
+import type { RuleId, Severity } from "./rules/catalogue";
+
+export type { Severity };
+
 /** An error value in a cell (#DIV/0!, #REF!, …): shown to users as its text, never as data. */
 export interface CellError {
   readonly error: string;
@@ -49,41 +54,114 @@ export interface Located {
   readonly cell: string;
 }
 
-export interface RawRow {
+export interface RawRow<Column extends string = AnyColumnId> {
   /** Worksheet row the values were read from. */
   readonly row: number;
-  readonly cells: Readonly<Record<string, Located>>;
+  readonly cells: Readonly<Record<Column, Located>>;
 }
+
+/**
+ * Template sheet name → the name that sheet has in this workbook, or null when the workbook has no
+ * such sheet. Every finding takes its sheet from here, so none names a sheet the workbook lacks.
+ */
+export type SheetMap = Readonly<Record<string, string | null>>;
+
+/** A single field found away from its template cell. */
+export interface FieldMove {
+  readonly field: FieldId;
+  readonly templateSheet: string;
+  readonly templateCell: string;
+  /** Where it is in this workbook. */
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/**
+ * One change to the template's layout, as data: what changed, on which template sheet, and where
+ * it is in this workbook. Its Chinese description is rendered in one place (rules/layout.ts).
+ */
+export type LayoutChange =
+  | { readonly kind: "sheetRenamed"; readonly templateSheet: string; readonly sheet: string }
+  /** The hidden 模板信息 sheet is gone (typically: the content was copied into a new workbook). */
+  | { readonly kind: "metaMissing" }
+  | ({ readonly kind: "fieldMoved" } & FieldMove)
+  /** Three or more fields moved by the same offset on one sheet: one change, not one per field. */
+  | { readonly kind: "fieldsShifted"; readonly moves: readonly FieldMove[]; readonly rows: number; readonly columns: number }
+  | { readonly kind: "fieldMissing"; readonly field: FieldId; readonly templateSheet: string; readonly templateCell: string }
+  /** No sheet of the workbook holds this table. */
+  | { readonly kind: "tableSheetMissing"; readonly table: TableId; readonly templateSheet: string }
+  | { readonly kind: "headerMissing"; readonly table: TableId; readonly templateSheet: string; readonly sheet: string }
+  | {
+      readonly kind: "headerMoved";
+      readonly table: TableId;
+      readonly templateSheet: string;
+      readonly sheet: string;
+      readonly templateRow: number;
+      readonly row: number;
+    }
+  | { readonly kind: "columnMissing"; readonly table: TableId; readonly column: AnyColumnId; readonly templateSheet: string; readonly sheet: string }
+  | {
+      readonly kind: "columnMoved";
+      readonly table: TableId;
+      readonly column: AnyColumnId;
+      readonly templateSheet: string;
+      readonly sheet: string;
+      /** Column letters. */
+      readonly templateLetter: string;
+      readonly letter: string;
+    }
+  /** Three or more columns moved by the same offset: the first of them stands for all. */
+  | {
+      readonly kind: "columnsShifted";
+      readonly table: TableId;
+      readonly columns: readonly AnyColumnId[];
+      readonly templateSheet: string;
+      readonly sheet: string;
+      readonly offset: number;
+    };
 
 /** The report as found in a workbook, before normalisation. */
 export interface RawReport {
+  /** Every sheet of the template that holds report data (基本情况 and the tables' sheets). */
+  readonly sheets: SheetMap;
   /** Every single field of the definition, by id (value null when the cell is blank). */
-  readonly fields: Readonly<Record<string, Located>>;
+  readonly fields: Readonly<Record<FieldId, Located>>;
   /** Non-empty rows of every table, by table id, in worksheet order. */
-  readonly tables: Readonly<Record<string, readonly RawRow[]>>;
-  /** Chinese descriptions of layout changes found while locating fields (→ template.modified). */
-  readonly layoutChanges: readonly string[];
+  readonly tables: Readonly<Record<TableId, readonly RawRow[]>>;
+  /** What the unit changed in the template's layout, found while locating (→ template.modified). */
+  readonly layoutChanges: readonly LayoutChange[];
   readonly templateVersion?: string;
   readonly date1904?: boolean;
 }
 
-export type Severity = "error" | "warning";
+/** What a finding is about: a single field, a table column, a whole table, or the template's layout. */
+export type FindingSubject = FieldId | AnyColumnId | TableId | "template";
 
 /** One finding of a rule (spec §4, §6): the field names the id; a table finding also names table and row. */
 export interface Finding {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
-  readonly field: string;
-  readonly table?: string;
+  readonly field: FindingSubject;
+  readonly table?: TableId;
   /** Worksheet row of a table finding. */
   readonly row?: number;
+  /** The sheet as named in the workbook; the template's name when `sheetMissing`. */
   readonly sheet: string;
   readonly cell: string;
+  /** The workbook has no sheet for this finding: `sheet` and `cell` are where the template puts it. */
+  readonly sheetMissing?: true;
   /** Chinese: what was found and what is expected. */
   readonly message: string;
   /** The unit's 核实说明 for this warning, when one applies. */
   readonly explanation?: string;
 }
 
-/** Workbook status (spec §4): 有错误 when any error; else 待说明 when a warning is unexplained; else 通过. */
-export type ReportStatus = "通过" | "待说明" | "有错误";
+/**
+ * The status vocabulary, defined once: each status by its JSON word (spec §6 `status`) with the
+ * Chinese label users read. A judged report is errors / warnings / ok (spec §4); a file that could
+ * not be read is unreadable.
+ */
+export const STATUS_LABELS = { ok: "通过", warnings: "待说明", errors: "有错误", unreadable: "无法读取" } as const;
+export type CheckStatus = keyof typeof STATUS_LABELS;
+/** errors when any error; else warnings when a warning is unexplained; else ok. */
+export type ReportStatus = Exclude<CheckStatus, "unreadable">;

@@ -6,39 +6,34 @@
  * Dates are `YYYY-MM-DD`; headcounts and the year are numbers; everything else is text.
  */
 import { z } from "zod";
-import { FIELDS, TABLES, type ValueSpec } from "./definition";
+import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "./definition";
 
 export type FieldValue = string | number | null;
 
-export interface SubmissionRow {
+export interface SubmissionRow<Column extends string = AnyColumnId> {
   /** Worksheet row the values were read from. */
   readonly row: number;
   /** By column id. */
-  readonly values: Readonly<Record<string, FieldValue>>;
+  readonly values: Readonly<Record<Column, FieldValue>>;
 }
 
 export interface Submission {
   readonly templateVersion?: string;
   /** By field id: every single field of the definition. */
-  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly fields: Readonly<Record<FieldId, FieldValue>>;
   /** By table id: the non-empty rows of every table of the definition. */
-  readonly tables: Readonly<Record<string, readonly SubmissionRow[]>>;
+  readonly tables: Readonly<Record<TableId, readonly SubmissionRow[]>>;
 }
 
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** The schema of one normalised value. Lengths are not part of the shape: an over-long text is kept and reported. */
-export function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
+function valueSchema(spec: ValueSpec): z.ZodType<FieldValue> {
   switch (spec.type) {
     case "headcount":
       return z.number().int().min(0).nullable();
     case "integer":
-      return z
-        .number()
-        .int()
-        .min(spec.min ?? Number.MIN_SAFE_INTEGER)
-        .max(spec.max ?? Number.MAX_SAFE_INTEGER)
-        .nullable();
+      return z.number().int().min(integerBounds(spec).min).max(integerBounds(spec).max).nullable();
     case "date":
       return z.iso.date().nullable();
     case "enum":
@@ -54,7 +49,9 @@ function objectOf(specs: readonly ValueSpec[]) {
   return z.strictObject(Object.fromEntries(specs.map((s) => [s.id, valueSchema(s)])));
 }
 
-export const submissionSchema: z.ZodType<Submission> = z.object({
+// The schema is built from the definition at run time, so its inferred type is keyed by string; the
+// definition.test checks that it accepts exactly the Submission shape.
+export const submissionSchema = z.object({
   templateVersion: z.string().optional(),
   fields: objectOf(FIELDS),
   tables: z.strictObject(
@@ -62,16 +59,16 @@ export const submissionSchema: z.ZodType<Submission> = z.object({
       TABLES.map((t) => [t.id, z.array(z.object({ row: z.number().int().positive(), values: objectOf(t.columns) }))]),
     ),
   ),
-});
+}) as unknown as z.ZodType<Submission>;
 
-/** The number in a field, or null when it is blank or was not read. */
-export function numberOf(values: Readonly<Record<string, FieldValue>>, id: string): number | null {
+/** The number in a field, or null when it is blank or was not read. `id` must be a key of `values`. */
+export function numberOf<K extends string>(values: Readonly<Record<K, FieldValue>>, id: NoInfer<K>): number | null {
   const v = values[id];
   return typeof v === "number" ? v : null;
 }
 
 /** The text (dates included) in a field, or null when it is blank or was not read. */
-export function textOf(values: Readonly<Record<string, FieldValue>>, id: string): string | null {
+export function textOf<K extends string>(values: Readonly<Record<K, FieldValue>>, id: NoInfer<K>): string | null {
   const v = values[id];
   return typeof v === "string" ? v : null;
 }

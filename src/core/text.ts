@@ -1,14 +1,10 @@
 /** Text folding shared by normalisation, label matching and unit identity. */
 
 /**
- * Zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF): invisible, yet text pasted from web
- * pages and chat apps carries them, and “是\u200b” must read as 是.
- */
-export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
-
-/**
  * Full-width ASCII (！ to ～) and the ideographic space become their half-width forms; zero-width
- * characters are dropped. 《》 are not in that range and are kept, as the spec asks.
+ * spaces and joiners (U+200B–U+200D, U+2060, U+FEFF) are dropped: invisible, yet text pasted from
+ * web pages and chat apps carries them, and “是\u200b” must read as 是. 《》 are not in that range
+ * and are kept, as the spec asks.
  */
 export function foldWidth(s: string): string {
   let out = "";

@@ -5,12 +5,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { TABLES } from "../core/definition";
-import { DEFAULT_GUARD_LIMITS, refusalMessage, type RefusalCode } from "../core/guard";
+import { guardLimits, refusalMessage, type GuardLimits, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
-import { statusToJson, type JudgeOptions } from "../core/judge";
+import type { JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
-import type { Finding, RawReport, WorkbookGrid } from "../core/model";
+import type { CheckStatus, Finding, RawReport, WorkbookGrid } from "../core/model";
 import { guardFile } from "./file-guard";
 import { GridRefusal, toWorkbookGrid } from "./read-workbook";
 
@@ -58,14 +57,14 @@ async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string; 
 }
 
 /** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
-export async function readReportFile(filePath: string): Promise<ReadOutcome> {
+export async function readReportFile(filePath: string, limits?: Partial<GuardLimits>): Promise<ReadOutcome> {
   const name = path.basename(filePath);
   try {
     const stat = await fs.stat(filePath).catch(() => undefined);
     if (!stat) return unreadable(name, "not_found");
     if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
     if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
-    const guarded = await guardFile(filePath).catch((e: unknown) => {
+    const guarded = await guardFile(filePath, limits).catch((e: unknown) => {
       if (isAccessError(e)) return undefined;
       throw e;
     });
@@ -74,11 +73,8 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     const grid = await loadGrid(guarded.bytes);
     if ("error" in grid) return unreadable(name, grid.code, grid.detail);
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
-    const located = locateReport(grid);
-    if (!located.ok) return unreadable(name, "not_template", located.detail);
-    const long = TABLES.find((t) => located.report.tables[t.id].length > DEFAULT_GUARD_LIMITS.maxTableRows);
-    if (long)
-      return unreadable(name, "too_large", `“${long.label}”有 ${located.report.tables[long.id].length} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`);
+    const located = locateReport(grid, guardLimits(limits));
+    if (!located.ok) return unreadable(name, located.code, located.detail);
     return {
       ok: true,
       name,
@@ -101,6 +97,8 @@ export interface FindingJson {
   row?: number;
   sheet: string;
   cell: string;
+  /** The workbook has no such sheet: `sheet` is the template's name for it. */
+  sheetMissing?: true;
   message: string;
   explanation?: string;
 }
@@ -109,7 +107,7 @@ export interface FindingJson {
 export interface CheckResult {
   file: string;
   unit: string | null;
-  status: "ok" | "warnings" | "errors" | "unreadable";
+  status: CheckStatus;
   findings: FindingJson[];
   code?: UnreadableCode;
   message?: string;
@@ -124,6 +122,7 @@ export function findingToJson(f: Finding): FindingJson {
     ...(f.row !== undefined ? { row: f.row } : {}),
     sheet: f.sheet,
     cell: f.cell,
+    ...(f.sheetMissing ? { sheetMissing: true as const } : {}),
     message: f.message,
     ...(f.explanation !== undefined ? { explanation: f.explanation } : {}),
   };
@@ -141,7 +140,7 @@ export async function checkFile(filePath: string, options: CheckOptions = {}): P
   if (!read.ok) return { file, unit: null, status: "unreadable", findings: [], code: read.code, message: read.message };
   try {
     const { judgement, unit } = judgeLocated(read.raw, read.templateYear, options);
-    return { file, unit, status: statusToJson(judgement.status), findings: judgement.findings.map(findingToJson) };
+    return { file, unit, status: judgement.status, findings: judgement.findings.map(findingToJson) };
   } catch {
     return { file, unit: null, status: "unreadable", findings: [], code: "corrupt", message: messageOf("corrupt", read.name, "校验时发生意外错误") };
   }

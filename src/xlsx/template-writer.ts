@@ -3,7 +3,7 @@
  * template definition. Layout: see src/xlsx/template/ (one module per concern).
  */
 import ExcelJS from "exceljs";
-import { FIELDS, TABLES, TEMPLATE, definedNameOf } from "../core/definition";
+import { FIELDS, TABLES, TEMPLATE, definedNameOf, fieldById, integerBounds } from "../core/definition";
 import { addGuideSheet } from "./template/guide";
 import { addBasicSheet } from "./template/basic-sheet";
 import { addTableSheets } from "./template/table-sheets";
@@ -17,8 +17,7 @@ export interface TemplateOptions {
   year?: number;
 }
 
-export const MIN_YEAR = FIELDS.find((f) => f.id === "year")?.min ?? 2000;
-export const MAX_YEAR = FIELDS.find((f) => f.id === "year")?.max ?? 2100;
+export const { min: MIN_YEAR, max: MAX_YEAR } = integerBounds(fieldById("year"));
 
 export function isValidTemplateYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;

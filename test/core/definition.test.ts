@@ -1,4 +1,4 @@
-import { FIELDS, TABLES, TEMPLATE, cellOf, fieldById, tableById } from "../../src/core/definition";
+import { FIELDS, TABLES, TEMPLATE, cellOf, fieldById, tableById, type FieldId, type TableId } from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
 
 // The ids of spec §1–2, written out here on purpose: the test fails if the definition drops or renames one.
@@ -18,12 +18,12 @@ const OPTIONAL_FIELDS = ["credit_code", "contact_email", "publicity_summary"];
 describe("template definition", () => {
   it("has every single field of the spec with its required flag", () => {
     expect(FIELDS.map((f) => f.id).sort()).toEqual([...SPEC_FIELDS].sort());
-    for (const id of SPEC_FIELDS) expect(fieldById(id).required).toBe(!OPTIONAL_FIELDS.includes(id));
+    for (const id of SPEC_FIELDS) expect(fieldById(id as FieldId).required).toBe(!OPTIONAL_FIELDS.includes(id));
   });
 
   it("has every table and column of the spec", () => {
     for (const [table, cols] of Object.entries(SPEC_TABLES)) {
-      expect(tableById(table).columns.map((c) => c.id)).toEqual(cols);
+      expect(tableById(table as TableId).columns.map((c) => c.id)).toEqual(cols);
     }
     expect(TABLES.map((t) => t.id)).toEqual(Object.keys(SPEC_TABLES));
   });

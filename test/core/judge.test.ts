@@ -1,7 +1,8 @@
 /** judgeReport end to end on RawReports: 核实说明, status, counts, and the Submission it yields. */
 import { FIELDS, TABLES } from "../../src/core/definition";
-import { locationMatches, ruleNamed } from "../../src/core/explanations";
-import { judgeReport, statusToJson } from "../../src/core/judge";
+import { ruleNamed } from "../../src/core/explanations";
+import { judgeReport } from "../../src/core/judge";
+import { STATUS_LABELS } from "../../src/core/model";
 import type { Finding } from "../../src/core/model";
 import { RULES } from "../../src/core/rules/catalogue";
 import { submissionSchema } from "../../src/core/submission";
@@ -24,7 +25,7 @@ describe("核实说明", () => {
     expect(explained(j.findings, "sealed.no")).toBe("盖章件另行邮寄。");
     expect(explained(j.findings, "deadline.late")).toBeUndefined();
     expect(j.counts).toEqual({ errors: 0, warnings: 2, unexplainedWarnings: 1 });
-    expect(j.status).toBe("待说明");
+    expect(j.status).toBe("warnings");
   });
 
   it("matches by the rule's Chinese name", () => {
@@ -38,7 +39,7 @@ describe("核实说明", () => {
       ["deadline.late", "'基本情况'!c$15", "B"],
     ]);
     expect(j.findings.map((f) => f.explanation)).toEqual(["B", "A"]);
-    expect(j.status).toBe("通过");
+    expect(j.status).toBe("ok");
   });
 
   it("matches a field by its label or id", () => {
@@ -46,7 +47,7 @@ describe("核实说明", () => {
       ["sealed.no", "是否已加盖公章", "A"],
       ["deadline.late", "fill_date", "B"],
     ]);
-    expect(j.status).toBe("通过");
+    expect(j.status).toBe("ok");
     expect(j.counts.unexplainedWarnings).toBe(0);
   });
 
@@ -57,7 +58,7 @@ describe("核实说明", () => {
       ["no.such.rule", "基本情况!C16", "unknown rule"],
     ]);
     expect(j.findings.every((f) => f.explanation === undefined)).toBe(true);
-    expect(j.status).toBe("待说明");
+    expect(j.status).toBe("warnings");
   });
 
   it("explains table warnings by cell or column label", () => {
@@ -65,8 +66,8 @@ describe("核实说明", () => {
     const byCell = withExplanations([["event.after_fill_date", "活动明细!a5", "活动日期为计划日期。"]], base);
     expect(byCell.findings).toHaveLength(1);
     expect(byCell.findings[0]).toMatchObject({ cell: "A5", explanation: "活动日期为计划日期。" });
-    expect(withExplanations([["日期晚于填报日期", "日期", "x"]], base).status).toBe("通过");
-    expect(withExplanations([["event.after_fill_date", "活动明细!A4", "x"]], base).status).toBe("待说明");
+    expect(withExplanations([["日期晚于填报日期", "日期", "x"]], base).status).toBe("ok");
+    expect(withExplanations([["event.after_fill_date", "活动明细!A4", "x"]], base).status).toBe("warnings");
   });
 
   it("never explains an error away", () => {
@@ -74,7 +75,7 @@ describe("核实说明", () => {
     const f = j.findings.find((x) => x.rule === "public.le_training")!;
     expect(f.severity).toBe("error");
     expect(f.explanation).toBeUndefined();
-    expect(j.status).toBe("有错误");
+    expect(j.status).toBe("errors");
   });
 
   it("a 说明 row without its text is itself incomplete", () => {
@@ -87,26 +88,25 @@ describe("核实说明", () => {
     expect(ruleNamed(" Deadline.Late（逾期） ")).toBe("deadline.late");
     expect(ruleNamed("关于未加盖公章")).toBe("sealed.no");
     expect(ruleNamed("其他")).toBeNull();
-    const f: Finding = { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "基本情况", cell: "C16", message: "" };
-    expect(locationMatches("ｃ１６", f)).toBe(true);
-    expect(locationMatches("其他表!C16", f)).toBe(false);
+    expect(explained(withExplanations([["sealed.no", "ｃ１６", "x"]]).findings, "sealed.no")).toBe("x");
+    expect(explained(withExplanations([["sealed.no", "其他表!C16", "x"]]).findings, "sealed.no")).toBeUndefined();
   });
 
   it("reads a cell followed by the note a person adds to it", () => {
-    const f: Finding = { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "基本情况", cell: "C16", message: "" };
-    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, true]);
-    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, locationMatches(loc, f)]).toEqual([loc, false]);
+    const explains = (loc: string) => explained(withExplanations([["sealed.no", loc, "x"]]).findings, "sealed.no") === "x";
+    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, true]);
+    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, false]);
   });
 });
 
 describe("status", () => {
-  it("is 通过 for a correct report, 待说明 with an unexplained warning, 有错误 with any error", () => {
+  it("is ok (通过) for a correct report, warnings (待说明) with an unexplained warning, errors (有错误) with any error", () => {
     const ok = judgeReport(validReport());
-    expect([ok.status, statusToJson(ok.status)]).toEqual(["通过", "ok"]);
+    expect([ok.status, STATUS_LABELS[ok.status]]).toEqual(["ok", "通过"]);
     const warned = judgeReport(validReport(WARNED));
-    expect([warned.status, statusToJson(warned.status)]).toEqual(["待说明", "warnings"]);
+    expect([warned.status, STATUS_LABELS[warned.status]]).toEqual(["warnings", "待说明"]);
     const wrong = judgeReport(validReport({ ...WARNED, fields: { ...WARNED.fields, contact_phone: "x" } }));
-    expect([wrong.status, statusToJson(wrong.status)]).toEqual(["有错误", "errors"]);
+    expect([wrong.status, STATUS_LABELS[wrong.status]]).toEqual(["errors", "有错误"]);
     expect(wrong.counts).toEqual({ errors: 1, warnings: 2, unexplainedWarnings: 2 });
   });
 });

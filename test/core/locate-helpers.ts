@@ -3,7 +3,7 @@
  * unit makes to a workbook (insert rows or columns, rename a sheet, drop names), for locate tests.
  */
 import { columnNumber, parseA1, toA1 } from "../../src/core/a1";
-import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById } from "../../src/core/definition";
+import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById, type AnyColumnId } from "../../src/core/definition";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../../src/core/model";
 import { LOCATE_TESTS_BASE, plainFields, plainRows } from "../lo/plans/reports";
 
@@ -48,7 +48,7 @@ export function templateGrid(fill: Fill = GOOD_FILL, options: { meta?: boolean; 
     for (const c of t.columns) put(s, `${c.column}${t.headerRow}`, c.label);
     names[`tbl_${t.id}`] = { sheet: t.sheet, cell: `${t.columns[0].column}${t.headerRow}` };
     (fill.tables?.[t.id] ?? []).forEach((row, i) => {
-      for (const [id, v] of Object.entries(row)) put(s, `${columnById(t, id).column}${t.firstRow + i}`, v);
+      for (const [id, v] of Object.entries(row)) put(s, `${columnById(t, id as AnyColumnId).column}${t.firstRow + i}`, v);
     });
   }
   if (options.meta !== false) {
@@ -110,3 +110,9 @@ export function setCell(grid: WorkbookGrid, sheet: string, address: string, valu
 }
 
 export { tableById };
+
+/** The workbook without one sheet (and without the defined names that pointed at it). */
+export function removeSheet(grid: WorkbookGrid, name: string): WorkbookGrid {
+  const names = Object.fromEntries(Object.entries(grid.names).filter(([, t]) => t.sheet !== name));
+  return { ...grid, sheets: grid.sheets.filter((s) => s.name !== name), names };
+}

@@ -3,7 +3,7 @@
  * following, every value is read from where it now is, and it is the value the unit typed.
  */
 import fc from "fast-check";
-import { FIELDS, SHEETS } from "../../src/core/definition";
+import { FIELDS, SHEETS, type TableId } from "../../src/core/definition";
 import { locateReport } from "../../src/core/locate";
 import type { WorkbookGrid } from "../../src/core/model";
 import { GOOD_FILL, insertRows, renameSheet, templateGrid } from "./locate-helpers";
@@ -40,7 +40,7 @@ describe("locate after any inserted rows and renamed sheets", () => {
         if (!result.ok) return;
         for (const f of FIELDS) expect(result.report.fields[f.id].value).toEqual(f.id === "credit_code" ? null : GOOD_FILL.fields[f.id]);
         for (const [id, rows] of Object.entries(GOOD_FILL.tables)) {
-          const read = result.report.tables[id].map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value])));
+          const read = result.report.tables[id as TableId].map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value])));
           expect(read).toEqual(rows);
         }
         const changed = edits.some((e) => e.kind === "rename") || result.report.fields.report_type.cell !== "C5";

@@ -1,6 +1,7 @@
 import { cellOf, FIELDS, SHEETS, TEMPLATE } from "../../src/core/definition";
 import { locateReport, MIN_FIELDS_FOUND } from "../../src/core/locate";
 import type { RawReport, WorkbookGrid } from "../../src/core/model";
+import { describeLayoutChange } from "../../src/core/rules/layout";
 import { GOOD_FILL, insertColumns, insertRows, renameSheet, setCell, templateGrid } from "./locate-helpers";
 
 function located(grid: WorkbookGrid): RawReport {
@@ -8,6 +9,9 @@ function located(grid: WorkbookGrid): RawReport {
   if (!r.ok) throw new Error(`expected a report, got ${r.code}: ${r.message}`);
   return r.report;
 }
+
+/** The layout changes found, in the words the template.modified finding uses. */
+const changes = (r: RawReport) => r.layoutChanges.map(describeLayoutChange);
 
 describe("locateReport on an unchanged template", () => {
   const report = located(templateGrid());
@@ -28,7 +32,7 @@ describe("locateReport on an unchanged template", () => {
   });
 
   it("reports no layout change and takes the version and year from the meta sheet", () => {
-    expect(report.layoutChanges).toEqual([]);
+    expect(changes(report)).toEqual([]);
     expect(report.templateVersion).toBe(TEMPLATE.version);
     expect(locateReport(templateGrid())).toMatchObject({ ok: true, templateYear: TEMPLATE.defaultYear });
     expect(locateReport(templateGrid(GOOD_FILL, { meta: false }))).not.toHaveProperty("templateYear");
@@ -61,16 +65,16 @@ describe("a unit's layout changes", () => {
     const r = located(insertRows(templateGrid(), SHEETS.basic, 3, 2));
     expect(r.fields.contact_phone.cell).toBe("C15");
     expect(r.fields.contact_phone.value).toBe("13812345678");
-    expect(r.layoutChanges).toHaveLength(1);
-    expect(r.layoutChanges[0]).toContain("下移了 2 行");
-    expect(r.layoutChanges[0]).toContain("基本情况!C5 移到 C7");
+    expect(changes(r)).toHaveLength(1);
+    expect(changes(r)[0]).toContain("下移了 2 行");
+    expect(changes(r)[0]).toContain("基本情况!C5 移到 C7");
   });
 
   it("one row inserted between two fields moves only those below it", () => {
     const r = located(insertRows(templateGrid(), SHEETS.basic, 13, 1));
     expect(r.fields.contact_name.cell).toBe("C12");
     expect(r.fields.contact_phone.cell).toBe("C14");
-    expect(r.layoutChanges.join("\n")).toContain("下移了 1 行");
+    expect(changes(r).join("\n")).toContain("下移了 1 行");
   });
 
   it("without defined names, fields are found by their labels", () => {
@@ -83,7 +87,7 @@ describe("a unit's layout changes", () => {
     const g = templateGrid();
     const r = located({ ...g, names: { ...g.names, fld_contact_phone: { sheet: "基本情况", cell: "C20" } } });
     expect(r.fields.contact_phone.cell).toBe("C13");
-    expect(r.layoutChanges).toEqual([]);
+    expect(changes(r)).toEqual([]);
   });
 
   it("two single moves are described one by one", () => {
@@ -94,20 +98,20 @@ describe("a unit's layout changes", () => {
     g = setCell(g, "基本情况", "C40", "022-27182133");
     const r = located(g);
     expect(r.fields.contact_phone).toEqual({ value: "022-27182133", sheet: "基本情况", cell: "C40" });
-    expect(r.layoutChanges).toEqual(["“联系电话”已从 基本情况!C13 移到 C40"]);
+    expect(changes(r)).toEqual(["“联系电话”已从 基本情况!C13 移到 C40"]);
   });
 
   it("a renamed sheet is found through its names and reported", () => {
     const r = located(renameSheet(templateGrid(), "活动明细", "活动"));
     expect(r.tables.events.map((x) => x.cells.title.sheet)).toEqual(["活动", "活动"]);
-    expect(r.layoutChanges).toEqual(["工作表“活动明细”已改名为“活动”"]);
+    expect(changes(r)).toEqual(["工作表“活动明细”已改名为“活动”"]);
   });
 
   it("a renamed sheet without names is found by its contents", () => {
     const r = located(renameSheet(renameSheet(templateGrid(), "基本情况", "基本信息", { keepNames: false }), "宣传报道", "报道", { keepNames: false }));
     expect(r.fields.unit_name).toEqual({ value: GOOD_FILL.fields.unit_name, sheet: "基本信息", cell: "C8" });
     expect(r.tables.media[0].cells.outlet.sheet).toBe("报道");
-    expect(r.layoutChanges).toEqual(expect.arrayContaining(["工作表“基本情况”已改名为“基本信息”", "工作表“宣传报道”已改名为“报道”"]));
+    expect(changes(r)).toEqual(expect.arrayContaining(["工作表“基本情况”已改名为“基本信息”", "工作表“宣传报道”已改名为“报道”"]));
   });
 
   it("a sheet carrying another template sheet's name is never taken for a renamed one", () => {
@@ -120,7 +124,7 @@ describe("a unit's layout changes", () => {
     const g = renameSheet(templateGrid(GOOD_FILL, { names: false }), "基本情况", "基本情况(2)");
     const r = located({ ...g, sheets: [{ name: "基本情况", rows: [["新建的空表"]] }, ...g.sheets] });
     expect(r.fields.unit_name).toEqual({ value: GOOD_FILL.fields.unit_name, sheet: "基本情况(2)", cell: "C8" });
-    expect(r.layoutChanges).toEqual(["工作表“基本情况”已改名为“基本情况(2)”"]);
+    expect(changes(r)).toEqual(["工作表“基本情况”已改名为“基本情况(2)”"]);
   });
 
   it("rows inserted in a table and above its header: rows read where they are now", () => {
@@ -129,7 +133,7 @@ describe("a unit's layout changes", () => {
     const r = located(g);
     expect(r.tables.events.map((x) => x.row)).toEqual([5, 9]);
     expect(r.tables.events[1].cells.participants.cell).toBe("F9");
-    expect(r.layoutChanges).toEqual(["“活动明细”表的表头已从第 3 行移到第 4 行"]);
+    expect(changes(r)).toEqual(["“活动明细”表的表头已从第 3 行移到第 4 行"]);
   });
 
   it("a table header found by labels when its name is gone, and moved or inserted columns by their header labels", () => {
@@ -138,8 +142,8 @@ describe("a unit's layout changes", () => {
     const r = located(g);
     expect(r.tables.events[0].cells.participants).toEqual({ value: 150, sheet: "活动明细", cell: "G6" });
     expect(r.tables.events[0].cells.title.cell).toBe("B6");
-    expect(r.layoutChanges.join("\n")).toContain("表头已从第 3 行移到第 5 行");
-    expect(r.layoutChanges.join("\n")).toContain("5 列右移了 1 列");
+    expect(changes(r).join("\n")).toContain("表头已从第 3 行移到第 5 行");
+    expect(changes(r).join("\n")).toContain("5 列右移了 1 列");
   });
 
   it("a swapped pair of columns is followed by header", () => {
@@ -147,13 +151,13 @@ describe("a unit's layout changes", () => {
     g = setCell(g, "宣传报道", "D3", "媒体名称");
     const r = located(g);
     expect(r.tables.media[0].cells.outlet).toEqual({ value: GOOD_FILL.tables.media[0].title, sheet: "宣传报道", cell: "D4" });
-    expect(r.layoutChanges).toEqual(["“宣传报道”表的“媒体名称”列已从 C 列移到 D 列", "“宣传报道”表的“标题”列已从 D 列移到 C 列"]);
+    expect(changes(r)).toEqual(["“宣传报道”表的“媒体名称”列已从 C 列移到 D 列", "“宣传报道”表的“标题”列已从 D 列移到 C 列"]);
   });
 
   it("a deleted optional column reads as blank and is reported", () => {
     const r = located(setCell(templateGrid(), "活动明细", "J3", null));
     expect(r.tables.events[0].cells.note.value).toBeNull();
-    expect(r.layoutChanges).toEqual(["“活动明细”表缺少“备注”列"]);
+    expect(changes(r)).toEqual(["“活动明细”表缺少“备注”列"]);
   });
 
   it("extra sheets are ignored; hidden ones still read", () => {
@@ -161,28 +165,29 @@ describe("a unit's layout changes", () => {
     const r = located({ ...g, sheets: [...g.sheets.map((s) => (s.name === "佐证材料" ? { ...s, hidden: true } : s)), { name: "草稿", rows: [["联系电话", "000"]] }] });
     expect(r.fields.contact_phone.cell).toBe("C13");
     expect(r.tables.evidence).toHaveLength(1);
-    expect(r.layoutChanges).toEqual([]);
+    expect(changes(r)).toEqual([]);
   });
 
   it("contents copied into a new workbook (no meta, no names) are read, with a note", () => {
     const r = located(templateGrid(GOOD_FILL, { meta: false, names: false }));
     expect(r.fields.fill_date.value).toBe("2023-11-01");
     expect(r.templateVersion).toBeUndefined();
-    expect(r.layoutChanges).toEqual([expect.stringContaining("模板信息")]);
+    expect(changes(r)).toEqual([expect.stringContaining("模板信息")]);
   });
 
   it("a missing table sheet gives no rows and a note", () => {
     const g = templateGrid();
     const r = located({ ...g, sheets: g.sheets.filter((s) => s.name !== "佐证材料") });
     expect(r.tables.evidence).toEqual([]);
-    expect(r.layoutChanges).toEqual(["缺少工作表“佐证材料”（佐证材料清单）"]);
+    expect(r.layoutChanges).toEqual([{ kind: "tableSheetMissing", table: "evidence", templateSheet: "佐证材料" }]);
+    expect(r.sheets[SHEETS.evidence]).toBeNull();
   });
 
   it("a field whose label and name are gone reads as blank at its template cell, with a note", () => {
     const g = setCell(templateGrid(GOOD_FILL, { names: false }), "基本情况", "B14", "邮箱地址");
     const r = located(g);
     expect(r.fields.contact_email).toEqual({ value: null, sheet: "基本情况", cell: "C14" });
-    expect(r.layoutChanges).toEqual(["未找到“电子邮箱”栏目（模板位置 基本情况!C14）"]);
+    expect(changes(r)).toEqual(["未找到“电子邮箱”栏目（模板位置 基本情况!C14）"]);
   });
 });
 

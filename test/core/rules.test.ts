@@ -3,6 +3,7 @@
  * it does not. Reports start from a correct one (report-builder) and change one thing.
  */
 import { judgeReport } from "../../src/core/judge";
+import type { FieldId } from "../../src/core/definition";
 import type { CellValue, Finding, RawReport } from "../../src/core/model";
 import { RULES } from "../../src/core/rules/catalogue";
 import { VALID_EVENTS, VALID_FIELDS, validReport, type ReportInput, type RowInput } from "../helpers/report-builder";
@@ -82,7 +83,7 @@ const CASES: readonly Case[] = [
   { name: "sessions but nobody", rule: "sessions.without_participants", fires: { fields: { regulation_participants: 0, outline_participants: 0 } }, cells: ["基本情况!C21"], quiet: { fields: { regulation_participants: 0, outline_participants: 1 } } },
   { name: "no evidence", rule: "evidence.none", fires: { tables: { evidence: [] } }, cells: ["佐证材料!A4"], quiet: {} },
   { name: "no media", rule: "media.none", fires: { tables: { media: [null, {}] } }, cells: ["宣传报道!A4"], quiet: {} },
-  { name: "a moved field", rule: "template.modified", fires: { rowShift: { 基本情况: 1 }, layoutChanges: ["“基本情况”第3行上方插入了1行，“联系电话”等字段下移"] }, cells: ["基本情况!C14"], quiet: { rowShift: { 基本情况: 1 } } },
+  { name: "a moved field", rule: "template.modified", fires: { rowShift: { 基本情况: 1 }, layoutChanges: [{ kind: "fieldMoved", field: "contact_phone", templateSheet: "基本情况", templateCell: "C13", sheet: "基本情况", cell: "C14" }] }, cells: ["基本情况!C14"], quiet: { rowShift: { 基本情况: 1 } } },
 ];
 
 describe("rule cases", () => {
@@ -195,28 +196,42 @@ describe("located where the value really is", () => {
     ]);
   });
 
-  it("puts a template.modified finding at the address, field or sheet its description names", () => {
+  it("puts a template.modified finding on the sheet its change is about, marked when the sheet is missing", () => {
     const report = validReport({
-      sheetNames: { 活动明细: "活动" },
-      layoutChanges: ["工作表“活动明细”被改名为“活动”", "单元格 基本情况!$c$13 所在行被移动", "新增了工作表“附表”"],
+      sheetNames: { 活动明细: "活动", 佐证材料: null },
+      tables: { evidence: [] },
+      layoutChanges: [
+        { kind: "sheetRenamed", templateSheet: "活动明细", sheet: "活动" },
+        { kind: "metaMissing" },
+        { kind: "tableSheetMissing", table: "evidence", templateSheet: "佐证材料" },
+      ],
     });
     const found = findingsOf(report, "template.modified");
-    expect(found.map(at)).toEqual(["基本情况!C5", "基本情况!C13", "活动!A1"]);
-    expect(found[2].message).toContain("工作表“活动明细”被改名为“活动”");
+    expect(found.map((f) => [at(f), f.sheetMissing])).toEqual([
+      ["基本情况!C5", undefined],
+      ["活动!A1", undefined],
+      ["佐证材料!A1", true],
+    ]);
+    expect(found[1].message).toContain("工作表“活动明细”已改名为“活动”");
+    expect(found[2].message).toContain("工作簿中没有工作表“佐证材料”");
   });
 
-  it("points a reader's move description at the field's new cell, not its old one", () => {
+  it("points a move at the field's or column's new cell, not its old one", () => {
+    const moved = (field: FieldId, row: number) => ({ field, templateSheet: "基本情况", templateCell: `C${row}`, sheet: "基本情况", cell: `C${row + 2}` });
     const report = validReport({
       rowShift: { 基本情况: 2 },
       layoutChanges: [
-        "“报告类型”等 19 项下移了 2 行（插入或删除了行或列），如“报告类型”已从 基本情况!C5 移到 C7",
-        "活动明细的“参加人次”列已从 F 列移到 G 列",
+        { kind: "fieldsShifted", moves: [moved("report_type", 5), moved("year", 6), moved("unit_name", 8)], rows: 2, columns: 0 },
+        { kind: "columnMoved", table: "events", column: "participants", templateSheet: "活动明细", sheet: "活动明细", templateLetter: "F", letter: "G" },
       ],
     });
-    expect(findingsOf(report, "template.modified").map((f) => [at(f), f.field])).toEqual([
+    const found = findingsOf(report, "template.modified");
+    expect(found.map((f) => [at(f), f.field])).toEqual([
       ["基本情况!C7", "report_type"],
       ["活动明细!F4", "participants"],
     ]);
+    expect(found[0].message).toContain("“报告类型”等 3 项下移了 2 行（插入或删除了行或列），如“报告类型”已从 基本情况!C5 移到 C7");
+    expect(found[1].message).toContain("“活动明细”表的“参加人次”列已从 F 列移到 G 列");
   });
 });
 

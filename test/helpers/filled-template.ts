@@ -3,7 +3,7 @@
  * `edit`ed: the starting point of the file-level reader and hostile-input tests.
  */
 import ExcelJS from "exceljs";
-import { cellOf, columnById, FIELDS, tableById } from "../../src/core/definition";
+import { cellOf, columnById, FIELDS, tableById, type AnyColumnId, type TableId } from "../../src/core/definition";
 import type { CellValue } from "../../src/core/model";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { GOOD_FILL } from "../core/locate-helpers";
@@ -20,9 +20,9 @@ export async function filledTemplate(edit?: (wb: ExcelJS.Workbook) => void): Pro
   await wb.xlsx.load((await writeTemplate()) as unknown as ArrayBuffer);
   for (const f of FIELDS) wb.getWorksheet(f.sheet)!.getCell(cellOf(f)).value = asCell(GOOD_FILL.fields[f.id] ?? null);
   for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
-    const t = tableById(tableId);
+    const t = tableById(tableId as TableId);
     rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col).column}${t.firstRow + i}`).value = asCell(v);
+      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`).value = asCell(v);
     });
   }
   edit?.(wb);

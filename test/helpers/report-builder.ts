@@ -5,8 +5,9 @@
  *   rawReport({ fields: { training_sessions: "3次" }, tables: { events: [{ participants: 12.5 }] } })
  *   validReport({ fields: { sealed: "否" } })   // a correct report with one change
  */
-import { FIELDS, TABLES, cellOf, tableById } from "../../src/core/definition";
-import type { CellValue, Located, RawReport, RawRow } from "../../src/core/model";
+import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById, type AnyColumnId, type FieldId, type TableId } from "../../src/core/definition";
+import type { CellValue, LayoutChange, Located, RawReport, RawRow } from "../../src/core/model";
+import { isBlank } from "../../src/core/normalise/result";
 import { plainFields, plainRows, RULE_TESTS_BASE } from "../lo/plans/reports";
 
 export type RowInput = Readonly<Record<string, CellValue>> | null;
@@ -16,34 +17,34 @@ export interface ReportInput {
   readonly fields?: Readonly<Record<string, CellValue>>;
   /** By table id: one entry per worksheet row from the table's first row; null stands for an empty row. */
   readonly tables?: Readonly<Record<string, readonly RowInput[]>>;
-  readonly layoutChanges?: readonly string[];
+  readonly layoutChanges?: readonly LayoutChange[];
   readonly date1904?: boolean;
   readonly templateVersion?: string;
-  /** Template sheet name → the name the sheet has in this workbook. */
-  readonly sheetNames?: Readonly<Record<string, string>>;
+  /** Template sheet name → the name the sheet has in this workbook (null: the workbook lacks it). */
+  readonly sheetNames?: Readonly<Record<string, string | null>>;
   /** Template sheet name → rows inserted above its content. */
   readonly rowShift?: Readonly<Record<string, number>>;
 }
 
-const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 export function rawReport(input: ReportInput = {}): RawReport {
   const sheetName = (s: string) => input.sheetNames?.[s] ?? s;
+  const sheets = Object.fromEntries(REPORT_SHEETS.map((s) => [s, input.sheetNames?.[s] === null ? null : sheetName(s)]));
   const shift = (s: string) => input.rowShift?.[s] ?? 0;
 
-  const fields: Record<string, Located> = {};
+  const fields = {} as Record<FieldId, Located>;
   for (const f of FIELDS) {
     const cell = cellOf(f).replace(/\d+$/, (n) => String(Number(n) + shift(f.sheet)));
     fields[f.id] = { value: input.fields?.[f.id] ?? null, sheet: sheetName(f.sheet), cell };
   }
 
-  const tables: Record<string, RawRow[]> = {};
+  const tables = {} as Record<TableId, RawRow[]>;
   for (const t of TABLES) {
     const rows: RawRow[] = [];
     (input.tables?.[t.id] ?? []).forEach((values, i) => {
       if (values === null || t.columns.every((c) => isBlank(values[c.id]))) return; // empty rows are not rows
       const row = t.firstRow + shift(t.sheet) + i;
-      const cells: Record<string, Located> = {};
+      const cells = {} as Record<AnyColumnId, Located>;
       for (const c of t.columns) cells[c.id] = { value: values[c.id] ?? null, sheet: sheetName(t.sheet), cell: `${c.column}${row}` };
       rows.push({ row, cells });
     });
@@ -51,6 +52,7 @@ export function rawReport(input: ReportInput = {}): RawReport {
   }
 
   return {
+    sheets,
     fields,
     tables,
     layoutChanges: [...(input.layoutChanges ?? [])],
@@ -85,7 +87,7 @@ export function validReport(changes: ReportInput = {}): RawReport {
 }
 
 /** The cell `工作表!A1` a table column has in worksheet row `row` of the untouched template. */
-export function tableCell(tableId: string, row: number, columnId: string): string {
+export function tableCell(tableId: TableId, row: number, columnId: string): string {
   const t = tableById(tableId);
   const c = t.columns.find((x) => x.id === columnId);
   if (!c) throw new Error(`unknown column ${tableId}.${columnId}`);

@@ -1,6 +1,6 @@
 /** The written template, read back with exceljs: sheets, validations, protection, names, metadata, layout. */
 import ExcelJS from "exceljs";
-import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FIELD_LAYOUT, cellOf, definedNameOf } from "../../src/core/definition";
+import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FIELD_LAYOUT, cellOf, definedNameOf, type FieldId } from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
 import { labelKey } from "../../src/core/text";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
@@ -244,7 +244,7 @@ describe("protection and defined names", () => {
     const names = definedNames(wb);
     for (const f of describeTemplate().fields) {
       const abs = f.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-      expect(names[definedNameOf(f.id)]).toEqual([`'${f.sheet}'!${abs}`]);
+      expect(names[definedNameOf(f.id as FieldId)]).toEqual([`'${f.sheet}'!${abs}`]);
     }
     for (const t of describeTemplate().tables) expect(names[`tbl_${t.id}`]).toEqual([`'${t.sheet}'!$${t.columns[0].column}$${t.headerRow}`]);
   });

@@ -5,15 +5,11 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
+import { STATUS_LABELS } from "../../core/model";
 import { checkFile, type CheckResult, type FindingJson } from "../../xlsx/read-report";
 import { CliError, EXIT, type CliIO } from "../io";
 
-const VERDICT: Readonly<Record<CheckResult["status"], string>> = {
-  ok: "通过",
-  warnings: "待说明",
-  errors: "有错误",
-  unreadable: "无法读取",
-};
+const VERDICT = STATUS_LABELS;
 
 function counts(r: CheckResult) {
   const errors = r.findings.filter((f) => f.severity === "error").length;
@@ -46,7 +42,8 @@ function* humanLines(r: CheckResult): Generator<string> {
 
 function summaryLine(results: readonly Pick<CheckResult, "status">[]): string {
   const n = (s: CheckResult["status"]) => results.filter((r) => r.status === s).length;
-  return `共 ${results.length} 个文件：通过 ${n("ok")} 个，待说明 ${n("warnings")} 个，有错误 ${n("errors")} 个，无法读取 ${n("unreadable")} 个。`;
+  const counted = (["ok", "warnings", "errors", "unreadable"] as const).map((s) => `${VERDICT[s]} ${n(s)} 个`);
+  return `共 ${results.length} 个文件：${counted.join("，")}。`;
 }
 
 /** The human report: files in the order given, each with its verdict then its findings; a summary when several. */

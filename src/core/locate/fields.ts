@@ -2,23 +2,22 @@
  * Single fields: by defined name (fld_<id>) when the label beside it still matches, else by the label
  * on the field's sheet (input one column right of the label, as in the template), else the name alone.
  */
-import { cellOf, definedNameOf, FIELDS, SINGLE_FIELD_LAYOUT, type FieldDef } from "../definition";
+import { cellOf, definedNameOf, FIELDS, SINGLE_FIELD_LAYOUT, type FieldDef, type FieldId } from "../definition";
 import { columnNumber, parseA1, toA1 } from "../a1";
-import type { Located, SheetGrid, WorkbookGrid } from "../model";
+import type { FieldMove, LayoutChange, Located, SheetGrid, WorkbookGrid } from "../model";
 import { labelKey } from "../text";
 import { indexLabels, nearest, valueAt, type LabelIndex, type Position } from "./grid";
-import type { Move } from "./moves";
 import type { FoundSheet } from "./sheets";
 
 const LABEL_TO_INPUT = columnNumber(SINGLE_FIELD_LAYOUT.inputColumn) - columnNumber(SINGLE_FIELD_LAYOUT.labelColumn);
 
 export interface FieldsFound {
-  readonly fields: Record<string, Located>;
+  readonly fields: Record<FieldId, Located>;
   /** Fields found by name or label. */
   readonly found: number;
-  readonly moves: Move[];
-  /** Chinese notes on fields that could not be found at all. */
-  readonly missing: string[];
+  readonly moves: FieldMove[];
+  /** Fields that could not be found at all. */
+  readonly missing: LayoutChange[];
 }
 
 const LABEL_KEYS: ReadonlySet<string> = new Set(FIELDS.map((f) => labelKey(f.label)));
@@ -45,9 +44,9 @@ function positionOf(field: FieldDef, sheet: SheetGrid, index: LabelIndex, grid: 
 
 /** Locates every single field; `sheetFor` maps a template sheet name to the sheet found for it. */
 export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string) => FoundSheet | undefined): FieldsFound {
-  const fields: Record<string, Located> = {};
-  const moves: Move[] = [];
-  const missing: string[] = [];
+  const fields = {} as Record<FieldId, Located>;
+  const moves: FieldMove[] = [];
+  const missing: LayoutChange[] = [];
   const indexes = new Map<SheetGrid, LabelIndex>();
   const indexOf = (sheet: SheetGrid) => indexes.get(sheet) ?? indexes.set(sheet, indexLabels(sheet, LABEL_KEYS)).get(sheet)!;
   let found = 0;
@@ -57,13 +56,13 @@ export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string
     const at = home ? positionOf(field, home.sheet, indexOf(home.sheet), grid) : undefined;
     if (!home || !at) {
       fields[field.id] = { value: null, sheet: home?.sheet.name ?? field.sheet, cell: template };
-      missing.push(`未找到“${field.label}”栏目（模板位置 ${field.sheet}!${template}）`);
+      missing.push({ kind: "fieldMissing", field: field.id, templateSheet: field.sheet, templateCell: template });
       continue;
     }
     found++;
     const cell = toA1(at.row, at.column);
     fields[field.id] = { value: valueAt(home.sheet, at.row, at.column), sheet: home.sheet.name, cell };
-    if (cell !== template) moves.push({ what: `“${field.label}”`, fromSheet: field.sheet, fromCell: template, toSheet: home.sheet.name, toCell: cell });
+    if (cell !== template) moves.push({ field: field.id, templateSheet: field.sheet, templateCell: template, sheet: home.sheet.name, cell });
   }
   return { fields, found, moves, missing };
 }

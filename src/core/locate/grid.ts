@@ -1,5 +1,5 @@
 /** Reading a SheetGrid the way locate needs it: blanks folded, labels indexed by their key. */
-import { labelKey, ZERO_WIDTH } from "../text";
+import { labelKey } from "../text";
 import type { CellValue, SheetGrid } from "../model";
 
 /** The value at a 1-based position; "" (what Office.js returns for a blank) is blank like null. */
@@ -7,11 +7,6 @@ export function valueAt(sheet: SheetGrid, row: number, column: number): CellValu
   const v = sheet.rows[row - 1]?.[column - 1];
   if (v === undefined || v === "") return null;
   return v;
-}
-
-/** Blank as a person sees it: nothing, or only white space (zero-width characters included). */
-export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.replace(ZERO_WIDTH, "").trim() === "");
 }
 
 /** The label key of a text cell, or null for any other cell. */

@@ -1,5 +1,5 @@
 /** Finding a template sheet in a workbook: by its name, else by the defined names on it, else by its contents. */
-import { SHEETS } from "../definition";
+import { TEMPLATE_SHEET_NAMES } from "../definition";
 import type { SheetGrid, WorkbookGrid } from "../model";
 
 export interface FoundSheet {
@@ -8,7 +8,7 @@ export interface FoundSheet {
   readonly renamedFrom?: string;
 }
 
-const TEMPLATE_SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(SHEETS));
+const TEMPLATE_SHEETS: ReadonlySet<string> = new Set(TEMPLATE_SHEET_NAMES);
 
 export interface SheetSearch {
   /** The sheet's name in the template. */
@@ -40,7 +40,7 @@ export function findSheet(grid: WorkbookGrid, search: SheetSearch): FoundSheet |
 }
 
 function findRenamed(grid: WorkbookGrid, search: SheetSearch, votes: ReadonlyMap<string, number>): FoundSheet | undefined {
-  const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEET_NAMES.has(s.name));
+  const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEETS.has(s.name));
   let bestNamed: SheetGrid | undefined;
   let bestVotes = 0;
   for (const s of eligible) {

@@ -1,13 +1,14 @@
 /**
  * Tables: the header row is found by its labels wherever it now stands (rows inserted above it),
- * columns by their header labels (columns moved, inserted or hidden), then every non-empty row
- * below the header is read.
+ * columns by their header labels (columns moved, inserted or hidden), then the non-empty rows below
+ * the header are read, up to the row cap (the rest only counted).
  */
 import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
-import type { CellValue, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
-import type { TableDef } from "../definition";
+import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
+import type { AnyColumnId, TableDef } from "../definition";
 import { labelKey } from "../text";
-import { isBlank, keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
+import { isBlank } from "../normalise/result";
+import { keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
 
 /** Header rows are looked for in this many rows from the top. */
 const HEADER_SCAN_ROWS = 500;
@@ -70,45 +71,55 @@ export function findHeader(sheet: SheetGrid, table: TableDef, grid?: WorkbookGri
 }
 
 export interface TableFound {
+  /** The first rows, up to the cap. */
   readonly rows: RawRow[];
-  /** Chinese notes on what moved or is missing. */
-  readonly changes: string[];
+  /** Every non-empty row, including those past the cap. */
+  readonly count: number;
+  /** What moved or is missing. */
+  readonly changes: LayoutChange[];
 }
 
-function describeHeader(table: TableDef, sheetName: string, header: HeaderFound): string[] {
-  const name = `“${sheetName}”表`;
-  const changes: string[] = [];
-  if (header.row !== table.headerRow) changes.push(`${name}的表头已从第 ${table.headerRow} 行移到第 ${header.row} 行`);
-  const missing = table.columns.filter((c) => !header.columns.has(c.id));
-  for (const c of missing) changes.push(`${name}缺少“${c.label}”列`);
+function headerChanges(table: TableDef, templateSheet: string, sheet: string, header: HeaderFound): LayoutChange[] {
+  const at = { table: table.id, templateSheet, sheet };
+  const changes: LayoutChange[] = [];
+  if (header.row !== table.headerRow) changes.push({ kind: "headerMoved", ...at, templateRow: table.headerRow, row: header.row });
+  for (const c of table.columns) if (!header.columns.has(c.id)) changes.push({ kind: "columnMissing", ...at, column: c.id });
   const moved = table.columns.filter((c) => header.columns.has(c.id) && header.columns.get(c.id) !== columnNumber(c.column));
   const offsets = new Set(moved.map((c) => header.columns.get(c.id)! - columnNumber(c.column)));
   if (moved.length >= 3 && offsets.size === 1) {
-    const d = [...offsets][0];
-    const first = moved[0];
-    changes.push(
-      `${name}的 ${moved.length} 列${d > 0 ? `右移了 ${d} 列` : `左移了 ${-d} 列`}（插入或删除了列），如“${first.label}”列已从 ${first.column} 列移到 ${columnLetter(header.columns.get(first.id)!)} 列`,
-    );
+    changes.push({ kind: "columnsShifted", ...at, columns: moved.map((c) => c.id), offset: [...offsets][0] });
   } else {
-    for (const c of moved) changes.push(`${name}的“${c.label}”列已从 ${c.column} 列移到 ${columnLetter(header.columns.get(c.id)!)} 列`);
+    for (const c of moved) {
+      changes.push({ kind: "columnMoved", ...at, column: c.id, templateLetter: c.column, letter: columnLetter(header.columns.get(c.id)!) });
+    }
   }
   return changes;
 }
 
-/** Reads the non-empty rows under the header; a column that is missing reads as blank at its template letter. */
-export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound, templateSheetName: string): TableFound {
+/**
+ * Reads the non-empty rows under the header; a column that is missing reads as blank at its template
+ * letter. Past `maxRows` rows are only counted: a 100,000-row paste costs a count, not 100,000 rows.
+ */
+export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound, templateSheetName: string, maxRows: number): TableFound {
   const rows: RawRow[] = [];
-  const columnOf = (id: string, letter: string) => header.columns.get(id) ?? columnNumber(letter);
+  let count = 0;
+  const columns = table.columns.map((col) => ({ col, at: header.columns.get(col.id), c: header.columns.get(col.id) ?? columnNumber(col.column) }));
   for (let r = header.row + 1; r <= sheet.rows.length; r++) {
-    const cells: Record<string, Located> = {};
+    if (count >= maxRows) {
+      if (columns.some(({ at }) => at !== undefined && !isBlank(valueAt(sheet, r, at)))) count++;
+      continue;
+    }
+    const cells = {} as Record<AnyColumnId, Located>;
     let empty = true;
-    for (const col of table.columns) {
-      const c = columnOf(col.id, col.column);
-      const value: CellValue = header.columns.has(col.id) ? valueAt(sheet, r, c) : null;
+    for (const { col, at, c } of columns) {
+      const value: CellValue = at !== undefined ? valueAt(sheet, r, c) : null;
       if (!isBlank(value)) empty = false;
       cells[col.id] = { value, sheet: sheet.name, cell: toA1(r, c) };
     }
-    if (!empty) rows.push({ row: r, cells });
+    if (!empty) {
+      rows.push({ row: r, cells });
+      count++;
+    }
   }
-  return { rows, changes: describeHeader(table, templateSheetName, header) };
+  return { rows, count, changes: headerChanges(table, templateSheetName, sheet.name, header) };
 }

@@ -6,7 +6,7 @@ const DIGITS: Readonly<Record<string, number>> = {
 const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
-export const CHINESE_NUMERAL_CHARS = /^[零〇一二两三四五六七八九十百千万亿]+$/;
+const CHINESE_NUMERAL_CHARS = /^[零〇一二两三四五六七八九十百千万亿]+$/;
 
 /**
  * The whole number a Chinese numeral stands for, or null when the text is not one. Lenient about

@@ -77,7 +77,7 @@ export interface DateContext {
   readonly date1904?: boolean;
 }
 
-export function normaliseDateText(text: string, ctx: DateContext = {}): Normalised<string> {
+function normaliseDateText(text: string, ctx: DateContext = {}): Normalised<string> {
   const shown = text.trim();
   const s = fold(text).replace(/\s+/g, "");
   const full = FULL.exec(s);

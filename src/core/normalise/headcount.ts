@@ -48,7 +48,7 @@ function readCore(core: string): { value: number; normalized: boolean } | null {
   return null;
 }
 
-export function normaliseHeadcountText(text: string): Normalised<number> {
+function normaliseHeadcountText(text: string): Normalised<number> {
   const shown = text.trim();
   let s = fold(text).trim();
   let approximate = false;

@@ -3,7 +3,7 @@
  * was accepted only after spec §3 normalisation carries a note, so the rules can say so — nothing
  * is coerced silently.
  */
-import { isCellError, type CellValue } from "../model";
+import type { CellValue } from "../model";
 import { foldWidth } from "../text";
 
 export type NoteKind = "normalized" | "approximate";
@@ -26,20 +26,12 @@ export function rejected<T>(problem: string): Normalised<T> {
   return { ok: false, problem };
 }
 
-/** The template's empty cells are null; "" and white space only (including U+3000 and zero-width) count as blank too. */
+/**
+ * Blank as a person sees it: the template's empty cells are null; "" (Office.js's blank) and white
+ * space only (including U+3000 and zero-width characters) count as blank too.
+ */
 export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && fold(v).trim() === "");
-}
-
-/** A cell value the way a person sees it, for quoting in messages. */
-export function displayValue(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
-  if (typeof v === "number") return String(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : v.toISOString().slice(0, 10);
-  if (isCellError(v)) return v.error;
-  return String(v);
 }
 
 const NEEDS_FOLDING = /[\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff]/;

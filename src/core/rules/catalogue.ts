@@ -9,7 +9,7 @@
  *   completeness.ts  evidence.none, media.none
  *   layout.ts        template.modified
  */
-import type { Severity } from "../model";
+export type Severity = "error" | "warning";
 
 export interface RuleInfo {
   /** `depends`: public.min_one is an error in 年度总结 and a warning in 阶段性总结. */
@@ -17,7 +17,7 @@ export interface RuleInfo {
   readonly name: string;
 }
 
-export const RULES: Record<string, RuleInfo> = {
+export const RULES = {
   required: { severity: "error", name: "必填项未填写" },
   "type.headcount": { severity: "error", name: "人次或次数不是整数" },
   "type.date": { severity: "error", name: "日期无法识别" },
@@ -49,12 +49,14 @@ export const RULES: Record<string, RuleInfo> = {
   "template.modified": { severity: "warning", name: "模板格式被改动" },
   "evidence.none": { severity: "warning", name: "无佐证材料" },
   "media.none": { severity: "warning", name: "无宣传报道" },
-};
+} as const satisfies Record<string, RuleInfo>;
 
-/** The severity of a rule whose severity never depends on the report; throws for an unknown id (a bug). */
-export function fixedSeverity(rule: string): Severity {
-  const info = RULES[rule];
-  if (!info) throw new Error(`unknown rule id: ${rule}`);
+/** A rule id of the catalogue: a typo is a compile error. */
+export type RuleId = keyof typeof RULES;
+
+/** The severity of a rule whose severity never depends on the report; throws for public.min_one (a bug). */
+export function fixedSeverity(rule: RuleId): Severity {
+  const info: RuleInfo = RULES[rule];
   if (info.severity === "depends") throw new Error(`rule ${rule} has no fixed severity`);
   return info.severity;
 }

@@ -1,14 +1,14 @@
 /** Dates against the report year, the fill date and the deadlines (spec §4). */
-import { DEADLINES, TABLES, type ReportType, RULE_LIMITS } from "../definition";
+import { DEADLINES, STAGE_REPORT, TABLES, type AnyColumnId, type ReportType, RULE_LIMITS, type TableId } from "../definition";
 import type { Finding } from "../model";
 import { isoDate } from "../normalise";
 import { textOf } from "../submission";
 import { cellFinding, fieldFinding, quoteCell, quoteLabel, rowsOf, type Rule, type RuleContext } from "./context";
 
 interface DatedCell {
-  readonly table: string;
+  readonly table: TableId;
   readonly row: number;
-  readonly column: string;
+  readonly column: AnyColumnId;
   readonly date: string;
 }
 
@@ -55,7 +55,7 @@ const afterFillDate: Rule = (ctx) => {
 
 const stageAfterJune: Rule = (ctx) => {
   const year = ctx.reportYear;
-  if (year === null || textOf(ctx.submission.fields, "report_type") !== "阶段性总结") return [];
+  if (year === null || textOf(ctx.submission.fields, "report_type") !== STAGE_REPORT) return [];
   const lastDay = isoDate(year, RULE_LIMITS.stageLastDay.month, RULE_LIMITS.stageLastDay.day)!;
   const findings: Finding[] = [];
   for (const r of rowsOf(ctx, "events")) {

@@ -17,5 +17,5 @@ export const CROSS_FIELD_RULES: readonly Rule[] = [
 ];
 
 export { RULES, fixedSeverity, type RuleInfo } from "./catalogue";
-export { readValues, judgeValue } from "./values";
+export { readValues } from "./values";
 export type { Rule, RuleContext } from "./context";

@@ -1,88 +1,111 @@
 /**
- * template.modified: one warning per layout change the reader noticed (renamed sheet, inserted
- * rows or columns, moved labels). The reader describes each change in Chinese; the finding points
- * at the moved field's real cell, else the cell the description names, else the moved sheet's A1.
+ * template.modified: one warning per layout change the locator recorded (renamed sheet, inserted
+ * rows or columns, moved labels, missing parts). Each change is data; this is the one place that
+ * says it in Chinese, and the finding points at the moved field's or column's real cell, else at
+ * the sheet the change is about.
  */
-import { FIELDS, TABLES } from "../definition";
-import type { Finding, RawReport } from "../model";
-import { parseA1 } from "../a1";
+import { columnById, fieldById, FIELDS, SHEETS, tableById, type AnyColumnId, type FieldId, type TableId } from "../definition";
+import { columnLetter, columnNumber } from "../a1";
+import type { FieldMove, Finding, LayoutChange, RawReport } from "../model";
 import { fixedSeverity } from "./catalogue";
-import { fieldPlace, type Place, type Rule } from "./context";
-
-/** Sheets the report's values were found on, by template sheet name → the sheet's real name. */
-function realSheets(raw: RawReport): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const f of FIELDS) {
-    const found = raw.fields[f.id];
-    if (found && !map.has(f.sheet)) map.set(f.sheet, found.sheet);
-  }
-  for (const t of TABLES) {
-    const first = raw.tables[t.id]?.[0];
-    const cell = first ? Object.values(first.cells)[0] : undefined;
-    if (cell && !map.has(t.sheet)) map.set(t.sheet, cell.sheet);
-  }
-  return map;
-}
-
-const byLengthDesc = (a: string, b: string) => b.length - a.length;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * The cell a layout change is about. The reader writes e.g. "“报告类型”等 19 项下移了 2 行…，如
- * “报告类型”已从 基本情况!C5 移到 C7" or "工作表“活动明细”已改名为“活动”", so in order:
- * a field named in quotes (its real cell), a table column named in quotes next to its sheet (its
- * first real cell), an explicit address, a sheet's new name, any sheet named; else the first field.
- */
-export function placeOfChange(raw: RawReport, change: string): Place & { field: string; table?: string; row?: number } {
-  const sheets = realSheets(raw);
-
-  const field = [...FIELDS].sort((a, b) => byLengthDesc(a.label, b.label)).find((f) => change.includes(`“${f.label}”`));
-  if (field) return { ...fieldPlace(raw, field.id), field: field.id };
-
-  for (const t of TABLES) {
-    const realName = sheets.get(t.sheet) ?? t.sheet;
-    if (!change.includes(t.sheet) && !change.includes(realName) && !change.includes(t.label)) continue;
-    const column = t.columns.find((c) => change.includes(`“${c.label}”`));
-    const first = raw.tables[t.id]?.[0];
-    const cell = column ? first?.cells[column.id] : undefined;
-    if (column && first && cell) return { sheet: cell.sheet, cell: cell.cell, field: column.id, table: t.id, row: first.row };
-  }
-
-  const names = [...new Set([...sheets.values(), ...sheets.keys()])].sort(byLengthDesc);
-  for (const name of names) {
-    const m = new RegExp(`'?${escapeRegExp(name)}'?!(\\$?[A-Za-z]{1,3}\\$?\\d+)`).exec(change);
-    if (m && parseA1(m[1])) return located(raw, { sheet: sheets.get(name) ?? name, cell: m[1].replace(/\$/g, "").toUpperCase() });
-  }
-
-  const renamedTo = /改名为“([^”]+)”/.exec(change);
-  if (renamedTo) return { sheet: renamedTo[1], cell: "A1", field: TEMPLATE_FIELD };
-
-  const sheet = names.find((n) => change.includes(n));
-  if (sheet) return { sheet: sheets.get(sheet) ?? sheet, cell: "A1", field: TEMPLATE_FIELD };
-  return { ...fieldPlace(raw, FIELDS[0].id), field: FIELDS[0].id };
-}
+import { fieldPlace, templatePlace, type Place, type Rule } from "./context";
 
 /** The `field` of a finding about the layout as a whole. */
-const TEMPLATE_FIELD = "template";
+const TEMPLATE_FIELD = "template" as const;
 
-/** A named address, with the single field that is there when there is one. */
-function located(raw: RawReport, place: Place): Place & { field: string } {
-  const field = FIELDS.find((f) => {
-    const p = fieldPlace(raw, f.id);
-    return p.sheet === place.sheet && p.cell === place.cell;
-  });
-  return { ...place, field: field?.id ?? TEMPLATE_FIELD };
+type ChangePlace = Place & Pick<Finding, "field" | "table" | "row">;
+
+const label = (fieldId: FieldId) => `“${fieldById(fieldId).label}”`;
+const columnLabel = (tableId: TableId, columnId: AnyColumnId) => `“${columnById(tableById(tableId), columnId).label}”`;
+
+function shift(n: number, down: string, up: string, unit: string): string {
+  return n > 0 ? `${down}了 ${n} ${unit}` : `${up}了 ${-n} ${unit}`;
+}
+
+function moveText(m: FieldMove): string {
+  const to = m.sheet === m.templateSheet ? m.cell : `${m.sheet}!${m.cell}`;
+  return `${label(m.field)}已从 ${m.templateSheet}!${m.templateCell} 移到 ${to}`;
+}
+
+/** The Chinese description of a layout change. */
+export function describeLayoutChange(change: LayoutChange): string {
+  switch (change.kind) {
+    case "sheetRenamed":
+      return `工作表“${change.templateSheet}”已改名为“${change.sheet}”`;
+    case "metaMissing":
+      return `缺少隐藏的工作表“${SHEETS.meta}”（可能是把内容复制到了新工作簿）`;
+    case "fieldMoved":
+      return moveText(change);
+    case "fieldsShifted": {
+      const [first] = change.moves;
+      const parts = [
+        change.rows !== 0 ? shift(change.rows, "下移", "上移", "行") : "",
+        change.columns !== 0 ? shift(change.columns, "右移", "左移", "列") : "",
+      ].filter(Boolean);
+      return `${label(first.field)}等 ${change.moves.length} 项${parts.join("、")}（插入或删除了行或列），如${moveText(first)}`;
+    }
+    case "fieldMissing":
+      return `未找到${label(change.field)}栏目（模板位置 ${change.templateSheet}!${change.templateCell}）`;
+    case "tableSheetMissing":
+      return `未找到“${tableById(change.table).label}”所在的工作表`;
+    case "headerMissing":
+      return `工作表“${change.sheet}”中未找到“${tableById(change.table).label}”的表头`;
+    case "headerMoved":
+      return `“${change.templateSheet}”表的表头已从第 ${change.templateRow} 行移到第 ${change.row} 行`;
+    case "columnMissing":
+      return `“${change.templateSheet}”表缺少${columnLabel(change.table, change.column)}列`;
+    case "columnMoved":
+      return `“${change.templateSheet}”表的${columnLabel(change.table, change.column)}列已从 ${change.templateLetter} 列移到 ${change.letter} 列`;
+    case "columnsShifted": {
+      const d = change.offset;
+      const first = columnById(tableById(change.table), change.columns[0]);
+      const moved = d > 0 ? `右移了 ${d} 列` : `左移了 ${-d} 列`;
+      return `“${change.templateSheet}”表的 ${change.columns.length} 列${moved}（插入或删除了列），如“${first.label}”列已从 ${first.column} 列移到 ${columnLetter(columnNumber(first.column) + d)} 列`;
+    }
+  }
+}
+
+/** A table column's first real cell; the table's sheet when the table has no rows. */
+function columnPlace(raw: RawReport, tableId: TableId, columnId: AnyColumnId, sheet: string): ChangePlace {
+  const first = raw.tables[tableId][0];
+  const cell = first?.cells[columnId];
+  if (first && cell) return { sheet: cell.sheet, cell: cell.cell, field: columnId, table: tableId, row: first.row };
+  return { sheet, cell: "A1", field: tableId, table: tableId };
+}
+
+/** Where the finding about a layout change points. */
+function placeOfChange(raw: RawReport, change: LayoutChange): ChangePlace {
+  switch (change.kind) {
+    case "sheetRenamed":
+      return { sheet: change.sheet, cell: "A1", field: TEMPLATE_FIELD };
+    case "metaMissing":
+      return { ...fieldPlace(raw, FIELDS[0].id), field: FIELDS[0].id };
+    case "fieldMoved":
+    case "fieldMissing":
+      return { ...fieldPlace(raw, change.field), field: change.field };
+    case "fieldsShifted":
+      return { ...fieldPlace(raw, change.moves[0].field), field: change.moves[0].field };
+    case "tableSheetMissing":
+      return { ...templatePlace(raw, change.templateSheet, "A1"), field: change.table, table: change.table };
+    case "headerMissing":
+    case "headerMoved":
+      return { sheet: change.sheet, cell: "A1", field: change.table, table: change.table };
+    case "columnMissing":
+    case "columnMoved":
+      return columnPlace(raw, change.table, change.column, change.sheet);
+    case "columnsShifted":
+      return columnPlace(raw, change.table, change.columns[0], change.sheet);
+  }
 }
 
 const templateModified: Rule = ({ raw }) =>
-  raw.layoutChanges.map((change): Finding => {
-    const place = placeOfChange(raw, change);
-    return {
+  raw.layoutChanges.map(
+    (change): Finding => ({
       rule: "template.modified",
       severity: fixedSeverity("template.modified"),
-      ...place,
-      message: `模板格式被改动：${change}。已按栏目名称读取，请核对读取结果；不应改动模板的格式`,
-    };
-  });
+      ...placeOfChange(raw, change),
+      message: `模板格式被改动：${describeLayoutChange(change)}。已按栏目名称读取，请核对读取结果；不应改动模板的格式`,
+    }),
+  );
 
 export const layoutRules: readonly Rule[] = [templateModified];

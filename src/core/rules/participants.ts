@@ -1,18 +1,19 @@
 /** Participant totals against the event table, and implausibly large numbers (spec §4). */
-import { CONTENT_COUNTS_FOR, RULE_LIMITS } from "../definition";
+import { CONTENT_COUNTS_FOR, RULE_LIMITS, type FieldId } from "../definition";
+import type { RuleId } from "./catalogue";
 import type { Finding } from "../model";
 import { numberOf, textOf } from "../submission";
 import { cellFinding, fieldFinding, quoteCell, quoteLabel, rowsOf, type Rule, type RuleContext } from "./context";
 
 /** One event above this many 人次 is worth a second look. */
-export const EVENT_OUTLIER = RULE_LIMITS.eventParticipantsOutlier;
+const EVENT_OUTLIER = RULE_LIMITS.eventParticipantsOutlier;
 /** A participant total above this is worth a second look. */
-export const TOTAL_OUTLIER = RULE_LIMITS.totalParticipantsOutlier;
+const TOTAL_OUTLIER = RULE_LIMITS.totalParticipantsOutlier;
 
 function coversEvents(
   ctx: RuleContext,
-  rule: string,
-  fieldId: string,
+  rule: RuleId,
+  fieldId: FieldId,
   contents: readonly string[],
   contentName: string,
 ): Finding[] {
@@ -47,7 +48,7 @@ const outlineCoversEvents: Rule = (ctx) =>
 
 const participantsOutlier: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const fieldId of ["regulation_participants", "outline_participants"]) {
+  for (const fieldId of ["regulation_participants", "outline_participants"] as const) {
     const total = numberOf(ctx.submission.fields, fieldId);
     if (total !== null && total > TOTAL_OUTLIER) {
       findings.push(fieldFinding(ctx.raw, "participants.outlier", fieldId,

@@ -1,5 +1,5 @@
 /** Session counts against each other and against the event table (spec §4). */
-import { CATEGORIES_NEEDING_PUBLIC_SESSION } from "../definition";
+import { ANNUAL_REPORT, CATEGORIES_NEEDING_PUBLIC_SESSION, YES } from "../definition";
 import { numberOf, textOf } from "../submission";
 import { fieldFinding, quoteLabel, rowsOf, type Rule } from "./context";
 
@@ -25,7 +25,7 @@ const publicMinOne: Rule = ({ raw, submission }) => {
   return [
     fieldFinding(raw, "public.min_one", "public_sessions",
       `${category}应至少举办一次公益性宣贯，${quoteLabel("public_sessions")}填写的是${pub}${pending}`,
-      type === "年度总结" ? "error" : "warning"),
+      type === ANNUAL_REPORT ? "error" : "warning"),
   ];
 };
 
@@ -43,7 +43,7 @@ const publicMatchesEvents: Rule = (ctx) => {
   const pub = numberOf(ctx.submission.fields, "public_sessions");
   const flags = rowsOf(ctx, "events").map((r) => textOf(r.values, "is_public"));
   if (pub === null || flags.includes(null)) return [];
-  const publicEvents = flags.filter((f) => f === "是").length;
+  const publicEvents = flags.filter((f) => f === YES).length;
   if (pub === publicEvents) return [];
   return [
     fieldFinding(ctx.raw, "public.matches_events", "public_sessions",

@@ -1,12 +1,12 @@
 /** The unit's own statements: seal, and district against category (spec §4). */
-import { CITY_LEVEL_CATEGORY, CITY_LEVEL_DISTRICT, DISTRICT_LEVEL_CATEGORIES } from "../definition";
+import { CITY_LEVEL_CATEGORY, CITY_LEVEL_DISTRICT, DISTRICT_LEVEL_CATEGORIES, NO } from "../definition";
 import { textOf } from "../submission";
 import { fieldFinding, quoteLabel, type Rule } from "./context";
 
 const CITY = CITY_LEVEL_DISTRICT;
 
 const sealedNo: Rule = ({ raw, submission }) =>
-  textOf(submission.fields, "sealed") === "否"
+  textOf(submission.fields, "sealed") === NO
     ? [fieldFinding(raw, "sealed.no", "sealed", `${quoteLabel("sealed")}为“否”：正式报送的总结材料须加盖公章`)]
     : [];
 

@@ -2,7 +2,7 @@
  * Rules on single values: required, type.*, format.*, credit_code.check_digit, text.*. Reading the
  * values and judging them is one pass, and it yields the Submission the cross-field rules work on.
  */
-import { FIELDS, TABLES, type ValueSpec } from "../definition";
+import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "../definition";
 import type { CellValue, Finding, RawReport } from "../model";
 // Straight from each module, not the index: re-exports cost a getter call per cell.
 import { creditCodeCheckChar, creditCodeCheckDigitOk, normaliseCreditCode } from "../normalise/credit-code";
@@ -11,18 +11,18 @@ import { normaliseDate } from "../normalise/date";
 import { normaliseEnum } from "../normalise/enum";
 import { normaliseHeadcount } from "../normalise/headcount";
 import { normaliseInteger } from "../normalise/integer";
-import { displayValue, isBlank, type Normalised } from "../normalise/result";
+import { isBlank, type Normalised } from "../normalise/result";
 import { RULE_LIMITS } from "../definition";
-import { normaliseText, textLength } from "../normalise/text";
+import { normaliseText, shownValue, textLength } from "../normalise/text";
 import type { FieldValue, Submission, SubmissionRow } from "../submission";
-import { fixedSeverity } from "./catalogue";
+import { fixedSeverity, type RuleId } from "./catalogue";
 import { cellPlace, fieldFinding, quoteCell, quoteLabel } from "./context";
 
 /** Long text shorter than this is a warning (spec §1). */
-export const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
+const LONG_TEXT_MIN = RULE_LIMITS.longTextMin;
 
 interface Issue {
-  readonly rule: string;
+  readonly rule: RuleId;
   /** Chinese, after the field's name: "应为…，填写的是…". */
   readonly text: string;
 }
@@ -36,7 +36,7 @@ export interface ValueContext {
 const NO_ISSUES: readonly Issue[] = [];
 
 /** The rule that rejects a value of this type. */
-const TYPE_RULE: Partial<Record<ValueSpec["type"], string>> = {
+const TYPE_RULE: Partial<Record<ValueSpec["type"], RuleId>> = {
   headcount: "type.headcount",
   integer: "type.integer",
   date: "type.date",
@@ -51,8 +51,10 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
   switch (spec.type) {
     case "headcount":
       return normaliseHeadcount(v, ctx.date1904);
-    case "integer":
-      return normaliseInteger(v, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER, ctx.date1904);
+    case "integer": {
+      const { min, max } = integerBounds(spec);
+      return normaliseInteger(v, min, max, ctx.date1904);
+    }
     case "date":
       return normaliseDate(v, ctx);
     case "enum":
@@ -71,7 +73,7 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
 }
 
 /** Judges one value against its spec: the value to keep (null when unusable) and what is wrong with it. */
-export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
+function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
   if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : NO_ISSUES };
   const result = read(spec, v, ctx);
   if (!result.ok) {
@@ -84,7 +86,7 @@ export function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { 
   const checksText = typeof value === "string" && (spec.maxLength !== undefined || spec.type === "longtext" || spec.type === "credit_code");
   if (!result.note && !checksText) return { value, issues: NO_ISSUES };
   const issues: Issue[] = [];
-  const shown = displayValue(v);
+  const shown = shownValue(v);
   if (result.note?.kind === "normalized") {
     issues.push({ rule: "format.normalized", text: `填写的是“${shown}”，已按“${result.note.readAs}”读取，请核实` });
   } else if (result.note?.kind === "approximate") {
@@ -125,18 +127,18 @@ export function readValues(raw: RawReport, yearFallback: number | null): ValuesR
   const reportYear = typeof yearValue === "number" ? yearValue : yearFallback;
   const ctx: ValueContext = { year: reportYear, date1904 };
 
-  const fields: Record<string, FieldValue> = {};
+  const fields = {} as Record<FieldId, FieldValue>;
   for (const spec of FIELDS) {
     const { value, issues } = judgeValue(spec, raw.fields[spec.id]?.value ?? null, ctx);
     fields[spec.id] = value;
     for (const i of issues) findings.push(fieldFinding(raw, i.rule, spec.id, `${quoteLabel(spec.id)}${i.text}`));
   }
 
-  const tables: Record<string, SubmissionRow[]> = {};
+  const tables = {} as Record<TableId, SubmissionRow[]>;
   for (const table of TABLES) {
     const rows: SubmissionRow[] = [];
-    for (const rawRow of raw.tables[table.id] ?? []) {
-      const values: Record<string, FieldValue> = {};
+    for (const rawRow of raw.tables[table.id]) {
+      const values = {} as Record<AnyColumnId, FieldValue>;
       for (const col of table.columns) {
         const { value, issues } = judgeValue(col, rawRow.cells[col.id]?.value ?? null, ctx);
         values[col.id] = value;

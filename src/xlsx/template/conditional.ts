@@ -4,7 +4,7 @@
  * WPS and LibreOffice all render the same way.
  */
 import type ExcelJS from "exceljs";
-import { CONTENT_COUNTS_FOR, type ValueSpec } from "../../core/definition";
+import { CONTENT_COUNTS_FOR, integerBounds, type ValueSpec } from "../../core/definition";
 import { FILL } from "./styles";
 import { columnRange, fieldRef } from "./refs";
 import { optionListRange } from "./meta";
@@ -31,8 +31,10 @@ export function impossibleValueFormula(spec: ValueSpec, key: string, cell: strin
   switch (spec.type) {
     case "headcount":
       return `IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}<>INT(${cell})),LEN(${cell})>0)`;
-    case "integer":
-      return `IF(ISNUMBER(${cell}),OR(${cell}<${spec.min ?? 0},${cell}>${spec.max ?? 2147483647},${cell}<>INT(${cell})),LEN(${cell})>0)`;
+    case "integer": {
+      const { min, max } = integerBounds(spec);
+      return `IF(ISNUMBER(${cell}),OR(${cell}<${min},${cell}>${max},${cell}<>INT(${cell})),LEN(${cell})>0)`;
+    }
     case "enum":
       return `AND(LEN(${cell})>0,COUNTIF(${optionListRange(key)},${cell})=0)`;
     case "credit_code":

@@ -3,7 +3,7 @@
  * (IF, AND, OR, ISNUMBER, IFERROR, VALUE, ASC, SUBSTITUTE, MID, FIND, LEN, TRIM, MATCH, COUNTIF,
  * SUMIF, SUMPRODUCT, ROW, DATE, YEAR): no dynamic arrays, LET, FILTER or IFS.
  */
-import { TABLES, tableById } from "../../core/definition";
+import { TABLES, tableById, type AnyColumnId, type TableId } from "../../core/definition";
 import { columnRange, fieldRef, tableNameOf } from "./refs";
 
 /** A string literal inside a formula. */
@@ -66,23 +66,23 @@ export function isOneOf(ref: string, items: readonly string[]): string {
 export const F = fieldRef;
 
 /** Non-empty rows of a table: rows under its header (tbl_<id>) where any column holds something. */
-export function nonEmptyRows(tableId: string): string {
+export function nonEmptyRows(tableId: TableId): string {
   const t = tableById(tableId);
   const cols = t.columns.map((c) => columnRange(t.id, c.id));
   return `SUMPRODUCT((ROW(${cols[0]})>ROW(${tableNameOf(t.id)}))*(LEN(${cols.join("&")})>0))`;
 }
 
 /** Rows of a table whose column equals `value` (the header never does). */
-export function countEqual(tableId: string, columnId: string, value: string): string {
+export function countEqual(tableId: TableId, columnId: AnyColumnId, value: string): string {
   return `COUNTIF(${columnRange(tableId, columnId)},${str(value)})`;
 }
 
 /** Real dates in a table column outside [from, to] (formula expressions of serials). */
-export function datesOutside(tableId: string, columnId: string, from: string, to: string): string {
+export function datesOutside(tableId: TableId, columnId: AnyColumnId, from: string, to: string): string {
   const r = columnRange(tableId, columnId);
   return `(COUNTIF(${r},"<"&${from})+COUNTIF(${r},">"&${to}))`;
 }
 
-export function tablesWithDates(): { tableId: string; columnId: string }[] {
+export function tablesWithDates(): { tableId: TableId; columnId: AnyColumnId }[] {
   return TABLES.flatMap((t) => t.columns.filter((c) => c.type === "date").map((c) => ({ tableId: t.id, columnId: c.id })));
 }

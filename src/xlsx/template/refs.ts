@@ -9,6 +9,9 @@ import {
   tableById,
   type FieldDef,
   type TableDef,
+  type AnyColumnId,
+  type FieldId,
+  type TableId,
 } from "../../core/definition";
 import { parseA1 } from "../../core/a1";
 
@@ -38,7 +41,7 @@ export function tableTarget(table: TableDef): string {
 }
 
 /** Formula text that reads a single field: through its defined name, so inserted rows keep working. */
-export function fieldRef(fieldId: string): string {
+export function fieldRef(fieldId: FieldId): string {
   return definedNameOf(fieldId);
 }
 
@@ -49,7 +52,7 @@ export function fieldRef(fieldId: string): string {
 export const SCAN_ROWS = 2000;
 
 /** '活动明细'!$F$3:$F$2002 — one column of a table, header included. */
-export function columnRange(tableId: string, columnId: string): string {
+export function columnRange(tableId: TableId, columnId: AnyColumnId): string {
   const table = tableById(tableId);
   const col = columnById(table, columnId).column;
   return `${quoteSheet(table.sheet)}!$${col}$${table.headerRow}:$${col}$${table.headerRow + SCAN_ROWS - 1}`;

@@ -17,6 +17,7 @@ import {
   fieldById,
   tableById,
   type FieldDef,
+  type FieldId,
 } from "../../core/definition";
 import { eventParticipantsFor } from "./conditional";
 import { F, countEqual, dateOf, datesOutside, isBlank, isDate, isNum, isOneOf, nonEmptyRows, num, str, tablesWithDates } from "./formula-text";
@@ -123,7 +124,7 @@ function ruleLines(): LineSpec[] {
   const cat = F("unit_category");
   const dist = F("district");
   const fill = F("fill_date");
-  const label = (id: string) => quoted(fieldById(id).label);
+  const label = (id: FieldId) => quoted(fieldById(id).label);
   const events = tableById("events");
   const n = num;
 
@@ -266,7 +267,7 @@ function ruleLines(): LineSpec[] {
     pass: `TRIM(${F("sealed")})<>"否"`,
     failMessage: str("正式报送的总结材料须加盖公章。"),
   });
-  for (const tableId of ["media", "evidence"]) {
+  for (const tableId of ["media", "evidence"] as const) {
     const table = tableById(tableId);
     lines.push({
       id: `${tableId}.none`,

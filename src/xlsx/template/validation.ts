@@ -5,7 +5,7 @@
  * shown by conditional formatting and the 自检 sheet, not by blocking the user.
  */
 import type ExcelJS from "exceljs";
-import type { ValueSpec } from "../../core/definition";
+import { integerBounds, type ValueSpec } from "../../core/definition";
 import { optionListRange } from "./meta";
 
 /** Excel refuses an inline list longer than this (the quotes excluded). */
@@ -60,8 +60,7 @@ export function validationFor(spec: ValueSpec, key: string, ctx: ValidationConte
     case "headcount":
       return { ...b, type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: error("请填写不小于0的整数（不带“人次”“次”等文字）。") };
     case "integer": {
-      const min = spec.min ?? 0;
-      const max = spec.max ?? 2147483647;
+      const { min, max } = integerBounds(spec);
       return { ...b, type: "whole", operator: "between", formulae: [min, max], error: error(`请填写${min}至${max}之间的整数。`) };
     }
     case "date": {
