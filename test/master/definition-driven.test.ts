@@ -7,7 +7,7 @@ import type * as Definition from "../../src/core/definition";
 import type * as Fixture from "./merge-result";
 import type * as Reader from "./read-master";
 
-const VOLUNTEERS: Definition.FieldDef = {
+const VOLUNTEERS: Definition.FieldDef<string> = {
   id: "volunteers",
   label: "志愿者服务人次",
   type: "headcount",

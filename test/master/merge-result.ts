@@ -61,7 +61,7 @@ function unitRow(s: UnitSpec, events: number): UnitRow {
     tableCounts: { events, media: 1, evidence: 1, explanations: 0 },
     errors: s.errors,
     warnings: s.warnings,
-    unexplainedWarnings: s.status === "待说明" ? s.warnings : 0,
+    unexplainedWarnings: s.status === "warnings" ? s.warnings : 0,
     status: s.status,
     source: { path: `in/${s.file}`, name: s.file, sha256: s.sha, modified: "2023-11-02T08:00:00.000Z" },
     templateVersion: "1.0.0",
@@ -70,8 +70,8 @@ function unitRow(s: UnitSpec, events: number): UnitRow {
 }
 
 const UNITS: UnitSpec[] = [
-  { name: "天津市甲单位", credit: "91120000MA05XXXX1A", category: "企业", district: "和平区", regulation: 120, outline: 80, status: "通过", errors: 0, warnings: 0, file: "甲.xlsx", sha: "a".repeat(64) },
-  { name: "天津市乙协会", credit: null, category: "行业协会商会", district: "河西区", regulation: 300, outline: 250, status: "待说明", errors: 0, warnings: 2, file: "乙.xlsx", sha: "b".repeat(64) },
+  { name: "天津市甲单位", credit: "91120000MA05XXXX1A", category: "企业", district: "和平区", regulation: 120, outline: 80, status: "ok", errors: 0, warnings: 0, file: "甲.xlsx", sha: "a".repeat(64) },
+  { name: "天津市乙协会", credit: null, category: "行业协会商会", district: "河西区", regulation: 300, outline: 250, status: "warnings", errors: 0, warnings: 2, file: "乙.xlsx", sha: "b".repeat(64) },
   {
     name: HOSTILE_TEXTS[0],
     credit: null,
@@ -79,7 +79,7 @@ const UNITS: UnitSpec[] = [
     district: "和平区",
     regulation: null,
     outline: 40,
-    status: "有错误",
+    status: "errors",
     errors: 1,
     warnings: 0,
     unread: { regulation_participants: "见签到表" },
@@ -114,7 +114,7 @@ function simpleDetail(table: DetailTableId, unit: UnitRow, values: Record<string
 
 function totalsOf(units: readonly UnitRow[], eventParticipants: number): Totals {
   const sum = (id: string) => units.reduce((n, u) => n + (typeof u.values[id] === "number" ? (u.values[id] as number) : 0), 0);
-  const byStatus: Record<ReportStatus, number> = { 通过: 0, 待说明: 0, 有错误: 0 };
+  const byStatus: Record<ReportStatus, number> = { ok: 0, warnings: 0, errors: 0 };
   for (const u of units) byStatus[u.status]++;
   return {
     units: units.length,
@@ -191,7 +191,7 @@ export function largeResult(unitCount: number, eventsPerUnit: number): MergeResu
   for (let i = 0; i < unitCount; i++) {
     const name = `天津市第${i + 1}号研学单位`;
     const u = unitRow(
-      { name, credit: null, category: UNIT_CATEGORIES[i % UNIT_CATEGORIES.length], district: DISTRICTS[i % DISTRICTS.length], regulation: 500 + i, outline: 400 + i, status: "通过", errors: 0, warnings: 0, file: `第${i + 1}号.xlsx`, sha: i.toString(16).padStart(64, "0") },
+      { name, credit: null, category: UNIT_CATEGORIES[i % UNIT_CATEGORIES.length], district: DISTRICTS[i % DISTRICTS.length], regulation: 500 + i, outline: 400 + i, status: "ok", errors: 0, warnings: 0, file: `第${i + 1}号.xlsx`, sha: i.toString(16).padStart(64, "0") },
       eventsPerUnit,
     );
     units.push(u);

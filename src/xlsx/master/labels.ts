@@ -34,7 +34,7 @@ export const PROBLEM_KIND_LABEL: Readonly<Record<ProblemKind, string>> = {
 
 /** The rule's Chinese name from the catalogue; empty for file-level codes the catalogue does not list. */
 export function ruleName(rule: string): string {
-  return RULES[rule]?.name ?? "";
+  return (RULES as Readonly<Record<string, { readonly name: string } | undefined>>)[rule]?.name ?? "";
 }
 
 /** The label of a field (single field, or a column of `table`); the id itself when the definition does not know it. */

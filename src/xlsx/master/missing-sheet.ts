@@ -26,7 +26,7 @@ export const SITUATION = {
 } as const;
 
 export const MISSING_COLUMNS: readonly MasterColumn<MissingLine>[] = [
-  { header: "情况", width: 14, value: (m) => m.situation, look: (m) => (m.situation === SITUATION.missing ? STATUS_LOOK["有错误"] : m.situation === SITUATION.notOnRoster ? STATUS_LOOK["待说明"] : null) },
+  { header: "情况", width: 14, value: (m) => m.situation, look: (m) => (m.situation === SITUATION.missing ? STATUS_LOOK.errors : m.situation === SITUATION.notOnRoster ? STATUS_LOOK.warnings : null) },
   { header: "单位名称", width: 32, value: (m) => m.unit || null },
   { header: "统一社会信用代码", width: 22, value: (m) => m.creditCode },
   { header: "单位类别", width: 18, value: (m) => m.category },

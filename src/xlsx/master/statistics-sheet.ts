@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 import { fieldById } from "../../core/definition";
 import { COUNTED_TABLES, HEADCOUNT_FIELDS } from "../../core/merge/columns";
 import type { GroupTotals, MergeResult, Totals } from "../../core/merge/model";
+import { STATUS_LABELS } from "../../core/model";
 import type { MasterCell, MasterColumn } from "./columns";
 import type { BarChartSpec } from "./chart-xml";
 import { SHEET_NAMES, TOTALS_LABEL, UNREAD_GROUP_LABEL } from "./labels";
@@ -28,9 +29,9 @@ function statisticsColumns(groupHeader: string): MasterColumn<Totals & { group?:
     // A group row has `group` (null: not read); the totals row, a plain Totals, has none.
     { header: groupHeader, width: 20, value: (t) => (t.group === undefined ? TOTALS_LABEL : (t.group ?? UNREAD_GROUP_LABEL)) },
     count("单位数", (t) => t.units),
-    count("通过", (t) => t.byStatus["通过"] ?? 0),
-    count("待说明", (t) => t.byStatus["待说明"] ?? 0),
-    count("有错误", (t) => t.byStatus["有错误"] ?? 0),
+    count(STATUS_LABELS.ok, (t) => t.byStatus.ok ?? 0),
+    count(STATUS_LABELS.warnings, (t) => t.byStatus.warnings ?? 0),
+    count(STATUS_LABELS.errors, (t) => t.byStatus.errors ?? 0),
     ...HEADCOUNT_FIELDS.map((f) => count(f.label, (t) => t.headcounts[f.id] ?? 0)),
     ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (x) => x.tableRows[t.id] ?? 0)),
     count("活动明细参加人次合计", (t) => t.eventParticipants),

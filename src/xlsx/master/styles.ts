@@ -45,9 +45,9 @@ export interface CellLook {
 }
 
 export const STATUS_LOOK: Readonly<Record<ReportStatus, CellLook>> = {
-  通过: GOOD,
-  待说明: NEUTRAL,
-  有错误: BAD,
+  ok: GOOD,
+  warnings: NEUTRAL,
+  errors: BAD,
 };
 
 export const SEVERITY_LOOK: Readonly<Record<ProblemSeverity, CellLook | null>> = {

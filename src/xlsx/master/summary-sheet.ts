@@ -5,6 +5,7 @@
  */
 import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../../core/merge/columns";
 import type { MergeResult, UnitRow } from "../../core/merge/model";
+import { STATUS_LABELS } from "../../core/model";
 import { valueColumns, type MasterCell, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, SHEET_NAMES, TOTALS_LABEL, rosterLabel } from "./labels";
 import { writeListSheet, type MasterBook } from "./sheet-writer";
@@ -15,7 +16,7 @@ export const STATUS_HEADER = "审核状态";
 export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
   const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({ header, width: 10, format: NUMBER_FORMAT.count, value });
   return [
-    { header: STATUS_HEADER, width: 10, value: (u) => u.status, look: (u) => STATUS_LOOK[u.status] },
+    { header: STATUS_HEADER, width: 10, value: (u) => STATUS_LABELS[u.status], look: (u) => STATUS_LOOK[u.status] },
     ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
     ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (u) => u.tableCounts[t.id] ?? 0)),
     count("错误数", (u) => u.errors),
