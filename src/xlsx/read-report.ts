@@ -44,6 +44,9 @@ function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOu
   return { ok: false, name, code, message: messageOf(code, name, detail) };
 }
 
+/** The outcome of a file that could not be read for `code` (a batch uses it when a worker dies on a file). */
+export const refusalFor = unreadable;
+
 /** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
 export async function readReportFile(filePath: string): Promise<ReadOutcome> {
   const name = path.basename(filePath);
