@@ -3,7 +3,7 @@
  * inflated (a bomb or a bad checksum anywhere refuses the file, as the guard always did), but only
  * the parts the reader asks for are kept — and those very bytes are what it parses.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { GuardLimits, GuardProblem, InflationBudget, ReaderCost } from "../core/guard";
 import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip-entries";
@@ -13,6 +13,13 @@ import type { ZipEntry } from "./zip-entries";
  * yields at most ~16 MB before the count sees it: a bomb costs that much memory, never more.
  */
 const PUSH_BYTES = 16 * 1024;
+
+/**
+ * A part this small (compressed) is inflated in one call into a buffer of its declared size plus one
+ * byte: no growing buffers, and a part that gives more than it declared fills the extra byte and is
+ * refused. Its worst case (~1032:1) is ~66 MB of decoding into nothing, a few tens of milliseconds.
+ */
+const ONE_CALL_BYTES = 64 * 1024;
 
 /** Thrown inside fflate's callback to stop a part at the first chunk over a cap. */
 class Stop {
@@ -47,9 +54,13 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, counters: Counters, ke
     if (entry.compressionMethod === 0) {
       for (let at = 0; at < data.length; at += PUSH_BYTES) take(data.subarray(at, at + PUSH_BYTES));
     } else {
-      const inflater = new Inflate((chunk) => take(chunk));
-      if (data.length === 0) inflater.push(data, true);
-      for (let at = 0; at < data.length; at += PUSH_BYTES) inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
+      if (data.length === 0) throw new Error("no deflate data");
+      if (data.length <= ONE_CALL_BYTES) {
+        take(inflateSync(data, { out: new Uint8Array(entry.uncompressedSize + 1) }));
+      } else {
+        const inflater = new Inflate((chunk) => take(chunk));
+        for (let at = 0; at < data.length; at += PUSH_BYTES) inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
+      }
     }
   } catch (e) {
     if (e instanceof Stop) return e.problem;

@@ -16,7 +16,7 @@ const DECODE_BYTES = 1024 * 1024;
 
 /** Parses `bytes`; throws on malformed or unfinished XML (the caller turns that into a refusal). */
 export function parseXml(bytes: Uint8Array, handler: XmlHandler): void {
-  const parser = new SaxesParser({ xmlns: false });
+  const parser = new SaxesParser({ xmlns: false, position: false });
   let failure: Error | undefined;
   parser.on("error", (e) => {
     failure ??= e;

@@ -18,11 +18,15 @@ const MiB = 1024 * 1024;
 
 /**
  * V8 collects lazily, and a heavy file's garbage would sit under the next file's work in every
- * worker at once; with --expose-gc (as `npm run cli` runs) collect when this thread's heap has grown.
+ * worker at once; with --expose-gc (as `npm run cli` runs) collect when this thread's heap has grown
+ * 64 MB past what the last collection left (a full collection after every small file would cost more than reading it).
  */
+let settled = 0;
 function collectAfterLargeFile(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc && process.memoryUsage().heapUsed > 64 * MiB) gc();
+  if (!gc || process.memoryUsage().heapUsed < settled + 64 * MiB) return;
+  gc();
+  settled = process.memoryUsage().heapUsed;
 }
 
 parentPort?.on("message", (job: BatchJob) => {

@@ -84,10 +84,11 @@ const MiB = 1024 * 1024;
  * V8 collects lazily: after a file that cost a few hundred MB, the next one's work piled on top of
  * its garbage and a batch of the costliest accepted files reached 700 MB. So when the process has
  * grown, collect before the next file (`npm run cli` starts Node with --expose-gc; without it, no-op).
+ * The heap, not rss: rss counts the reading workers too, and collecting here cannot shrink them.
  */
 function collectAfterLargeFile(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc && process.memoryUsage().rss > 200 * MiB) gc();
+  if (gc && process.memoryUsage().heapUsed > 100 * MiB) gc();
 }
 
 /** Collects small pieces of output and hands them on in large ones. */
