@@ -36,25 +36,22 @@ function splitReferences(text: string): string[] {
 
 const rowOf = (s: string) => parseInt(s.replace(/^[^0-9]*/, ""), 10);
 
-/** Cells a name's text covers: a Set of "sheet\u0000col\u0000row" up to 2 (more is never one cell). */
-function cellsOf(text: string, out: Map<string, NamedCell>): void {
+/** The one cell a name's text covers; "many" for a range or several cells; undefined for none. */
+function singleCellOf(text: string): NamedCell | "many" | undefined {
+  let only: NamedCell | undefined;
   for (const ref of splitReferences(text)) {
     if (!ABSOLUTE.test(ref.split("!").pop() ?? "")) continue;
     const m = REFERENCE.exec(ref)!;
     const sheet = (m[1] ?? m[2] ?? "").replace(/''/g, "'");
     const [a, b] = m[3].split(":");
-    const c1 = columnOf(a);
     const r1 = rowOf(a);
-    const c2 = b === undefined ? c1 : columnOf(b);
-    const r2 = b === undefined ? r1 : rowOf(b);
-    if ((Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1) > 1) {
-      out.set("\u0000many", { sheet, cell: "" });
-      out.set("\u0000more", { sheet, cell: "" });
-      return;
-    }
+    if (b !== undefined && (columnOf(b) !== columnOf(a) || rowOf(b) !== r1)) return "many";
     const cell = `${a.replace(/[^A-Z]/g, "")}${r1}`;
-    out.set(`${sheet}\u0000${cell}`, { sheet, cell });
+    // The same cell named twice is still one cell.
+    if (only && (only.sheet !== sheet || only.cell !== cell)) return "many";
+    only = { sheet, cell };
   }
+  return only;
 }
 
 /** Name → its one cell, for names whose one cell is on a sheet of the workbook. */
@@ -63,11 +60,8 @@ export function singleCellNames(entries: readonly DefinedNameEntry[], sheetNames
   for (const e of entries) if (e.name !== "_xlnm.Print_Area" && e.name !== "_xlnm.Print_Titles") latest.set(e.name, e.text);
   const names: Record<string, NamedCell> = {};
   for (const [name, text] of latest) {
-    const cells = new Map<string, NamedCell>();
-    cellsOf(text, cells);
-    if (cells.size !== 1) continue;
-    const [only] = cells.values();
-    if (sheetNames.has(only.sheet)) names[name] = only;
+    const only = singleCellOf(text);
+    if (only && only !== "many" && sheetNames.has(only.sheet)) names[name] = only;
   }
   return names;
 }

@@ -52,7 +52,7 @@ interface CellState {
   inValue: boolean;
   /** Text of `<v>` and `<t>` (not inside runs). */
   value: string | undefined;
-  /** Rich-text runs, each with its text (undefined when a run has no `<t>`). */
+  /** Rich-text runs, each with its text ("" when a run has no `<t>`). */
   runs: string[] | undefined;
   inRunText: boolean;
 }
@@ -117,10 +117,9 @@ export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedShee
         } else if (tag === "v" || tag === "t") {
           if (cell.runs && tag === "t") cell.inRunText = true;
           else cell.inValue = true;
-          if (cell.inRunText) cell.runs![cell.runs!.length - 1] ??= "";
         } else if (tag === "r") {
           cell.runs ??= [];
-          cell.runs.push(undefined as unknown as string);
+          cell.runs.push("");
         }
         return;
       }

@@ -141,8 +141,8 @@ export function checkFiles(files: readonly CheckJob[], options: CheckOptions & B
     (id) => ({ id, kind: "check", path: files[id].path, options: optionsOf(id) }),
     (id) => checkFile(files[id].path, optionsOf(id)),
     (id) => {
-      const r = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误");
-      return { file: optionsOf(id).displayName!, unit: null, status: "unreadable", findings: [], ...(r.ok ? {} : { code: r.code, message: r.message }) };
+      const { message } = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误") as { message: string };
+      return { file: files[id].displayName ?? files[id].path, unit: null, status: "unreadable", findings: [], code: "corrupt", message };
     },
     { concurrency, window },
   );
