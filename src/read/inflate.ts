@@ -9,9 +9,11 @@ import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip-entries";
 
 /**
- * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so one push
- * yields at most ~16 MB before the count sees it: a bomb costs that much memory, never more.
+ * Compressed bytes handed to the inflater at a time: 1 KB first, doubling up to 16 KB. Deflate
+ * expands at most ~1032:1, so a part lying about its size is caught after ~1 MB of output, and no
+ * push ever yields more than ~16 MB before the count sees it.
  */
+const FIRST_PUSH_BYTES = 1024;
 const PUSH_BYTES = 16 * 1024;
 
 /**
@@ -59,7 +61,8 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, counters: Counters, ke
         take(inflateSync(data, { out: new Uint8Array(entry.uncompressedSize + 1) }));
       } else {
         const inflater = new Inflate((chunk) => take(chunk));
-        for (let at = 0; at < data.length; at += PUSH_BYTES) inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
+        for (let at = 0, step = FIRST_PUSH_BYTES; at < data.length; at += step, step = Math.min(step * 2, PUSH_BYTES))
+          inflater.push(data.subarray(at, at + step), at + step >= data.length);
       }
     }
   } catch (e) {
