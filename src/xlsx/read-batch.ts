@@ -57,11 +57,13 @@ async function* runBatch<T>(count: number, jobOf: JobOf, local: (id: number) => 
   };
 
   const workers: Worker[] = [];
+  /** Set when the consumer is done (or stopped early): no job is started and no worker replaced after it. */
+  let stopped = false;
   /** One worker's loop: take the next job while the window allows, until none are left. */
   const serve = async (): Promise<void> => {
     let worker = spawnWorker();
     workers.push(worker);
-    while (dispatched < count) {
+    while (dispatched < count && !stopped) {
       if (dispatched - emitted >= window) {
         await signal;
         continue;
@@ -87,6 +89,7 @@ async function* runBatch<T>(count: number, jobOf: JobOf, local: (id: number) => 
         worker.on("error", onExit);
         worker.postMessage(jobOf(id));
       });
+      if (stopped) return;
       if (result === undefined) {
         // The worker died on this file (out of memory, a crash): the file is unreadable, the batch goes on.
         done.set(id, lost(id));
@@ -111,6 +114,8 @@ async function* runBatch<T>(count: number, jobOf: JobOf, local: (id: number) => 
     }
     await pool;
   } finally {
+    stopped = true;
+    notify();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

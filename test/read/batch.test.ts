@@ -55,6 +55,15 @@ describe("batch reading over worker threads", () => {
     expect(batch.map((r) => r.name)).toEqual(files.map((f) => path.basename(f)));
   }, 60000);
 
+  it("a consumer that stops early stops the workers (the batch ends, nothing is left running)", async () => {
+    const first: string[] = [];
+    for await (const r of readReportFiles(files, { concurrency: 2, window: 2 })) {
+      first.push(r.name);
+      break;
+    }
+    expect(first).toEqual([path.basename(files[0])]);
+  }, 60000);
+
   it("a single thread gives the same", async () => {
     const batch = await collect(readReportFiles(files, { concurrency: 1 }));
     expect(batch).toEqual(await Promise.all(files.map((f) => readReportFile(f))));
