@@ -6,7 +6,9 @@
  * into one entry per cell (a 6 KB file merging A1:Z20000 costs it 144 MB; validation on
  * B1:B1048576 costs 150 MB; `<col max="2000000000">` never returns). So every XML part is scanned
  * as it streams by — tags only, never a DOM — and the memory the reader will need is estimated
- * from what it holds, with weights measured on exceljs 4.4 (see bench/guard.ts).
+ * from what it holds, with weights measured on exceljs 4.4 (see bench/guard.ts). The values-only
+ * reader (src/read) needs far less, so the same limits are a generous bound on it and keep every
+ * refusal users have seen.
  */
 
 import { formatBytes, GuardLimits } from "./limits";
