@@ -6,7 +6,9 @@
  * into one entry per cell (a 6 KB file merging A1:Z20000 costs it 144 MB; validation on
  * B1:B1048576 costs 150 MB; `<col max="2000000000">` never returns). So every XML part is scanned
  * as it streams by — tags only, never a DOM — and the memory the reader will need is estimated
- * from what it holds, with weights measured on exceljs 4.4 (see bench/guard.ts).
+ * from what it holds, with weights measured on exceljs 4.4 (see bench/guard.ts). The values-only
+ * reader (src/read) needs far less, so the same limits are a generous bound on it and keep every
+ * refusal users have seen.
  */
 
 import { formatBytes, GuardLimits } from "./limits";
@@ -84,8 +86,13 @@ export function rangeArea(text: string): number {
   return area;
 }
 
+/** One compiled pattern per attribute name: tags are scanned by the hundred thousand. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = pattern.exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 

@@ -6,6 +6,8 @@
  * directory does not end where the end record begins. A record left out of the count, or a second
  * directory, would then reach exceljs without ever being inflated by the guard: a 600 KB file
  * hiding a 600 MB part this way cost the reader 2 GB. So the layout is checked first, exactly.
+ * Submissions are now listed and inflated by one reader (src/read), but the rule stays: a file we
+ * accept must read as the same archive in Excel, LibreOffice and any tool that opens it after us.
  */
 
 import { GuardProblem } from "./refusal";
