@@ -1,0 +1,131 @@
+/**
+ * The strict Excel stand-in behaves as Excel does where adapter bugs hide; if it did not, the adapter
+ * tests against it would prove nothing.
+ */
+import { writeTemplate } from "../../src/xlsx/template-writer";
+import { SHEETS } from "../../src/core/definition";
+import { ExcelSim } from "../helpers/excel-sim";
+import { readWithExceljs } from "../helpers/excel-sim/read-exceljs";
+
+type Ctx = Excel.RequestContext;
+
+function simWith(sheets: string[]): ExcelSim {
+  const sim = new ExcelSim({ read: readWithExceljs });
+  for (const s of sheets) sim.workbook.addSheet(s);
+  return sim;
+}
+
+describe("the strict Excel stand-in", () => {
+  it("throws PropertyNotLoaded for a property read before load+sync, and counts it", async () => {
+    const sim = simWith(["A"]);
+    await expect(
+      sim.excel.run(async (ctx: Ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("A");
+        ws.load("name");
+        return ws.name; // no sync yet
+      }),
+    ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+    expect(sim.stats.unloadedReads).toEqual(["WorksheetProxy.name"]);
+    const name = await sim.excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("A");
+      ws.load("name");
+      await ctx.sync();
+      return ws.name;
+    });
+    expect(name).toBe("A");
+  });
+
+  it("fails the sync with ItemNotFound for getItem of a missing sheet; getItemOrNullObject gives a null object", async () => {
+    const sim = simWith(["A"]);
+    await expect(
+      sim.excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("B");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    const nulls = await sim.excel.run(async (ctx: Ctx) => {
+      const a = ctx.workbook.worksheets.getItemOrNullObject("a");
+      const b = ctx.workbook.worksheets.getItemOrNullObject("B");
+      expect(() => b.isNullObject).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      return [a.isNullObject, b.isNullObject];
+    });
+    expect(nulls).toEqual([false, true]);
+  });
+
+  it("counts every sync, the closing one of Excel.run included when something is left queued", async () => {
+    const sim = simWith(["A"]);
+    await sim.excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange("B2").values = [[1]];
+    });
+    await sim.excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.load("items");
+      await ctx.sync();
+    });
+    expect(sim.stats.runs.map((r) => r.syncs)).toEqual([1, 1]);
+    expect(sim.value("A", "B2")).toBe(1);
+  });
+
+  it("raises onChanged for the add-in's writes as ThisLocalAddin and for sim.edit as a user's", async () => {
+    const sim = simWith(["A"]);
+    const seen: unknown[] = [];
+    sim.handlers.changed.add((e) => void seen.push(e));
+    await sim.excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange("C3").values = [["x"]];
+    });
+    sim.edit("A", "C4", "12");
+    await sim.settled();
+    expect(seen).toEqual([
+      expect.objectContaining({ address: "C3", triggerSource: "ThisLocalAddin", changeType: "RangeEdited" }),
+      expect.objectContaining({ address: "C4", triggerSource: "Unknown" }),
+    ]);
+    expect(sim.value("A", "C4")).toBe(12); // typed digits become a number, as in Excel
+  });
+
+  it("refuses a batch during cell edit unless it asks to wait (delayForCellEdit)", async () => {
+    const sim = simWith(["A"]);
+    sim.beginCellEdit();
+    const plain = sim.excel.run(async (ctx: Ctx) => ctx.sync());
+    await expect(plain).rejects.toMatchObject({ code: "InvalidOperation" });
+    let ran = false;
+    const delayed = sim.excel.run({ delayForCellEdit: true }, async (ctx: Ctx) => {
+      ran = true;
+      await ctx.sync();
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ran).toBe(false);
+    sim.endCellEdit();
+    await delayed;
+    expect(ran).toBe(true);
+  });
+
+  it("shifts cells, names and conditional formats when rows are inserted", async () => {
+    const sim = simWith(["A"]);
+    sim.edit("A", "B5", "v");
+    await sim.excel.run(async (ctx: Ctx) => {
+      ctx.workbook.names.add("n", "='A'!$B$5");
+      const cf = ctx.workbook.worksheets.getItem("A").getRange("B5").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = "=TRUE";
+    });
+    sim.insertRows("A", 3, 2);
+    expect(sim.value("A", "B7")).toBe("v");
+    expect(sim.value("A", "B5")).toBeNull();
+    expect(sim.names()).toEqual({ n: "=A!$B$7" });
+    expect(sim.conditionalFormats("A")).toEqual([{ address: "B7", formula: "=TRUE", fill: null }]);
+  });
+
+  it("inserts a workbook from base64 with its own reader, renames taken sheet names and breaks the names", async () => {
+    const sim = simWith([SHEETS.selfCheck]);
+    const base64 = (await writeTemplate()).toString("base64");
+    const ids = await sim.excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.insertWorksheetsFromBase64(base64);
+      await ctx.sync();
+      return r.value;
+    });
+    expect(ids).toHaveLength(8);
+    expect(sim.workbook.sheets.map((s) => s.name)).toContain(`${SHEETS.selfCheck} (2)`);
+    expect(sim.names()["fld_unit_name"]).toMatch(/^=#REF!/);
+    expect(sim.workbook.sheet(SHEETS.basic).protected).toBe(true);
+    expect(() => sim.edit(SHEETS.basic, "B8", "x")).toThrow(/locked/); // labels are locked
+  });
+});
