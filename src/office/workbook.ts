@@ -1,9 +1,8 @@
-import { SHEETS } from "../core/definition";
 import type { ExcelRunner, TemplateSheets, WorkbookAdapter } from "./adapter";
 import { readWorkbookGrid } from "./read-grid";
+import { TEMPLATE_SHEET_NAMES } from "./template-names";
 
-/** Every sheet the template consists of, in the template's order (the definition owns the names). */
-export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+export { TEMPLATE_SHEET_NAMES };
 
 export function createWorkbookAdapter(excel: ExcelRunner): WorkbookAdapter {
   return {

@@ -1,7 +1,7 @@
 /**
  * The stand-in's reader for inserted workbooks, for now: exceljs + the project's toWorkbookGrid for
  * the values and names, plus what Excel keeps of each sheet (protection, data-validation cells,
- * unlocked cells). Runs in Node and, through exceljs's browser build, in the sim page.
+ * unlocked cells, text-formatted cells). Runs in Node and, through exceljs's browser build, in the sim page.
  */
 import ExcelJS from "exceljs";
 import { toWorkbookGrid } from "../../../src/xlsx/read-workbook";
@@ -13,14 +13,16 @@ export const readWithExceljs: SimReader = async (bytes) => {
   const sheets: Record<string, NonNullable<SimSource["sheets"]>[string]> = {};
   for (const ws of wb.worksheets) {
     const unlocked: string[] = [];
+    const text: string[] = [];
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.protection?.locked === false) unlocked.push(cell.address);
+        if (cell.numFmt === "@") text.push(cell.address);
       }),
     );
     const validations = Object.keys((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model);
     const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-    sheets[ws.name] = { protected: Boolean(protection?.sheet), validations, unlocked };
+    sheets[ws.name] = { protected: Boolean(protection?.sheet), validations, unlocked, text };
   }
   return { grid: toWorkbookGrid(wb), sheets };
 };

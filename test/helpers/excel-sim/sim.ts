@@ -18,7 +18,9 @@ import { key, parseRect, rectAddress, serialOf, shiftRect, SimWorkbook, typedVal
 /** What a reader gives the stand-in for one workbook: values, and per sheet what Excel would keep. */
 export interface SimSource {
   readonly grid: WorkbookGrid;
-  readonly sheets?: Readonly<Record<string, { protected?: boolean; validations?: readonly string[]; unlocked?: readonly string[] }>>;
+  readonly sheets?: Readonly<
+    Record<string, { protected?: boolean; validations?: readonly string[]; unlocked?: readonly string[]; text?: readonly string[] }>
+  >;
 }
 
 /** bytes → SimSource: switchable, so the browser-capable reader can replace the exceljs one. */
@@ -142,6 +144,10 @@ export class ExcelSim {
         for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) open.add(key(row, c));
       }
       this.unlocked.set(sheet.id, open);
+      for (const a of extra?.text ?? []) {
+        const r = parseRect(a);
+        sheet.formats.set(key(r.top, r.left), "@");
+      }
       byOriginal.set(g.name, sheet);
       ids.push(sheet.id);
     }
