@@ -4,6 +4,7 @@
  * tested — outside Office.
  */
 import type { WorkbookGrid } from "../core/model";
+import type { TaskPaneOperations } from "../taskpane/operations";
 
 /** Light or dark, from the Office theme; the task pane picks its Fluent theme from it. */
 export type ThemeMode = "light" | "dark";
@@ -47,6 +48,8 @@ export interface OfficeAdapter {
   readonly theme: ThemeMode;
   /** Null outside Excel. */
   readonly workbook: WorkbookAdapter | null;
+  /** The pane's Office operations (src/office/operations.ts); null or absent outside Excel. */
+  readonly operations?: TaskPaneOperations | null;
 }
 
 /**
