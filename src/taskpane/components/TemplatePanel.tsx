@@ -1,13 +1,14 @@
 import * as React from "react";
 import { FIELDS, SHEETS, TABLES } from "../../core/definition";
-import { LaterAction } from "./LaterAction";
+import type { TaskPaneOperations } from "../operations";
+import { InsertTemplate } from "./InsertTemplate";
 import { Section } from "./Section";
 import { TemplateStatus } from "./TemplateStatus";
 
 /** Sheets a person fills or reads (the metadata sheet is hidden). */
 const VISIBLE_SHEETS = Object.values(SHEETS).filter((name) => name !== SHEETS.meta);
 
-export function TemplatePanel(): React.JSX.Element {
+export function TemplatePanel({ operations }: { readonly operations: TaskPaneOperations | null }): React.JSX.Element {
   return (
     <Section
       title="插入模板"
@@ -21,10 +22,7 @@ export function TemplatePanel(): React.JSX.Element {
       ]}
     >
       <TemplateStatus />
-      <LaterAction
-        label="插入模板"
-        meanwhile="现在可以用命令行工具生成模板文件：npm run cli -- template -o 模板.xlsx。"
-      />
+      {operations && <InsertTemplate operations={operations} />}
     </Section>
   );
 }
