@@ -54,4 +54,32 @@ describe("task pane in a DOM", () => {
     // Leaving 校验 stopped its live updates.
     expect(ops.listeners.size).toBe(0);
   });
+
+  it("after inserting, the workbook's template sheets are looked at again", async () => {
+    let inserted = false;
+    const adapter: OfficeAdapter = {
+      ...darkExcel,
+      workbook: {
+        findTemplateSheets: async () =>
+          inserted
+            ? { present: ["基本情况", "活动明细"], missing: [], activeSheet: "基本情况" }
+            : { present: [], missing: ["基本情况", "活动明细"], activeSheet: "Sheet1" },
+        readGrid: () => new Promise(() => undefined),
+      },
+    };
+    const ops = new FakeOperations({
+      insertResult: { kind: "inserted", sheets: ["基本情况", "活动明细"], first: { sheet: "基本情况", cell: "C4" } },
+    });
+    const realInsert = ops.insertTemplate.bind(ops);
+    ops.insertTemplate = async () => {
+      inserted = true;
+      return realInsert();
+    };
+    const user = userEvent.setup({ delay: null });
+    render(<App adapter={adapter} operations={ops} initialView="template" />);
+    expect(await screen.findByText("当前工作簿还没有模板的工作表。")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "插入模板" }));
+    await user.click(screen.getByRole("button", { name: "继续插入" }));
+    expect(await screen.findByText("当前工作簿已包含模板的全部 2 个工作表。")).toBeTruthy();
+  });
 });

@@ -17,6 +17,7 @@ const useStyles = makeStyles({
 export function CheckView({ operations }: { readonly operations: TaskPaneOperations }): React.JSX.Element {
   const styles = useStyles();
   const support = operations.support();
+  const id = React.useId();
   const check = useValidation(operations);
   const [explaining, setExplaining] = React.useState<Finding | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
@@ -42,23 +43,23 @@ export function CheckView({ operations }: { readonly operations: TaskPaneOperati
         <Button
           appearance="primary"
           disabled={!support.validate.available || check.running}
-          aria-describedby={describedBy("need-validate", support.validate)}
+          aria-describedby={describedBy(`${id}-validate`, support.validate)}
           onClick={check.validate}
         >
           校验
         </Button>
         <Button
           disabled={!support.marks.available}
-          aria-describedby={describedBy("need-marks", support.marks)}
+          aria-describedby={describedBy(`${id}-marks`, support.marks)}
           onClick={check.clearMarks}
         >
           清除标记
         </Button>
       </div>
-      <FeatureNote id="need-validate" support={support.validate} />
-      <FeatureNote id="need-marks" support={support.marks} />
-      <FeatureNote id="need-live" support={support.liveValidation} />
-      <FeatureNote id="need-explain" support={support.explain} />
+      <FeatureNote id={`${id}-validate`} support={support.validate} />
+      <FeatureNote id={`${id}-marks`} support={support.marks} />
+      <FeatureNote id={`${id}-live`} support={support.liveValidation} />
+      <FeatureNote id={`${id}-explain`} support={support.explain} />
       {support.marks.available && !check.marking && <Caption1>已清除标记；再次点“校验”时重新标记。</Caption1>}
       {check.markProblem && <Caption1>{check.markProblem}</Caption1>}
       {check.running && <Spinner size="tiny" label="正在校验…" />}

@@ -20,16 +20,24 @@ const useStyles = makeStyles({
 type Step = { kind: "idle" } | { kind: "confirming" } | { kind: "inserting" } | { kind: "finished"; result: InsertResult };
 
 /** 插入模板: warn that Excel clears the undo history, insert, and say what happened. */
-export function InsertTemplate({ operations }: { readonly operations: TaskPaneOperations }): React.JSX.Element {
+export function InsertTemplate(props: {
+  readonly operations: TaskPaneOperations;
+  /** Called after a successful insert. */
+  readonly onInserted?: () => void;
+}): React.JSX.Element {
+  const { operations, onInserted } = props;
   const styles = useStyles();
   const support = operations.support().insertTemplate;
+  const noteId = React.useId();
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
   const [goProblem, setGoProblem] = React.useState<string | null>(null);
 
   const insert = async () => {
     setStep({ kind: "inserting" });
     setGoProblem(null);
-    setStep({ kind: "finished", result: await operations.insertTemplate() });
+    const result = await operations.insertTemplate();
+    setStep({ kind: "finished", result });
+    if (result.kind === "inserted") onInserted?.();
   };
   const goTo = (at: CellRef) =>
     void operations.selectCell(at.sheet, at.cell).then((done: Done) => setGoProblem(done.kind === "done" ? null : done.message));
@@ -39,12 +47,12 @@ export function InsertTemplate({ operations }: { readonly operations: TaskPaneOp
       <Button
         appearance="primary"
         disabled={!support.available || step.kind === "inserting" || step.kind === "confirming"}
-        aria-describedby={describedBy("need-insert", support)}
+        aria-describedby={describedBy(noteId, support)}
         onClick={() => setStep({ kind: "confirming" })}
       >
         插入模板
       </Button>
-      <FeatureNote id="need-insert" support={support} />
+      <FeatureNote id={noteId} support={support} />
       {step.kind === "inserting" && <Spinner size="tiny" label="正在插入模板…" />}
       {step.kind === "finished" && (
         <div className={styles.result}>

@@ -9,6 +9,8 @@ import { TemplateStatus } from "./TemplateStatus";
 const VISIBLE_SHEETS = Object.values(SHEETS).filter((name) => name !== SHEETS.meta);
 
 export function TemplatePanel({ operations }: { readonly operations: TaskPaneOperations | null }): React.JSX.Element {
+  // Each insert changes the workbook's sheets: a new key makes TemplateStatus look again.
+  const [inserts, setInserts] = React.useState(0);
   return (
     <Section
       title="插入模板"
@@ -21,8 +23,8 @@ export function TemplatePanel({ operations }: { readonly operations: TaskPaneOpe
         "标签和格式受工作表保护（无密码），只有填报单元格可以编辑。",
       ]}
     >
-      <TemplateStatus />
-      {operations && <InsertTemplate operations={operations} />}
+      <TemplateStatus key={inserts} />
+      {operations && <InsertTemplate operations={operations} onInserted={() => setInserts((n) => n + 1)} />}
     </Section>
   );
 }
