@@ -1,6 +1,7 @@
 import * as React from "react";
 import { findingsToMark } from "./findings-view";
 import type { Done, TaskPaneOperations, Validation } from "./operations";
+import { settle } from "./settle";
 
 export interface ValidationState {
   /** The newest verdict, or null before the first one. */
@@ -49,7 +50,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
       if (!mounted.current) return;
       setState((s) => ({ ...s, validation, running: false }));
       if (canMark && marking.current && validation.kind === "checked" && validation.check.ok) {
-        void operations.markFindings(findingsToMark(validation.check.judgement.findings)).then(reportMarks);
+        void settle(operations.markFindings(findingsToMark(validation.check.judgement.findings)), "标记问题").then(reportMarks);
       }
     },
     [operations, canMark, reportMarks],
@@ -60,7 +61,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
     const mine = ++generation.current;
     marking.current = true;
     setState((s) => ({ ...s, running: true, marking: true }));
-    void operations.validate().then((validation) => {
+    void settle(operations.validate(), "校验").then((validation) => {
       if (mine === generation.current) accept(validation);
     });
   }, [operations, canValidate, accept]);
@@ -68,7 +69,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
   const clearMarks = React.useCallback(() => {
     marking.current = false;
     setState((s) => ({ ...s, marking: false }));
-    void operations.clearMarks().then(reportMarks);
+    void settle(operations.clearMarks(), "清除标记").then(reportMarks);
   }, [operations, reportMarks]);
 
   React.useEffect(() => {

@@ -120,6 +120,15 @@ describe("校验 view", () => {
     expect(ops.listeners.size).toBe(0);
   });
 
+  it("an operation that throws is told, not left spinning", async () => {
+    const ops = new FakeOperations();
+    ops.validate = () => Promise.reject(new Error("RichApi.Error: GeneralException"));
+    renderInPane(<CheckView operations={ops} />);
+    expect(await screen.findByText(/校验时出错：RichApi.Error: GeneralException/)).toBeTruthy();
+    expect(screen.queryByText("正在校验…")).toBeNull();
+    expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", false);
+  });
+
   it("says when the workbook has no template or cannot be read", async () => {
     const failed = new FakeOperations({ validation: { kind: "failed", message: "读取工作簿失败：工作簿已关闭。" } });
     const first = renderInPane(<CheckView operations={failed} />);

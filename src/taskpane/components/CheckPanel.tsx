@@ -3,7 +3,7 @@ import type { TaskPaneOperations } from "../operations";
 import { CheckView } from "./CheckView";
 import { Section } from "./Section";
 
-/** 校验: what it checks, and — in Excel — the check itself. */
+/** 校验: in Excel the check itself, first (the pane is narrow), then what it checks. */
 export function CheckPanel({ operations }: { readonly operations: TaskPaneOperations | null }): React.JSX.Element {
   return (
     <Section
@@ -14,8 +14,7 @@ export function CheckPanel({ operations }: { readonly operations: TaskPaneOperat
         "提示性问题（请核实）：填报日期晚于报送期限、培训次数与活动明细行数不一致、没有佐证材料等。",
         "提示性问题如实属正常，可以点“填写说明”写明原因（写入“核实说明”工作表），不必修改数据。",
       ]}
-    >
-      {operations && <CheckView operations={operations} />}
-    </Section>
+      lead={operations && <CheckView operations={operations} />}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinne
 import * as React from "react";
 import type { Finding } from "../../core/model";
 import type { Done, TaskPaneOperations } from "../operations";
+import { settle } from "../settle";
 import { useValidation } from "../useValidation";
 import { ExplainForm } from "./ExplainForm";
 import { describedBy, FeatureNote } from "./FeatureNote";
@@ -23,9 +24,9 @@ export function CheckView({ operations }: { readonly operations: TaskPaneOperati
   const [notice, setNotice] = React.useState<string | null>(null);
 
   const report = (done: Done) => setNotice(done.kind === "done" ? null : done.message);
-  const select = (f: Finding) => void operations.selectCell(f.sheet, f.cell).then(report);
+  const select = (f: Finding) => void settle(operations.selectCell(f.sheet, f.cell), "转到单元格").then(report);
   const explain = async (f: Finding, reason: string) => {
-    const result = await operations.writeExplanation(f, reason);
+    const result = await settle(operations.writeExplanation(f, reason), "写入核实说明");
     // The pane's own write raises no change event, so the status comes from a fresh pass.
     if (result.kind === "written") {
       setExplaining(null);

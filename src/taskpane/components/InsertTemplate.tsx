@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { CellRef, Done, InsertResult, TaskPaneOperations } from "../operations";
+import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 
 const useStyles = makeStyles({
@@ -35,12 +36,12 @@ export function InsertTemplate(props: {
   const insert = async () => {
     setStep({ kind: "inserting" });
     setGoProblem(null);
-    const result = await operations.insertTemplate();
+    const result = await settle(operations.insertTemplate(), "插入模板");
     setStep({ kind: "finished", result });
     if (result.kind === "inserted") onInserted?.();
   };
   const goTo = (at: CellRef) =>
-    void operations.selectCell(at.sheet, at.cell).then((done: Done) => setGoProblem(done.kind === "done" ? null : done.message));
+    void settle(operations.selectCell(at.sheet, at.cell), "转到模板").then((done: Done) => setGoProblem(done.kind === "done" ? null : done.message));
 
   return (
     <div className={styles.view}>
