@@ -9,7 +9,8 @@ if (container) {
   const initialView = viewFromSearch(window.location.search);
   // Render the shell at once, then again when it is known whether this is Excel.
   root.render(<App adapter={null} operations={null} initialView={initialView} />);
-  // The Office.js TaskPaneOperations (src/office, issue 9 "office") are passed here once they exist;
-  // until then the views describe their features and offer no actions.
-  void connectOffice().then((adapter) => root.render(<App adapter={adapter} operations={null} initialView={initialView} />));
+  // In Excel, connectOffice also gives the Office.js TaskPaneOperations (src/office/operations.ts).
+  void connectOffice().then((adapter) =>
+    root.render(<App adapter={adapter} operations={adapter.operations ?? null} initialView={initialView} />),
+  );
 }
