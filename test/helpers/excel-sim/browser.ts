@@ -98,7 +98,7 @@ function render(): void {
       const text = v === null ? "" : typeof v === "object" ? v.error : String(v);
       const marked = marks.has(`${active.name}!${address}`);
       const selected = sel?.sheet === active.name && sel.address === address;
-      table += `<td data-address="${address}" title="${address}" style="border:1px solid #ddd;max-width:160px;overflow:hidden;white-space:nowrap;${
+      table += `<td data-address="${address}" title="${address}" style="border:1px solid #ddd;min-width:40px;max-width:160px;height:16px;overflow:hidden;white-space:nowrap;${
         marked ? `background:${MARK_FILL};` : ""
       }${selected ? "outline:2px solid #217346;" : ""}">${escape(text)}</td>`;
     }
