@@ -78,8 +78,10 @@ async function insertInBatch(context: Excel.RequestContext, base64: string): Pro
   await context.sync();
 
   const problems: string[] = [];
+  for (const name of TEMPLATE_SHEET_NAMES.slice(sheets.length)) problems.push(messages.sheetMissingAfterInsert(name));
   sheets.forEach((ws, i) => {
     const expected = TEMPLATE_SHEET_NAMES[i];
+    if (expected === undefined) return; // more sheets than the template has: nothing to compare
     if (ws.name !== expected) problems.push(messages.sheetRenamed(expected, ws.name));
     else if (!ws.protection.protected) problems.push(messages.notProtected(ws.name));
   });

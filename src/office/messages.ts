@@ -11,6 +11,7 @@ export const messages = {
   nameNotRestored: (name: string) => `名称 ${name}`,
   notProtected: (sheet: string) => `工作表“${sheet}”的保护`,
   validationLost: (sheet: string, cell: string) => `${sheet}!${cell} 的下拉列表`,
+  sheetMissingAfterInsert: (sheet: string) => `工作表“${sheet}”`,
   sheetRenamed: (expected: string, actual: string) => `工作表“${expected}”（插入后名为“${actual}”）`,
   sheetMissing: (sheet: string) => `找不到工作表“${sheet}”。它可能已被改名或删除，请点击“校验”刷新问题列表。`,
   noExplanationSheet: (sheet: string) => `工作簿中没有“${sheet}”工作表，无法写入核实说明。请先插入模板。`,

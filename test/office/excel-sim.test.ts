@@ -126,6 +126,9 @@ describe("the strict Excel stand-in", () => {
     expect(sim.workbook.sheets.map((s) => s.name)).toContain(`${SHEETS.selfCheck} (2)`);
     expect(sim.names()["fld_unit_name"]).toMatch(/^=#REF!/);
     expect(sim.workbook.sheet(SHEETS.basic).protected).toBe(true);
-    expect(() => sim.edit(SHEETS.basic, "B8", "x")).toThrow(/locked/); // labels are locked
+    sim.edit(SHEETS.basic, "C8", "天津市某单位"); // an input cell: unlocked
+    expect(sim.stats.lockedEdits).toEqual([]);
+    sim.edit(SHEETS.basic, "B8", "x"); // a label: Excel would refuse, the stand-in records it
+    expect(sim.stats.lockedEdits).toEqual([`${SHEETS.basic}!B8`]);
   });
 });

@@ -130,6 +130,28 @@ describe("插入模板", () => {
     expect(ops.support().validate).toEqual({ available: true });
   });
 
+  it("reads back what must hold and says what Excel lost instead of reporting success", async () => {
+    // An Excel that keeps neither the protection of 基本情况 nor any dropdown.
+    const { sim, ops } = bench({
+      sim: {
+        read: async (bytes) => {
+          const source = await readWithExceljs(bytes);
+          const sheets = Object.fromEntries(
+            Object.entries(source.sheets ?? {}).map(([name, s]) => [name, { ...s, validations: [], protected: name === SHEETS.basic ? false : s.protected }]),
+          );
+          return { ...source, sheets };
+        },
+      },
+    });
+    const result = await ops.insertTemplate();
+    expect(result.kind).toBe("failed");
+    const message = result.kind === "failed" ? result.message : "";
+    expect(message).toContain(`工作表“${SHEETS.basic}”的保护`);
+    expect(message).toContain(`${SHEETS.basic}!${cellOf(fieldById("report_type"))} 的下拉列表`);
+    expect(message).not.toContain("名称"); // the names were recreated and read back fine
+    expect(lastRun(sim).syncs).toBeLessThanOrEqual(3);
+  });
+
   it("says so in Chinese when the template file cannot be downloaded", async () => {
     const sim = new ExcelSim({ read: readWithExceljs });
     sim.workbook.addSheet("Sheet1");

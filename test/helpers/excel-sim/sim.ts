@@ -40,6 +40,8 @@ export interface SimStats {
   readonly unloadedReads: string[];
   /** Every string starting with "=" the add-in wrote as a value (it would have become a formula). */
   readonly formulasWritten: string[];
+  /** Edits by the test into locked cells of protected sheets (Excel would have refused them). */
+  readonly lockedEdits: string[];
 }
 
 type Handler = (args: unknown) => Promise<unknown> | void;
@@ -53,7 +55,7 @@ function base64ToBytes(base64: string): Uint8Array {
 
 export class ExcelSim {
   readonly workbook = new SimWorkbook();
-  readonly stats: SimStats = { syncs: 0, runs: [], unloadedReads: [], formulasWritten: [] };
+  readonly stats: SimStats = { syncs: 0, runs: [], unloadedReads: [], formulasWritten: [], lockedEdits: [] };
   readonly handlers = { changed: new Set<Handler>(), activated: new Set<Handler>() };
   /** "sheetId" → set of "r,c" keys of unlocked cells (protected sheets accept writes only there). */
   private readonly unlocked = new Map<string, Set<string>>();
@@ -174,8 +176,9 @@ export class ExcelSim {
     const start = parseRect(address);
     const grid: readonly (readonly (string | number | boolean | null)[])[] = Array.isArray(value) ? value : [[value as string | number | boolean | null]];
     const rect: Rect = { top: start.top, left: start.left, bottom: start.top + grid.length - 1, right: start.left + Math.max(...grid.map((g) => g.length)) - 1 };
-    if (sheet.protected && !this.unlockedOn(sheet, rect))
-      throw new Error(`excel-sim: ${sheetName}!${rectAddress(rect)} is locked on a protected sheet (Excel would refuse the edit)`);
+    // Excel would refuse this edit; the stand-in lets a test script through (it may model a user who
+    // lifted the password-less protection) and records it for tests that care.
+    if (sheet.protected && !this.unlockedOn(sheet, rect)) this.stats.lockedEdits.push(`${sheetName}!${rectAddress(rect)}`);
     grid.forEach((line, i) =>
       line.forEach((v, j) => {
         const row = rect.top + i;
