@@ -59,9 +59,11 @@ class OfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
-        const tag = `<script type="text/javascript" src="${OFFICE_JS_CDN}"></script>`;
-        if (!data.html.includes(tag)) throw new Error(`${data.outputName}: office.js script tag not found`);
-        data.html = data.html.replace(tag, this.url ? tag.replace(OFFICE_JS_CDN, this.url) : "");
+        // Production builds minify the page, so the tag is found by its address, not its spelling.
+        const cdn = OFFICE_JS_CDN.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+        const tag = new RegExp(`<script[^>]*\\bsrc=["']?${cdn}["']?[^>]*>\\s*</script>`);
+        if (!tag.test(data.html)) throw new Error(`${data.outputName}: office.js script tag not found`);
+        data.html = data.html.replace(tag, (found) => (this.url ? found.replace(OFFICE_JS_CDN, this.url) : ""));
         return data;
       });
     });

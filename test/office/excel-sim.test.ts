@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read --
+   these tests read before syncing on purpose, to see the stand-in refuse as Excel does */
 /**
  * The strict Excel stand-in behaves as Excel does where adapter bugs hide; if it did not, the adapter
  * tests against it would prove nothing.
