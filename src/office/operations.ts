@@ -23,8 +23,21 @@ export interface OperationsDeps {
   readonly graceMs?: number;
 }
 
+/**
+ * Every batch waits while the user is editing a cell (delayForCellEdit) instead of failing with
+ * InvalidOperation: marks follow a live re-validation while the user may already be typing again.
+ */
+function waitingForCellEdit(excel: ExcelRunner): ExcelRunner {
+  return {
+    run: ((a: unknown, b?: unknown) =>
+      typeof a === "function"
+        ? excel.run({ delayForCellEdit: true }, a as (context: Excel.RequestContext) => Promise<unknown>)
+        : excel.run({ delayForCellEdit: true, ...(a as Excel.RunOptions) }, b as (context: Excel.RequestContext) => Promise<unknown>)) as ExcelRunner["run"],
+  };
+}
+
 export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations {
-  const { excel } = deps;
+  const excel = waitingForCellEdit(deps.excel);
   const support = featureSupport(deps.isSetSupported);
   const grid = new LiveGrid(excel);
   const ownWrites = new OwnWrites(deps.graceMs ?? GRACE_MS);

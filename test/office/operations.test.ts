@@ -256,6 +256,17 @@ describe("校验 and validation as the user types", () => {
     live.stop();
   });
 
+  it("marks wait while the user is editing a cell instead of failing", async () => {
+    const { sim, ops } = await inserted();
+    sim.beginCellEdit();
+    const marking = ops.markFindings([{ rule: "required", severity: "error", field: headcount.id, sheet: headcount.sheet, cell: cellOf(headcount), message: "x" }]);
+    await quiet(50);
+    expect(sim.marks()).toEqual([]);
+    sim.endCellEdit();
+    expect(await marking).toEqual({ kind: "done" });
+    expect(sim.marks()).toEqual([{ sheet: headcount.sheet, address: cellOf(headcount) }]);
+  });
+
   it("re-checks when the user activates a template sheet (Excel drops some change events)", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
