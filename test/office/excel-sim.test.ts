@@ -116,6 +116,20 @@ describe("the strict Excel stand-in", () => {
     expect(sim.conditionalFormats("A")).toEqual([{ address: "B7", formula: "=TRUE", fill: null }]);
   });
 
+  it("refuses conditional formats on a protected sheet unless its protection allows formatting cells", async () => {
+    const sim = simWith(["A"]);
+    const sheet = sim.workbook.sheet("A");
+    sheet.protected = true;
+    const addMark = () =>
+      sim.excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("A").getRange("B2").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        await ctx.sync();
+      });
+    await expect(addMark()).rejects.toMatchObject({ code: "AccessDenied" });
+    sheet.formatCells = true;
+    await expect(addMark()).resolves.toBeUndefined();
+  });
+
   it("inserts a workbook from base64 with its own reader, renames taken sheet names and breaks the names", async () => {
     const sim = simWith([SHEETS.selfCheck]);
     const base64 = (await writeTemplate()).toString("base64");

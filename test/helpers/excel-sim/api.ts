@@ -498,6 +498,11 @@ export class DataValidationProxy extends SimObject {
   }
 }
 
+/** Excel changes formats on a protected sheet only when its protection allows formatting cells. */
+function refuseFormatting(s: SimSheet): void {
+  if (s.protected && !s.formatCells) throw new SimError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+}
+
 const intersects = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 export class ConditionalFormatCollectionProxy extends SimCollection<ConditionalFormatProxy> {
@@ -520,6 +525,7 @@ export class ConditionalFormatCollectionProxy extends SimCollection<ConditionalF
     this.ctx.enqueue(() => {
       const s = this.sheet();
       if (!s) throw new SimError("ItemNotFound", "sheet");
+      refuseFormatting(s);
       made = { id: sim.workbook.newId("cf"), type: "Custom", range: this.rect(), formula: "", fill: null };
       s.conditionalFormats.unshift(made); // a new rule takes priority 0
       this.ctx.changed(s, this.rect());
@@ -569,6 +575,7 @@ export class ConditionalFormatProxy extends SimObject {
     this.act(() => {
       const s = this.sheetOf()!;
       const cf = this.cf()!;
+      refuseFormatting(s);
       s.conditionalFormats = s.conditionalFormats.filter((c) => c !== cf);
       this.ctx.changed(s, cf.range);
     });

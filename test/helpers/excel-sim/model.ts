@@ -33,6 +33,8 @@ export interface SimSheet {
   /** "r,c" → number format; "@" keeps typed text as text. */
   readonly formats: Map<string, string>;
   protected: boolean;
+  /** Under protection, formatting (conditional formats included) is still allowed. */
+  formatCells: boolean;
   /** Cells with a data-validation rule. */
   validations: Rect[];
   conditionalFormats: SimConditionalFormat[];
@@ -114,6 +116,7 @@ export class SimWorkbook {
       cells: new Map(),
       formats: new Map(),
       protected: false,
+      formatCells: false,
       validations: [],
       conditionalFormats: [],
     };

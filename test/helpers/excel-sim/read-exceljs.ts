@@ -21,8 +21,8 @@ export const readWithExceljs: SimReader = async (bytes) => {
       }),
     );
     const validations = Object.keys((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model);
-    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-    sheets[ws.name] = { protected: Boolean(protection?.sheet), validations, unlocked, text };
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
+    sheets[ws.name] = { protected: Boolean(protection?.sheet), formatCells: Boolean(protection?.formatCells), validations, unlocked, text };
   }
   return { grid: toWorkbookGrid(wb), sheets };
 };

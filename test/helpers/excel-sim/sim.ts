@@ -19,7 +19,17 @@ import { key, parseRect, rectAddress, serialOf, shiftRect, SimWorkbook, typedVal
 export interface SimSource {
   readonly grid: WorkbookGrid;
   readonly sheets?: Readonly<
-    Record<string, { protected?: boolean; validations?: readonly string[]; unlocked?: readonly string[]; text?: readonly string[] }>
+    Record<
+      string,
+      {
+        protected?: boolean;
+        /** The protection allows formatting cells (and so conditional formats). */
+        formatCells?: boolean;
+        validations?: readonly string[];
+        unlocked?: readonly string[];
+        text?: readonly string[];
+      }
+    >
   >;
 }
 
@@ -139,6 +149,7 @@ export class ExcelSim {
       );
       const extra = source.sheets?.[g.name];
       sheet.protected = Boolean(extra?.protected);
+      sheet.formatCells = Boolean(extra?.formatCells);
       sheet.validations = (extra?.validations ?? []).map(parseRect);
       const open = new Set<string>();
       for (const a of extra?.unlocked ?? []) {
