@@ -438,20 +438,22 @@ export class RangeProxy extends SimObject {
   get numberFormat(): unknown[][] {
     return this.loaded("numberFormat");
   }
-  private writeGrid(grid: unknown[][], each: (s: SimSheet, row: number, column: number, v: unknown) => void): void {
+  /** Values need unlocked cells on a protected sheet; formats need its "format cells" permission. */
+  private writeGrid(grid: unknown[][], kind: "values" | "format", each: (s: SimSheet, row: number, column: number, v: unknown) => void): void {
     this.act(() => {
       const s = this.sheet()!;
       const r = this.rect();
       if (grid.length !== r.bottom - r.top + 1 || grid.some((line) => line.length !== r.right - r.left + 1))
         throw new SimError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rectAddress(r)}.`);
-      if (s.protected && !this.ctx.sim.unlockedOn(s, r)) throw new SimError("AccessDenied", `${s.name} is protected`);
+      if (kind === "format") refuseFormatting(s);
+      else if (s.protected && !this.ctx.sim.unlockedOn(s, r)) throw new SimError("AccessDenied", `${s.name} is protected`);
       grid.forEach((line, i) => line.forEach((v, j) => each(s, r.top + i, r.left + j, v)));
       this.ctx.changed(s, r);
     });
   }
   set values(grid: unknown[][]) {
     const wb = this.ctx.sim.workbook;
-    this.writeGrid(grid, (s, row, column, v) => {
+    this.writeGrid(grid, "values", (s, row, column, v) => {
       const textFormat = s.formats.get(key(row, column)) === "@";
       if (typeof v === "string" && v.startsWith("'")) return wb.set(s, row, column, v.slice(1) || null);
       if (typeof v === "string" && v.startsWith("=") && !textFormat) {
@@ -463,7 +465,7 @@ export class RangeProxy extends SimObject {
     });
   }
   set numberFormat(grid: unknown[][]) {
-    this.writeGrid(grid, (s, row, column, v) => void s.formats.set(key(row, column), String(v)));
+    this.writeGrid(grid, "format", (s, row, column, v) => void s.formats.set(key(row, column), String(v)));
   }
   select(): void {
     this.act(() => {
