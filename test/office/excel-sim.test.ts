@@ -116,6 +116,22 @@ describe("the strict Excel stand-in", () => {
     expect(sim.conditionalFormats("A")).toEqual([{ address: "B7", formula: "=TRUE", fill: null }]);
   });
 
+  it("deletes rows: their cells and marks go, names to them break, everything below moves up", async () => {
+    const sim = simWith(["A"]);
+    sim.edit("A", "B3", "gone");
+    sim.edit("A", "B6", "kept");
+    await sim.excel.run(async (ctx: Ctx) => {
+      ctx.workbook.names.add("onGone", "=A!$B$3");
+      ctx.workbook.names.add("onKept", "=A!$B$6");
+      for (const a of ["B3", "B6"]) ctx.workbook.worksheets.getItem("A").getRange(a).conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula = "=TRUE";
+    });
+    sim.deleteRows("A", 2, 2);
+    expect(sim.value("A", "B4")).toBe("kept");
+    expect(sim.values("A").flat()).not.toContain("gone");
+    expect(sim.names()).toEqual({ onGone: "=#REF!", onKept: "=A!$B$4" });
+    expect(sim.conditionalFormats("A").map((c) => c.address)).toEqual(["B4"]);
+  });
+
   it("refuses conditional formats on a protected sheet unless its protection allows formatting cells", async () => {
     const sim = simWith(["A"]);
     const sheet = sim.workbook.sheet("A");

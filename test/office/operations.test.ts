@@ -200,7 +200,7 @@ describe("校验 and validation as the user types", () => {
     live.stop();
   });
 
-  it("a paste and inserted rows are judged again, findings following the moved cells", async () => {
+  it("a paste, inserted and deleted rows are judged again, findings following the moved cells", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
     await sim.settled(); // the typing above has been reported before anyone listens
@@ -212,6 +212,9 @@ describe("校验 and validation as the user types", () => {
     sim.insertRows(eventsTable.sheet, eventsTable.firstRow, 2);
     check = checked(await live.next());
     expect(check.judgement.findings.map((f) => f.cell)).toContain(eventCell(2, "participants"));
+    sim.deleteRows(eventsTable.sheet, eventsTable.firstRow + 2, 1); // the row with the bad headcount
+    check = checked(await live.next());
+    expect(check.judgement.findings.filter((f) => f.field === "participants")).toEqual([]);
     live.stop();
   });
 

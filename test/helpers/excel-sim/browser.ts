@@ -3,7 +3,7 @@
  * and Excel globals before the pane loads, a view of the simulated workbook beside the pane, and
  * `window.excelSim` for people and tests:
  *   edit(sheet, address, value)  a user's typing (value) or paste (2-D array)
- *   insertRows(sheet, row, count), activate(sheet)
+ *   insertRows(sheet, row, count), deleteRows(sheet, row, count), activate(sheet)
  *   values(sheet), selection() → { sheet, address }, marks() → the cells marked invalid
  *   names(), stats (syncs per Excel.run, unloaded reads, formulas written), settled()
  * Query string: ?api=1.12 makes requirement sets above ExcelApi 1.12 unsupported; ?theme=dark.
@@ -39,6 +39,7 @@ function pageApi() {
   return {
     edit: (sheet: string, address: string, value: Parameters<ExcelSim["edit"]>[2]) => after(sim.edit(sheet, address, value)),
     insertRows: (sheet: string, row: number, count = 1) => after(sim.insertRows(sheet, row, count)),
+    deleteRows: (sheet: string, row: number, count = 1) => after(sim.deleteRows(sheet, row, count)),
     activate: (sheet: string) => after(sim.activate(sheet)),
     values: (sheet: string) => sim.values(sheet).map((row) => row.map((v) => (v !== null && typeof v === "object" ? v.error : v))),
     selection: () => sim.selection(),

@@ -96,6 +96,17 @@ export function shiftRect(r: Rect, row: number, count: number): Rect {
   return r;
 }
 
+/** A rectangle after rows row…row+count-1 are deleted: below moves up, across shrinks, inside is gone (null). */
+export function shiftRectUp(r: Rect, row: number, count: number): Rect | null {
+  const last = row + count - 1;
+  if (r.bottom < row) return r;
+  if (r.top > last) return { ...r, top: r.top - count, bottom: r.bottom - count };
+  const kept = r.bottom - r.top + 1 - (Math.min(r.bottom, last) - Math.max(r.top, row) + 1);
+  if (kept <= 0) return null;
+  const top = r.top < row ? r.top : row;
+  return { ...r, top, bottom: top + kept - 1 };
+}
+
 export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   names: SimName[] = [];
@@ -176,6 +187,31 @@ export class SimWorkbook {
     sheet.validations = sheet.validations.map((r) => shiftRect(r, row, count));
     for (const cf of sheet.conditionalFormats) cf.range = shiftRect(cf.range, row, count);
     for (const n of this.names) if ("sheetId" in n && n.sheetId === sheet.id && n.row >= row) n.row += count;
+  }
+
+  /** Deletes whole rows: what was on them is gone, names to them break (#REF!), everything below moves up. */
+  deleteRows(sheet: SimSheet, row: number, count: number): void {
+    const last = row + count - 1;
+    for (const map of [sheet.cells, sheet.formats] as Map<string, unknown>[]) {
+      const kept = [...map.entries()].flatMap(([k, v]) => {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= row && r <= last) return [];
+        return [[r > last ? key(r - count, c) : k, v] as const];
+      });
+      map.clear();
+      for (const [k, v] of kept) map.set(k, v);
+    }
+    sheet.validations = sheet.validations.flatMap((r) => shiftRectUp(r, row, count) ?? []);
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => {
+      const moved = shiftRectUp(cf.range, row, count);
+      if (moved) cf.range = moved;
+      return moved !== null;
+    });
+    this.names = this.names.map((n) => {
+      if (!("sheetId" in n) || n.sheetId !== sheet.id || n.row < row) return n;
+      if (n.row > last) return { ...n, row: n.row - count };
+      return { name: n.name, broken: "#REF!" };
+    });
   }
 
   /** The name's formula as Excel shows it ("=基本情况!$C$8", or "=#REF!$C$8"). */

@@ -13,7 +13,7 @@ import type { ExcelRunner } from "../../../src/office/adapter";
 import { MARK_FORMULA } from "../../../src/office/mark-signature";
 import { columnLetter, parseA1 } from "../../../src/core/a1";
 import { SimContext, SimError, type ChangeRecord } from "./api";
-import { key, parseRect, rectAddress, serialOf, shiftRect, SimWorkbook, typedValue, type Rect, type SimSheet, type SimValue } from "./model";
+import { key, parseRect, rectAddress, serialOf, shiftRect, shiftRectUp, SimWorkbook, typedValue, type Rect, type SimSheet, type SimValue } from "./model";
 
 /** What a reader gives the stand-in for one workbook: values, and per sheet what Excel would keep. */
 export interface SimSource {
@@ -221,6 +221,25 @@ export class ExcelSim {
     const sel = this.workbook.selection;
     if (sel && sel.sheetId === sheet.id) sel.rect = shiftRect(sel.rect, row, count);
     this.emitChanged({ sheetId: sheet.id, address: `${row}:${row + count - 1}`, changeType: "RowInserted" }, "Unknown");
+  }
+
+  /** Deletes `count` whole rows from `row` on, as a user. */
+  deleteRows(sheetName: string, row: number, count = 1): void {
+    const sheet = this.workbook.sheet(sheetName);
+    this.workbook.deleteRows(sheet, row, count);
+    const open = this.unlocked.get(sheet.id);
+    if (open) {
+      const kept = [...open].flatMap((k) => {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= row && r < row + count) return [];
+        return [r >= row + count ? key(r - count, c) : k];
+      });
+      open.clear();
+      for (const k of kept) open.add(k);
+    }
+    const sel = this.workbook.selection;
+    if (sel && sel.sheetId === sheet.id) sel.rect = shiftRectUp(sel.rect, row, count) ?? { top: row, left: sel.rect.left, bottom: row, right: sel.rect.right };
+    this.emitChanged({ sheetId: sheet.id, address: `${row}:${row + count - 1}`, changeType: "RowDeleted" }, "Unknown");
   }
 
   /** The user clicks a sheet tab. */
