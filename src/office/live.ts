@@ -10,11 +10,12 @@
  * Excel drops some events (a dropdown choice on the web fires none: office-js #3888), so activating a
  * sheet re-checks it too.
  */
-import { checkGrid } from "../core/check-grid";
+import { checkGrid, type GridCheck } from "../core/check-grid";
 import type { Validation } from "../taskpane/operations";
 import type { ExcelRunner } from "./adapter";
 import { LiveGrid } from "./live-grid";
 import { errorDetail, messages } from "./messages";
+import { TEMPLATE_SHEET_NAMES } from "./template-names";
 
 export const DEBOUNCE_MS = 150;
 export const GRACE_MS = 500;
@@ -43,6 +44,18 @@ export class OwnWrites {
   }
 }
 
+/**
+ * The sheets a report lives on: the template's, and any sheet the locator found its fields or rows on
+ * (a renamed sheet). Changes elsewhere in the workbook cannot change the verdict.
+ */
+export function reportSheets(check: GridCheck | null): ReadonlySet<string> | null {
+  if (!check || !check.ok) return null; // no report located yet: any sheet may become one
+  const names = new Set(TEMPLATE_SHEET_NAMES);
+  for (const located of Object.values(check.raw.fields)) names.add(located.sheet);
+  for (const rows of Object.values(check.raw.tables)) for (const row of rows) for (const cell of Object.values(row.cells)) names.add(cell.sheet);
+  return names;
+}
+
 export interface LiveOptions {
   readonly excel: ExcelRunner;
   readonly grid: LiveGrid;
@@ -60,9 +73,12 @@ export function subscribeLive(options: LiveOptions, callback: (v: Validation) =>
   let chain: Promise<void> = Promise.resolve();
   const handles: { remove(): void; context?: { sync(): Promise<unknown> } }[] = [];
 
+  let relevant: ReadonlySet<string> | null = null;
+
   const revalidate = async (ids: ReadonlySet<string>) => {
     try {
       const check = checkGrid(await grid.read(ids));
+      relevant = reportSheets(check);
       if (!stopped) callback({ kind: "checked", check });
     } catch (e) {
       grid.reset();
@@ -85,12 +101,15 @@ export function subscribeLive(options: LiveOptions, callback: (v: Validation) =>
     if (stopped) return;
     if (args.triggerSource === "ThisLocalAddin") return;
     if (args.triggerSource === undefined && ownWrites.writing) return;
+    const name = grid.nameOf(args.worksheetId);
+    if (relevant && name !== undefined && !relevant.has(name)) return; // another sheet of the user's
     schedule(args.worksheetId);
   };
   const onActivated = (args: { worksheetId: string }) => {
     if (stopped) return;
     const name = grid.nameOf(args.worksheetId);
     if (name !== undefined && options.ownActivations.delete(name)) return;
+    if (relevant && name !== undefined && !relevant.has(name)) return; // not a sheet of the report
     schedule(args.worksheetId);
   };
 

@@ -282,6 +282,22 @@ describe("校验 and validation as the user types", () => {
     live.stop();
   });
 
+  it("a change on a sheet the report does not live on is not judged again", async () => {
+    const { sim, ops } = await inserted();
+    typeReport(sim, GOOD_FILL);
+    await sim.settled();
+    const live = listen(ops);
+    await quiet();
+    sim.edit(headcount.sheet, cellOf(headcount), "151"); // learns where the report lives
+    await live.next();
+    const runs = sim.stats.runs.length;
+    sim.edit("Sheet1", "A1", "我的草稿");
+    await quiet();
+    expect(live.seen).toHaveLength(1);
+    expect(sim.stats.runs).toHaveLength(runs);
+    live.stop();
+  });
+
   it("stops calling back after unsubscribing", async () => {
     const { sim, ops } = await inserted();
     await sim.settled(); // the typing above has been reported before anyone listens
