@@ -1,5 +1,5 @@
 /**
- * `check` of one filled file end to end (guard → exceljs load → grid → locate → judge): the
+ * `check` of one filled file end to end (one pass of guard and reader → grid → locate → judge): the
  * LibreOffice-filled fixture a unit would send, and a report with 1,000 event rows written from the
  * real template. Median over several runs after a warm-up.
  * Runs alone with `npx tsx bench/check.ts`, or through benchCheck() from the bench runner.

@@ -2,6 +2,7 @@
  * `npm run bench`: the speed and memory figures of the closing notes. A benchmark, not a test: it
  * prints figures and their targets, and fails only when a piece cannot run at all.
  */
+import { benchBatch } from "./batch";
 import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
@@ -12,6 +13,7 @@ import { benchTemplate } from "./template";
 const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["core", benchCore],
   ["check", benchCheck],
+  ["batch", benchBatch],
   ["guard", benchGuard],
   ["template", benchTemplate],
 ];

@@ -7,12 +7,12 @@
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { SHEETS } from "../../src/core/definition";
 import { ExcelSim } from "../helpers/excel-sim";
-import { readWithExceljs } from "../helpers/excel-sim/read-exceljs";
+import { readInsertedWorkbook } from "../helpers/excel-sim/reader";
 
 type Ctx = Excel.RequestContext;
 
 function simWith(sheets: string[]): ExcelSim {
-  const sim = new ExcelSim({ read: readWithExceljs });
+  const sim = new ExcelSim({ read: readInsertedWorkbook });
   for (const s of sheets) sim.workbook.addSheet(s);
   return sim;
 }

@@ -11,7 +11,7 @@ import type { TaskPaneOperations, Validation } from "../../src/taskpane/operatio
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { GOOD_FILL } from "../core/locate-helpers";
 import { ExcelSim, type SimOptions } from "../helpers/excel-sim";
-import { readWithExceljs } from "../helpers/excel-sim/read-exceljs";
+import { readInsertedWorkbook } from "../helpers/excel-sim/reader";
 import { typeReport } from "../helpers/excel-sim/type-report";
 
 let templateBase64: string;
@@ -25,7 +25,7 @@ interface Bench {
 }
 
 function bench(options: { sheets?: string[]; sets?: string; sim?: SimOptions } = {}): Bench {
-  const sim = new ExcelSim({ read: readWithExceljs, ...options.sim });
+  const sim = new ExcelSim({ read: readInsertedWorkbook, ...options.sim });
   for (const s of options.sheets ?? ["Sheet1"]) sim.workbook.addSheet(s);
   const max = Number((options.sets ?? "1.20").split(".")[1]);
   const ops = createOfficeOperations({
@@ -135,7 +135,7 @@ describe("插入模板", () => {
     const { sim, ops } = bench({
       sim: {
         read: async (bytes) => {
-          const source = await readWithExceljs(bytes);
+          const source = await readInsertedWorkbook(bytes);
           const sheets = Object.fromEntries(
             Object.entries(source.sheets ?? {}).map(([name, s]) => [name, { ...s, validations: [], protected: name === SHEETS.basic ? false : s.protected }]),
           );
@@ -153,7 +153,7 @@ describe("插入模板", () => {
   });
 
   it("says so in Chinese when the template file cannot be downloaded", async () => {
-    const sim = new ExcelSim({ read: readWithExceljs });
+    const sim = new ExcelSim({ read: readInsertedWorkbook });
     sim.workbook.addSheet("Sheet1");
     const ops = createOfficeOperations({
       excel: sim.excel,

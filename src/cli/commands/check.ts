@@ -5,7 +5,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
-import { checkFile, type CheckResult, type FindingJson } from "../../xlsx/read-report";
+import { checkFiles } from "../../xlsx/read-batch";
+import { type CheckResult, type FindingJson } from "../../xlsx/read-report";
 import { CliError, EXIT, type CliIO } from "../io";
 
 const VERDICT: Readonly<Record<CheckResult["status"], string>> = {
@@ -83,10 +84,11 @@ const MiB = 1024 * 1024;
  * V8 collects lazily: after a file that cost a few hundred MB, the next one's work piled on top of
  * its garbage and a batch of the costliest accepted files reached 700 MB. So when the process has
  * grown, collect before the next file (`npm run cli` starts Node with --expose-gc; without it, no-op).
+ * The heap, not rss: rss counts the reading workers too, and collecting here cannot shrink them.
  */
 function collectAfterLargeFile(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc && process.memoryUsage().rss > 200 * MiB) gc();
+  if (gc && process.memoryUsage().heapUsed > 100 * MiB) gc();
 }
 
 /** Collects small pieces of output and hands them on in large ones. */
@@ -142,14 +144,16 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       const out = chunked(io.stdout);
       const seen: Pick<CheckResult, "status">[] = [];
       if (opts.json) out.add("[\n");
-      for (let i = 0; i < paths.length; i++) {
+      // Read and judged over worker threads; results arrive in the order the files were given.
+      let i = 0;
+      for await (const result of checkFiles(paths.map((p, k) => ({ path: p, displayName: files[k] })))) {
         if (i > 0) collectAfterLargeFile();
-        const result = await checkFile(paths[i], { displayName: files[i] });
         seen.push({ status: result.status });
         if (opts.json) {
           if (i > 0) out.add(",\n");
           for (const piece of resultJson(result)) out.add(piece);
         } else for (const line of humanLines(result)) out.add(`${line}\n`);
+        i++;
       }
       if (opts.json) out.add("\n]\n");
       else if (seen.length > 1) out.add(summaryLine(seen) + "\n");

@@ -84,8 +84,13 @@ export function rangeArea(text: string): number {
   return area;
 }
 
+/** One compiled pattern per attribute name: tags are scanned by the hundred thousand. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = pattern.exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 

@@ -10,12 +10,12 @@
  */
 import { columnLetter } from "../../../src/core/a1";
 import { MARK_FILL } from "../../../src/office/mark-signature";
-import { readWithExceljs } from "./read-exceljs";
+import { readInsertedWorkbook } from "./reader";
 import { ExcelSim } from "./sim";
 
 const params = new URLSearchParams(window.location.search);
 const maxMinor = params.has("api") ? Number((params.get("api") ?? "").split(".")[1]) : Infinity;
-const sim = new ExcelSim({ read: readWithExceljs });
+const sim = new ExcelSim({ read: readInsertedWorkbook });
 sim.workbook.addSheet("Sheet1");
 
 const office = {

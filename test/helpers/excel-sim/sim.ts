@@ -3,8 +3,8 @@
  * an `excel.run` that counts syncs per batch and honours delayForCellEdit, change and activation
  * events, and the edits a person makes (edit, paste, insertRows, activate) raised as a user's.
  *
- * insertWorksheetsFromBase64 reads the bytes with an injected reader (the project's own reader; the
- * exceljs one in Node and in the sim page for now) and, as Excel does (office-js #3583), the workbook
+ * insertWorksheetsFromBase64 reads the bytes with an injected reader (reader.ts: the project's own
+ * values-only reader, in Node and in the sim page) and, as Excel does (office-js #3583), the workbook
  * names of the inserted file arrive broken (=#REF!…); sheets whose names are taken get " (2)".
  */
 import type { WorkbookGrid } from "../../../src/core/model";
@@ -33,7 +33,7 @@ export interface SimSource {
   >;
 }
 
-/** bytes → SimSource: switchable, so the browser-capable reader can replace the exceljs one. */
+/** bytes → SimSource: injected, so the stand-in reads with whatever reader the project ships. */
 export type SimReader = (bytes: Uint8Array) => Promise<SimSource>;
 
 export interface SimOptions {

@@ -1,0 +1,164 @@
+/**
+ * Issue 8's figures, side by side in one run on the same files: 1,000 reports × 50 event rows
+ * (written once from the real template with exceljs, kept in the temp folder for later runs), timed
+ * as exceljs loading them (nothing else), fflate unzipping every part (the floor), and `check --json`
+ * over all of them (the CLI as `npm run cli` runs it: workers, reading, judging, printing). Each in a
+ * fresh process, so its wall time and peak memory are its own. Then one report read and judged, and
+ * a 2 GiB zip bomb refused by the one-pass reader.
+ * Runs alone with `npx tsx bench/batch.ts`, or through benchBatch() from the bench runner.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { columnById, tableById } from "../src/core/definition";
+import { checkFile, readReportFile } from "../src/xlsx/read-report";
+import { buildZip, deflatedEntry, deflatedZeros, unzipParts } from "../test/guard/craft";
+import { filledTemplate } from "../test/helpers/filled-template";
+import { runStandalone, type BenchFigure } from "./figures";
+
+const FILES = 1000;
+const EVENT_ROWS = 50;
+/** Distinct reports written with exceljs; the 1,000 files are copies of these, round robin. */
+const VARIANTS = 20;
+const ROOT = path.resolve(__dirname, "..");
+const MiB = 1024 * 1024;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function variant(v: number): Promise<Buffer> {
+  const wb = await filledTemplate((book) => {
+    const t = tableById("events");
+    const ws = book.getWorksheet(t.sheet)!;
+    const put = (row: number, col: string, value: ExcelJS.CellValue) => (ws.getCell(`${columnById(t, col).column}${row}`).value = value);
+    for (let i = 0; i < EVENT_ROWS; i++) {
+      const r = t.firstRow + i;
+      put(r, "date", new Date(Date.UTC(2023, (i + v) % 10, 1 + (i % 28))));
+      put(r, "title", `标准化研学活动 第${v + 1}-${i + 1}场`);
+      put(r, "form", "集中宣贯培训");
+      put(r, "mode", "线下");
+      put(r, "content", "其他标准化内容");
+      put(r, "participants", 20 + ((i + v) % 50));
+      put(r, "is_public", i % 2 === 0 ? "是" : "否");
+    }
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The 1,000 files, made once and reused (the folder is named by its contents' recipe). */
+async function reports(): Promise<string[]> {
+  const dir = path.join(os.tmpdir(), `tj-bench-${FILES}x${EVENT_ROWS}-v1`);
+  const files = Array.from({ length: FILES }, (_, i) => path.join(dir, `单位${String(i + 1).padStart(4, "0")}.xlsx`));
+  if (files.every((f) => fs.existsSync(f))) return files;
+  fs.mkdirSync(dir, { recursive: true });
+  const made: Buffer[] = [];
+  for (let v = 0; v < VARIANTS; v++) made.push(await variant(v));
+  files.forEach((f, i) => fs.writeFileSync(f, made[i % VARIANTS]));
+  return files;
+}
+
+interface Run {
+  ms: number;
+  maxRssMB: number;
+}
+
+/** A plain Node script over the file list (in a JSON file), in a process of its own. */
+function nodeScript(body: string, list: string): Run {
+  const script = `const files = JSON.parse(require("fs").readFileSync(${JSON.stringify(list)}, "utf8"));
+(async () => { const t0 = performance.now(); ${body}
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, maxRssMB: process.resourceUsage().maxRSS / 1024 })); })();`;
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as Run;
+}
+
+const EXCELJS_LOAD = `const ExcelJS = require("exceljs"); const fs = require("fs");
+for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(fs.readFileSync(f)); }`;
+const FFLATE_UNZIP = `const { unzipSync } = require("fflate"); const fs = require("fs");
+for (const f of files) unzipSync(fs.readFileSync(f));`;
+
+/** `npm run cli -- check FILES --json` (tsx --expose-gc), output to /dev/null; wall time from outside. */
+function checkAll(files: readonly string[]): Run & { statuses: string } {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--expose-gc", path.join(ROOT, "test/hostile/child-cli.ts"), "check", ...files, "--json"],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * MiB },
+  );
+  const ms = performance.now() - t0;
+  const report = JSON.parse(r.stderr) as { code: number; maxRssMB: number };
+  const statuses = [...r.stdout.matchAll(/^ {4}"status": "(\w+)"/gm)].map((m) => m[1]);
+  const counts = Object.entries(statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}));
+  return { ms, maxRssMB: report.maxRssMB, statuses: counts.map(([s, n]) => `${n} ${s}`).join(", ") };
+}
+
+async function oneReport(file: string): Promise<number> {
+  await checkFile(file);
+  const times: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const t0 = performance.now();
+    await checkFile(file);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** Time and worst resident-memory rise while the one-pass reader refuses `file`. */
+async function refusal(file: string): Promise<{ ms: number; rssMB: number; code: string }> {
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);
+  const t0 = performance.now();
+  const r = await readReportFile(file);
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, rssMB: (peak - rss0) / MiB, code: r.ok ? "accepted" : r.code };
+}
+
+export async function benchBatch(): Promise<BenchFigure[]> {
+  const files = await reports();
+  const list = path.join(os.tmpdir(), `tj-bench-list-${process.pid}.json`);
+  fs.writeFileSync(list, JSON.stringify(files));
+  const totalMB = files.reduce((n, f) => n + fs.statSync(f).size, 0) / MiB;
+  try {
+    const exceljs = nodeScript(EXCELJS_LOAD, list);
+    const floor = nodeScript(FFLATE_UNZIP, list);
+    const check = checkAll(files);
+    const one = await oneReport(files[0]);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bomb-"));
+    const parts = [...(await unzipParts(fs.readFileSync(files[0])))].map(([n, c]) => deflatedEntry(n, c));
+    const zeros = await deflatedZeros("xl/worksheets/sheet9.xml", 2 * 1024 * MiB);
+    const honest = path.join(dir, "bomb.xlsx");
+    fs.writeFileSync(honest, buildZip([...parts, zeros]));
+    const lying = path.join(dir, "liar.xlsx");
+    fs.writeFileSync(lying, buildZip([...parts, { ...zeros, uncompressedSize: 4096 }]));
+    const bomb = await refusal(honest);
+    const liar = await refusal(lying);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const s = (r: Run) => `${(r.ms / 1000).toFixed(1)} s (${(r.ms / FILES).toFixed(1)} ms/file), peak rss ${r.maxRssMB.toFixed(0)} MB`;
+    return [
+      { name: `batch: files`, value: `${FILES} reports × ${EVENT_ROWS} event rows, ${totalMB.toFixed(0)} MB, ${os.availableParallelism?.() ?? os.cpus().length} cores` },
+      { name: "batch: exceljs load alone (baseline)", value: s(exceljs) },
+      { name: "batch: fflate unzip of every part (floor)", value: s(floor) },
+      { name: "batch: check --json over all (ours, process start included)", value: `${s(check)}; ${check.statuses}` },
+      {
+        name: "batch: ratio check ÷ exceljs load (target ≤ 0.35), check ÷ floor (moonshot ≤ 3)",
+        value: `${(check.ms / exceljs.ms).toFixed(2)}, ${(check.ms / floor.ms).toFixed(1)}`,
+      },
+      { name: "batch: one report read and judged, median of 31 (target ≤ 5 ms)", value: `${one.toFixed(1)} ms` },
+      { name: "batch: 2 GiB zip bomb, sizes declared (target < 100 ms, < 100 MB)", value: `${bomb.code} in ${bomb.ms.toFixed(1)} ms, rss +${bomb.rssMB.toFixed(0)} MB` },
+      { name: "batch: 2 GiB zip bomb, sizes lying (4 KB declared)", value: `${liar.code} in ${liar.ms.toFixed(1)} ms, rss +${liar.rssMB.toFixed(0)} MB` },
+    ];
+  } finally {
+    fs.rmSync(list, { force: true });
+  }
+}
+
+if (require.main === module) runStandalone(benchBatch);

@@ -1,0 +1,149 @@
+/**
+ * Batches of submitted files spread over worker threads: each worker reads and judges one file at a
+ * time, results come back in the order the files were given, and no more than a window of finished
+ * results waits for a slow one, so memory stays bounded however many files there are.
+ */
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import type { BatchAnswer, BatchJob } from "./batch-worker";
+import { checkFile, readReportFile, refusalFor, type CheckOptions, type CheckResult, type ReadOutcome } from "./read-report";
+
+export interface BatchOptions {
+  /** Worker threads (default: the machine's parallelism); 1 reads in this thread. */
+  readonly concurrency?: number;
+  /** Files in flight or finished but waiting for an earlier, slower file (default 2 per worker). */
+  readonly window?: number;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 4;
+
+/**
+ * A worker runs TypeScript sources when this module does (tsx, ts-jest): it registers tsx's require
+ * hook first. Built JavaScript loads the compiled worker directly.
+ */
+function spawnWorker(): Worker {
+  const entry = path.join(__dirname, `batch-worker${path.extname(__filename)}`);
+  const hook = entry.endsWith(".ts") ? require.resolve("tsx/cjs") : undefined;
+  const code = `${hook ? `require(${JSON.stringify(hook)});` : ""}require(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true });
+}
+
+function defaultConcurrency(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+type JobOf = (id: number) => BatchJob;
+
+/** Results of jobs 0..count-1, in that order, computed by a pool of workers (or in this thread). */
+async function* runBatch<T>(count: number, jobOf: JobOf, local: (id: number) => Promise<T>, lost: (id: number) => T, options: BatchOptions): AsyncGenerator<T> {
+  const concurrency = Math.min(options.concurrency ?? defaultConcurrency(), count);
+  if (concurrency <= 1 || count < MIN_FILES_FOR_WORKERS) {
+    for (let id = 0; id < count; id++) yield await local(id);
+    return;
+  }
+  const window = Math.max(options.window ?? concurrency * 2, concurrency);
+  const done = new Map<number, T>();
+  let dispatched = 0;
+  let emitted = 0;
+  let wake: () => void = () => undefined;
+  const changed = () => new Promise<void>((resolve) => (wake = resolve));
+  let signal = changed();
+  const notify = () => {
+    const w = wake;
+    signal = changed();
+    w();
+  };
+
+  const workers: Worker[] = [];
+  /** One worker's loop: take the next job while the window allows, until none are left. */
+  const serve = async (): Promise<void> => {
+    let worker = spawnWorker();
+    workers.push(worker);
+    while (dispatched < count) {
+      if (dispatched - emitted >= window) {
+        await signal;
+        continue;
+      }
+      const id = dispatched++;
+      const result = await new Promise<T | undefined>((resolve) => {
+        const onMessage = (a: BatchAnswer) => {
+          if (a.id !== id) return;
+          cleanup();
+          resolve(a.result as T);
+        };
+        const onExit = () => {
+          cleanup();
+          resolve(undefined);
+        };
+        const cleanup = () => {
+          worker.off("message", onMessage);
+          worker.off("exit", onExit);
+          worker.off("error", onExit);
+        };
+        worker.on("message", onMessage);
+        worker.on("exit", onExit);
+        worker.on("error", onExit);
+        worker.postMessage(jobOf(id));
+      });
+      if (result === undefined) {
+        // The worker died on this file (out of memory, a crash): the file is unreadable, the batch goes on.
+        done.set(id, lost(id));
+        void worker.terminate();
+        worker = spawnWorker();
+        workers.push(worker);
+      } else done.set(id, result);
+      notify();
+    }
+  };
+
+  const pool = Promise.all(Array.from({ length: concurrency }, serve));
+  try {
+    while (emitted < count) {
+      if (done.has(emitted)) {
+        const r = done.get(emitted)!;
+        done.delete(emitted);
+        emitted++;
+        notify();
+        yield r;
+      } else await signal;
+    }
+    await pool;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** readReportFile over many files, in input order. */
+export function readReportFiles(paths: readonly string[], options: BatchOptions = {}): AsyncIterable<ReadOutcome> {
+  return runBatch(
+    paths.length,
+    (id) => ({ id, kind: "read", path: paths[id] }),
+    (id) => readReportFile(paths[id]),
+    (id) => refusalFor(path.basename(paths[id]), "corrupt", "读取时发生意外错误"),
+    options,
+  );
+}
+
+export interface CheckJob {
+  readonly path: string;
+  /** How the file is named in its result (default: the path). */
+  readonly displayName?: string;
+}
+
+/** checkFile over many files, in input order. */
+export function checkFiles(files: readonly CheckJob[], options: CheckOptions & BatchOptions = {}): AsyncIterable<CheckResult> {
+  const { concurrency, window, ...check } = options;
+  const optionsOf = (id: number): CheckOptions => ({ ...check, displayName: files[id].displayName ?? files[id].path });
+  return runBatch(
+    files.length,
+    (id) => ({ id, kind: "check", path: files[id].path, options: optionsOf(id) }),
+    (id) => checkFile(files[id].path, optionsOf(id)),
+    (id) => {
+      const { message } = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误") as { message: string };
+      return { file: files[id].displayName ?? files[id].path, unit: null, status: "unreadable", findings: [], code: "corrupt", message };
+    },
+    { concurrency, window },
+  );
+}
