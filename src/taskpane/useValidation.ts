@@ -15,8 +15,10 @@ export interface ValidationState {
 }
 
 export interface ValidationControls extends ValidationState {
-  /** A full pass (the 校验 button; also after the pane writes a 核实说明, which raises no change event). */
+  /** The 校验 button: a full pass, and marks back on. */
   readonly validate: () => void;
+  /** A full pass that leaves marking as the user set it (after the pane's own write, which raises no change event). */
+  readonly refresh: () => void;
   readonly clearMarks: () => void;
 }
 
@@ -56,15 +58,20 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
     [operations, canMark, reportMarks],
   );
 
-  const validate = React.useCallback(() => {
+  const refresh = React.useCallback(() => {
     if (!canValidate) return;
     const mine = ++generation.current;
-    marking.current = true;
-    setState((s) => ({ ...s, running: true, marking: true }));
+    setState((s) => ({ ...s, running: true }));
     void settle(operations.validate(), "校验").then((validation) => {
       if (mine === generation.current) accept(validation);
     });
   }, [operations, canValidate, accept]);
+
+  const validate = React.useCallback(() => {
+    marking.current = true;
+    setState((s) => ({ ...s, marking: true }));
+    refresh();
+  }, [refresh]);
 
   const clearMarks = React.useCallback(() => {
     marking.current = false;
@@ -74,7 +81,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
 
   React.useEffect(() => {
     mounted.current = true;
-    validate();
+    refresh();
     const unsubscribe = canLive
       ? operations.onWorkbookChanged((validation) => {
           generation.current++;
@@ -85,7 +92,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
       mounted.current = false;
       unsubscribe?.();
     };
-  }, [operations, canLive, validate, accept]);
+  }, [operations, canLive, refresh, accept]);
 
-  return { ...state, validate, clearMarks };
+  return { ...state, validate, refresh, clearMarks };
 }

@@ -187,6 +187,20 @@ describe("填写说明", () => {
     expect(ops.calls.validate).toBe(2);
   });
 
+  it("a written 说明 does not bring back marks the user cleared", async () => {
+    const ops = new FakeOperations({ fields: { sealed: "否", training_sessions: 2.5 } });
+    const user = userEvent.setup({ delay: null });
+    renderInPane(<CheckView operations={ops} />);
+    await waitFor(() => expect(ops.calls.markFindings).toHaveLength(1));
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await user.click(screen.getByRole("button", { name: "为 基本情况!C16 填写说明" }));
+    await user.type(screen.getByRole("textbox"), "已核实");
+    await user.click(screen.getByRole("button", { name: "写入核实说明" }));
+    await screen.findByText("已说明");
+    expect(ops.calls.validate).toBe(2);
+    expect(ops.calls.markFindings).toHaveLength(1);
+  });
+
   it("accepts exactly 500 characters, and 取消 writes nothing", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否" } });
     const user = userEvent.setup({ delay: null });

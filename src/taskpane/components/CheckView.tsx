@@ -30,7 +30,7 @@ export function CheckView({ operations }: { readonly operations: TaskPaneOperati
     // The pane's own write raises no change event, so the status comes from a fresh pass.
     if (result.kind === "written") {
       setExplaining(null);
-      check.validate();
+      check.refresh();
     }
     return result;
   };
