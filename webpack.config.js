@@ -6,12 +6,69 @@
  * Production URL: the manifest names https://localhost:3000/ (the dev server). Set ADDIN_PUBLIC_URL
  * (https, ending in "/") when building for the server the add-in is published on, and dist/manifest.xml
  * will point there instead.
+ *
+ * The template the pane inserts (dist/template.xlsx) is written at build time by the same writer as
+ * `template -o` (TemplateAssetPlugin), so the pane bundle carries no .xlsx writer.
+ *
+ * office.js comes from Microsoft's CDN. OFFICE_JS_URL (https) replaces that address in the built
+ * pages, for networks that cannot reach the CDN and host a copy themselves (README: 部署 → 内网).
+ *
+ * `--env sim` (npm run sim, the browser test) builds the pane into dist-sim/ against the strict Excel
+ * stand-in (test/helpers/excel-sim/browser.ts) instead of office.js.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function officeJsUrl() {
+  const url = process.env.OFFICE_JS_URL;
+  if (!url) return OFFICE_JS_CDN;
+  if (!/^https:\/\/[^"<>\s]+\/office\.js$/.test(url)) {
+    throw new Error(`OFFICE_JS_URL must be an https URL ending in /office.js, got ${url}`);
+  }
+  return url;
+}
+
+/** Emits template.xlsx, written by src/xlsx/template-writer.ts (the `template -o` writer). */
+class TemplateAssetPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("TemplateAssetPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name: "TemplateAssetPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        async () => {
+          const tsx = require("tsx/cjs/api");
+          const writerPath = path.resolve(__dirname, "src/xlsx/template-writer.ts");
+          const { writeTemplate } = tsx.require(writerPath, __filename);
+          compilation.fileDependencies.add(writerPath);
+          const bytes = await writeTemplate();
+          compilation.emitAsset("template.xlsx", new compiler.webpack.sources.RawSource(bytes));
+        },
+      );
+    });
+  }
+}
+
+/** Points the built pages' office.js script at `url`, or removes it (url null: the sim page). */
+class OfficeJsPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
+        // Production builds minify the page, so the tag is found by its address, not its spelling.
+        const cdn = OFFICE_JS_CDN.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+        const tag = new RegExp(`<script[^>]*\\bsrc=["']?${cdn}["']?[^>]*>\\s*</script>`);
+        if (!tag.test(data.html)) throw new Error(`${data.outputName}: office.js script tag not found`);
+        data.html = data.html.replace(tag, (found) => (this.url ? found.replace(OFFICE_JS_CDN, this.url) : ""));
+        return data;
+      });
+    });
+  }
+}
 
 function publicUrl() {
   const url = process.env.ADDIN_PUBLIC_URL;
@@ -32,22 +89,27 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const sim = Boolean(env.sim);
   const urlProd = publicUrl();
   return {
     devtool: "source-map",
     entry: {
+      ...(sim ? { "excel-sim": "./test/helpers/excel-sim/browser.ts" } : {}),
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/function-file/function-file.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, sim ? "dist-sim" : "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // The stand-in reads inserted workbooks with exceljs's prebuilt browser bundle.
+      alias: sim ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {},
     },
     module: {
+      noParse: /exceljs\.min\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -67,13 +129,17 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        // The stand-in must define Office and Excel before the pane looks for them.
+        chunks: sim ? ["excel-sim", "taskpane"] : ["taskpane"],
+        chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/function-file/function-file.html",
         chunks: ["commands"],
       }),
+      new TemplateAssetPlugin(),
+      new OfficeJsPlugin(sim ? null : officeJsUrl()),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

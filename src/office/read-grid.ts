@@ -5,7 +5,7 @@
  */
 import { parseNamedCell } from "../core/a1";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
-import type { ExcelRunner } from "./workbook";
+import type { ExcelRunner } from "./adapter";
 
 /** What Office.js gives for one used range (zero-based top-left corner). */
 export interface UsedRangeValues {

@@ -1,14 +1,8 @@
-import { SHEETS } from "../core/definition";
-import type { TemplateSheets, WorkbookAdapter } from "./adapter";
+import type { ExcelRunner, TemplateSheets, WorkbookAdapter } from "./adapter";
 import { readWorkbookGrid } from "./read-grid";
+import { TEMPLATE_SHEET_NAMES } from "./template-names";
 
-/** Excel.run, as a parameter so tests can hand in an office-addin-mock. */
-export interface ExcelRunner {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
-
-/** Every sheet the template consists of, in the template's order (the definition owns the names). */
-export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+export { TEMPLATE_SHEET_NAMES };
 
 export function createWorkbookAdapter(excel: ExcelRunner): WorkbookAdapter {
   return {

@@ -5,11 +5,14 @@ import { OfficeAdapterContext } from "./adapterContext";
 import { FeatureTabs } from "./components/FeatureTabs";
 import { Header } from "./components/Header";
 import { HostNotice } from "./components/HostNotice";
+import type { TaskPaneOperations } from "./operations";
 import type { ViewId } from "./views";
 
 export interface AppProps {
   /** Null while Office is still being detected. */
   readonly adapter: OfficeAdapter | null;
+  /** What the pane can ask Excel to do; null outside Excel and while Office is being detected. */
+  readonly operations: TaskPaneOperations | null;
   readonly initialView: ViewId;
 }
 
@@ -25,7 +28,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ adapter, initialView }: AppProps): React.JSX.Element {
+export function App({ adapter, operations, initialView }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const theme = adapter?.theme === "dark" ? webDarkTheme : webLightTheme;
   return (
@@ -34,7 +37,7 @@ export function App({ adapter, initialView }: AppProps): React.JSX.Element {
         <main className={styles.root}>
           <Header />
           <HostNotice adapter={adapter} />
-          <FeatureTabs initialView={initialView} />
+          <FeatureTabs initialView={initialView} operations={operations} />
         </main>
       </OfficeAdapterContext.Provider>
     </FluentProvider>

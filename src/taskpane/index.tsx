@@ -8,6 +8,9 @@ if (container) {
   const root = createRoot(container);
   const initialView = viewFromSearch(window.location.search);
   // Render the shell at once, then again when it is known whether this is Excel.
-  root.render(<App adapter={null} initialView={initialView} />);
-  void connectOffice().then((adapter) => root.render(<App adapter={adapter} initialView={initialView} />));
+  root.render(<App adapter={null} operations={null} initialView={initialView} />);
+  // In Excel, connectOffice also gives the Office.js TaskPaneOperations (src/office/operations.ts).
+  void connectOffice().then((adapter) =>
+    root.render(<App adapter={adapter} operations={adapter.operations ?? null} initialView={initialView} />),
+  );
 }

@@ -1,4 +1,4 @@
-/** A static file server for the built dist/, on a free localhost port, for the browser test. */
+/** A static file server for a built folder (dist/, dist-sim/) on localhost: the browser test and `npm run sim`. */
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
   ".map": "application/json",
   ".txt": "text/plain; charset=utf-8",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 export interface StaticServer {
@@ -18,7 +19,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+/** Port 0 picks a free port. */
+export async function serveDirectory(root: string, port = 0): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     const file = path.join(root, path.normalize(urlPath).replace(/^([/\\])+/, ""));
@@ -29,10 +31,13 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

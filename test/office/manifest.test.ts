@@ -7,6 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { VIEWS } from "../../src/taskpane/views";
+import { FEATURE_SETS, MANIFEST_EXCEL_API } from "../../src/office/support";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -41,13 +42,20 @@ function hasXmllint(): boolean {
 }
 
 describe("manifest.xml", () => {
+  it("declares the lowest set the pane loads on; features needing more are checked one by one", () => {
+    const minor = (v: string) => Number(v.split(".")[1]);
+    const gated = Object.entries(FEATURE_SETS).filter(([, v]) => minor(v) > minor(MANIFEST_EXCEL_API));
+    expect(gated.map(([f]) => f)).toEqual(["insertTemplate"]);
+    expect(Math.max(...Object.values(FEATURE_SETS).filter((v) => v !== "1.13").map(minor))).toBeLessThanOrEqual(minor(MANIFEST_EXCEL_API));
+  });
+
   it("is an Excel task-pane add-in, zh-CN by default, with a GUID id and document access", () => {
     expect(XML).toMatch(/xsi:type="TaskPaneApp"/);
     expect(XML).toMatch(/<Id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}<\/Id>/);
     expect(XML).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
     expect(XML).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
     expect(attributeValues("Host", "Name")).toEqual(["Workbook"]);
-    expect(XML).toMatch(/<Set Name="ExcelApi" MinVersion="1\.8"\/>/);
+    expect(XML).toContain(`<Set Name="ExcelApi" MinVersion="${MANIFEST_EXCEL_API}"/>`);
     expect(XML).toMatch(/<DisplayName DefaultValue="标准化研学行动总结">\s*<Override Locale="en-US"/);
   });
 

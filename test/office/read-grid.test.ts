@@ -9,11 +9,10 @@
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 
 import * as path from "path";
-import { OfficeMockObject } from "office-addin-mock";
 import { checkGrid } from "../../src/core/check-grid";
-import { isCellError, type CellValue, type SheetGrid, type WorkbookGrid } from "../../src/core/model";
+import type { SheetGrid, WorkbookGrid } from "../../src/core/model";
 import { cellFromOffice, readWorkbookGrid, sheetGridFromUsedRange } from "../../src/office/read-grid";
-import type { ExcelRunner } from "../../src/office/workbook";
+import { mockExcelHolding } from "../helpers/office-mock";
 import { checkFile, findingToJson } from "../../src/xlsx/read-report";
 import { gridOfFile } from "../helpers/read-grid";
 
@@ -22,91 +21,6 @@ const fixture = (name: string) => path.join(FIXTURES, name, "report.xlsx");
 
 /** The grid the file reader makes of a saved fixture (what `check` sees). */
 const fileGrid = (file: string): Promise<WorkbookGrid> => gridOfFile(file);
-
-interface OfficeRange {
-  values: unknown[][];
-  valueTypes: string[][];
-  rowIndex: number;
-  columnIndex: number;
-}
-
-/** What Excel answers for a sheet's used range: the smallest rectangle around its values. */
-function usedRangeOf(sheet: SheetGrid, date1904: boolean): OfficeRange | null {
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  sheet.rows.forEach((row, r) =>
-    (row ?? []).forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      top = Math.min(top, r); bottom = Math.max(bottom, r); left = Math.min(left, c); right = Math.max(right, c);
-    }),
-  );
-  if (bottom < 0) return null;
-  const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
-  const values: unknown[][] = [];
-  const valueTypes: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const vs: unknown[] = [];
-    const ts: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const v: CellValue | undefined = sheet.rows[r]?.[c];
-      if (v === null || v === undefined) { vs.push(""); ts.push("Empty"); }
-      else if (v instanceof Date) { vs.push(serial(v)); ts.push("Double"); }
-      else if (isCellError(v)) { vs.push(v.error); ts.push("Error"); }
-      else if (typeof v === "number") { vs.push(v); ts.push(Number.isInteger(v) ? "Integer" : "Double"); }
-      else if (typeof v === "boolean") { vs.push(v); ts.push("Boolean"); }
-      else { vs.push(v); ts.push("String"); }
-    }
-    values.push(vs);
-    valueTypes.push(ts);
-  }
-  return { values, valueTypes, rowIndex: top, columnIndex: left };
-}
-
-interface MockedExcel {
-  excel: ExcelRunner;
-  syncCount(): number;
-}
-
-/** An Excel whose open workbook holds the given grid, answering as Office.js does. */
-function mockExcelHolding(grid: WorkbookGrid): MockedExcel {
-  const ranges: OfficeMockObject[] = [];
-  const items = grid.sheets.map((sheet) => {
-    const used = usedRangeOf(sheet, Boolean(grid.date1904));
-    return {
-      name: sheet.name,
-      visibility: sheet.hidden ? "Hidden" : "Visible",
-      getUsedRangeOrNullObject(valuesOnly?: boolean) {
-        expect(valuesOnly).toBe(true); // formatted-but-empty cells must not inflate the payload
-        const range = new OfficeMockObject({ ...(used ?? { values: [], valueTypes: [], rowIndex: 0, columnIndex: 0 }) });
-        // Office.js fills isNullObject in on sync without a load; the mock cannot, so it is set here.
-        (range as unknown as { isNullObject: boolean }).isNullObject = used === null;
-        ranges.push(range);
-        return range;
-      },
-    };
-  });
-  const nameItems = [
-    ...Object.entries(grid.names).map(([name, { sheet, cell }]) => ({
-      name, type: "Range", value: `'${sheet}'!${cell.replace(/^([A-Z]+)(\d+)$/, (_m, col: string, row: string) => `$${col}$${row}`)}`,
-    })),
-    { name: "a_constant", type: "String", value: "基本情况!C5" },
-    { name: "a_block", type: "Range", value: "基本情况!$C$5:$C$8" },
-  ];
-  const mock = new OfficeMockObject({
-    context: { workbook: { worksheets: { items }, names: { items: nameItems } } },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
-      return batch(this.context);
-    },
-  });
-  const context = (mock as unknown as { context: { sync(): Promise<void> } }).context;
-  let syncs = 0;
-  const realSync = context.sync.bind(context);
-  context.sync = async () => {
-    syncs++;
-    await realSync();
-    for (const r of ranges) await r.sync();
-  };
-  return { excel: mock as unknown as ExcelRunner, syncCount: () => syncs };
-}
 
 describe("reading the open workbook through Office.js", () => {
   it.each(["correct", "rules-tables", "inserted-rows", "renamed-sheet", "formulas", "rich-text"])(

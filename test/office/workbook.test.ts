@@ -8,74 +8,9 @@
 // an ESM-only package that jest's CommonJS runtime cannot load.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 
-import { OfficeMockObject } from "office-addin-mock";
 import { SHEETS } from "../../src/core/definition";
-import { createWorkbookAdapter, TEMPLATE_SHEET_NAMES, type ExcelRunner } from "../../src/office/workbook";
-
-interface MockedExcel {
-  excel: ExcelRunner;
-  syncCount(): number;
-}
-
-/**
- * An Excel namespace whose workbook holds `sheetNames` and has `active` selected.
- * getItemOrNullObject hands out mock worksheets; isNullObject is set up front because the real
- * runtime fills it in on sync, which the mock cannot.
- */
-function mockExcel(sheetNames: readonly string[], active: string): MockedExcel {
-  // Mock objects are keyed s0, s1, … because the mock's own fields would get in the way of a
-  // lookup through Object.values; `keyOf` maps a sheet name to its key.
-  const keyOf = new Map(sheetNames.map((name, i) => [name, `s${i}`]));
-  const sheets: Record<string, { name: string }> = {};
-  sheetNames.forEach((name, i) => (sheets[`s${i}`] = { name }));
-  const mock = new OfficeMockObject({
-    context: {
-      workbook: {
-        worksheets: {
-          sheets,
-          missing: { name: "" },
-          active: { name: active },
-          getItemOrNullObject(this: MockWorksheets, name: string) {
-            const key = keyOf.get(name);
-            return key === undefined ? this.missing : this.sheets[key];
-          },
-          getActiveWorksheet(this: MockWorksheets) {
-            return this.active;
-          },
-        },
-      },
-    },
-    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
-      return batch(this.context);
-    },
-  });
-  const context = (mock as unknown as { context: MockContext }).context;
-  const worksheets = context.workbook.worksheets;
-  for (const key of keyOf.values()) worksheets.sheets[key].isNullObject = false;
-  worksheets.missing.isNullObject = true;
-
-  let syncs = 0;
-  const realSync = context.sync.bind(context);
-  context.sync = async () => {
-    syncs++;
-    await realSync();
-  };
-  return { excel: mock as unknown as ExcelRunner, syncCount: () => syncs };
-}
-
-interface MockSheet {
-  name: string;
-  isNullObject: boolean;
-}
-interface MockWorksheets {
-  sheets: Record<string, MockSheet>;
-  missing: MockSheet;
-  active: MockSheet;
-}
-interface MockContext {
-  workbook: { worksheets: MockWorksheets };
-  sync(): Promise<void>;
-}
+import { createWorkbookAdapter, TEMPLATE_SHEET_NAMES } from "../../src/office/workbook";
+import { mockExcel } from "../helpers/office-mock";
 
 describe("findTemplateSheets", () => {
   it("lists the template's sheets in the definition's order", () => {

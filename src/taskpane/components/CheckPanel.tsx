@@ -1,8 +1,10 @@
 import * as React from "react";
-import { LaterAction } from "./LaterAction";
+import type { TaskPaneOperations } from "../operations";
+import { CheckView } from "./CheckView";
 import { Section } from "./Section";
 
-export function CheckPanel(): React.JSX.Element {
+/** 校验: in Excel the check itself, first (the pane is narrow), then what it checks. */
+export function CheckPanel({ operations }: { readonly operations: TaskPaneOperations | null }): React.JSX.Element {
   return (
     <Section
       title="校验"
@@ -10,10 +12,9 @@ export function CheckPanel(): React.JSX.Element {
       points={[
         "强制性错误（必须改正）：必填项未填、人数不是整数、日期无效、公益性宣贯次数多于培训次数、研学人次少于活动明细合计等。",
         "提示性问题（请核实）：填报日期晚于报送期限、培训次数与活动明细行数不一致、没有佐证材料等。",
-        "提示性问题如实属正常，可以在“核实说明”工作表中写明原因，不必修改数据。",
+        "提示性问题如实属正常，可以点“填写说明”写明原因（写入“核实说明”工作表），不必修改数据。",
       ]}
-    >
-      <LaterAction label="校验" meanwhile="现在可以查看模板中的“自检”工作表。" />
-    </Section>
+      lead={operations && <CheckView operations={operations} />}
+    />
   );
 }

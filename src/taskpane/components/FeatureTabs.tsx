@@ -1,11 +1,14 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import type { TaskPaneOperations } from "../operations";
 import { isViewId, VIEWS, type ViewId } from "../views";
 import { CheckPanel } from "./CheckPanel";
 import { MergePanel } from "./MergePanel";
 import { TemplatePanel } from "./TemplatePanel";
 
-const PANELS: Record<ViewId, () => React.JSX.Element> = {
+type PanelProps = { readonly operations: TaskPaneOperations | null };
+
+const PANELS: Record<ViewId, (props: PanelProps) => React.JSX.Element> = {
   template: TemplatePanel,
   check: CheckPanel,
   merge: MergePanel,
@@ -15,7 +18,8 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-export function FeatureTabs({ initialView }: { readonly initialView: ViewId }): React.JSX.Element {
+export function FeatureTabs(props: { readonly initialView: ViewId } & PanelProps): React.JSX.Element {
+  const { initialView, operations } = props;
   const styles = useStyles();
   const [view, setView] = React.useState<ViewId>(initialView);
   const Panel = PANELS[view];
@@ -34,7 +38,7 @@ export function FeatureTabs({ initialView }: { readonly initialView: ViewId }): 
         ))}
       </TabList>
       <div role="tabpanel" aria-labelledby={`tab-${view}`} className={styles.panel}>
-        <Panel />
+        <Panel operations={operations} />
       </div>
     </section>
   );

@@ -11,6 +11,8 @@ export function Section(props: {
   readonly title: string;
   readonly summary: string;
   readonly points: readonly string[];
+  /** What the user acts on, shown before the details when it matters more than they do (校验's findings). */
+  readonly lead?: React.ReactNode;
   readonly children?: React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
@@ -18,6 +20,7 @@ export function Section(props: {
     <div className={styles.section}>
       <Subtitle2 as="h2">{props.title}</Subtitle2>
       <Body1>{props.summary}</Body1>
+      {props.lead}
       <ul className={styles.list}>
         {props.points.map((p) => (
           <li key={p}>

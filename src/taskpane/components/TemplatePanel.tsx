@@ -1,13 +1,16 @@
 import * as React from "react";
 import { FIELDS, SHEETS, TABLES } from "../../core/definition";
-import { LaterAction } from "./LaterAction";
+import type { TaskPaneOperations } from "../operations";
+import { InsertTemplate } from "./InsertTemplate";
 import { Section } from "./Section";
 import { TemplateStatus } from "./TemplateStatus";
 
 /** Sheets a person fills or reads (the metadata sheet is hidden). */
 const VISIBLE_SHEETS = Object.values(SHEETS).filter((name) => name !== SHEETS.meta);
 
-export function TemplatePanel(): React.JSX.Element {
+export function TemplatePanel({ operations }: { readonly operations: TaskPaneOperations | null }): React.JSX.Element {
+  // Each insert changes the workbook's sheets: a new key makes TemplateStatus look again.
+  const [inserts, setInserts] = React.useState(0);
   return (
     <Section
       title="插入模板"
@@ -20,11 +23,8 @@ export function TemplatePanel(): React.JSX.Element {
         "标签和格式受工作表保护（无密码），只有填报单元格可以编辑。",
       ]}
     >
-      <TemplateStatus />
-      <LaterAction
-        label="插入模板"
-        meanwhile="现在可以用命令行工具生成模板文件：npm run cli -- template -o 模板.xlsx。"
-      />
+      <TemplateStatus key={inserts} />
+      {operations && <InsertTemplate operations={operations} onInserted={() => setInserts((n) => n + 1)} />}
     </Section>
   );
 }

@@ -14,7 +14,9 @@ const COMMON: Partial<ExcelJS.WorksheetProtection> = {
 };
 
 const BY_KIND: Record<ProtectionKind, Partial<ExcelJS.WorksheetProtection>> = {
-  form: { ...COMMON },
+  // Format cells: the add-in marks invalid inputs with conditional formats, which Excel lets anyone
+  // (an add-in too) change on a protected sheet only with this permission.
+  form: { ...COMMON, formatCells: true },
   // Table sheets: users add and remove rows and format their own cells.
   table: { ...COMMON, formatCells: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true },
   readOnly: { ...COMMON },

@@ -1,0 +1,104 @@
+/**
+ * TaskPaneOperations (src/taskpane/operations.ts) implemented with Office.js: each operation checks
+ * its requirement set first and answers in Chinese instead of failing on an older Excel.
+ */
+import { checkGrid } from "../core/check-grid";
+import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../taskpane/operations";
+import type { ExcelRunner } from "./adapter";
+import { writeExplanation } from "./explain";
+import { insertTemplate, type TemplateSource } from "./insert-template";
+import { LiveGrid } from "./live-grid";
+import { GRACE_MS, OwnWrites, subscribeLive } from "./live";
+import { replaceMarks } from "./marks";
+import { errorDetail, messages } from "./messages";
+import { selectCell } from "./navigate";
+import { featureSupport, type IsSetSupported } from "./support";
+
+export interface OperationsDeps {
+  readonly excel: ExcelRunner;
+  readonly isSetSupported: IsSetSupported;
+  readonly template: TemplateSource;
+  /** Quiet time before a live re-validation (tests shorten it). */
+  readonly debounceMs?: number;
+  readonly graceMs?: number;
+}
+
+/**
+ * Every batch waits while the user is editing a cell (delayForCellEdit) instead of failing with
+ * InvalidOperation: marks follow a live re-validation while the user may already be typing again.
+ */
+function waitingForCellEdit(excel: ExcelRunner): ExcelRunner {
+  return {
+    run: ((a: unknown, b?: unknown) =>
+      typeof a === "function"
+        ? excel.run({ delayForCellEdit: true }, a as (context: Excel.RequestContext) => Promise<unknown>)
+        : excel.run({ delayForCellEdit: true, ...(a as Excel.RunOptions) }, b as (context: Excel.RequestContext) => Promise<unknown>)) as ExcelRunner["run"],
+  };
+}
+
+export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations {
+  const excel = waitingForCellEdit(deps.excel);
+  const support = featureSupport(deps.isSetSupported);
+  const grid = new LiveGrid(excel);
+  const ownWrites = new OwnWrites(deps.graceMs ?? GRACE_MS);
+  const ownActivations = new Set<string>();
+
+  const unsupported = (feature: Feature): Unsupported | null => {
+    const s = support[feature];
+    return s.available ? null : { kind: "unsupported", message: s.message };
+  };
+
+  return {
+    support: () => support,
+
+    async insertTemplate() {
+      const no = unsupported("insertTemplate");
+      if (no) return no;
+      const result = await insertTemplate({ excel, template: deps.template, writing: (work) => ownWrites.run(work) });
+      grid.reset();
+      return result;
+    },
+
+    async validate(): Promise<Validation> {
+      const no = unsupported("validate");
+      if (no) return no;
+      try {
+        return { kind: "checked", check: checkGrid(await grid.read(null)) };
+      } catch (e) {
+        grid.reset();
+        return { kind: "failed", message: messages.excelFailed("校验", errorDetail(e)) };
+      }
+    },
+
+    selectCell(sheet, cell) {
+      return selectCell(excel, sheet, cell, (name) => {
+        ownActivations.add(name);
+        // The sheet may already be active (no event comes): forget it soon.
+        setTimeout(() => ownActivations.delete(name), deps.graceMs ?? GRACE_MS);
+      });
+    },
+
+    async writeExplanation(finding, reason) {
+      const no = unsupported("explain");
+      if (no) return no;
+      return ownWrites.run(() => writeExplanation(excel, finding, reason));
+    },
+
+    async markFindings(findings) {
+      const no = unsupported("marks");
+      if (no) return no;
+      return ownWrites.run(() => replaceMarks(excel, findings));
+    },
+
+    async clearMarks() {
+      const no = unsupported("marks");
+      if (no) return no;
+      return ownWrites.run(() => replaceMarks(excel, []));
+    },
+
+    onWorkbookChanged(callback) {
+      if (!support.liveValidation.available) return () => undefined;
+      return subscribeLive({ excel, grid, ownWrites, ownActivations, debounceMs: deps.debounceMs }, callback);
+    },
+  };
+}

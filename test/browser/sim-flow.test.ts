@@ -1,0 +1,144 @@
+/**
+ * The built pane against the strict Excel stand-in (dist-sim/, `npm run build:sim`) in headless
+ * Chromium, walked as a unit would: 插入模板 → fill the report → type an invalid headcount → see the
+ * finding and the mark → click it (the selection moves there) → fix it → explain the remaining
+ * warning → status 通过. Screenshots go to test/browser/artifacts/ (gitignored); docs/sim-check.png
+ * in the README is one of them. Skips when dist-sim/ or Chromium is missing unless REQUIRE_BROWSER=1.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { cellOf, columnById, fieldById, FIELDS, SHEETS, tableById, type AnyColumnId, type TableId } from "../../src/core/definition";
+import type { CellValue } from "../../src/core/model";
+import { GOOD_FILL } from "../core/locate-helpers";
+import { serveDirectory, type StaticServer } from "./serve";
+
+const DIST = path.resolve(__dirname, "../../dist-sim");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARTIFACTS = path.resolve(__dirname, "artifacts");
+
+const missing = [
+  fs.existsSync(path.join(DIST, "taskpane.html")) ? null : "dist-sim/taskpane.html (run `npm run build:sim`)",
+  fs.existsSync(CHROMIUM) ? null : `Chromium at ${CHROMIUM}`,
+].filter((m): m is string => m !== null);
+if (missing.length > 0 && process.env.REQUIRE_BROWSER === "1") throw new Error(`REQUIRE_BROWSER=1 but missing: ${missing.join(", ")}`);
+const describeIfBrowser = missing.length === 0 ? describe : describe.skip;
+
+type Typed = [sheet: string, address: string, value: string | number | boolean];
+
+/** The correct report with no 宣传报道 rows: one warning (nothing reported in the media) to explain. */
+function reportWithoutMedia(): Typed[] {
+  const out: Typed[] = [];
+  const put = (sheet: string, address: string, v: CellValue | undefined) => {
+    if (v !== null && v !== undefined && v !== "" && typeof v !== "object") out.push([sheet, address, v]);
+  };
+  for (const f of FIELDS) put(f.sheet, cellOf(f), GOOD_FILL.fields[f.id]);
+  for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
+    if (tableId === "media") continue;
+    const t = tableById(tableId as TableId);
+    rows.forEach((row, i) => {
+      for (const [col, v] of Object.entries(row)) put(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, v);
+    });
+  }
+  return out;
+}
+
+interface SimWindow {
+  excelSim: {
+    edit(sheet: string, address: string, value: unknown): void;
+    selection(): { sheet: string; address: string } | null;
+    marks(): { sheet: string; address: string }[];
+    stats: { unloadedReads: string[]; formulasWritten: string[] };
+    values(sheet: string): unknown[][];
+  };
+}
+
+describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let profile: string;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serveDirectory(DIST);
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tj-chromium-profile-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1100, height: 760 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  const sim = <T>(f: (s: SimWindow["excelSim"], arg: never) => T, arg?: unknown) =>
+    page.evaluate(([fn, a]) => new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as SimWindow).excelSim, a), [f.toString(), arg] as const) as Promise<T>;
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name) });
+  const headcount = fieldById("regulation_participants");
+  const at = cellOf(headcount);
+
+  it("insert → invalid headcount → finding and mark → click → fix → explain → 通过", async () => {
+    await page.goto(`${server.origin}/taskpane.html?view=template`);
+    await page.getByRole("button", { name: "插入模板" }).last().click();
+    await page.getByRole("button", { name: "继续插入" }).click();
+    await page.getByText("已插入模板").waitFor();
+    expect(await sim((s) => s.selection())).toEqual({ sheet: SHEETS.basic, address: cellOf(fieldById("report_type")) });
+    await shot("1-inserted.png");
+
+    for (const [sheet, address, value] of reportWithoutMedia())
+      await sim((s, a: Typed) => s.edit(a[0], a[1], a[2]), [sheet, address, value]);
+    await page.getByRole("tab", { name: "校验" }).click();
+    await page.getByRole("button", { name: "校验", exact: true }).click();
+    await page.getByText(/状态：待说明/).waitFor();
+
+    // The user types words where a headcount goes: the finding appears without pressing 校验.
+    await sim((s, a: string) => s.edit("基本情况", a, "很多"), at);
+    const finding = page.getByRole("button", { name: new RegExp(`^${at} · 人次或次数不是整数`) });
+    await finding.waitFor();
+    await page.getByText(/状态：有错误/).waitFor();
+    const marked = await until(() => sim((s) => s.marks()), (m) => m.some((x) => x.sheet === SHEETS.basic && x.address === at));
+    expect(marked).toContainEqual({ sheet: SHEETS.basic, address: at });
+    await shot("2-invalid-headcount.png");
+
+    await finding.click();
+    await until(() => sim((s) => s.selection()), (sel) => sel?.sheet === SHEETS.basic && sel.address === at);
+
+    await sim((s, a: string) => s.edit("基本情况", a, "150"), at);
+    await finding.waitFor({ state: "detached" });
+    await page.getByText(/状态：待说明/).waitFor();
+    await until(() => sim((s) => s.marks()), (m) => !m.some((x) => x.address === at));
+
+    await page.getByRole("button", { name: /^为 宣传报道!A4 填写说明/ }).click();
+    await page.getByRole("textbox").fill("本年度未在媒体上报道研学活动，已在工作总结中说明。");
+    await page.getByRole("button", { name: "写入核实说明" }).click();
+    await page.getByText(/状态：通过/).waitFor();
+    await shot("3-passed.png");
+    const explanations = (await sim((s) => s.values("核实说明"))) as unknown[][];
+    expect(explanations[tableById("explanations").firstRow - 1]?.[2]).toBe("本年度未在媒体上报道研学活动，已在工作总结中说明。");
+
+    expect(await sim((s) => s.stats.unloadedReads)).toEqual([]);
+    expect(await sim((s) => s.stats.formulasWritten)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Polls until `ok(value)`, or fails with the last value after `timeoutMs`. */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`still ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
