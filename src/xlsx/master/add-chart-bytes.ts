@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { BarChartSpec } from "./chart-xml";
 import { outputOrder, planChart } from "./chart-package";
 
-export async function addChartToBytes(xlsx: Uint8Array, spec: BarChartSpec, mtime: Date): Promise<Uint8Array> {
+export async function addChartToBytes(xlsx: Uint8Array, spec: BarChartSpec | null, mtime: Date): Promise<Uint8Array> {
   const parts = unzipSync(xlsx);
   const names = Object.keys(parts);
   const edits = await planChart(async (name) => (parts[name] ? strFromU8(parts[name]) : undefined), names, spec);

@@ -16,7 +16,7 @@ async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-export async function addChartToFile(input: string, output: string, spec: BarChartSpec, mtime: Date): Promise<void> {
+export async function addChartToFile(input: string, output: string, spec: BarChartSpec | null, mtime: Date): Promise<void> {
   const zip = await yauzl.openPromise(input, { autoClose: false, lazyEntries: true });
   const fd = openSync(output, "w");
   try {

@@ -96,8 +96,9 @@ function addOverrides(contentTypes: string, overrides: readonly { part: string; 
   return contentTypes.slice(0, close) + items + contentTypes.slice(close);
 }
 
-/** The edits that put `spec`'s chart on its sheet. `partNames` lists every part already in the package. */
-export async function planChart(read: PartReader, partNames: readonly string[], spec: BarChartSpec): Promise<PackageEdits> {
+/** The edits that put `spec`'s chart on its sheet (none for null). `partNames` lists every part already in the package. */
+export async function planChart(read: PartReader, partNames: readonly string[], spec: BarChartSpec | null): Promise<PackageEdits> {
+  if (!spec) return { replace: new Map(), add: new Map() };
   const names = new Set(partNames);
   const sheetPart = await worksheetPart(read, spec.sheet);
   const sheetXml = await read(sheetPart);
