@@ -15,7 +15,7 @@ import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { expandInputs, type InputEntry } from "../../files/inputs";
 import { readMergeInput } from "../../files/merge-read";
 import { readRosterFile } from "../../files/roster";
-import { writeMasterFile } from "../../files/write-master";
+import { saveMaster } from "../../files/save-master";
 import { CliError, EXIT, type CliIO } from "../io";
 
 interface MergeOptions {
@@ -57,6 +57,7 @@ function summaryLines(s: MergeSummary, output: string): string[] {
 function detailLines(r: MergeResult): string[] {
   const lines: string[] = [];
   for (const u of r.unreadable) lines.push(`  无法读取：${u.source.path}：${u.message}`);
+  for (const p of r.problems) if (p.kind === "master_input") lines.push(`  未汇总：${p.file}：${p.message}`);
   for (const u of r.roster?.unmatched ?? [])
     lines.push(`  不在名单中：${u.unit || u.file}${u.suggestion ? `（名单中最接近的是“${u.suggestion.name}”）` : ""}`);
   return lines;
@@ -105,7 +106,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       bar.stop();
 
       const result = mergeSubmissions(read, { ...(reportType ? { reportType } : {}), ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}) });
-      await writeMasterFile(result, output);
+      await saveMaster(result, output);
       if (opts.json) io.stdout(JSON.stringify({ ...result.summary, output: opts.output }, null, 2) + "\n");
       else io.stdout([...summaryLines(result.summary, opts.output), ...detailLines(result)].join("\n") + "\n");
       setExit(result.summary.unitsWithErrors > 0 || result.summary.unreadable > 0 ? EXIT.findings : EXIT.ok);
