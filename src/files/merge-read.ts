@@ -56,7 +56,10 @@ function decodeXml(s: string): string {
   });
 }
 
+/** Only a regular file is opened here (a FIFO would block); anything else is left to the report reader to name. */
 async function isMasterWorkbook(filePath: string): Promise<boolean> {
+  const stat = await fs.stat(filePath).catch(() => undefined);
+  if (!stat?.isFile()) return false;
   const names = await sheetNamesOf(filePath);
   return MASTER_SHEETS.every((s) => names.includes(s));
 }
@@ -76,12 +79,10 @@ export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
   }
   if (isLockFileName(name)) return { kind: "lock_file", source: base };
   const modified = await modifiedOf(entry.path);
+  // Before reading it as a report: the locator finds a report's labels in a master's header row.
+  if (await isMasterWorkbook(entry.path)) return { kind: "master_input", source: { ...base, modified } };
   const read = await readReportFile(entry.path);
-  if (!read.ok) {
-    const source = { ...base, modified };
-    if (read.code === "not_template" && (await isMasterWorkbook(entry.path))) return { kind: "master_input", source };
-    return { kind: "unreadable", source, code: read.code, message: read.message };
-  }
+  if (!read.ok) return { kind: "unreadable", source: { ...base, modified }, code: read.code, message: read.message };
   const source = { ...base, sha256: read.sha256, modified };
   try {
     const { judgement } = judgeLocated(read.raw, read.templateYear);
