@@ -57,7 +57,7 @@ function decodeXml(s: string): string {
 }
 
 /** Only a regular file is opened here (a FIFO would block); anything else is left to the report reader to name. */
-async function isMasterWorkbook(filePath: string): Promise<boolean> {
+export async function isMasterWorkbook(filePath: string): Promise<boolean> {
   const stat = await fs.stat(filePath).catch(() => undefined);
   if (!stat?.isFile()) return false;
   const names = await sheetNamesOf(filePath);

@@ -125,6 +125,21 @@ describe("merge", () => {
     expect(problems.flat()).toContain("旧汇总.xlsx");
   });
 
+  it("never overwrites an input, even with --force; a master from an earlier run in the folder is not read again", async () => {
+    const input = path.join(reports, "01-和平区市场监管局.xlsx");
+    const bytes = await fs.readFile(input);
+    const r = await merge(["收到的报表", "-o", "收到的报表/01-和平区市场监管局.xlsx", "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("是要汇总的输入文件之一");
+    expect((await fs.readFile(input)).equals(bytes)).toBe(true);
+    const nested = path.join(dir, "带总表");
+    await fs.mkdir(nested);
+    await fs.copyFile(input, path.join(nested, "a.xlsx"));
+    await merge(["带总表", "-o", "带总表/汇总.xlsx"]);
+    const again = await merge(["带总表", "-o", "带总表/汇总.xlsx", "--force", "--json"]);
+    expect(JSON.parse(again.out)).toMatchObject({ filesRead: 1, unitsMerged: 1, ignored: 0 });
+  });
+
   it("takes the report type it is told to", async () => {
     const r = await merge(["收到的报表", "-o", "stage.xlsx", "--type", "阶段性总结", "--json"]);
     expect(JSON.parse(r.out)).toMatchObject({ reportType: "阶段性总结", reportTypeFrom: "given", unitsMerged: 1, skipped: 11 });

@@ -13,7 +13,7 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { expandInputs, type InputEntry } from "../../files/inputs";
-import { readMergeInput } from "../../files/merge-read";
+import { isMasterWorkbook, readMergeInput } from "../../files/merge-read";
 import { readRosterFile } from "../../files/roster";
 import { saveMaster } from "../../files/save-master";
 import { CliError, EXIT, type CliIO } from "../io";
@@ -70,9 +70,17 @@ function parseType(type: string | undefined): ReportType | undefined {
   throw new CliError(`--type 只能是 ${REPORT_TYPES.join(" 或 ")}，而不是“${type}”。`, EXIT.usage);
 }
 
-async function collectEntries(inputs: readonly string[], cwd: string, output: string): Promise<InputEntry[]> {
+/**
+ * Every input file but the output itself: a master left in an input folder by an earlier run is not
+ * read again. An output that is one of the submissions is refused: inputs are never overwritten.
+ */
+async function collectEntries(inputs: readonly string[], cwd: string, output: string, display: string): Promise<InputEntry[]> {
   const entries: InputEntry[] = [];
-  for await (const e of expandInputs(inputs, cwd)) if (path.resolve(e.path) !== output) entries.push(e);
+  for await (const e of expandInputs(inputs, cwd)) {
+    if (path.resolve(e.path) !== output) entries.push(e);
+    else if (!(await isMasterWorkbook(output)))
+      throw new CliError(`总表文件“${display}”是要汇总的输入文件之一，不能覆盖它。请另选一个总表文件名。`, EXIT.usage);
+  }
   return entries;
 }
 
@@ -96,7 +104,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const roster = opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(roster.reason, EXIT.usage);
 
-      const entries = await collectEntries(inputs, io.cwd, output);
+      const entries = await collectEntries(inputs, io.cwd, output, opts.output);
       const bar = progress(io, entries.length);
       const read: MergeInput[] = [];
       for (const entry of entries) {
