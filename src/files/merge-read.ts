@@ -5,9 +5,10 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import * as yauzl from "yauzl";
+import { strFromU8, unzipSync } from "fflate";
 import { judgeLocated } from "../core/check-grid";
 import { prepareCandidate, type MergeInput } from "../core/merge";
+import { isMasterReadAsReport, isMasterSheetList } from "../core/merge/master-input";
 import type { SourceFile } from "../core/merge/model";
 import { readReportFile } from "../xlsx/read-report";
 import type { InputEntry } from "./inputs";
@@ -17,35 +18,20 @@ export function isLockFileName(name: string): boolean {
   return name.startsWith("~$") || (name.startsWith(".~lock.") && name.endsWith("#"));
 }
 
-/** Sheets every master workbook has (spec §5): a workbook holding all of them is a master, not a report. */
-export const MASTER_SHEETS = ["汇总表", "问题清单", "未报送单位"] as const;
-
 const MAX_WORKBOOK_XML = 1 << 20;
 
-/** The sheet names in xl/workbook.xml, read without inflating anything else; [] when that fails. */
-export function sheetNamesOf(filePath: string): Promise<string[]> {
-  return new Promise((resolve) => {
-    yauzl.open(filePath, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return resolve([]);
-      zip.on("error", () => resolve([]));
-      zip.on("end", () => resolve([]));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (entry.fileName !== "xl/workbook.xml" || entry.uncompressedSize > MAX_WORKBOOK_XML) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return resolve([]);
-          const parts: Buffer[] = [];
-          stream.on("data", (b: Buffer) => parts.push(b));
-          stream.on("error", () => resolve([]));
-          stream.on("end", () => {
-            const xml = Buffer.concat(parts).toString("utf8");
-            zip.close();
-            resolve([...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => decodeXml(m[1])));
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
+/**
+ * The sheet names in xl/workbook.xml; [] when that cannot be read. Only for a file the guard has
+ * already passed (its parts' sizes are known to be sane): the part is inflated from the whole file.
+ */
+export async function sheetNamesOf(filePath: string): Promise<string[]> {
+  try {
+    const parts = unzipSync(await fs.readFile(filePath), { filter: (f) => f.name === "xl/workbook.xml" && f.originalSize <= MAX_WORKBOOK_XML });
+    const xml = strFromU8(parts["xl/workbook.xml"] ?? new Uint8Array());
+    return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
+  } catch {
+    return [];
+  }
 }
 
 function decodeXml(s: string): string {
@@ -56,12 +42,11 @@ function decodeXml(s: string): string {
   });
 }
 
-/** Only a regular file is opened here (a FIFO would block); anything else is left to the report reader to name. */
+/** Whether the file at `filePath` is a master: by its located fields when it read as a report, else by its sheets. */
 export async function isMasterWorkbook(filePath: string): Promise<boolean> {
-  const stat = await fs.stat(filePath).catch(() => undefined);
-  if (!stat?.isFile()) return false;
-  const names = await sheetNamesOf(filePath);
-  return MASTER_SHEETS.every((s) => names.includes(s));
+  const read = await readReportFile(filePath);
+  if (read.ok) return isMasterReadAsReport(read.raw);
+  return read.code === "not_template" && isMasterSheetList(await sheetNamesOf(filePath));
 }
 
 async function modifiedOf(filePath: string): Promise<string | null> {
@@ -79,10 +64,13 @@ export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
   }
   if (isLockFileName(name)) return { kind: "lock_file", source: base };
   const modified = await modifiedOf(entry.path);
-  // Before reading it as a report: the locator finds a report's labels in a master's header row.
-  if (await isMasterWorkbook(entry.path)) return { kind: "master_input", source: { ...base, modified } };
   const read = await readReportFile(entry.path);
-  if (!read.ok) return { kind: "unreadable", source: { ...base, modified }, code: read.code, message: read.message };
+  if (!read.ok) {
+    const source = { ...base, modified };
+    if (read.code === "not_template" && isMasterSheetList(await sheetNamesOf(entry.path))) return { kind: "master_input", source };
+    return { kind: "unreadable", source, code: read.code, message: read.message };
+  }
+  if (isMasterReadAsReport(read.raw)) return { kind: "master_input", source: { ...base, modified } };
   const source = { ...base, sha256: read.sha256, modified };
   try {
     const { judgement } = judgeLocated(read.raw, read.templateYear);
