@@ -14,7 +14,7 @@ export interface XmlHandler {
 /** Bytes decoded per write: the whole of a large sheet is never one string. */
 const DECODE_BYTES = 1024 * 1024;
 
-/** Parses `bytes`; throws on malformed XML (the caller turns that into a refusal). */
+/** Parses `bytes`; throws on malformed or unfinished XML (the caller turns that into a refusal). */
 export function parseXml(bytes: Uint8Array, handler: XmlHandler): void {
   const parser = new SaxesParser({ xmlns: false });
   let failure: Error | undefined;
@@ -31,6 +31,9 @@ export function parseXml(bytes: Uint8Array, handler: XmlHandler): void {
     parser.write(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
     if (failure) throw failure;
   }
+  // A part cut off mid-way is damage, not a shorter sheet.
+  parser.close();
+  if (failure) throw failure;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' };
