@@ -6,13 +6,11 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { readRosterRows } from "../core/merge/roster-table";
 import type { RosterUnit } from "../core/merge/model";
 import { displayValue } from "../core/normalise/result";
-import { guardFile } from "../xlsx/file-guard";
-import { toWorkbookGrid } from "../xlsx/read-workbook";
+import { readWorkbookFile } from "../xlsx/file-guard";
 
 export type RosterFile = { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] } | { readonly ok: false; readonly reason: string };
 
@@ -36,11 +34,9 @@ function csvRows(text: string): string[][] {
 }
 
 async function xlsxRows(filePath: string): Promise<string[][] | string> {
-  const guarded = await guardFile(filePath);
-  if (!guarded.ok) return guarded.message;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(guarded.bytes as unknown as ArrayBuffer);
-  const sheet = toWorkbookGrid(wb).sheets.find((s) => !s.hidden);
+  const read = await readWorkbookFile(filePath);
+  if (!read.ok) return read.message;
+  const sheet = read.grid.sheets.find((s) => !s.hidden);
   if (!sheet) return "工作簿中没有可见的工作表";
   return sheet.rows.map((r) => r.map((v) => displayValue(v)));
 }
