@@ -1,5 +1,6 @@
 /** A master workbook given to merge is told apart from a report. */
 import { isMasterReadAsReport, isMasterSheetList } from "../../src/core/merge/master-input";
+import { isLockFileName } from "../../src/files/merge-read";
 import { validReport } from "../helpers/report-builder";
 
 describe("master given as input", () => {
@@ -12,5 +13,14 @@ describe("master given as input", () => {
   it("a report whose fields were found on 汇总表 is a master read as a report", () => {
     expect(isMasterReadAsReport(validReport())).toBe(false);
     expect(isMasterReadAsReport(validReport({ sheetNames: { 基本情况: "汇总表" } }))).toBe(true);
+  });
+});
+
+describe("lock files", () => {
+  it("knows Excel/WPS (~$) and LibreOffice (.~lock.…#) lock files, and nothing else", () => {
+    expect(isLockFileName("~$01-和平区.xlsx")).toBe(true);
+    expect(isLockFileName(".~lock.01-和平区.xlsx#")).toBe(true);
+    expect(isLockFileName("01-和平区.xlsx")).toBe(false);
+    expect(isLockFileName("报表~$.xlsx")).toBe(false);
   });
 });
