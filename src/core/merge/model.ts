@@ -27,7 +27,7 @@ export interface SourceFile {
 
 /** Where a value came from: a worksheet cell range of one file. */
 export interface RowSource {
-  /** SourceFile.name of the file. */
+  /** SourceFile.path of the file (unique in one merge). */
   readonly file: string;
   readonly sheet: string;
   /** Worksheet row (1-based) in that file. */
@@ -36,10 +36,11 @@ export interface RowSource {
 
 /**
  * What made two submissions the same unit (spec §5): the credit code when the file has a readable one,
- * else the unit name trimmed and width-folded (src/core/text.ts canonicalText).
+ * else the unit name trimmed and width-folded (src/core/text.ts canonicalText). A file with neither is a
+ * unit of its own, keyed by its path (`file`).
  */
 export interface UnitKey {
-  readonly by: "credit_code" | "unit_name";
+  readonly by: "credit_code" | "unit_name" | "file";
   readonly value: string;
 }
 
@@ -122,6 +123,7 @@ export type ProblemSeverity = Severity | "info";
 /** 问题清单: one line per finding, per unreadable or refused file, per superseded or skipped file. */
 export interface ProblemRow {
   readonly kind: ProblemKind;
+  /** SourceFile.path of the file. */
   readonly file: string;
   /** The unit the file is from, as read (null when unknown). */
   readonly unit: string | null;
@@ -179,7 +181,7 @@ export interface RosterReport {
   readonly units: number;
   /** Roster units no merged submission matched, in roster order. */
   readonly missing: readonly RosterUnit[];
-  /** Merged units not on the roster, with the closest roster name (sorted as the unit rows). */
+  /** Merged units not on the roster, with the closest roster name (sorted as the unit rows); `file` is SourceFile.path. */
   readonly unmatched: readonly { readonly unit: string; readonly key: UnitKey; readonly file: string; readonly suggestion: RosterSuggestion | null }[];
 }
 
@@ -210,6 +212,7 @@ export interface MergeSummary {
   readonly reportType: ReportType | null;
   /** Whether the report type was given (--type) or taken from the majority. */
   readonly reportTypeFrom: "given" | "majority";
+  /** Every input file met (reports, unreadable, lock files, masters). */
   readonly filesRead: number;
   readonly unitsMerged: number;
   readonly unitsWithErrors: number;
