@@ -106,7 +106,7 @@ describe("one report type per merge", () => {
   it("a report whose type cannot be read is merged with its error, not dropped", () => {
     const r = mergeSubmissions([files[0], reportFile("untyped.xlsx", { fields: unit(9, { report_type: "总结" }) })]);
     expect(r.units.map((u) => u.source.path).sort()).toEqual(["untyped.xlsx", "y1.xlsx"]);
-    expect(r.units.find((u) => u.source.path === "untyped.xlsx")!.status).toBe("有错误");
+    expect(r.units.find((u) => u.source.path === "untyped.xlsx")!.status).toBe("errors");
     expect(r.skipped).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe("unreadable files, totals, statistics, provenance", () => {
 
   it("totals count every unit whatever its status; an unread headcount is blank with its original text kept", () => {
     const bad = r.units.find((u) => u.source.path === "bad.xlsx")!;
-    expect(bad.status).toBe("有错误");
+    expect(bad.status).toBe("errors");
     expect(bad.values.outline_participants).toBeNull();
     expect(bad.unread).toEqual({ outline_participants: "见签到表" });
     expect(r.totals.headcounts).toEqual({ regulation_participants: 400, outline_participants: 250, training_sessions: 4, public_sessions: 2 });
