@@ -175,7 +175,7 @@ describe("unreadable files, totals, statistics, provenance", () => {
     expect(bad.values.outline_participants).toBeNull();
     expect(bad.unread).toEqual({ outline_participants: "见签到表" });
     expect(r.totals.headcounts).toEqual({ regulation_participants: 400, outline_participants: 250, training_sessions: 4, public_sessions: 2 });
-    expect(r.totals.byStatus).toEqual({ 通过: 1, 待说明: 0, 有错误: 1 });
+    expect(r.totals.byStatus).toEqual({ ok: 1, warnings: 0, errors: 1 });
     expect(r.totals.eventParticipants).toBe(600);
     expect(r.totals.tableRows).toMatchObject({ events: 4, media: 2, evidence: 2 });
   });
