@@ -6,6 +6,7 @@ import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
 import { printFigures, type BenchFigure } from "./figures";
+import { benchMerge } from "./merge";
 import { benchTemplate } from "./template";
 
 
@@ -14,6 +15,7 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["check", benchCheck],
   ["guard", benchGuard],
   ["template", benchTemplate],
+  ["merge", benchMerge],
 ];
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { TEMPLATE } from "../core/definition";
 import { registerCheck } from "./commands/check";
 import { registerDescribe } from "./commands/describe";
+import { registerMerge } from "./commands/merge";
 import { registerTemplate } from "./commands/template";
 import { CliError, EXIT, type CliIO } from "./io";
 
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   registerTemplate(program, io, setExit);
   registerDescribe(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerMerge(program, io, setExit);
   return program;
 }
 

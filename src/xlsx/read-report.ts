@@ -1,18 +1,17 @@
 /**
- * A submitted file, end to end: guard → exceljs load → grid → locate → judge. Every failure becomes a
- * result with a code and a Chinese message; nothing here throws, so one bad file never stops a batch.
+ * A submitted file, end to end: one pass of guard and reader (src/read) → grid → locate → judge. Every
+ * failure becomes a result with a code and a Chinese message; nothing here throws, so one bad file never
+ * stops a batch.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { TABLES } from "../core/definition";
 import { DEFAULT_GUARD_LIMITS, refusalMessage, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
 import { statusToJson, type JudgeOptions } from "../core/judge";
 import { locateReport } from "../core/locate";
-import type { Finding, RawReport, WorkbookGrid } from "../core/model";
-import { guardFile } from "./file-guard";
-import { GridRefusal, toWorkbookGrid } from "./read-workbook";
+import type { Finding, RawReport } from "../core/model";
+import { readWorkbookFile } from "./file-guard";
 
 /** Why a file could not be read: the guard's codes, plus a path that is not a file at all or may not be read. */
 export type UnreadableCode = RefusalCode | "not_found" | "no_access";
@@ -45,18 +44,6 @@ function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOu
   return { ok: false, name, code, message: messageOf(code, name, detail) };
 }
 
-/** exceljs on bytes the guard has passed; its errors are all "damaged" to a user. */
-async function loadGrid(bytes: Buffer): Promise<WorkbookGrid | { error: string; code: "corrupt" | "too_large"; detail: string }> {
-  try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return toWorkbookGrid(wb);
-  } catch (e) {
-    if (e instanceof GridRefusal) return { error: e.message, code: e.code, detail: e.detail };
-    return { error: e instanceof Error ? e.message : String(e), code: "corrupt", detail: "工作簿内容无法解析" };
-  }
-}
-
 /** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
 export async function readReportFile(filePath: string): Promise<ReadOutcome> {
   const name = path.basename(filePath);
@@ -65,14 +52,13 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
     if (!stat) return unreadable(name, "not_found");
     if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
     if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
-    const guarded = await guardFile(filePath).catch((e: unknown) => {
+    const read = await readWorkbookFile(filePath).catch((e: unknown) => {
       if (isAccessError(e)) return undefined;
       throw e;
     });
-    if (!guarded) return unreadable(name, "no_access");
-    if (!guarded.ok) return { ok: false, name, code: guarded.code, message: guarded.message };
-    const grid = await loadGrid(guarded.bytes);
-    if ("error" in grid) return unreadable(name, grid.code, grid.detail);
+    if (!read) return unreadable(name, "no_access");
+    if (!read.ok) return { ok: false, name, code: read.code, message: read.message };
+    const { grid } = read;
     if (grid.sheets.length === 0) return unreadable(name, "not_template", "文件中没有工作表");
     const located = locateReport(grid);
     if (!located.ok) return unreadable(name, "not_template", located.detail);
@@ -84,8 +70,8 @@ export async function readReportFile(filePath: string): Promise<ReadOutcome> {
       name,
       raw: located.report,
       ...(located.templateYear !== undefined ? { templateYear: located.templateYear } : {}),
-      sha256: guarded.sha256,
-      macroEnabled: guarded.macroEnabled,
+      sha256: read.sha256,
+      macroEnabled: read.macroEnabled,
     };
   } catch {
     return unreadable(name, "corrupt", "读取时发生意外错误");

@@ -12,7 +12,7 @@ import { applyExplanations, type Explanation } from "../../src/core/explanations
 import type { Finding } from "../../src/core/model";
 import { trimInvisible } from "../../src/core/normalise/text";
 import { foldWidth, labelKey } from "../../src/core/text";
-import { MAX_CELL_CHARS } from "../../src/xlsx/read-workbook";
+import { MAX_CELL_CHARS } from "../../src/read";
 import { checkInChild, goodReport } from "./helpers";
 
 let dir: string;

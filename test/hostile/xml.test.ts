@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { MAX_ROW } from "../../src/core/guard";
-import { MAX_CELL_CHARS, MAX_GRID_SLOTS } from "../../src/xlsx/read-workbook";
+import { MAX_CELL_CHARS, MAX_GRID_SLOTS } from "../../src/read";
 import { checkInChild, checkUntouched, expectUnreadable, goodReport, sheetPart, withParts } from "./helpers";
 
 const UNIT = "天津市某某区市场监督管理局";

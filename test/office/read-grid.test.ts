@@ -8,30 +8,25 @@
 // an ESM-only package that jest's CommonJS runtime cannot load.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 
-import { readFileSync } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { checkGrid } from "../../src/core/check-grid";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/model";
 import { cellFromOffice, readWorkbookGrid, sheetGridFromUsedRange } from "../../src/office/read-grid";
 import { mockExcelHolding } from "../helpers/office-mock";
 import { checkFile, findingToJson } from "../../src/xlsx/read-report";
-import { toWorkbookGrid } from "../../src/xlsx/read-workbook";
+import { gridOfFile } from "../helpers/read-grid";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/lo");
 const fixture = (name: string) => path.join(FIXTURES, name, "report.xlsx");
 
-async function exceljsGrid(file: string): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  return toWorkbookGrid(wb);
-}
+/** The grid the file reader makes of a saved fixture (what `check` sees). */
+const fileGrid = (file: string): Promise<WorkbookGrid> => gridOfFile(file);
 
 describe("reading the open workbook through Office.js", () => {
   it.each(["correct", "rules-tables", "inserted-rows", "renamed-sheet", "formulas", "rich-text"])(
     "%s: same findings as the saved file, in two syncs",
     async (name) => {
-      const { excel, syncCount } = mockExcelHolding(await exceljsGrid(fixture(name)));
+      const { excel, syncCount } = mockExcelHolding(await fileGrid(fixture(name)));
       const checked = checkGrid(await readWorkbookGrid(excel));
       if (!checked.ok) throw new Error(checked.message);
       const fromFile = await checkFile(fixture(name));
@@ -42,7 +37,7 @@ describe("reading the open workbook through Office.js", () => {
   );
 
   it("costs two syncs with extra sheets too, and reads defined names that point at one cell only", async () => {
-    const grid = await exceljsGrid(fixture("correct"));
+    const grid = await fileGrid(fixture("correct"));
     const extra: SheetGrid[] = Array.from({ length: 12 }, (_, i) => ({ name: `附表${i + 1}`, rows: [[`内容${i}`]] }));
     const { excel, syncCount } = mockExcelHolding({ ...grid, sheets: [...grid.sheets, ...extra] });
     const read = await readWorkbookGrid(excel);

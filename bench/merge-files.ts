@@ -1,0 +1,56 @@
+/**
+ * The files of the merge benchmark: N reports of 50 event rows each, filled into the real template by
+ * scripts/fill-report.ts (one workbook filled once, then each unit's name, code and figures changed
+ * before it is written). Kept in the system temp folder between runs: writing them takes minutes.
+ * (No shared generator from the reader work was on its branch when this was written.)
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { cellOf, fieldById } from "../src/core/definition";
+import { creditCodeCheckChar } from "../src/core/normalise/credit-code";
+import { annual, UNITS } from "../scripts/example-reports";
+import { applyFill, blankTemplate, type FillValue } from "../scripts/fill-report";
+
+export const BENCH_REPORTS = 1000;
+export const BENCH_EVENTS = 50;
+const VERSION = 1;
+
+const CONTENTS = ["《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容"];
+const DISTRICTS = ["和平区", "河东区", "河西区", "南开区", "河北区", "红桥区", "东丽区", "西青区", "津南区", "北辰区", "武清区", "宝坻区", "滨海新区", "宁河区", "静海区", "蓟州区"];
+
+function events(n: number): Readonly<Record<string, FillValue>>[] {
+  return Array.from({ length: BENCH_EVENTS }, (_, i) => ({
+    date: `2023-${String(1 + (i % 10)).padStart(2, "0")}-${String(1 + ((i + n) % 28)).padStart(2, "0")}`,
+    title: `第${i + 1}场标准化研学宣贯活动（单位${n}）`,
+    form: "集中宣贯培训",
+    mode: i % 3 === 0 ? "线上" : "线下",
+    content: CONTENTS[i % 4],
+    participants: 20 + ((i * 7 + n) % 80),
+    is_public: i % 2 === 0 ? "是" : "否",
+    audience: "民营企业",
+    theme: "无",
+    note: null,
+  }));
+}
+
+/** The folder holding the benchmark files, written on first use. */
+export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
+  const dir = path.join(os.tmpdir(), `tj-bench-merge-v${VERSION}-${count}x${BENCH_EVENTS}`);
+  const done = path.join(dir, ".complete");
+  if (fs.existsSync(done)) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const wb = await blankTemplate();
+  applyFill(wb, annual(UNITS.heping, { training_sessions: BENCH_EVENTS, public_sessions: BENCH_EVENTS / 2, regulation_participants: 100_000, outline_participants: 100_000 }, { events: events(0) }));
+  const basic = wb.getWorksheet(fieldById("unit_name").sheet)!;
+  for (let n = 1; n <= count; n++) {
+    const first17 = `91120000MA${String(n).padStart(7, "0")}`;
+    basic.getCell(cellOf(fieldById("unit_name"))).value = `天津市基准测试单位${n}`;
+    basic.getCell(cellOf(fieldById("credit_code"))).value = first17 + creditCodeCheckChar(first17);
+    basic.getCell(cellOf(fieldById("district"))).value = DISTRICTS[n % DISTRICTS.length];
+    applyFill(wb, { fields: {}, tables: { events: events(n) } });
+    fs.writeFileSync(path.join(dir, `report-${String(n).padStart(4, "0")}.xlsx`), Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  }
+  fs.writeFileSync(done, "");
+  return dir;
+}

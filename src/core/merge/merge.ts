@@ -1,0 +1,260 @@
+/**
+ * The merge of spec §5 over judged submissions: pick one report type, keep one submission per unit,
+ * match the roster, count. Pure and deterministic: every list is sorted explicitly, so the same files
+ * in any order give an equal result.
+ */
+import { REPORT_TYPES, TABLES, type ReportType } from "../definition";
+import type { Candidate } from "./candidate";
+import { DETAIL_TABLE_IDS } from "./columns";
+import { byNullableText, byText } from "./identity";
+import { MERGE_RULES, mergeMessages } from "./messages";
+import type {
+  DetailRow,
+  DetailTableId,
+  MergeResult,
+  ProblemRow,
+  RosterReport,
+  RosterUnit,
+  SetAsideFile,
+  SourceFile,
+  SupersededFile,
+  UnitKey,
+  UnitRow,
+  UnreadableFile,
+} from "./model";
+import { indexRoster, standingOf } from "./roster-match";
+import { statisticsOf, totalsOf } from "./statistics";
+
+/** What the file adapters hand the merge, one per input file. */
+export type MergeInput =
+  | { readonly kind: "report"; readonly candidate: Candidate }
+  | { readonly kind: "unreadable"; readonly source: SourceFile; readonly code: string; readonly message: string }
+  | { readonly kind: "lock_file"; readonly source: SourceFile }
+  | { readonly kind: "master_input"; readonly source: SourceFile };
+
+export interface MergeOptions {
+  /** The report type to merge (`--type`); without it, the type most files are. */
+  readonly reportType?: ReportType;
+  readonly roster?: { readonly file: string; readonly units: readonly RosterUnit[] };
+}
+
+const sourceOf = (i: MergeInput): SourceFile => (i.kind === "report" ? i.candidate.source : i.source);
+
+/** By path, then content hash: a total order over inputs whatever order they came in. */
+function byInput(a: MergeInput, b: MergeInput): number {
+  const x = sourceOf(a);
+  const y = sourceOf(b);
+  return byText(x.path, y.path) || byNullableText(x.sha256, y.sha256);
+}
+
+/**
+ * The type most files are. A tie goes to 年度总结 (the later type in REPORT_TYPES): it covers the
+ * whole year, so it is the report the bureau is most likely collecting when both are present equally.
+ */
+export function majorityType(reports: readonly Candidate[]): ReportType | null {
+  let best: ReportType | null = null;
+  let bestCount = 0;
+  for (const type of REPORT_TYPES) {
+    const n = reports.filter((r) => r.reportType === type).length;
+    if (n > 0 && n >= bestCount) [best, bestCount] = [type, n];
+  }
+  return best;
+}
+
+/** Later 填报日期 wins; a tie goes to the later modification time, then to the later path (byte order). */
+function laterFirst(a: Candidate, b: Candidate): number {
+  return (
+    byNullableText(b.fillDate, a.fillDate) ||
+    byNullableText(b.source.modified, a.source.modified) ||
+    byText(b.source.path, a.source.path) ||
+    byText(b.source.sha256, a.source.sha256)
+  );
+}
+
+interface UnitGroup {
+  readonly key: UnitKey;
+  readonly members: Candidate[];
+}
+
+/**
+ * One group per unit: same credit code; else same folded name. A file without a code joins the group
+ * of the one coded unit with its name; when two coded units share the name it cannot tell which, and
+ * stays a unit of its own by name. A file with neither name nor code is a unit of its own.
+ */
+export function groupByUnit(reports: readonly Candidate[]): UnitGroup[] {
+  const byCode = new Map<string, UnitGroup>();
+  for (const r of reports) {
+    if (r.creditCode === null) continue;
+    const g = byCode.get(r.creditCode) ?? { key: { by: "credit_code", value: r.creditCode }, members: [] };
+    g.members.push(r);
+    byCode.set(r.creditCode, g);
+  }
+  const codedByName = new Map<string, Set<UnitGroup>>();
+  for (const g of byCode.values())
+    for (const m of g.members) if (m.foldedName !== null) codedByName.set(m.foldedName, (codedByName.get(m.foldedName) ?? new Set()).add(g));
+  const byName = new Map<string, UnitGroup>();
+  const alone: UnitGroup[] = [];
+  for (const r of reports) {
+    if (r.creditCode !== null) continue;
+    if (r.foldedName === null) {
+      alone.push({ key: { by: "file", value: r.source.path }, members: [r] });
+      continue;
+    }
+    const coded = codedByName.get(r.foldedName);
+    if (coded && coded.size === 1) {
+      [...coded][0].members.push(r);
+      continue;
+    }
+    const g = byName.get(r.foldedName) ?? { key: { by: "unit_name", value: r.foldedName }, members: [] };
+    g.members.push(r);
+    byName.set(r.foldedName, g);
+  }
+  return [...byCode.values(), ...byName.values(), ...alone];
+}
+
+function setAside(c: Candidate, key: UnitKey | null): SetAsideFile {
+  return { source: c.source, unit: c.unitName, key, reportType: c.reportType, fillDate: c.fillDate };
+}
+
+function unitRowOf(c: Candidate, key: UnitKey): UnitRow {
+  return {
+    key,
+    values: c.fields.values,
+    unread: c.fields.unread,
+    tableCounts: Object.fromEntries(TABLES.map((t) => [t.id, c.tables[t.id]?.length ?? 0])),
+    errors: c.judgement.counts.errors,
+    warnings: c.judgement.counts.warnings,
+    unexplainedWarnings: c.judgement.counts.unexplainedWarnings,
+    status: c.judgement.status,
+    source: c.source,
+    templateVersion: c.templateVersion,
+    roster: { kind: "no_roster" },
+  };
+}
+
+function fileLine(kind: ProblemRow["kind"], source: SourceFile, unit: string | null, rule: string, severity: ProblemRow["severity"], message: string): ProblemRow {
+  return { kind, file: source.path, unit, rule, severity, field: null, table: null, row: null, sheet: null, cell: null, message, explanation: null };
+}
+
+function findingLines(c: Candidate): ProblemRow[] {
+  return c.judgement.findings.map((f) => ({
+    kind: "finding",
+    file: c.source.path,
+    unit: c.unitName,
+    rule: f.rule,
+    severity: f.severity,
+    field: f.field,
+    table: f.table ?? null,
+    row: f.row ?? null,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    explanation: f.explanation ?? null,
+  }));
+}
+
+export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOptions = {}): MergeResult {
+  const sorted = [...inputs].sort(byInput);
+  const reports = sorted.flatMap((i) => (i.kind === "report" ? [i.candidate] : []));
+  const reportType = options.reportType ?? majorityType(reports);
+
+  // A report whose type did not read is merged (its status shows the error), not silently dropped.
+  const isOtherType = (c: Candidate) => reportType !== null && c.reportType !== null && c.reportType !== reportType;
+  const skippedFiles = new Set(reports.filter(isOtherType));
+  const groups = groupByUnit(reports.filter((c) => !skippedFiles.has(c)));
+
+  const winners: { candidate: Candidate; key: UnitKey }[] = [];
+  const losers = new Map<Candidate, { by: Candidate; key: UnitKey }>();
+  for (const g of groups) {
+    const [winner, ...rest] = [...g.members].sort(laterFirst);
+    winners.push({ candidate: winner, key: g.key });
+    for (const loser of rest) losers.set(loser, { by: winner, key: g.key });
+  }
+  winners.sort(
+    (a, b) =>
+      byText(a.candidate.foldedName ?? "", b.candidate.foldedName ?? "") ||
+      byText(a.candidate.creditCode ?? "", b.candidate.creditCode ?? "") ||
+      byText(a.candidate.source.path, b.candidate.source.path),
+  );
+
+  const roster = options.roster ? indexRoster(options.roster.units) : null;
+  const participants = new Map<UnitRow, number>();
+  const units: UnitRow[] = [];
+  const details: Record<DetailTableId, DetailRow[]> = { events: [], media: [], evidence: [] };
+  for (const { candidate: c, key } of winners) {
+    const base = unitRowOf(c, key);
+    const row: UnitRow = roster ? { ...base, roster: standingOf(roster, c.creditCode, c.foldedName) } : base;
+    units.push(row);
+    const unit = c.unitName ?? "";
+    for (const id of DETAIL_TABLE_IDS)
+      for (const r of c.tables[id] ?? []) details[id].push({ unit, key, values: r.values, unread: r.unread, source: { file: c.source.path, sheet: r.sheet, row: r.row } });
+    participants.set(row, (c.tables.events ?? []).reduce((s, r) => s + (typeof r.values.participants === "number" ? r.values.participants : 0), 0));
+  }
+  const eventParticipants = (u: UnitRow) => participants.get(u) ?? 0;
+
+  const problems: ProblemRow[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const superseded: SupersededFile[] = [];
+  const skipped: SetAsideFile[] = [];
+  let ignored = 0;
+  for (const input of sorted) {
+    if (input.kind === "unreadable") {
+      unreadable.push({ source: input.source, code: input.code, message: input.message });
+      problems.push(fileLine("unreadable", input.source, null, MERGE_RULES.unreadable(input.code), "error", input.message));
+    } else if (input.kind === "lock_file") {
+      ignored++;
+      problems.push(fileLine("lock_file", input.source, null, MERGE_RULES.lockFile, "info", mergeMessages.lockFile()));
+    } else if (input.kind === "master_input") {
+      ignored++;
+      problems.push(fileLine("master_input", input.source, null, MERGE_RULES.masterInput, "error", mergeMessages.masterInput()));
+    } else {
+      const c = input.candidate;
+      const lost = losers.get(c);
+      if (skippedFiles.has(c)) {
+        skipped.push(setAside(c, null));
+        problems.push(fileLine("other_type", c.source, c.unitName, MERGE_RULES.otherType, "info", mergeMessages.otherType(c.reportType, reportType!)));
+      } else if (lost) {
+        superseded.push({ ...setAside(c, lost.key), by: lost.by.source });
+        problems.push(fileLine("superseded", c.source, c.unitName, MERGE_RULES.superseded, "info", mergeMessages.superseded(lost.by.source.path, lost.by.fillDate)));
+      } else problems.push(...findingLines(c));
+    }
+  }
+
+  const matchedRows = new Set(units.flatMap((u) => (u.roster.kind === "matched" ? [u.roster.rosterRow] : [])));
+  const rosterReport: RosterReport | null =
+    roster && options.roster
+      ? {
+          file: options.roster.file,
+          units: roster.units.length,
+          missing: roster.units.filter((r) => !matchedRows.has(r.row)),
+          unmatched: units.flatMap((u) =>
+            u.roster.kind === "unmatched" ? [{ unit: typeof u.values.unit_name === "string" ? u.values.unit_name : (u.unread.unit_name ?? ""), key: u.key, file: u.source.path, suggestion: u.roster.suggestion }] : [],
+          ),
+        }
+      : null;
+
+  return {
+    summary: {
+      reportType,
+      reportTypeFrom: options.reportType ? "given" : "majority",
+      filesRead: sorted.length,
+      unitsMerged: units.length,
+      unitsWithErrors: units.filter((u) => u.status === "有错误").length,
+      unreadable: unreadable.length,
+      superseded: superseded.length,
+      skipped: skipped.length,
+      ignored,
+      missingFromRoster: rosterReport ? rosterReport.missing.length : null,
+      notOnRoster: rosterReport ? rosterReport.unmatched.length : null,
+    },
+    units,
+    totals: totalsOf(units, eventParticipants),
+    details,
+    problems,
+    unreadable,
+    superseded,
+    skipped,
+    roster: rosterReport,
+    statistics: statisticsOf(units, eventParticipants),
+  };
+}

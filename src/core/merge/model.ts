@@ -1,0 +1,250 @@
+/**
+ * The result of a merge (spec §5): everything the master workbook shows, as plain data. The merge
+ * (src/core/merge) produces it; the master writer (src/xlsx/master) and the CLI summary consume it.
+ *
+ * Values are keyed by the ids of src/core/definition.ts (single fields by field id, table cells by
+ * column id), so a field added to the definition reaches every row here without an edit; the master
+ * takes its column order and labels from FIELDS / TABLES (see columns.ts).
+ *
+ * Every list is already sorted (the order the master writes it); the same inputs in any order give an
+ * equal MergeResult. Types only.
+ */
+import type { ReportType } from "../definition";
+import type { ReportStatus, Severity } from "../model";
+import type { FieldValue } from "../submission";
+
+/** One input file as the merge saw it. */
+export interface SourceFile {
+  /** The path as the user gave it (folders joined with the names found below them): unique in one merge. */
+  readonly path: string;
+  /** The file name without folders: what the master shows in its 来源文件 columns. */
+  readonly name: string;
+  /** SHA-256 of the bytes read, lowercase hex; null when the file could not be read that far. */
+  readonly sha256: string | null;
+  /** Last modification time, ISO 8601 UTC; null when unknown. Breaks ties between two submissions of one unit. */
+  readonly modified: string | null;
+}
+
+/** Where a value came from: a worksheet cell range of one file. */
+export interface RowSource {
+  /** SourceFile.path of the file (unique in one merge). */
+  readonly file: string;
+  readonly sheet: string;
+  /** Worksheet row (1-based) in that file. */
+  readonly row: number;
+}
+
+/**
+ * What made two submissions the same unit (spec §5): the credit code when the file has a readable one,
+ * else the unit name trimmed and width-folded (src/core/text.ts canonicalText). A file with neither is a
+ * unit of its own, keyed by its path (`file`).
+ */
+export interface UnitKey {
+  readonly by: "credit_code" | "unit_name" | "file";
+  readonly value: string;
+}
+
+/** The values of one row of single fields or of a table, by id, as judged (spec §3). */
+export interface JudgedValues {
+  /** By id: every field (or every column) of the definition. null = blank or could not be read. */
+  readonly values: Readonly<Record<string, FieldValue>>;
+  /**
+   * By id: the original text of a value that could not be read (e.g. a headcount “见签到表”), so the
+   * master can show it beside the blank it became. Only ids whose value is null but whose cell was not
+   * blank appear here.
+   */
+  readonly unread: Readonly<Record<string, string>>;
+}
+
+/** How a merged unit stands against the roster. */
+export type RosterStanding =
+  /** No roster was given. */
+  | { readonly kind: "no_roster" }
+  | { readonly kind: "matched"; readonly by: "credit_code" | "unit_name"; readonly rosterName: string; readonly rosterRow: number }
+  /**
+   * Not on the roster (提交单位不在名单中). `suggestion` is the roster name closest to the unit's folded
+   * name by edit distance (ties: roster order), null when the roster is empty.
+   */
+  | { readonly kind: "unmatched"; readonly suggestion: RosterSuggestion | null };
+
+export interface RosterSuggestion {
+  readonly name: string;
+  /** Roster row (1-based, the file's own row numbering) of the suggested unit. */
+  readonly rosterRow: number;
+  /** Levenshtein distance between the folded names (characters, not bytes). */
+  readonly distance: number;
+}
+
+/** 汇总表: one row per unit. */
+export interface UnitRow extends JudgedValues {
+  readonly key: UnitKey;
+  /** Rows per table id of the definition (events, media, evidence, explanations): non-empty rows only. */
+  readonly tableCounts: Readonly<Record<string, number>>;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Warnings without a 核实说明: what makes the status 待说明. */
+  readonly unexplainedWarnings: number;
+  readonly status: ReportStatus;
+  readonly source: SourceFile & { readonly sha256: string };
+  /** 模板信息's version of the submitted file; null when the file does not say. */
+  readonly templateVersion: string | null;
+  readonly roster: RosterStanding;
+}
+
+/** A table of the definition that becomes a detail sheet of the master (活动明细, 宣传报道, 佐证材料). */
+export type DetailTableId = "events" | "media" | "evidence";
+
+/** One row of a detail sheet: a table row of one merged unit. */
+export interface DetailRow extends JudgedValues {
+  /** unit_name of the unit row it belongs to (its judged value, or the original text when unread). */
+  readonly unit: string;
+  readonly key: UnitKey;
+  readonly source: RowSource;
+}
+
+/** What kind of line of 问题清单 it is. */
+export type ProblemKind =
+  /** A finding of a merged submission (spec §4). */
+  | "finding"
+  /** A file that could not be read (not xlsx, encrypted, damaged, .xls, too large, not this template). */
+  | "unreadable"
+  /** An Office lock file (~$name.xlsx) met in a folder: not a submission. */
+  | "lock_file"
+  /** A master workbook given as input: refused (merging masters is a later step). */
+  | "master_input"
+  /** A submission replaced by a later one of the same unit (被替代). */
+  | "superseded"
+  /** A submission of the other report type: not merged, never summed. */
+  | "other_type";
+
+/** error/warning as in spec §4; `info` for lines that need no fix (被替代, other type, lock file). */
+export type ProblemSeverity = Severity | "info";
+
+/** 问题清单: one line per finding, per unreadable or refused file, per superseded or skipped file. */
+export interface ProblemRow {
+  readonly kind: ProblemKind;
+  /** SourceFile.path of the file. */
+  readonly file: string;
+  /** The unit the file is from, as read (null when unknown). */
+  readonly unit: string | null;
+  /** A spec §4 rule id for findings; for file lines `file.<code>` or `merge.superseded` / `merge.other_type`. */
+  readonly rule: string;
+  readonly severity: ProblemSeverity;
+  /** Field id (single field or table column) a finding names. */
+  readonly field: string | null;
+  readonly table: string | null;
+  /** Worksheet row of a table finding. */
+  readonly row: number | null;
+  readonly sheet: string | null;
+  /** A1 address. */
+  readonly cell: string | null;
+  /** Chinese, ready to show. */
+  readonly message: string;
+  /** The unit's 核实说明 for a warning, when one applies. */
+  readonly explanation: string | null;
+}
+
+/** A file that could not be read, with the reader's code (e.g. encrypted, legacy_xls, zip_bomb). */
+export interface UnreadableFile {
+  readonly source: SourceFile;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A submission that was read but not merged. */
+export interface SetAsideFile {
+  readonly source: SourceFile;
+  readonly unit: string | null;
+  readonly key: UnitKey | null;
+  readonly reportType: ReportType | null;
+  readonly fillDate: string | null;
+}
+
+/** 被替代: the same unit sent a later file; `by` is the file that won. */
+export interface SupersededFile extends SetAsideFile {
+  readonly by: SourceFile;
+}
+
+/** One unit of the roster. */
+export interface RosterUnit {
+  readonly name: string;
+  readonly creditCode: string | null;
+  readonly category: string | null;
+  /** Row in the roster file (1-based, header included), for messages. */
+  readonly row: number;
+}
+
+/** 未报送单位 and the other side of it. */
+export interface RosterReport {
+  /** The roster file's name. */
+  readonly file: string;
+  readonly units: number;
+  /** Roster units no merged submission matched, in roster order. */
+  readonly missing: readonly RosterUnit[];
+  /** Merged units not on the roster, with the closest roster name (sorted as the unit rows); `file` is SourceFile.path. */
+  readonly unmatched: readonly { readonly unit: string; readonly key: UnitKey; readonly file: string; readonly suggestion: RosterSuggestion | null }[];
+}
+
+/** Totals over some units: unit count, rows per table, and every headcount field summed. */
+export interface Totals {
+  readonly units: number;
+  /** By table id, as UnitRow.tableCounts. */
+  readonly tableRows: Readonly<Record<string, number>>;
+  /** By headcount field id of the definition; blank/unread values count as 0. */
+  readonly headcounts: Readonly<Record<string, number>>;
+  /** Sum of events.participants over the units. */
+  readonly eventParticipants: number;
+  readonly byStatus: Readonly<Record<ReportStatus, number>>;
+}
+
+/** One line of 统计: a unit_category or district value (null = not read), in the definition's option order, unread last. */
+export interface GroupTotals extends Totals {
+  readonly group: string | null;
+}
+
+export interface MergeStatistics {
+  readonly byCategory: readonly GroupTotals[];
+  readonly byDistrict: readonly GroupTotals[];
+}
+
+/** The counts the CLI prints at the end and `--json` prints on stdout. */
+export interface MergeSummary {
+  readonly reportType: ReportType | null;
+  /** Whether the report type was given (--type) or taken from the majority. */
+  readonly reportTypeFrom: "given" | "majority";
+  /** Every input file met (reports, unreadable, lock files, masters). */
+  readonly filesRead: number;
+  readonly unitsMerged: number;
+  readonly unitsWithErrors: number;
+  readonly unreadable: number;
+  readonly superseded: number;
+  readonly skipped: number;
+  /** Lock files and masters given as input. */
+  readonly ignored: number;
+  /** Roster units that sent nothing; null without a roster. */
+  readonly missingFromRoster: number | null;
+  /** Merged units not on the roster; null without a roster. */
+  readonly notOnRoster: number | null;
+}
+
+export interface MergeResult {
+  readonly summary: MergeSummary;
+  /** 汇总表, sorted by folded unit name, then credit code, then file path. */
+  readonly units: readonly UnitRow[];
+  /** 汇总表's totals row: every unit row, whatever its status. */
+  readonly totals: Totals;
+  /** 活动明细, 宣传报道, 佐证材料: in unit order, then worksheet row order. */
+  readonly details: Readonly<Record<DetailTableId, readonly DetailRow[]>>;
+  /** 问题清单: by file path, then file-level lines first, then findings in workbook order. */
+  readonly problems: readonly ProblemRow[];
+  readonly unreadable: readonly UnreadableFile[];
+  readonly superseded: readonly SupersededFile[];
+  /**
+   * Submissions of another report type than summary.reportType. A report whose type could not be read is
+   * merged (its status shows the error) rather than dropped: the bureau still sees the unit reported.
+   */
+  readonly skipped: readonly SetAsideFile[];
+  /** null when no roster was given. */
+  readonly roster: RosterReport | null;
+  readonly statistics: MergeStatistics;
+}

@@ -1,0 +1,96 @@
+/**
+ * Inflates a package's parts once each, through a count that stops at the caps. Every part is
+ * inflated (a bomb or a bad checksum anywhere refuses the file, as the guard always did), but only
+ * the parts the reader asks for are kept — and those very bytes are what it parses.
+ */
+import { Inflate } from "fflate";
+import { GuardLimits, GuardProblem, InflationBudget, ReaderCost } from "../core/guard";
+import { crc32 } from "./crc32";
+import type { ZipEntry } from "./zip-entries";
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so one push
+ * yields at most ~16 MB before the count sees it: a bomb costs that much memory, never more.
+ */
+const PUSH_BYTES = 16 * 1024;
+
+/** Thrown inside fflate's callback to stop a part at the first chunk over a cap. */
+class Stop {
+  constructor(readonly problem: GuardProblem) {}
+}
+
+interface Counters {
+  readonly budget: InflationBudget;
+  readonly cost: ReaderCost;
+}
+
+/** One part: its bytes when kept, or the problem that stopped it. */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry, counters: Counters, keep: boolean): Uint8Array | undefined | GuardProblem {
+  if (entry.dataStart < 0 || entry.dataEnd > bytes.length) return { code: "corrupt", detail: `部件 ${entry.name} 无法读取` };
+  const data = bytes.subarray(entry.dataStart, entry.dataEnd);
+  const scanner = counters.cost.part(entry.name);
+  const kept: Uint8Array[] = [];
+  let produced = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    if (chunk.length === 0) return;
+    produced += chunk.length;
+    const over = counters.budget.check(entry, produced, chunk.length);
+    if (over) throw new Stop(over);
+    scanner.feed(chunk);
+    const heavy = counters.cost.problem();
+    if (heavy) throw new Stop(heavy);
+    crc = crc32(chunk, crc);
+    if (keep) kept.push(chunk);
+  };
+  try {
+    if (entry.compressionMethod === 0) {
+      for (let at = 0; at < data.length; at += PUSH_BYTES) take(data.subarray(at, at + PUSH_BYTES));
+    } else {
+      const inflater = new Inflate((chunk) => take(chunk));
+      if (data.length === 0) inflater.push(data, true);
+      for (let at = 0; at < data.length; at += PUSH_BYTES) inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
+    }
+  } catch (e) {
+    if (e instanceof Stop) return e.problem;
+    return { code: "corrupt", detail: `部件 ${entry.name} 的数据已损坏` };
+  }
+  const short = counters.budget.finish(entry, produced);
+  if (short) return short;
+  scanner.end();
+  const heavy = counters.cost.problem();
+  if (heavy) return heavy;
+  if (crc !== entry.crc32) return { code: "corrupt", detail: `部件 ${entry.name} 的校验值不符` };
+  return keep ? concat(kept, produced) : undefined;
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Inflate every part in directory order; returns the kept parts by name, or the first problem. */
+export function inflateParts(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limits: GuardLimits,
+  keep: (name: string) => boolean,
+): Map<string, Uint8Array> | GuardProblem {
+  const counters: Counters = { budget: new InflationBudget(limits), cost: new ReaderCost(limits) };
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    const wanted = keep(entry.name);
+    const result = inflateEntry(bytes, entry, counters, wanted);
+    if (result === undefined) continue;
+    if (!(result instanceof Uint8Array)) return result;
+    parts.set(entry.name, result);
+  }
+  return parts;
+}

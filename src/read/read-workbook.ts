@@ -1,0 +1,91 @@
+/**
+ * A submitted workbook's bytes → the core's WorkbookGrid, values only, in one pass: the package is
+ * guarded while its parts inflate (package.ts), then exactly the kept bytes are parsed. Pure: runs
+ * in Node and in the task pane alike. Never throws; every failure is a refusal with a code.
+ */
+import { guardLimits, type GuardLimits, type GuardProblem, isProblem, problemToRefusal, type RefusalCode } from "../core/guard";
+import type { SheetGrid, WorkbookGrid } from "../core/model";
+import { applyMerges, GridRefusal, MAX_GRID_SLOTS, sheetGridOf, type SlotBudget } from "./grid";
+import { singleCellNames } from "./names";
+import { guardPackage } from "./package";
+import { sha256Hex } from "./sha256";
+import { parseSharedStrings } from "./shared-strings";
+import { parseDateStyles } from "./styles";
+import { parseRelationships, parseWorkbookPart } from "./workbook-part";
+import { parseWorksheet, type ParsedSheet } from "./worksheet";
+
+export type WorkbookReadResult =
+  | {
+      readonly ok: true;
+      readonly grid: WorkbookGrid;
+      readonly macroEnabled: boolean;
+      /** Hex SHA-256 of the bytes as sent. */
+      readonly sha256: string;
+    }
+  | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
+
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+const STYLES = "xl/styles.xml";
+/** Worksheet parts as exceljs recognised them (unanchored: its test, its results). */
+const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** A part name as exceljs keyed it: without a leading "/". */
+const key = (part: string) => (part.startsWith("/") ? part.slice(1) : part);
+const isReaderPart = (part: string) => {
+  const k = key(part);
+  return k === WORKBOOK || k === WORKBOOK_RELS || k === SHARED_STRINGS || k === STYLES || WORKSHEET.test(k);
+};
+
+/** The grid from a guarded package's kept parts; throws GridRefusal or anything a damaged part provokes. */
+export function gridOfParts(parts: ReadonlyMap<string, Uint8Array>): WorkbookGrid {
+  const byKey = new Map([...parts].map(([n, b]) => [key(n), b]));
+  const workbookBytes = byKey.get(WORKBOOK);
+  const workbook = workbookBytes ? parseWorkbookPart(workbookBytes) : { sheets: [], definedNames: [], date1904: false };
+  const relsBytes = byKey.get(WORKBOOK_RELS);
+  const rels = relsBytes ? parseRelationships(relsBytes) : new Map<string, string>();
+  const sstBytes = byKey.get(SHARED_STRINGS);
+  const stylesBytes = byKey.get(STYLES);
+  const ctx = {
+    sharedStrings: sstBytes ? parseSharedStrings(sstBytes) : undefined,
+    dateStyles: stylesBytes ? parseDateStyles(stylesBytes) : [],
+    date1904: workbook.date1904,
+  };
+  // Every worksheet part is parsed, referenced or not: damage anywhere in one is damage.
+  const worksheets = new Map<string, ParsedSheet>();
+  for (const [k, b] of byKey) if (WORKSHEET.test(k)) worksheets.set(k, parseWorksheet(b, ctx));
+
+  const budget: SlotBudget = { left: MAX_GRID_SLOTS };
+  const sheets: SheetGrid[] = [];
+  for (const s of workbook.sheets) {
+    const target = s.rId !== undefined ? rels.get(s.rId) : undefined;
+    const parsed = target !== undefined ? worksheets.get(`xl/${target.replace(/^(\s|\/xl\/)+/, "")}`) : undefined;
+    if (!parsed) continue;
+    applyMerges(parsed.cells, parsed.merges);
+    sheets.push(sheetGridOf(s.name, s.state === "hidden" || s.state === "veryHidden", parsed.cells, budget));
+  }
+  const names = singleCellNames(workbook.definedNames, new Set(sheets.map((s) => s.name)));
+  return workbook.date1904 ? { sheets, names, date1904: true } : { sheets, names };
+}
+
+function refused(name: string, problem: GuardProblem): WorkbookReadResult {
+  return { ok: false, ...problemToRefusal(problem, name) };
+}
+
+/**
+ * Read a workbook sent as `bytes` (`name` is used only for rules and messages). Guard refusals keep
+ * their codes and messages; a part that cannot be parsed is "corrupt", a grid too big "too_large".
+ */
+export async function readWorkbook(name: string, bytes: Uint8Array, limits?: Partial<GuardLimits>): Promise<WorkbookReadResult> {
+  const guarded = guardPackage(name, bytes, guardLimits(limits), isReaderPart);
+  if (isProblem(guarded)) return refused(name, guarded);
+  let grid: WorkbookGrid;
+  try {
+    grid = gridOfParts(guarded.parts);
+  } catch (e) {
+    if (e instanceof GridRefusal) return refused(name, { code: e.code, detail: e.detail });
+    return refused(name, { code: "corrupt", detail: "工作簿内容无法解析" });
+  }
+  return { ok: true, grid, macroEnabled: guarded.macroEnabled, sha256: await sha256Hex(bytes) };
+}

@@ -1,0 +1,179 @@
+/**
+ * One worksheet part → its cells as a person sees them, sparse (row → column → value). Only cached
+ * values are taken: a formula cell gives the result its program saved (which may be 0, an error or
+ * nothing), never the formula. Type rules follow exceljs, whose grids this reader reproduces.
+ */
+import type { CellValue } from "../core/model";
+import { unescapeText } from "./shared-strings";
+import { parseXml, xmlDecode } from "./xml";
+
+/** Sparse cells of one sheet: row number → column number → value (rows replace rows of the same number). */
+export type SparseSheet = Map<number, Map<number, CellValue>>;
+
+export interface SheetContext {
+  /** undefined when the package has no shared-strings part. */
+  readonly sharedStrings: readonly (string | undefined)[] | undefined;
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+export interface ParsedSheet {
+  readonly cells: SparseSheet;
+  /** `ref` of every merged range, as written. */
+  readonly merges: readonly string[];
+}
+
+/** Why a part cannot be read as a worksheet; the message is English, for logs only (users see "damaged"). */
+export class SheetDamage extends Error {}
+
+/** Column number of an A1 reference's letters (only capitals count, as in exceljs); 0 when none. */
+export function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 48 && ch <= 57) break;
+  }
+  return col;
+}
+
+/** A serial number as the Date exceljs made of it (any JS value is coerced the way it did). */
+export function serialToDate(v: unknown, date1904: boolean): Date {
+  return new Date(Math.round((Number(v) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+interface CellState {
+  ref: string | undefined;
+  type: string | undefined;
+  style: number;
+  formula: boolean;
+  formulaText: string;
+  inFormula: boolean;
+  inValue: boolean;
+  /** Text of `<v>` and `<t>` (not inside runs). */
+  value: string | undefined;
+  /** Rich-text runs, each with its text (undefined when a run has no `<t>`). */
+  runs: string[] | undefined;
+  inRunText: boolean;
+}
+
+function finishCell(c: CellState, ctx: SheetContext): CellValue {
+  const isDate = c.style > 0 && ctx.dateStyles[c.style] === true;
+  const raw = c.runs ? c.runs.join("") : c.value;
+  if (c.formula) {
+    if (!raw) return null;
+    let result: unknown;
+    if (c.type === "str") result = xmlDecode(raw);
+    else if (c.type === "b") result = parseInt(raw, 10) !== 0;
+    else if (c.type === "e") result = { error: raw };
+    else result = c.runs ? NaN : parseFloat(raw);
+    return plain(isDate ? serialToDate(result, ctx.date1904) : result);
+  }
+  if (raw === undefined) return null;
+  switch (c.type) {
+    case "s": {
+      const index = parseInt(raw, 10);
+      if (!ctx.sharedStrings) return plain(index);
+      if (!(index in ctx.sharedStrings)) throw new SheetDamage(`shared string ${raw} does not exist`);
+      const s = ctx.sharedStrings[index];
+      return s === undefined ? null : s;
+    }
+    case "str":
+      return xmlDecode(raw);
+    case "inlineStr":
+      return raw;
+    case "b":
+      return parseInt(raw, 10) !== 0;
+    case "e":
+      return { error: raw };
+    default: {
+      const n = parseFloat(raw);
+      return plain(isDate ? serialToDate(n, ctx.date1904) : n);
+    }
+  }
+}
+
+/** A computed value as the core takes it: no NaN, no infinities, no invalid dates. */
+function plain(v: unknown): CellValue {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string") return { error: (v as { error: string }).error };
+  return null;
+}
+
+export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedSheet {
+  const cells: SparseSheet = new Map();
+  const merges: string[] = [];
+  let row: Map<number, CellValue> | undefined;
+  let previousColumn = 0;
+  let cell: CellState | undefined;
+  parseXml(bytes, {
+    open(tag, a) {
+      if (cell) {
+        if (tag === "f") {
+          cell.inFormula = true;
+          if (a.t !== undefined) cell.formula = true;
+        } else if (tag === "v" || tag === "t") {
+          if (cell.runs && tag === "t") cell.inRunText = true;
+          else cell.inValue = true;
+          if (cell.inRunText) cell.runs![cell.runs!.length - 1] ??= "";
+        } else if (tag === "r") {
+          cell.runs ??= [];
+          cell.runs.push(undefined as unknown as string);
+        }
+        return;
+      }
+      if (tag === "c") {
+        cell = {
+          ref: a.r,
+          type: a.t,
+          style: a.s ? parseInt(a.s, 10) : 0,
+          formula: false,
+          formulaText: "",
+          inFormula: false,
+          inValue: false,
+          value: undefined,
+          runs: undefined,
+          inRunText: false,
+        };
+      } else if (tag === "row") {
+        const r = parseInt(a.r ?? "", 10);
+        if (Number.isNaN(r)) throw new SheetDamage("a row without a number");
+        row = new Map();
+        cells.set(r, row);
+        previousColumn = 0;
+      } else if (tag === "mergeCell" && a.ref !== undefined) merges.push(a.ref);
+    },
+    text(t) {
+      if (!cell) return;
+      if (cell.inFormula) cell.formulaText += t;
+      else if (cell.inRunText && cell.runs) cell.runs[cell.runs.length - 1] += t;
+      else if (cell.inValue) cell.value = (cell.value ?? "") + t;
+    },
+    close(tag) {
+      if (!cell) return;
+      if (tag === "f") {
+        cell.inFormula = false;
+        if (cell.formulaText) cell.formula = true;
+      } else if (tag === "t" && cell.inRunText) {
+        cell.inRunText = false;
+        const last = cell.runs!.length - 1;
+        cell.runs![last] = unescapeText(cell.runs![last]);
+      } else if (tag === "v" || tag === "t") cell.inValue = false;
+      else if (tag === "c") {
+        const value = finishCell(cell, ctx);
+        const column = cell.ref !== undefined ? columnOf(cell.ref) : previousColumn > 0 ? previousColumn + 1 : 0;
+        // exceljs skips a cell with neither value nor style, and places an unnamed one after the last placed.
+        const skipped = value === null && cell.style === 0 && !cell.formula && cell.value === undefined && !cell.runs;
+        if (!skipped) {
+          if (column === 0) throw new SheetDamage("a cell without a place");
+          previousColumn = column;
+          if (row) row.set(column, value);
+        }
+        cell = undefined;
+      }
+    },
+  });
+  return { cells, merges };
+}

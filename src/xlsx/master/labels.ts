@@ -1,0 +1,59 @@
+/** Chinese words the master shows for the merge's codes (one place, rendered from data). */
+import { FIELDS, TABLES } from "../../core/definition";
+import type { ProblemKind, ProblemSeverity, RosterStanding } from "../../core/merge/model";
+import { RULES } from "../../core/rules/catalogue";
+
+export const SHEET_NAMES = {
+  summary: "汇总表",
+  events: "活动明细",
+  media: "宣传报道",
+  evidence: "佐证材料",
+  problems: "问题清单",
+  missing: "未报送单位",
+  statistics: "统计",
+} as const;
+
+export const PROVENANCE_HEADERS = {
+  file: "来源文件",
+  sha256: "SHA-256",
+  templateVersion: "模板版本",
+  sheet: "来源工作表",
+  row: "来源行号",
+} as const;
+
+export const SEVERITY_LABEL: Readonly<Record<ProblemSeverity, string>> = { error: "错误", warning: "警告", info: "提示" };
+
+export const PROBLEM_KIND_LABEL: Readonly<Record<ProblemKind, string>> = {
+  finding: "审核发现",
+  unreadable: "无法读取",
+  lock_file: "锁定文件（非报送文件）",
+  master_input: "汇总表文件（未合并）",
+  superseded: "被替代",
+  other_type: "其他报告类型（未合并）",
+};
+
+/** The rule's Chinese name from the catalogue; empty for file-level codes the catalogue does not list. */
+export function ruleName(rule: string): string {
+  return RULES[rule]?.name ?? "";
+}
+
+/** The label of a field (single field, or a column of `table`); the id itself when the definition does not know it. */
+export function fieldLabel(field: string | null, table: string | null): string {
+  if (!field) return "";
+  if (table) return TABLES.find((t) => t.id === table)?.columns.find((c) => c.id === field)?.label ?? field;
+  return FIELDS.find((f) => f.id === field)?.label ?? field;
+}
+
+export function rosterLabel(standing: RosterStanding): string {
+  switch (standing.kind) {
+    case "no_roster":
+      return "";
+    case "matched":
+      return standing.by === "credit_code" ? "在名单中（信用代码）" : "在名单中（单位名称）";
+    case "unmatched":
+      return standing.suggestion ? `不在名单中，最接近：${standing.suggestion.name}` : "不在名单中";
+  }
+}
+
+export const UNREAD_GROUP_LABEL = "（未填写或无法识别）";
+export const TOTALS_LABEL = "合计";

@@ -1,0 +1,60 @@
+/**
+ * 未报送单位: with a roster, the roster units that sent nothing, then the merged units that are not
+ * on the roster with the closest roster name. Without a roster, one line says so.
+ */
+import type ExcelJS from "exceljs";
+import type { MergeResult, RosterSuggestion } from "../../core/merge/model";
+import type { MasterColumn } from "./columns";
+import { PROVENANCE_HEADERS, SHEET_NAMES } from "./labels";
+import { writeListSheet } from "./sheet-writer";
+import { NUMBER_FORMAT, STATUS_LOOK } from "./styles";
+
+/** One line of the sheet: a roster unit that sent nothing, or a submission missing from the roster. */
+export interface MissingLine {
+  readonly situation: string;
+  readonly unit: string;
+  readonly creditCode: string | null;
+  readonly category: string | null;
+  readonly rosterRow: number | null;
+  readonly file: string | null;
+  readonly suggestion: RosterSuggestion | null;
+}
+
+export const SITUATION = {
+  missing: "未报送",
+  notOnRoster: "不在名单中",
+  noRoster: "未提供单位名单，无法列出未报送单位",
+} as const;
+
+export const MISSING_COLUMNS: readonly MasterColumn<MissingLine>[] = [
+  { header: "情况", width: 14, value: (m) => m.situation, look: (m) => (m.situation === SITUATION.missing ? STATUS_LOOK["有错误"] : m.situation === SITUATION.notOnRoster ? STATUS_LOOK["待说明"] : null) },
+  { header: "单位名称", width: 32, value: (m) => m.unit || null },
+  { header: "统一社会信用代码", width: 22, value: (m) => m.creditCode },
+  { header: "单位类别", width: 18, value: (m) => m.category },
+  { header: "名单行号", width: 8, format: NUMBER_FORMAT.plain, value: (m) => m.rosterRow },
+  { header: PROVENANCE_HEADERS.file, width: 28, value: (m) => m.file },
+  { header: "最接近的名单单位", width: 32, value: (m) => m.suggestion?.name ?? null },
+  { header: "其名单行号", width: 8, format: NUMBER_FORMAT.plain, value: (m) => m.suggestion?.rosterRow ?? null },
+  { header: "相差字数", width: 8, format: NUMBER_FORMAT.plain, value: (m) => m.suggestion?.distance ?? null },
+];
+
+export function missingLines(result: MergeResult): MissingLine[] {
+  const roster = result.roster;
+  if (!roster) return [{ situation: SITUATION.noRoster, unit: "", creditCode: null, category: null, rosterRow: null, file: null, suggestion: null }];
+  return [
+    ...roster.missing.map((u) => ({ situation: SITUATION.missing, unit: u.name, creditCode: u.creditCode, category: u.category, rosterRow: u.row, file: null, suggestion: null })),
+    ...roster.unmatched.map((u) => ({
+      situation: SITUATION.notOnRoster,
+      unit: u.unit,
+      creditCode: u.key.by === "credit_code" ? u.key.value : null,
+      category: null,
+      rosterRow: null,
+      file: u.file,
+      suggestion: u.suggestion,
+    })),
+  ];
+}
+
+export async function writeMissingSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+  await writeListSheet(wb, { name: SHEET_NAMES.missing, columns: MISSING_COLUMNS, rows: missingLines(result) });
+}

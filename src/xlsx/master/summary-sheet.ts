@@ -1,0 +1,49 @@
+/**
+ * 汇总表: one row per unit — status, every single field (with 原文 beside unread values), rows per
+ * table, error and warning counts, roster standing, provenance — then a totals row for every
+ * headcount and row count. Totals come from the merge (every unit, whatever its status).
+ */
+import type ExcelJS from "exceljs";
+import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../../core/merge/columns";
+import type { MergeResult, UnitRow } from "../../core/merge/model";
+import { valueColumns, type MasterCell, type MasterColumn } from "./columns";
+import { PROVENANCE_HEADERS, SHEET_NAMES, TOTALS_LABEL, rosterLabel } from "./labels";
+import { writeListSheet } from "./sheet-writer";
+import { NUMBER_FORMAT, STATUS_LOOK } from "./styles";
+
+export const STATUS_HEADER = "审核状态";
+
+export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
+  const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({ header, width: 10, format: NUMBER_FORMAT.count, value });
+  return [
+    { header: STATUS_HEADER, width: 10, value: (u) => u.status, look: (u) => STATUS_LOOK[u.status] },
+    ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
+    ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (u) => u.tableCounts[t.id] ?? 0)),
+    count("错误数", (u) => u.errors),
+    count("警告数", (u) => u.warnings),
+    count("未说明警告数", (u) => u.unexplainedWarnings),
+    ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) }] : []),
+    { header: PROVENANCE_HEADERS.file, width: 28, value: (u) => u.source.name },
+    { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
+    { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
+  ];
+}
+
+/** The totals row: 合计 and the unit count first, each headcount and row count under its column. */
+export function totalsRow(result: MergeResult, columns: readonly MasterColumn<UnitRow>[]): MasterCell[] {
+  const { totals } = result;
+  const byHeader = new Map<string, MasterCell>();
+  for (const f of HEADCOUNT_FIELDS) byHeader.set(f.label, totals.headcounts[f.id] ?? 0);
+  for (const t of COUNTED_TABLES) byHeader.set(`${t.label}行数`, totals.tableRows[t.id] ?? 0);
+  const cells = columns.map((c) => byHeader.get(c.header) ?? null);
+  cells[0] = TOTALS_LABEL;
+  const unitName = SUMMARY_FIELDS.find((f) => f.id === "unit_name");
+  const nameAt = columns.findIndex((c) => c.header === unitName?.label);
+  if (nameAt >= 0) cells[nameAt] = `共 ${totals.units} 家单位`;
+  return cells;
+}
+
+export async function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: MergeResult): Promise<void> {
+  const columns = summaryColumns(result);
+  await writeListSheet(wb, { name: SHEET_NAMES.summary, columns, rows: result.units, closing: [totalsRow(result, columns)], frozenColumns: 1 });
+}
