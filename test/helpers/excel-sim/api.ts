@@ -19,6 +19,7 @@ import {
   type SimValue,
 } from "./model";
 import type { ExcelSim } from "./sim";
+import { autoFilter, charts, freezePanes, rangeFormat } from "./layout";
 
 /** What Office.js rejects with: an Error whose `code` says which (OfficeExtension.Error). */
 export class SimError extends Error {
@@ -270,12 +271,29 @@ export class WorksheetCollectionProxy extends SimCollection<WorksheetProxy> {
     const wb = this.ctx.sim.workbook;
     return new WorksheetProxy(this.ctx, () => wb.sheetByKey(k));
   }
+  /** Adds a visible sheet at the end; a taken or invalid name fails the sync as Excel's does. */
+  add(name: string): WorksheetProxy {
+    const wb = this.ctx.sim.workbook;
+    let made: SimSheet | undefined;
+    this.ctx.enqueue(() => {
+      checkSheetName(wb, name);
+      made = wb.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => (made && wb.sheets.includes(made) ? made : undefined));
+  }
   getActiveWorksheet(): WorksheetProxy {
     const wb = this.ctx.sim.workbook;
     let bound: SimSheet | undefined;
     this.ctx.enqueue(() => void (bound = wb.sheetByKey(wb.activeSheetId)));
     return new WorksheetProxy(this.ctx, () => bound ?? wb.sheetByKey(wb.activeSheetId));
   }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], not taken (case-insensitive). */
+function checkSheetName(wb: ExcelSim["workbook"], name: string): void {
+  if (name.length < 1 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name))
+    throw new SimError("InvalidArgument", `The sheet name ${name} is not valid.`);
+  if (wb.sheetByName(name)) throw new SimError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
 }
 
 export class WorksheetProxy extends SimObject {
@@ -301,6 +319,34 @@ export class WorksheetProxy extends SimObject {
   }
   get name(): string {
     return this.loaded("name");
+  }
+  set name(name: string) {
+    this.act(() => {
+      const s = this.sheet()!;
+      if (s.name !== name) checkSheetName(this.ctx.sim.workbook, name);
+      s.name = name;
+    });
+  }
+  /** Excel refuses to delete the last visible sheet; the active sheet moves to another one. */
+  delete(): void {
+    this.act(() => {
+      const wb = this.ctx.sim.workbook;
+      const s = this.sheet()!;
+      if (!wb.sheets.some((x) => x !== s && x.visibility === "Visible"))
+        throw new SimError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets.find((x) => x.visibility === "Visible")!.id;
+      if (wb.selection?.sheetId === s.id) wb.selection = null;
+    });
+  }
+  get charts() {
+    return charts(this.ctx, this.sheet);
+  }
+  get freezePanes() {
+    return freezePanes(this.ctx, this.sheet);
+  }
+  get autoFilter() {
+    return autoFilter(this.ctx, this.sheet);
   }
   get id(): string {
     return this.loaded("id");
@@ -461,6 +507,9 @@ export class RangeProxy extends SimObject {
       }
       wb.set(s, row, column, typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? typedValue(v, true) : null);
     });
+  }
+  get format() {
+    return rangeFormat(this.ctx, this);
   }
   set numberFormat(grid: unknown[][]) {
     this.writeGrid(grid, (s, row, column, v) => void s.formats.set(key(row, column), String(v)));
