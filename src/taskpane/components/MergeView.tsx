@@ -18,7 +18,9 @@ import type { MergeOptions } from "../../core/merge";
 import type { MergeResult } from "../../core/merge/model";
 import type { FileOutcome } from "../merge/file-outcomes";
 import { summaryText } from "../merge/file-outcomes";
-import { browserPipeline, chosenFromFile, type MergePipeline } from "../merge/pipeline";
+import { chosenFromFile } from "../merge/chosen-file";
+import { lazyBrowserPipeline } from "../merge/lazy-pipeline";
+import type { MergePipeline } from "../merge/pipeline";
 import type { ChosenFile } from "../merge/read-inputs";
 import type { MergeOperations, WriteMasterResult } from "../merge-operations";
 import { settle } from "../settle";
@@ -53,7 +55,7 @@ function addFiles(files: readonly ChosenFile[], more: readonly ChosenFile[]): Ch
 /** 汇总: choose the returned workbooks (and a roster), merge them in the pane, write the master sheets. */
 export function MergeView(props: { readonly operations: MergeOperations; readonly pipeline?: MergePipeline }): React.JSX.Element {
   const { operations } = props;
-  const pipeline = props.pipeline ?? browserPipeline;
+  const pipeline = props.pipeline ?? lazyBrowserPipeline;
   const styles = useStyles();
   const support = operations.support();
   const noteId = React.useId();
