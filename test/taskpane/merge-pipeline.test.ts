@@ -42,6 +42,8 @@ describe("the pane's merge pipeline", () => {
     expect(byName.get("01-和平区市场监管局.xlsx")).toMatchObject({ state: "通过", reason: "未发现问题。" });
     expect(byName.get("02-河西区市场监管局.xlsx")).toMatchObject({ state: "被替代", reason: expect.stringContaining("02-河西区市场监管局-更正.xlsx") });
     expect(byName.get("05-滨海某某电子科技.xlsx")).toMatchObject({ state: "有错误", reason: expect.stringMatching(/\d+ 个错误/) });
+    expect(byName.get("03-市标准化研究院.xlsx")).toMatchObject({ state: "通过", reason: expect.stringContaining("个警告（均已说明）") });
+    expect(byName.get("04-市标准化协会.xlsx")).toMatchObject({ state: "待说明", reason: expect.not.stringContaining("均已说明") });
     expect(byName.get("07-市工业和信息化局-阶段性总结.xlsx")).toMatchObject({ state: "未汇总", reason: expect.stringContaining("阶段性总结") });
     expect(byName.get("08-东丽区市场监管局.xlsx")).toMatchObject({ state: "无法读取", reason: expect.stringContaining("08-东丽区市场监管局.xlsx") });
     expect(byName.get("~$01-和平区市场监管局.xlsx")).toMatchObject({ state: "已忽略" });

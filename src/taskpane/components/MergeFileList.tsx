@@ -6,6 +6,7 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignSelf: "stretch" },
   item: { display: "flex", flexDirection: "column", gap: "2px", paddingBottom: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   reason: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
@@ -31,7 +32,7 @@ export function MergeFileList({ outcomes }: { readonly outcomes: readonly FileOu
       {outcomes.map((o) => (
         <li key={o.path} className={styles.item} aria-label={`${o.path}：${LABEL[o.state]}`}>
           <span className={styles.head}>
-            <Badge appearance="tint" color={COLOR[o.state]}>
+            <Badge appearance="tint" color={COLOR[o.state]} className={styles.badge}>
               {LABEL[o.state]}
             </Badge>
             <span className={styles.name}>{o.path}</span>

@@ -49,7 +49,8 @@ type Step =
 function addFiles(files: readonly ChosenFile[], more: readonly ChosenFile[]): ChosenFile[] {
   const key = (f: ChosenFile) => `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
   const seen = new Set(files.map(key));
-  return [...files, ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f)))];
+  // In path order (byte order, as the command line reads a folder), whatever order the browser gave.
+  return [...files, ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f)))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** 汇总: choose the returned workbooks (and a roster), merge them in the pane, write the master sheets. */

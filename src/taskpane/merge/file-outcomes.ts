@@ -33,9 +33,12 @@ export function outcomeOfInput(input: MergeInput): FileOutcome {
   }
 }
 
-function countsText(errors: number, warnings: number): string {
+/** `unexplained` of the warnings lack a 核实说明 (unknown before the merge: all are counted as such). */
+function countsText(errors: number, warnings: number, unexplained = warnings): string {
   if (errors === 0 && warnings === 0) return "未发现问题。";
-  const parts = [errors > 0 ? `${errors} 个错误` : "", warnings > 0 ? `${warnings} 个警告` : ""].filter(Boolean);
+  const explained = warnings - unexplained;
+  const warned = warnings === 0 ? "" : explained === warnings ? `${warnings} 个警告（均已说明）` : explained > 0 ? `${warnings} 个警告（${unexplained} 个待说明）` : `${warnings} 个警告`;
+  const parts = [errors > 0 ? `${errors} 个错误` : "", warned].filter(Boolean);
   return `${parts.join("、")}，详见“问题清单”。`;
 }
 
@@ -56,7 +59,7 @@ export function outcomesOfMerge(inputs: readonly MergeInput[], result: MergeResu
         reason: `报告类型为“${other.reportType ?? "未填写"}”，本次汇总的是“${result.summary.reportType ?? ""}”，不同类型不合计。`,
       };
     const unit = units.get(path);
-    if (unit) return { path, state: unit.status, reason: countsText(unit.errors, unit.warnings) };
+    if (unit) return { path, state: unit.status, reason: countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) };
     return outcomeOfInput(input);
   });
 }
