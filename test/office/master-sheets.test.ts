@@ -16,6 +16,7 @@ import { readRoster } from "../../src/taskpane/merge/read-roster";
 import { chosenFile, chosenFolder, EXAMPLES } from "../helpers/chosen-files";
 import { ExcelSim } from "../helpers/excel-sim";
 import { layoutOf } from "../helpers/excel-sim/layout";
+import { sampleResult } from "../master/merge-result";
 
 let result: MergeResult;
 beforeAll(async () => {
@@ -186,5 +187,26 @@ describe("older Excel and failures", () => {
     expect(r.kind).toBe("failed");
     expect(r.kind === "failed" && r.message).toMatch(/^写入汇总工作表时 Excel 报告了错误/);
     sim.endCellEdit();
+  });
+});
+
+describe("a master too big for one request", () => {
+  // 3 units × 8,000 event rows: 24,000 rows of 活动明细, well over Excel on the web's 5 MB per request.
+  const big = sampleResult({ eventsPerUnit: 8000 });
+
+  it("is written in requests under 5 MB, each accepted by the stand-in, with every row", async () => {
+    const { sim, ops } = bench();
+    const written = await ops.writeMaster(big, { replace: false });
+    expect(written.kind).toBe("written");
+    const requests = planRequests(masterSheetPlans(big), 2_000_000).length;
+    expect(requests).toBeGreaterThan(1);
+    expect(sim.stats.runs[0].syncs).toBe(requests + 2);
+    expect(sim.values("活动明细")).toHaveLength(big.details.events.length + 1);
+  });
+
+  it("would be refused by Excel on the web if sent whole (so the chunking is what makes it work)", async () => {
+    const { ops } = bench({ budget: 50_000_000 });
+    const refused = await ops.writeMaster(big, { replace: false });
+    expect(refused).toEqual({ kind: "failed", message: expect.stringContaining("RequestPayloadSizeLimitExceeded") });
   });
 });

@@ -40,8 +40,14 @@ export interface ChangeRecord {
   readonly changeType: string;
 }
 
+/** Excel on the web refuses a request bigger than this (RequestPayloadSizeLimitExceeded). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+const utf8 = new TextEncoder();
+
 export class SimContext {
   private queue: { op: Op; sends: boolean }[] = [];
+  /** Bytes of cell data queued for the next request (values and number formats, as JSON). */
+  private payload = 0;
   private changes: ChangeRecord[] = [];
   private activations: string[] = [];
   syncs = 0;
@@ -73,12 +79,20 @@ export class SimContext {
     this.activations.push(sheetId);
   }
 
+  /** Counts what a write adds to the request being built. */
+  addPayload(data: unknown): void {
+    this.payload += utf8.encode(JSON.stringify(data)).length;
+  }
+
   async sync(): Promise<void> {
     this.syncs++;
     this.sim.stats.syncs++;
     const ops = this.queue;
+    const payload = this.payload;
     this.queue = [];
+    this.payload = 0;
     if (this.refuseSync) throw this.refuseSync;
+    if (payload > REQUEST_LIMIT_BYTES) throw new SimError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${payload} bytes).`);
     try {
       for (const { op } of ops) await op();
     } finally {
@@ -485,6 +499,7 @@ export class RangeProxy extends SimObject {
     return this.loaded("numberFormat");
   }
   private writeGrid(grid: unknown[][], each: (s: SimSheet, row: number, column: number, v: unknown) => void): void {
+    this.ctx.addPayload(grid);
     this.act(() => {
       const s = this.sheet()!;
       const r = this.rect();
