@@ -17,7 +17,11 @@ import { detailSheetColumns } from "../xlsx/master/detail-sheets";
 import { SHEET_NAMES } from "../xlsx/master/labels";
 import { MISSING_COLUMNS, missingLines } from "../xlsx/master/missing-sheet";
 import { PROBLEM_COLUMNS } from "../xlsx/master/problems-sheet";
-import { CHARTED_FIELDS, CHART_TITLE, statisticsColumns } from "../xlsx/master/statistics-sheet";
+import {
+  CHARTED_FIELDS,
+  CHART_TITLE,
+  statisticsColumns,
+} from "../xlsx/master/statistics-sheet";
 import { summaryColumns, totalsRow } from "../xlsx/master/summary-sheet";
 import { asCellText } from "../xlsx/master/text";
 
@@ -37,7 +41,10 @@ export interface PlanChart {
   readonly title: string;
   /** Category labels (the district names), e.g. "A2:A9". */
   readonly categories: string;
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly series: readonly {
+    readonly name: string;
+    readonly values: string;
+  }[];
   /** Top-left and bottom-right cells the chart covers. */
   readonly from: string;
   readonly to: string;
@@ -55,7 +62,11 @@ export interface MasterSheetPlan {
   readonly headerRows: readonly number[];
   readonly totalsRows: readonly number[];
   /** Coloured cells (status, severity): 1-based row and column. */
-  readonly looks: readonly { readonly row: number; readonly column: number; readonly look: PlanLook }[];
+  readonly looks: readonly {
+    readonly row: number;
+    readonly column: number;
+    readonly look: PlanLook;
+  }[];
   readonly frozenColumns: number;
   /** Filter over the header and data rows, e.g. "A1:K40"; null for 统计. */
   readonly autoFilter: string | null;
@@ -73,7 +84,10 @@ function officeCell(v: MasterCell): OfficeCell {
   return typeof v === "string" ? asCellText(v) : v;
 }
 
-function formatOf(v: MasterCell, column: MasterColumn<never> | undefined): string {
+function formatOf(
+  v: MasterCell,
+  column: MasterColumn<never> | undefined,
+): string {
   if (typeof v === "string") return TEXT_FORMAT;
   return column?.format ?? GENERAL_FORMAT;
 }
@@ -91,8 +105,14 @@ class PlanBuilder {
   readonly looks: { row: number; column: number; look: PlanLook }[] = [];
   constructor(readonly width: number) {}
 
-  private push(cells: readonly MasterCell[], columns: readonly MasterColumn<never>[]): number {
-    const padded = Array.from({ length: this.width }, (_, i) => cells[i] ?? null);
+  private push(
+    cells: readonly MasterCell[],
+    columns: readonly MasterColumn<never>[],
+  ): number {
+    const padded = Array.from(
+      { length: this.width },
+      (_, i) => cells[i] ?? null,
+    );
     this.rows.push(padded.map(officeCell));
     this.formats.push(padded.map((v, i) => formatOf(v, columns[i])));
     return this.rows.length;
@@ -104,16 +124,30 @@ class PlanBuilder {
 
   data<R>(columns: readonly MasterColumn<R>[], items: readonly R[]): void {
     for (const item of items) {
-      const row = this.push(columns.map((c) => c.value(item)), columns as readonly MasterColumn<never>[]);
+      const row = this.push(
+        columns.map((c) => c.value(item)),
+        columns as readonly MasterColumn<never>[],
+      );
       columns.forEach((c, i) => {
         const look = c.look?.(item);
-        const fill = rgb((look?.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb);
-        if (look && fill) this.looks.push({ row, column: i + 1, look: { fill, font: rgb(look.font.color?.argb) } });
+        const fill = rgb(
+          (look?.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor
+            ?.argb,
+        );
+        if (look && fill)
+          this.looks.push({
+            row,
+            column: i + 1,
+            look: { fill, font: rgb(look.font.color?.argb) },
+          });
       });
     }
   }
 
-  totals<R>(columns: readonly MasterColumn<R>[], cells: readonly MasterCell[]): number {
+  totals<R>(
+    columns: readonly MasterColumn<R>[],
+    cells: readonly MasterCell[],
+  ): number {
     const row = this.push(cells, columns as readonly MasterColumn<never>[]);
     this.totalsRows.push(row);
     return row;
@@ -124,7 +158,13 @@ class PlanBuilder {
   }
 }
 
-function listSheet<R>(name: string, columns: readonly MasterColumn<R>[], items: readonly R[], frozenColumns: number, closing: readonly (readonly MasterCell[])[] = []): MasterSheetPlan {
+function listSheet<R>(
+  name: string,
+  columns: readonly MasterColumn<R>[],
+  items: readonly R[],
+  frozenColumns: number,
+  closing: readonly (readonly MasterCell[])[] = [],
+): MasterSheetPlan {
   const b = new PlanBuilder(columns.length);
   b.header(columns.map((c) => c.header));
   b.data(columns, items);
@@ -148,11 +188,17 @@ function listSheet<R>(name: string, columns: readonly MasterColumn<R>[], items: 
 function statisticsSheet(result: MergeResult): MasterSheetPlan {
   const columns = statisticsColumns("");
   const b = new PlanBuilder(columns.length);
-  const table = (groupHeader: string, groups: readonly (Totals & { group: string | null })[]): number => {
+  const table = (
+    groupHeader: string,
+    groups: readonly (Totals & { group: string | null })[],
+  ): number => {
     const cols = statisticsColumns(groupHeader);
     b.header(cols.map((c) => c.header));
     b.data(cols, groups);
-    return b.totals(cols, cols.map((c) => c.value(result.totals)));
+    return b.totals(
+      cols,
+      cols.map((c) => c.value(result.totals)),
+    );
   };
   const { byDistrict, byCategory } = result.statistics;
   table(fieldById("district").label, byDistrict);
@@ -168,7 +214,10 @@ function statisticsSheet(result: MergeResult): MasterSheetPlan {
           series: CHARTED_FIELDS.map((id) => {
             const label = fieldById(id).label;
             const col = columnLetter(headers.indexOf(label) + 1);
-            return { name: label, values: `${col}2:${col}${1 + byDistrict.length}` };
+            return {
+              name: label,
+              values: `${col}2:${col}${1 + byDistrict.length}`,
+            };
           }),
           from: `A${lastRow + 2}`,
           to: `L${lastRow + 25}`,
@@ -191,8 +240,17 @@ function statisticsSheet(result: MergeResult): MasterSheetPlan {
 export function masterSheetPlans(result: MergeResult): MasterSheetPlan[] {
   const summary = summaryColumns(result);
   return [
-    listSheet(SHEET_NAMES.summary, summary, result.units, 1, [totalsRow(result, summary)]),
-    ...DETAIL_TABLE_IDS.map((id) => listSheet(SHEET_NAMES[id], detailSheetColumns(id, result), result.details[id], 1)),
+    listSheet(SHEET_NAMES.summary, summary, result.units, 1, [
+      totalsRow(result, summary),
+    ]),
+    ...DETAIL_TABLE_IDS.map((id) =>
+      listSheet(
+        SHEET_NAMES[id],
+        detailSheetColumns(id, result),
+        result.details[id],
+        1,
+      ),
+    ),
     listSheet(SHEET_NAMES.problems, PROBLEM_COLUMNS, result.problems, 0),
     listSheet(SHEET_NAMES.missing, MISSING_COLUMNS, missingLines(result), 0),
     statisticsSheet(result),

@@ -26,17 +26,32 @@ export interface MergeOperationsDeps {
   readonly budget?: number;
 }
 
-export function createMergeOperations(deps: MergeOperationsDeps): MergeOperations {
-  const support: FeatureSupport = deps.isSetSupported("ExcelApi", MERGE_EXCEL_API)
+export function createMergeOperations(
+  deps: MergeOperationsDeps,
+): MergeOperations {
+  const support: FeatureSupport = deps.isSetSupported(
+    "ExcelApi",
+    MERGE_EXCEL_API,
+  )
     ? { available: true }
-    : { available: false, needs: `ExcelApi ${MERGE_EXCEL_API}`, message: MERGE_UNSUPPORTED_MESSAGE };
+    : {
+        available: false,
+        needs: `ExcelApi ${MERGE_EXCEL_API}`,
+        message: MERGE_UNSUPPORTED_MESSAGE,
+      };
   const writing = deps.writing ?? (<T>(work: () => Promise<T>) => work());
   return {
     support: () => support,
     async writeMaster(result, options) {
-      if (!support.available) return { kind: "unsupported", message: support.message };
+      if (!support.available)
+        return { kind: "unsupported", message: support.message };
       const plans = masterSheetPlans(result);
-      return writing(() => writeMasterSheets(deps.excel, plans, { ...options, ...(deps.budget ? { budget: deps.budget } : {}) }));
+      return writing(() =>
+        writeMasterSheets(deps.excel, plans, {
+          ...options,
+          ...(deps.budget ? { budget: deps.budget } : {}),
+        }),
+      );
     },
   };
 }

@@ -9,7 +9,11 @@ import type { FeatureSupport, Failed, Unsupported } from "./operations";
 
 export type WriteMasterResult =
   /** Every master sheet written; `chart` false when there was no district to draw. */
-  | { readonly kind: "written"; readonly sheets: readonly string[]; readonly chart: boolean }
+  | {
+      readonly kind: "written";
+      readonly sheets: readonly string[];
+      readonly chart: boolean;
+    }
   /** The workbook already has these master sheets and `replace` was false: nothing was touched. */
   | { readonly kind: "exists"; readonly sheets: readonly string[] }
   | Unsupported
@@ -29,5 +33,8 @@ export interface MergeOperations {
    * Writes the master sheets (spec §5) of `result` into the open workbook, with a native chart on 统计;
    * no other sheet is touched. Existing master sheets are replaced only with `replace`.
    */
-  writeMaster(result: MergeResult, options: WriteMasterOptions): Promise<WriteMasterResult>;
+  writeMaster(
+    result: MergeResult,
+    options: WriteMasterOptions,
+  ): Promise<WriteMasterResult>;
 }

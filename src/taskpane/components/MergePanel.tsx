@@ -5,7 +5,10 @@ import type { TaskPaneOperations } from "../operations";
 import { MergeView } from "./MergeView";
 import { Section } from "./Section";
 
-export function MergePanel(props: { readonly operations: TaskPaneOperations | null; readonly pipeline?: MergePipeline }): React.JSX.Element {
+export function MergePanel(props: {
+  readonly operations: TaskPaneOperations | null;
+  readonly pipeline?: MergePipeline;
+}): React.JSX.Element {
   const merge = props.operations?.merge ?? null;
   return (
     <Section
@@ -18,9 +21,14 @@ export function MergePanel(props: { readonly operations: TaskPaneOperations | nu
       ]}
     >
       {merge ? (
-        <MergeView operations={merge} {...(props.pipeline ? { pipeline: props.pipeline } : {})} />
+        <MergeView
+          operations={merge}
+          {...(props.pipeline ? { pipeline: props.pipeline } : {})}
+        />
       ) : (
-        <Caption1>在 Excel 中打开本加载项后即可汇总；也可以使用命令行工具的 merge 命令。</Caption1>
+        <Caption1>
+          在 Excel 中打开本加载项后即可汇总；也可以使用命令行工具的 merge 命令。
+        </Caption1>
       )}
     </Section>
   );

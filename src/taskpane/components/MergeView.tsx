@@ -28,11 +28,28 @@ import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
 
 const useStyles = makeStyles({
-  view: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  view: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalM,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
   stretch: { alignSelf: "stretch" },
   // Visually hidden but reachable by label (the buttons open them).
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 type TypeChoice = "majority" | ReportType;
@@ -46,15 +63,25 @@ type Step =
   | { kind: "stopped"; message: string };
 
 /** Adds `more` to `files`, a file chosen twice (same path, size and time) once. */
-function addFiles(files: readonly ChosenFile[], more: readonly ChosenFile[]): ChosenFile[] {
-  const key = (f: ChosenFile) => `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
+function addFiles(
+  files: readonly ChosenFile[],
+  more: readonly ChosenFile[],
+): ChosenFile[] {
+  const key = (f: ChosenFile) =>
+    `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
   const seen = new Set(files.map(key));
   // In path order (byte order, as the command line reads a folder), whatever order the browser gave.
-  return [...files, ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f)))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [
+    ...files,
+    ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f))),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** 汇总: choose the returned workbooks (and a roster), merge them in the pane, write the master sheets. */
-export function MergeView(props: { readonly operations: MergeOperations; readonly pipeline?: MergePipeline }): React.JSX.Element {
+export function MergeView(props: {
+  readonly operations: MergeOperations;
+  readonly pipeline?: MergePipeline;
+}): React.JSX.Element {
   const { operations } = props;
   const pipeline = props.pipeline ?? lazyBrowserPipeline;
   const styles = useStyles();
@@ -68,23 +95,33 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
   const [type, setType] = React.useState<TypeChoice>("majority");
   const [outcomes, setOutcomes] = React.useState<readonly FileOutcome[]>([]);
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
-  const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "confirming";
+  const busy =
+    step.kind === "reading" ||
+    step.kind === "writing" ||
+    step.kind === "confirming";
 
   const choose = (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const next = addFiles(files, [...list].map(chosenFromFile));
     setFiles(next);
-    setOutcomes(next.map((f) => ({ path: f.path, state: "reading", reason: "" })));
+    setOutcomes(
+      next.map((f) => ({ path: f.path, state: "reading", reason: "" })),
+    );
     setStep({ kind: "idle" });
   };
 
   const write = async (result: MergeResult, replace: boolean) => {
     setStep({ kind: "writing", written: 0, total: 1, result });
     const written = await settle(
-      operations.writeMaster(result, { replace, onProgress: (n, of) => setStep({ kind: "writing", written: n, total: of, result }) }),
+      operations.writeMaster(result, {
+        replace,
+        onProgress: (n, of) =>
+          setStep({ kind: "writing", written: n, total: of, result }),
+      }),
       "写入汇总工作表",
     );
-    if (written.kind === "exists") setStep({ kind: "confirming", sheets: written.sheets, result });
+    if (written.kind === "exists")
+      setStep({ kind: "confirming", sheets: written.sheets, result });
     else setStep({ kind: "finished", write: written, result });
   };
 
@@ -92,22 +129,41 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
     setStep({ kind: "reading", done: 0, total: files.length });
     let rosterUnits: MergeOptions["roster"];
     if (roster) {
-      const read = await pipeline.readRoster(roster).catch(() => ({ ok: false as const, reason: `名单文件“${roster.name}”无法读取。` }));
+      const read = await pipeline
+        .readRoster(roster)
+        .catch(() => ({
+          ok: false as const,
+          reason: `名单文件“${roster.name}”无法读取。`,
+        }));
       if (!read.ok) return setStep({ kind: "stopped", message: read.reason });
       rosterUnits = { file: read.file, units: read.units };
     }
-    const lines: FileOutcome[] = files.map((f) => ({ path: f.path, state: "reading", reason: "" }));
+    const lines: FileOutcome[] = files.map((f) => ({
+      path: f.path,
+      state: "reading",
+      reason: "",
+    }));
     setOutcomes(lines);
     try {
-      const merged = await pipeline.mergeFiles(files, { ...(type === "majority" ? {} : { reportType: type }), ...(rosterUnits ? { roster: rosterUnits } : {}) }, (i, outcome) => {
-        lines[i] = outcome;
-        setOutcomes([...lines]);
-        setStep({ kind: "reading", done: i + 1, total: files.length });
-      });
+      const merged = await pipeline.mergeFiles(
+        files,
+        {
+          ...(type === "majority" ? {} : { reportType: type }),
+          ...(rosterUnits ? { roster: rosterUnits } : {}),
+        },
+        (i, outcome) => {
+          lines[i] = outcome;
+          setOutcomes([...lines]);
+          setStep({ kind: "reading", done: i + 1, total: files.length });
+        },
+      );
       setOutcomes(merged.outcomes);
       await write(merged.result, false);
     } catch (e) {
-      setStep({ kind: "stopped", message: `汇总时出错：${e instanceof Error ? e.message : String(e)}。请重试；如仍失败，请改用命令行工具的 merge 命令。` });
+      setStep({
+        kind: "stopped",
+        message: `汇总时出错：${e instanceof Error ? e.message : String(e)}。请重试；如仍失败，请改用命令行工具的 merge 命令。`,
+      });
     }
   };
 
@@ -121,22 +177,43 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
           选择文件夹…
         </Button>
         {files.length > 0 && (
-          <Button appearance="subtle" disabled={busy} onClick={() => (setFiles([]), setOutcomes([]), setStep({ kind: "idle" }))}>
+          <Button
+            appearance="subtle"
+            disabled={busy}
+            onClick={() => (
+              setFiles([]),
+              setOutcomes([]),
+              setStep({ kind: "idle" })
+            )}
+          >
             清空
           </Button>
         )}
       </div>
-      <input ref={filesInput} className={styles.hidden} type="file" multiple aria-label="选择报送文件" onChange={(e) => choose(e.currentTarget.files)} />
+      <input
+        ref={filesInput}
+        className={styles.hidden}
+        type="file"
+        multiple
+        aria-label="选择报送文件"
+        onChange={(e) => choose(e.currentTarget.files)}
+      />
       <input
         ref={folderInput}
         className={styles.hidden}
         type="file"
         multiple
         aria-label="选择报送文件所在的文件夹"
-        {...({ webkitdirectory: "" } as React.InputHTMLAttributes<HTMLInputElement>)}
+        {...({
+          webkitdirectory: "",
+        } as React.InputHTMLAttributes<HTMLInputElement>)}
         onChange={(e) => choose(e.currentTarget.files)}
       />
-      <Caption1>{files.length > 0 ? `已选择 ${files.length} 个文件。` : "请选择各单位报送的总结工作簿（可多选，或选择整个文件夹）。"}</Caption1>
+      <Caption1>
+        {files.length > 0
+          ? `已选择 ${files.length} 个文件。`
+          : "请选择各单位报送的总结工作簿（可多选，或选择整个文件夹）。"}
+      </Caption1>
 
       <div className={styles.row}>
         <Button disabled={busy} onClick={() => rosterInput.current?.click()}>
@@ -144,7 +221,11 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
         </Button>
         {roster && <Caption1>名单：{roster.name}</Caption1>}
         {roster && (
-          <Button appearance="subtle" disabled={busy} onClick={() => setRoster(null)}>
+          <Button
+            appearance="subtle"
+            disabled={busy}
+            onClick={() => setRoster(null)}
+          >
             不用名单
           </Button>
         )}
@@ -162,7 +243,11 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
       />
 
       <Field label="报告类型">
-        <RadioGroup value={type} disabled={busy} onChange={(_e, d) => setType(d.value as TypeChoice)}>
+        <RadioGroup
+          value={type}
+          disabled={busy}
+          onChange={(_e, d) => setType(d.value as TypeChoice)}
+        >
           <Radio value="majority" label="按多数" />
           {REPORT_TYPES.map((t) => (
             <Radio key={t} value={t} label={t} />
@@ -170,27 +255,63 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
         </RadioGroup>
       </Field>
 
-      <Button appearance="primary" disabled={!support.available || busy || files.length === 0} aria-describedby={describedBy(noteId, support)} onClick={() => void run()}>
+      <Button
+        appearance="primary"
+        disabled={!support.available || busy || files.length === 0}
+        aria-describedby={describedBy(noteId, support)}
+        onClick={() => void run()}
+      >
         开始汇总
       </Button>
       <FeatureNote id={noteId} support={support} />
 
       {step.kind === "reading" && (
-        <Field className={styles.stretch} validationMessage={`正在读取并校验：${step.done}/${step.total}`} validationState="none">
-          <ProgressBar value={step.done} max={Math.max(step.total, 1)} aria-label="读取进度" />
+        <Field
+          className={styles.stretch}
+          validationMessage={`正在读取并校验：${step.done}/${step.total}`}
+          validationState="none"
+        >
+          <ProgressBar
+            value={step.done}
+            max={Math.max(step.total, 1)}
+            aria-label="读取进度"
+          />
         </Field>
       )}
       {step.kind === "writing" && (
-        <Field className={styles.stretch} validationMessage="正在写入汇总工作表…" validationState="none">
-          <ProgressBar value={step.written} max={Math.max(step.total, 1)} aria-label="写入进度" />
+        <Field
+          className={styles.stretch}
+          validationMessage="正在写入汇总工作表…"
+          validationState="none"
+        >
+          <ProgressBar
+            value={step.written}
+            max={Math.max(step.total, 1)}
+            aria-label="写入进度"
+          />
         </Field>
       )}
       {step.kind === "confirming" && (
-        <ConfirmReplace sheets={step.sheets} onConfirm={() => void write(step.result, true)} onCancel={() => setStep({ kind: "stopped", message: "已取消：原有的汇总工作表保持不变，未写入新的汇总结果。" })} />
+        <ConfirmReplace
+          sheets={step.sheets}
+          onConfirm={() => void write(step.result, true)}
+          onCancel={() =>
+            setStep({
+              kind: "stopped",
+              message: "已取消：原有的汇总工作表保持不变，未写入新的汇总结果。",
+            })
+          }
+        />
       )}
-      {step.kind === "finished" && <WriteMessage write={step.write} result={step.result} />}
+      {step.kind === "finished" && (
+        <WriteMessage write={step.write} result={step.result} />
+      )}
       {step.kind === "stopped" && (
-        <MessageBar intent="warning" layout="multiline" className={styles.stretch}>
+        <MessageBar
+          intent="warning"
+          layout="multiline"
+          className={styles.stretch}
+        >
           <MessageBarBody>{step.message}</MessageBarBody>
         </MessageBar>
       )}
@@ -200,14 +321,24 @@ export function MergeView(props: { readonly operations: MergeOperations; readonl
 }
 
 /** Asked before existing master sheets are replaced; inline (the pane is narrow), focus on the choice. */
-function ConfirmReplace(props: { readonly sheets: readonly string[]; readonly onConfirm: () => void; readonly onCancel: () => void }): React.JSX.Element {
+function ConfirmReplace(props: {
+  readonly sheets: readonly string[];
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}): React.JSX.Element {
   const cancel = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => cancel.current?.focus(), []);
   return (
-    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label="替换已有的汇总工作表？">
+    <MessageBar
+      intent="warning"
+      layout="multiline"
+      role="alertdialog"
+      aria-label="替换已有的汇总工作表？"
+    >
       <MessageBarBody>
         <MessageBarTitle>替换已有的汇总工作表？</MessageBarTitle>
-        当前工作簿中已有工作表：{props.sheets.join("、")}。替换后其中的内容（包括手工修改）将被新的汇总结果取代，且无法撤销；其他工作表不受影响。
+        当前工作簿中已有工作表：{props.sheets.join("、")}
+        。替换后其中的内容（包括手工修改）将被新的汇总结果取代，且无法撤销；其他工作表不受影响。
       </MessageBarBody>
       <MessageBarActions>
         <Button appearance="primary" onClick={props.onConfirm}>
@@ -221,7 +352,10 @@ function ConfirmReplace(props: { readonly sheets: readonly string[]; readonly on
   );
 }
 
-function WriteMessage(props: { readonly write: WriteMasterResult; readonly result: MergeResult }): React.JSX.Element {
+function WriteMessage(props: {
+  readonly write: WriteMasterResult;
+  readonly result: MergeResult;
+}): React.JSX.Element {
   const { write, result } = props;
   switch (write.kind) {
     case "written":

@@ -4,7 +4,11 @@
  */
 import type { MergeOptions } from "../../core/merge";
 import type { MergeResult } from "../../core/merge/model";
-import { outcomeOfInput, outcomesOfMerge, type FileOutcome } from "./file-outcomes";
+import {
+  outcomeOfInput,
+  outcomesOfMerge,
+  type FileOutcome,
+} from "./file-outcomes";
 import { mergeChosenFiles, type ChosenFile } from "./read-inputs";
 import { readRoster, type RosterRead } from "./read-roster";
 
@@ -15,13 +19,20 @@ export interface MergePipeline {
     files: readonly ChosenFile[],
     options: MergeOptions,
     onRead: (index: number, outcome: FileOutcome) => void,
-  ): Promise<{ readonly result: MergeResult; readonly outcomes: readonly FileOutcome[] }>;
+  ): Promise<{
+    readonly result: MergeResult;
+    readonly outcomes: readonly FileOutcome[];
+  }>;
 }
 
 export const browserPipeline: MergePipeline = {
   readRoster,
   async mergeFiles(files, options, onRead) {
-    const { inputs, result } = await mergeChosenFiles(files, options, (i, input) => onRead(i, outcomeOfInput(input)));
+    const { inputs, result } = await mergeChosenFiles(
+      files,
+      options,
+      (i, input) => onRead(i, outcomeOfInput(input)),
+    );
     return { result, outcomes: outcomesOfMerge(inputs, result) };
   },
 };

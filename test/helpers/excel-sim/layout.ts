@@ -18,7 +18,11 @@ export interface SheetLayout {
   /** Column number → width in points. */
   readonly columnWidths: Map<number, number>;
   /** Every format written, in order: which cells, which property, what value. */
-  readonly formats: { readonly rect: Rect; readonly property: string; readonly value: unknown }[];
+  readonly formats: {
+    readonly rect: Rect;
+    readonly property: string;
+    readonly value: unknown;
+  }[];
   frozen: { rows: number; columns: number } | null;
   autoFilter: Rect | null;
   readonly charts: SimChart[];
@@ -29,7 +33,13 @@ const layouts = new WeakMap<SimSheet, SheetLayout>();
 export function layoutOf(sheet: SimSheet): SheetLayout {
   let l = layouts.get(sheet);
   if (!l) {
-    l = { columnWidths: new Map(), formats: [], frozen: null, autoFilter: null, charts: [] };
+    l = {
+      columnWidths: new Map(),
+      formats: [],
+      frozen: null,
+      autoFilter: null,
+      charts: [],
+    };
     layouts.set(sheet, l);
   }
   return l;
@@ -43,16 +53,27 @@ function notModelled(what: string): never {
 }
 
 /** Queues `op` on the sheet; a sheet that is gone fails the sync as Excel's does. */
-function onSheet(ctx: SimContext, sheet: SheetRef, op: (s: SimSheet) => void): void {
+function onSheet(
+  ctx: SimContext,
+  sheet: SheetRef,
+  op: (s: SimSheet) => void,
+): void {
   ctx.enqueue(() => {
     const s = sheet();
-    if (!s) throw new SimError("ItemNotFound", "The requested resource doesn't exist (sheet).");
+    if (!s)
+      throw new SimError(
+        "ItemNotFound",
+        "The requested resource doesn't exist (sheet).",
+      );
     op(s);
   });
 }
 
 function formatWriter(ctx: SimContext, range: RangeRef, property: string) {
-  return (value: unknown) => onSheet(ctx, range.sheet, (s) => layoutOf(s).formats.push({ rect: range.rect(), property, value }));
+  return (value: unknown) =>
+    onSheet(ctx, range.sheet, (s) =>
+      layoutOf(s).formats.push({ rect: range.rect(), property, value }),
+    );
 }
 
 /** Range.format: widths, wrap, font (bold, colour), fill colour. */
@@ -65,7 +86,8 @@ export function rangeFormat(ctx: SimContext, range: RangeRef) {
     set columnWidth(points: number) {
       onSheet(ctx, range.sheet, (s) => {
         const r = range.rect();
-        for (let c = r.left; c <= r.right; c++) layoutOf(s).columnWidths.set(c, points);
+        for (let c = r.left; c <= r.right; c++)
+          layoutOf(s).columnWidths.set(c, points);
       });
     },
     get wrapText(): boolean {
@@ -103,7 +125,11 @@ export function rangeFormat(ctx: SimContext, range: RangeRef) {
 export function freezePanes(ctx: SimContext, sheet: SheetRef) {
   return {
     freezeRows(count: number): void {
-      onSheet(ctx, sheet, (s) => void (layoutOf(s).frozen = { rows: count, columns: 0 }));
+      onSheet(
+        ctx,
+        sheet,
+        (s) => void (layoutOf(s).frozen = { rows: count, columns: 0 }),
+      );
     },
     freezeAt(range: RangeRef | string): void {
       onSheet(ctx, sheet, (s) => {
@@ -118,14 +144,24 @@ export function freezePanes(ctx: SimContext, sheet: SheetRef) {
 export function autoFilter(ctx: SimContext, sheet: SheetRef) {
   return {
     apply(range: RangeRef | string): void {
-      onSheet(ctx, sheet, (s) => void (layoutOf(s).autoFilter = typeof range === "string" ? parseRect(range) : range.rect()));
+      onSheet(
+        ctx,
+        sheet,
+        (s) =>
+          void (layoutOf(s).autoFilter =
+            typeof range === "string" ? parseRect(range) : range.rect()),
+      );
     },
   };
 }
 
 /** A range's address as a chart records it: on the chart's own sheet only (the adapter never charts across sheets). */
 function chartAddress(owner: SimSheet, range: RangeRef): string {
-  if (range.sheet() !== owner) throw new SimError("InvalidArgument", "excel-sim: a chart's data on another sheet is not modelled");
+  if (range.sheet() !== owner)
+    throw new SimError(
+      "InvalidArgument",
+      "excel-sim: a chart's data on another sheet is not modelled",
+    );
   return rectAddress(range.rect());
 }
 
@@ -135,11 +171,17 @@ class SeriesProxy {
     private readonly series: () => SimChart["series"][number] | undefined,
     private readonly owner: () => SimSheet | undefined,
   ) {}
-  private act(op: (s: SimChart["series"][number], owner: SimSheet) => void): void {
+  private act(
+    op: (s: SimChart["series"][number], owner: SimSheet) => void,
+  ): void {
     this.ctx.enqueue(() => {
       const s = this.series();
       const o = this.owner();
-      if (!s || !o) throw new SimError("ItemNotFound", "The requested resource doesn't exist (chart series).");
+      if (!s || !o)
+        throw new SimError(
+          "ItemNotFound",
+          "The requested resource doesn't exist (chart series).",
+        );
       op(s, o);
     });
   }
@@ -159,7 +201,10 @@ class SeriesProxy {
 
 class ChartProxy {
   readonly title: { text: string };
-  readonly series: { getItemAt(i: number): SeriesProxy; add(name?: string): SeriesProxy };
+  readonly series: {
+    getItemAt(i: number): SeriesProxy;
+    add(name?: string): SeriesProxy;
+  };
   constructor(
     private readonly ctx: SimContext,
     private readonly chart: () => SimChart | undefined,
@@ -168,7 +213,11 @@ class ChartProxy {
     const act = (op: (c: SimChart) => void) =>
       ctx.enqueue(() => {
         const c = this.chart();
-        if (!c || !this.owner()) throw new SimError("ItemNotFound", "The requested resource doesn't exist (chart).");
+        if (!c || !this.owner())
+          throw new SimError(
+            "ItemNotFound",
+            "The requested resource doesn't exist (chart).",
+          );
         op(c);
       });
     this.title = {
@@ -182,14 +231,22 @@ class ChartProxy {
     this.series = {
       getItemAt: (i: number) => {
         act((c) => {
-          if (!c.series[i]) throw new SimError("ItemNotFound", `The requested resource doesn't exist (series ${i}).`);
+          if (!c.series[i])
+            throw new SimError(
+              "ItemNotFound",
+              `The requested resource doesn't exist (series ${i}).`,
+            );
         });
         return new SeriesProxy(ctx, () => this.chart()?.series[i], owner);
       },
       add: (name?: string) => {
         let made: SimChart["series"][number] | undefined;
         act((c) => {
-          made = { name: name ?? `系列${c.series.length + 1}`, values: "", xValues: null };
+          made = {
+            name: name ?? `系列${c.series.length + 1}`,
+            values: "",
+            xValues: null,
+          };
           c.series.push(made);
         });
         return new SeriesProxy(ctx, () => made, owner);
@@ -200,7 +257,10 @@ class ChartProxy {
     this.ctx.enqueue(() => {
       const c = this.chart();
       if (!c) throw new SimError("ItemNotFound", "chart");
-      c.position = { from: rectAddress(parseRect(from)), to: to ? rectAddress(parseRect(to)) : rectAddress(parseRect(from)) };
+      c.position = {
+        from: rectAddress(parseRect(from)),
+        to: to ? rectAddress(parseRect(to)) : rectAddress(parseRect(from)),
+      };
     });
   }
 }
@@ -211,8 +271,13 @@ class ChartProxy {
  */
 export function charts(ctx: SimContext, sheet: SheetRef) {
   return {
-    add(type: string, source: RangeRef, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartProxy {
-      if (seriesBy !== "Columns") throw new Error(`excel-sim: charts by ${seriesBy} are not modelled`);
+    add(
+      type: string,
+      source: RangeRef,
+      seriesBy: "Auto" | "Columns" | "Rows" = "Auto",
+    ): ChartProxy {
+      if (seriesBy !== "Columns")
+        throw new Error(`excel-sim: charts by ${seriesBy} are not modelled`);
       let made: SimChart | undefined;
       onSheet(ctx, sheet, (s) => {
         const r = source.rect();
@@ -222,7 +287,11 @@ export function charts(ctx: SimContext, sheet: SheetRef) {
           const head = ctx.sim.workbook.get(s, r.top, c);
           const named = typeof head === "string" && r.bottom > r.top;
           const top = named ? r.top + 1 : r.top;
-          series.push({ name: named ? head : `系列${series.length + 1}`, values: rectAddress({ top, bottom: r.bottom, left: c, right: c }), xValues: null });
+          series.push({
+            name: named ? head : `系列${series.length + 1}`,
+            values: rectAddress({ top, bottom: r.bottom, left: c, right: c }),
+            xValues: null,
+          });
         }
         made = { type, title: null, series, position: null };
         layoutOf(s).charts.push(made);
@@ -231,4 +300,3 @@ export function charts(ctx: SimContext, sheet: SheetRef) {
     },
   };
 }
-
