@@ -4,9 +4,7 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -17,7 +15,6 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import type { MergeOptions } from "../../core/merge";
 import type { MergeResult } from "../../core/merge/model";
 import type { FileOutcome } from "../merge/file-outcomes";
-import { summaryText } from "../merge/file-outcomes";
 import { chosenFromFile } from "../merge/chosen-file";
 import { lazyBrowserPipeline } from "../merge/lazy-pipeline";
 import type { MergePipeline } from "../merge/pipeline";
@@ -26,6 +23,7 @@ import type { MergeOperations, WriteMasterResult } from "../merge-operations";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
+import { ConfirmReplace, WriteMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
   view: {
@@ -129,12 +127,10 @@ export function MergeView(props: {
     setStep({ kind: "reading", done: 0, total: files.length });
     let rosterUnits: MergeOptions["roster"];
     if (roster) {
-      const read = await pipeline
-        .readRoster(roster)
-        .catch(() => ({
-          ok: false as const,
-          reason: `名单文件“${roster.name}”无法读取。`,
-        }));
+      const read = await pipeline.readRoster(roster).catch(() => ({
+        ok: false as const,
+        reason: `名单文件“${roster.name}”无法读取。`,
+      }));
       if (!read.ok) return setStep({ kind: "stopped", message: read.reason });
       rosterUnits = { file: read.file, units: read.units };
     }
@@ -318,75 +314,4 @@ export function MergeView(props: {
       {outcomes.length > 0 && <MergeFileList outcomes={outcomes} />}
     </div>
   );
-}
-
-/** Asked before existing master sheets are replaced; inline (the pane is narrow), focus on the choice. */
-function ConfirmReplace(props: {
-  readonly sheets: readonly string[];
-  readonly onConfirm: () => void;
-  readonly onCancel: () => void;
-}): React.JSX.Element {
-  const cancel = React.useRef<HTMLButtonElement>(null);
-  React.useEffect(() => cancel.current?.focus(), []);
-  return (
-    <MessageBar
-      intent="warning"
-      layout="multiline"
-      role="alertdialog"
-      aria-label="替换已有的汇总工作表？"
-    >
-      <MessageBarBody>
-        <MessageBarTitle>替换已有的汇总工作表？</MessageBarTitle>
-        当前工作簿中已有工作表：{props.sheets.join("、")}
-        。替换后其中的内容（包括手工修改）将被新的汇总结果取代，且无法撤销；其他工作表不受影响。
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button appearance="primary" onClick={props.onConfirm}>
-          替换
-        </Button>
-        <Button ref={cancel} onClick={props.onCancel}>
-          取消
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
-}
-
-function WriteMessage(props: {
-  readonly write: WriteMasterResult;
-  readonly result: MergeResult;
-}): React.JSX.Element {
-  const { write, result } = props;
-  switch (write.kind) {
-    case "written":
-      return (
-        <MessageBar intent="success" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>汇总完成</MessageBarTitle>
-            {summaryText(result)}已写入工作表：{write.sheets.join("、")}
-            {write.chart ? "；“统计”表附有各区域研学人次图表。" : "。"}
-          </MessageBarBody>
-        </MessageBar>
-      );
-    case "exists":
-      return <></>;
-    case "unsupported":
-      return (
-        <MessageBar intent="warning" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>此版本的 Excel 无法写入汇总工作表</MessageBarTitle>
-            {write.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
-    case "failed":
-      return (
-        <MessageBar intent="error" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>未能写入汇总工作表</MessageBarTitle>
-            {write.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
-  }
 }
