@@ -104,6 +104,25 @@ describe("the pane's merge pipeline", () => {
     });
   });
 
+  it("says which unit is not on the roster, and the closest roster name", async () => {
+    const roster = await readRoster(
+      chosenFile(path.join(EXAMPLES, "名单.xlsx")),
+    );
+    if (!roster.ok) throw new Error(roster.reason);
+    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
+      roster,
+    });
+    const byName = new Map(
+      outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]),
+    );
+    expect(byName.get("10-天津大学标准化研究所.xlsx")?.reason).toContain(
+      "不在单位名单中（最接近的是“天津大学标准化研究中心”）",
+    );
+    expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain(
+      "名单",
+    );
+  });
+
   it("refuses a file over the size limit before reading its bytes", async () => {
     let read = false;
     const input = await readChosenFile({

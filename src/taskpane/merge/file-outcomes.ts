@@ -100,18 +100,28 @@ export function outcomesOfMerge(
         reason: `报告类型为“${other.reportType ?? "未填写"}”，本次汇总的是“${result.summary.reportType ?? ""}”，不同类型不合计。`,
       };
     const unit = units.get(path);
-    if (unit)
+    if (unit) {
+      const off =
+        unit.roster.kind === "unmatched"
+          ? rosterText(unit.roster.suggestion?.name ?? null)
+          : "";
       return {
         path,
         state: unit.status,
-        reason: countsText(
-          unit.errors,
-          unit.warnings,
-          unit.unexplainedWarnings,
-        ),
+        reason:
+          countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) +
+          off,
       };
+    }
     return outcomeOfInput(input);
   });
+}
+
+/** A merged unit the roster does not list, with the closest roster name when there is one. */
+function rosterText(closest: string | null): string {
+  return closest
+    ? `不在单位名单中（最接近的是“${closest}”）。`
+    : "不在单位名单中。";
 }
 
 /** The closing line of a merge, for the view's summary. */
