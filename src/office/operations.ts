@@ -10,6 +10,7 @@ import { insertTemplate, type TemplateSource } from "./insert-template";
 import { LiveGrid } from "./live-grid";
 import { GRACE_MS, OwnWrites, subscribeLive } from "./live";
 import { replaceMarks } from "./marks";
+import { createMergeOperations } from "./merge-operations";
 import { errorDetail, messages } from "./messages";
 import { selectCell } from "./navigate";
 import { featureSupport, type IsSetSupported } from "./support";
@@ -50,6 +51,7 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
 
   return {
     support: () => support,
+    merge: createMergeOperations({ excel, isSetSupported: deps.isSetSupported, writing: (work) => ownWrites.run(work) }),
 
     async insertTemplate() {
       const no = unsupported("insertTemplate");

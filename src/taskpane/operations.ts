@@ -8,6 +8,7 @@
  */
 import type { GridCheck } from "../core/check-grid";
 import type { Finding } from "../core/model";
+import type { MergeOperations } from "./merge-operations";
 
 /** A place in the workbook: a sheet by its current name and an A1 address on it. */
 export interface CellRef {
@@ -80,4 +81,6 @@ export interface TaskPaneOperations {
    * activated); the add-in's own writes do not call back. Returns the unsubscribe function.
    */
   onWorkbookChanged(callback: (validation: Validation) => void): () => void;
+  /** The 汇总 view's operations (merge-operations.ts); absent where the host cannot write master sheets. */
+  readonly merge?: MergeOperations;
 }

@@ -23,7 +23,7 @@ export const CHART_TITLE = "各区域研学人次";
 const CHART_HEIGHT_ROWS = 24;
 const CHART_WIDTH_COLUMNS = 12;
 
-function statisticsColumns(groupHeader: string): MasterColumn<Totals & { group?: string | null }>[] {
+export function statisticsColumns(groupHeader: string): MasterColumn<Totals & { group?: string | null }>[] {
   const count = (header: string, value: (t: Totals) => number): MasterColumn<Totals> => ({ header, width: 12, format: NUMBER_FORMAT.count, value });
   return [
     // A group row has `group` (null: not read); the totals row, a plain Totals, has none.

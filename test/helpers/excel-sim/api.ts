@@ -19,6 +19,7 @@ import {
   type SimValue,
 } from "./model";
 import type { ExcelSim } from "./sim";
+import { autoFilter, charts, freezePanes, rangeFormat } from "./layout";
 
 /** What Office.js rejects with: an Error whose `code` says which (OfficeExtension.Error). */
 export class SimError extends Error {
@@ -39,8 +40,14 @@ export interface ChangeRecord {
   readonly changeType: string;
 }
 
+/** Excel on the web refuses a request bigger than this (RequestPayloadSizeLimitExceeded). */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+const utf8 = new TextEncoder();
+
 export class SimContext {
   private queue: { op: Op; sends: boolean }[] = [];
+  /** Bytes of cell data queued for the next request (values and number formats, as JSON). */
+  private payload = 0;
   private changes: ChangeRecord[] = [];
   private activations: string[] = [];
   syncs = 0;
@@ -72,12 +79,20 @@ export class SimContext {
     this.activations.push(sheetId);
   }
 
+  /** Counts what a write adds to the request being built. */
+  addPayload(data: unknown): void {
+    this.payload += utf8.encode(JSON.stringify(data)).length;
+  }
+
   async sync(): Promise<void> {
     this.syncs++;
     this.sim.stats.syncs++;
     const ops = this.queue;
+    const payload = this.payload;
     this.queue = [];
+    this.payload = 0;
     if (this.refuseSync) throw this.refuseSync;
+    if (payload > REQUEST_LIMIT_BYTES) throw new SimError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${payload} bytes).`);
     try {
       for (const { op } of ops) await op();
     } finally {
@@ -270,12 +285,29 @@ export class WorksheetCollectionProxy extends SimCollection<WorksheetProxy> {
     const wb = this.ctx.sim.workbook;
     return new WorksheetProxy(this.ctx, () => wb.sheetByKey(k));
   }
+  /** Adds a visible sheet at the end; a taken or invalid name fails the sync as Excel's does. */
+  add(name: string): WorksheetProxy {
+    const wb = this.ctx.sim.workbook;
+    let made: SimSheet | undefined;
+    this.ctx.enqueue(() => {
+      checkSheetName(wb, name);
+      made = wb.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => (made && wb.sheets.includes(made) ? made : undefined));
+  }
   getActiveWorksheet(): WorksheetProxy {
     const wb = this.ctx.sim.workbook;
     let bound: SimSheet | undefined;
     this.ctx.enqueue(() => void (bound = wb.sheetByKey(wb.activeSheetId)));
     return new WorksheetProxy(this.ctx, () => bound ?? wb.sheetByKey(wb.activeSheetId));
   }
+}
+
+/** Excel's rules for a sheet name: 1–31 characters, none of : \ / ? * [ ], not taken (case-insensitive). */
+function checkSheetName(wb: ExcelSim["workbook"], name: string): void {
+  if (name.length < 1 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name))
+    throw new SimError("InvalidArgument", `The sheet name ${name} is not valid.`);
+  if (wb.sheetByName(name)) throw new SimError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
 }
 
 export class WorksheetProxy extends SimObject {
@@ -301,6 +333,34 @@ export class WorksheetProxy extends SimObject {
   }
   get name(): string {
     return this.loaded("name");
+  }
+  set name(name: string) {
+    this.act(() => {
+      const s = this.sheet()!;
+      if (s.name !== name) checkSheetName(this.ctx.sim.workbook, name);
+      s.name = name;
+    });
+  }
+  /** Excel refuses to delete the last visible sheet; the active sheet moves to another one. */
+  delete(): void {
+    this.act(() => {
+      const wb = this.ctx.sim.workbook;
+      const s = this.sheet()!;
+      if (!wb.sheets.some((x) => x !== s && x.visibility === "Visible"))
+        throw new SimError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets.find((x) => x.visibility === "Visible")!.id;
+      if (wb.selection?.sheetId === s.id) wb.selection = null;
+    });
+  }
+  get charts() {
+    return charts(this.ctx, this.sheet);
+  }
+  get freezePanes() {
+    return freezePanes(this.ctx, this.sheet);
+  }
+  get autoFilter() {
+    return autoFilter(this.ctx, this.sheet);
   }
   get id(): string {
     return this.loaded("id");
@@ -440,6 +500,7 @@ export class RangeProxy extends SimObject {
   }
   /** Values need unlocked cells on a protected sheet; formats need its "format cells" permission. */
   private writeGrid(grid: unknown[][], kind: "values" | "format", each: (s: SimSheet, row: number, column: number, v: unknown) => void): void {
+    this.ctx.addPayload(grid);
     this.act(() => {
       const s = this.sheet()!;
       const r = this.rect();
@@ -463,6 +524,9 @@ export class RangeProxy extends SimObject {
       }
       wb.set(s, row, column, typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? typedValue(v, true) : null);
     });
+  }
+  get format() {
+    return rangeFormat(this.ctx, this);
   }
   set numberFormat(grid: unknown[][]) {
     this.writeGrid(grid, "format", (s, row, column, v) => void s.formats.set(key(row, column), String(v)));

@@ -5,11 +5,13 @@
  *   edit(sheet, address, value)  a user's typing (value) or paste (2-D array)
  *   insertRows(sheet, row, count), deleteRows(sheet, row, count), activate(sheet)
  *   values(sheet), selection() → { sheet, address }, marks() → the cells marked invalid
+ *   sheets(), charts(sheet) → the charts the add-in added there
  *   names(), stats (syncs per Excel.run, unloaded reads, formulas written), settled()
  * Query string: ?api=1.12 makes requirement sets above ExcelApi 1.12 unsupported; ?theme=dark.
  */
 import { columnLetter } from "../../../src/core/a1";
 import { MARK_FILL } from "../../../src/office/mark-signature";
+import { layoutOf } from "./layout";
 import { readInsertedWorkbook } from "./reader";
 import { ExcelSim } from "./sim";
 
@@ -46,6 +48,7 @@ function pageApi() {
     marks: () => sim.marks(),
     names: () => sim.names(),
     sheets: () => sim.workbook.sheets.map((s) => s.name),
+    charts: (sheet: string) => layoutOf(sim.workbook.sheet(sheet)).charts,
     activeSheet: () => sim.activeSheet(),
     stats: sim.stats,
     settled: () => sim.settled(),

@@ -1,0 +1,152 @@
+/**
+ * The pane's merge pipeline (bytes → one-pass reader → judge → merge, no Node, no Office) gives the
+ * command line's merge on the same example files: same units, statuses, totals, problems, roster.
+ */
+import * as path from "path";
+import { mergeSubmissions } from "../../src/core/merge";
+import { expandInputs } from "../../src/files/inputs";
+import { readMergeInput } from "../../src/files/merge-read";
+import { readRosterFile } from "../../src/files/roster";
+import { outcomesOfMerge } from "../../src/taskpane/merge/file-outcomes";
+import {
+  mergeChosenFiles,
+  readChosenFile,
+} from "../../src/taskpane/merge/read-inputs";
+import { readRoster } from "../../src/taskpane/merge/read-roster";
+import { chosenFile, chosenFolder, EXAMPLES } from "../helpers/chosen-files";
+
+async function cliMerge() {
+  const roster = await readRosterFile(path.join(EXAMPLES, "名单.xlsx"));
+  if (!roster.ok) throw new Error(roster.reason);
+  const inputs = [];
+  for await (const entry of expandInputs(["reports"], EXAMPLES))
+    inputs.push(await readMergeInput(entry));
+  return mergeSubmissions(inputs, {
+    roster: { file: roster.file, units: roster.units },
+  });
+}
+
+describe("the pane's merge pipeline", () => {
+  it("merges the example reports as the command line does", async () => {
+    const roster = await readRoster(
+      chosenFile(path.join(EXAMPLES, "名单.xlsx")),
+    );
+    if (!roster.ok) throw new Error(roster.reason);
+    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
+      roster,
+    });
+    const cli = await cliMerge();
+    expect(inputs).toHaveLength(chosenFolder().length);
+    const unitView = (r: typeof result) =>
+      r.units.map((u) => [
+        u.source.name,
+        u.status,
+        u.errors,
+        u.warnings,
+        u.values.unit_name,
+        u.source.sha256,
+      ]);
+    expect(unitView(result)).toEqual(unitView(cli));
+    expect(result.totals).toEqual(cli.totals);
+    expect(result.statistics).toEqual(cli.statistics);
+    expect(
+      result.problems.map((p) => [
+        p.rule,
+        p.cell,
+        p.message.replace(/“[^”]*”/g, ""),
+      ]),
+    ).toEqual(
+      cli.problems.map((p) => [
+        p.rule,
+        p.cell,
+        p.message.replace(/“[^”]*”/g, ""),
+      ]),
+    );
+    expect(result.roster?.missing).toEqual(cli.roster?.missing);
+    expect(result.summary).toEqual(cli.summary);
+  });
+
+  it("lists every file with its status and a Chinese reason", async () => {
+    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {});
+    const byName = new Map(
+      outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]),
+    );
+    expect(byName.get("01-和平区市场监管局.xlsx")).toMatchObject({
+      state: "通过",
+      reason: "未发现问题。",
+    });
+    expect(byName.get("02-河西区市场监管局.xlsx")).toMatchObject({
+      state: "被替代",
+      reason: expect.stringContaining("02-河西区市场监管局-更正.xlsx"),
+    });
+    expect(byName.get("05-滨海某某电子科技.xlsx")).toMatchObject({
+      state: "有错误",
+      reason: expect.stringMatching(/\d+ 个错误/),
+    });
+    expect(byName.get("03-市标准化研究院.xlsx")).toMatchObject({
+      state: "通过",
+      reason: expect.stringContaining("个警告（均已说明）"),
+    });
+    expect(byName.get("04-市标准化协会.xlsx")).toMatchObject({
+      state: "待说明",
+      reason: expect.not.stringContaining("均已说明"),
+    });
+    expect(byName.get("07-市工业和信息化局-阶段性总结.xlsx")).toMatchObject({
+      state: "未汇总",
+      reason: expect.stringContaining("阶段性总结"),
+    });
+    expect(byName.get("08-东丽区市场监管局.xlsx")).toMatchObject({
+      state: "无法读取",
+      reason: expect.stringContaining("08-东丽区市场监管局.xlsx"),
+    });
+    expect(byName.get("~$01-和平区市场监管局.xlsx")).toMatchObject({
+      state: "已忽略",
+    });
+  });
+
+  it("says which unit is not on the roster, and the closest roster name", async () => {
+    const roster = await readRoster(
+      chosenFile(path.join(EXAMPLES, "名单.xlsx")),
+    );
+    if (!roster.ok) throw new Error(roster.reason);
+    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
+      roster,
+    });
+    const byName = new Map(
+      outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]),
+    );
+    expect(byName.get("10-天津大学标准化研究所.xlsx")?.reason).toContain(
+      "不在单位名单中（最接近的是“天津大学标准化研究中心”）",
+    );
+    expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain(
+      "名单",
+    );
+  });
+
+  it("refuses a file over the size limit before reading its bytes", async () => {
+    let read = false;
+    const input = await readChosenFile({
+      name: "大.xlsx",
+      path: "大.xlsx",
+      size: 50 * 1024 * 1024,
+      modified: null,
+      bytes: async () => ((read = true), new Uint8Array()),
+    });
+    expect(input).toMatchObject({ kind: "unreadable", code: "too_large" });
+    expect(read).toBe(false);
+  });
+
+  it("says why a roster cannot be used", async () => {
+    const csv = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
+    expect(csv).toEqual({
+      ok: false,
+      reason: expect.stringContaining(
+        "名单文件“名单.csv”无法读取：任务窗格中的名单须为 .xlsx 文件",
+      ),
+    });
+    const report = await readRoster(
+      chosenFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")),
+    );
+    expect(report.ok).toBe(false);
+  });
+});
