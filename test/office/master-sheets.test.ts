@@ -5,6 +5,7 @@
  * (syncs bounded by the requests the data needs; no unloaded reads), and what it must not do (touch
  * other sheets, replace master sheets without the user's word).
  */
+import { STATUS_LABELS } from "../../src/core/model";
 import * as path from "path";
 import { fieldById } from "../../src/core/definition";
 import type { MergeResult } from "../../src/core/merge/model";
@@ -220,7 +221,7 @@ describe("master sheets already in the workbook", () => {
     const replaced = await ops.writeMaster(result, { replace: true });
     expect(replaced.kind).toBe("written");
     expect(sheetNames(sim)).toEqual([USER_SHEET, ...MASTER_SHEET_NAMES]);
-    expect(sim.value("汇总表", "A2")).toBe(result.units[0].status);
+    expect(sim.value("汇总表", "A2")).toBe(STATUS_LABELS[result.units[0].status]);
     expect(sim.values(USER_SHEET)).toEqual(USER_VALUES);
     expect(layoutOf(sim.workbook.sheet("统计")).charts).toHaveLength(1);
   });
