@@ -1,11 +1,11 @@
 /**
- * `check FILE... [--json]` (spec §6): judge each filled report and say, in Chinese, what is wrong and
- * where. A file that cannot be read is a result like any other; a path that does not exist is bad usage.
+ * `check FILE|FOLDER... [--json]` (spec §6): judge each filled report and say, in Chinese, what is wrong
+ * and where. Folders are walked recursively. A file that cannot be read, or a path that names nothing,
+ * is a result like any other; only a command line that names no file at all is bad usage.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
 import type { Command } from "commander";
 import { checkFile, type CheckResult, type FindingJson } from "../../xlsx/read-report";
+import { expandInputs, type InputEntry } from "../../files/inputs";
 import { CliError, EXIT, type CliIO } from "../io";
 
 const VERDICT: Readonly<Record<CheckResult["status"], string>> = {
@@ -112,44 +112,39 @@ export function exitCodeOf(results: readonly Pick<CheckResult, "status">[]): num
   return results.some((r) => r.status === "errors" || r.status === "unreadable") ? EXIT.findings : EXIT.ok;
 }
 
-/**
- * Every argument must name an existing file before anything is checked: a typo or a folder is a usage
- * error. Anything else that exists (a device, a pipe) is a result like any unreadable file.
- */
-async function requireFiles(args: readonly string[], cwd: string): Promise<string[]> {
-  const problems: string[] = [];
-  const resolved: string[] = [];
-  for (const arg of args) {
-    const full = path.resolve(cwd, arg);
-    const stat = await fs.stat(full).catch(() => undefined);
-    if (!stat) problems.push(`找不到文件“${arg}”，请检查路径。`);
-    else if (stat.isDirectory()) problems.push(`“${arg}”不是文件（是文件夹？），请指定要校验的 .xlsx 文件。`);
-    resolved.push(full);
-  }
-  if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.usage);
-  return resolved;
+/** A path that named nothing readable: one unreadable result, like any other bad file. */
+function missingResult(entry: Extract<InputEntry, { kind: "missing" }>): CheckResult {
+  const message =
+    entry.code === "no_access"
+      ? `没有读取文件夹“${entry.display}”的权限，其中的文件未校验。请检查文件夹权限后重试。`
+      : `找不到“${entry.display}”，请检查路径（相对路径从运行命令的文件夹算起）。`;
+  return { file: entry.display, unit: null, status: "unreadable", findings: [], code: entry.code, message };
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("check")
     .description("校验填报好的报表文件，逐个列出错误和提示（所在工作表、单元格和原因）")
-    .argument("<文件...>", "要校验的 .xlsx 文件，可以有多个")
+    .argument("<文件或文件夹...>", "要校验的 .xlsx 文件或文件夹（逐层查找其中所有文件），可以有多个")
     .option("--json", "以 JSON 输出结果（供脚本使用）")
-    .action(async (files: string[], opts: { json?: boolean }) => {
-      const paths = await requireFiles(files, io.cwd);
+    .action(async (inputs: string[], opts: { json?: boolean }) => {
       // Each file is printed as soon as it is checked and then let go: a batch never holds every finding at once.
       const out = chunked(io.stdout);
       const seen: Pick<CheckResult, "status">[] = [];
       if (opts.json) out.add("[\n");
-      for (let i = 0; i < paths.length; i++) {
-        if (i > 0) collectAfterLargeFile();
-        const result = await checkFile(paths[i], { displayName: files[i] });
-        seen.push({ status: result.status });
+      for await (const entry of expandInputs(inputs, io.cwd)) {
+        if (seen.length > 0) collectAfterLargeFile();
+        const result = entry.kind === "missing" ? missingResult(entry) : await checkFile(entry.path, { displayName: entry.display });
         if (opts.json) {
-          if (i > 0) out.add(",\n");
+          if (seen.length > 0) out.add(",\n");
           for (const piece of resultJson(result)) out.add(piece);
         } else for (const line of humanLines(result)) out.add(`${line}\n`);
+        seen.push({ status: result.status });
+      }
+      if (seen.length === 0) {
+        if (opts.json) out.add("]\n");
+        out.flush();
+        throw new CliError(`在“${inputs.join("”“")}”中没有找到任何文件。`, EXIT.usage);
       }
       if (opts.json) out.add("\n]\n");
       else if (seen.length > 1) out.add(summaryLine(seen) + "\n");
