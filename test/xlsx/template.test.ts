@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FIELD_LAYOUT, cellOf, definedNameOf } from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
+import { RULES } from "../../src/core/rules/catalogue";
 import { labelKey } from "../../src/core/text";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
 import { META_CELLS, META_SHEET, SELF_CHECK_HASH_CELLS, enumSpecs, optionListRange } from "../../src/xlsx/template/meta";
@@ -290,7 +291,7 @@ describe("formatting, printing, formulas", () => {
     expect(check.getCell(SELF_CHECK.overallCell).formula).toMatch(/全部通过/);
     SELF_CHECK_LINES.forEach((l, i) => {
       expect(l.row).toBe(SELF_CHECK.firstRow + i);
-      expect(check.getCell(`A${l.row}`).value).toBe(l.rule);
+      expect(check.getCell(`A${l.row}`).value).toBe(RULES[l.rule].name);
       expect(check.getCell(`B${l.row}`).value).toBe(l.name);
       expect(check.getCell(`C${l.row}`).formula).toMatch(/^IFERROR\(/);
       expect(check.getCell(`C${l.row}`).formula).not.toMatch(/\b(LET|FILTER|IFS|XLOOKUP|SEQUENCE|UNIQUE|LAMBDA)\(/);
