@@ -50,8 +50,11 @@ describe("check (human output)", () => {
     expect(code).toBe(1);
     const lines = out.split("\n");
     expect(lines[0]).toBe(`${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，0 个错误，2 个提示（其中 1 个已说明）`);
-    expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[deadline\.late\]\n {8}说明：因单位内部审批流程/);
-    expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[regulation\.covers_events\]/);
+    expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[填报日期晚于报送期限\]\n {8}说明：因单位内部审批流程/);
+    expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[《条例》研学人次少于活动合计\]\n/);
+    // An unexplained warning says what to copy into 核实说明; an explained one and an error do not.
+    expect(out).toContain("[未加盖公章]\n        如情况属实，在“核实说明”中填写：规则“未加盖公章”，位置“基本情况!C16”，并写明说明。\n");
+    expect(out.match(/如情况属实/g)).toHaveLength(3);
     expect(out).toContain(`${fixture("correct-ods", "ods")}：无法读取。`);
     expect(out).toContain("共 3 个文件：通过 0 个，待说明 1 个，有错误 1 个，无法读取 1 个。");
   });

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { checkFile, type CheckResult, type FindingJson } from "../../xlsx/read-report";
+import { RULES } from "../../core/rules/catalogue";
 import { expandInputs, type InputEntry } from "../../files/inputs";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -31,8 +32,17 @@ export function verdictLine(r: CheckResult): string {
   return `${who}：${VERDICT[r.status]}，${parts.join("，")}`;
 }
 
+/** The catalogue's Chinese name (as 自检 shows it); the id when a finding names a rule we do not know. */
+const ruleName = (id: string) => RULES[id]?.name ?? id;
+
+/**
+ * One finding: severity, place, message, rule name. A warning without a 说明 also says what to copy into
+ * 核实说明 (rule name and place) if it is right as written.
+ */
 function findingLines(f: FindingJson): string[] {
-  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${f.rule}]`];
+  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${ruleName(f.rule)}]`];
+  if (f.severity === "warning" && f.explanation === undefined && f.rule !== "explanation.unused")
+    lines.push(`        如情况属实，在“核实说明”中填写：规则“${ruleName(f.rule)}”，位置“${f.sheet}!${f.cell}”，并写明说明。`);
   if (f.explanation !== undefined) lines.push(`        说明：${f.explanation}`);
   return lines;
 }
