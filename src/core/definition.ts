@@ -146,6 +146,8 @@ export const SHEETS = {
   media: "宣传报道",
   evidence: "佐证材料",
   explanations: "核实说明",
+  /** The copy of 基本情况 to print and seal (formulas only): long answers print whole there. */
+  print: "打印稿",
   selfCheck: "自检",
   meta: "模板信息",
 } as const;
