@@ -119,7 +119,8 @@ export const CASES: SelfCheckCase[] = [
       (l) =>
         !l.id.startsWith("required.") &&
         !(l.field && !FIELDS.find((f) => f.id === l.field)!.required) &&
-        !TABLES.some((t) => l.id === `${l.rule}.${t.id}`) && // table lines: no rows, nothing wrong
+        // Lines over table rows: no rows, nothing wrong.
+        !(["required", "type.enum", "type.date", "type.headcount", "format.normalized", "text.too_long"].includes(l.rule) && TABLES.some((t) => l.id === `${l.rule}.${t.id}`)) &&
 
         !["type.integer.year", "participants.outlier", "event.in_year.events", "event.in_year.media", "media.none", "evidence.none"].includes(l.id),
     ).map((l) => l.id),
