@@ -72,7 +72,7 @@ describeLo("自检 and check agree on LibreOffice-recalculated reports", () => {
     for (const name of ["approximate-total-and-text-participants", "malformed-phone-and-email", "half-filled-event-and-media-rows"]) {
       expect([name, String(selfChecks.get(name)!.overall)]).toEqual([name, expect.stringMatching(/^✗ 有 \d+ 项错误须修改$/)]);
     }
-    expect(selfChecks.get("half-filled-event-and-media-rows")!.messages["required.events"]).toMatch(/^“活动明细”有\d+处必填项未填写，第一处在第\d+行。$/);
+    expect(selfChecks.get("half-filled-event-and-media-rows")!.messages["required.events"]).toMatch(/^“活动明细”从第\d+行起有必填项未填写，请逐行检查。$/);
   });
 
   it("三百 and 6月12日 are warnings on both sides", () => {

@@ -4,6 +4,7 @@
  */
 import { RULES } from "../../src/core/rules/catalogue";
 import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
+import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
 import { loadTemplate, sheet } from "./template-helpers";
 
 const rulesWithLines = new Set(SELF_CHECK_LINES.map((l) => l.rule));
@@ -26,5 +27,12 @@ describe("自检 and the rule catalogue", () => {
     for (const l of SELF_CHECK_LINES) expect(ws.getCell(`${SELF_CHECK.columns.id}${l.row}`).value).toBe(RULES[l.rule].name);
     const note = String(ws.getCell("A2").value);
     for (const info of Object.values(RULES)) if (info.selfCheck !== "line") expect(note).toContain(`“${info.name}”（${info.selfCheck.without}）`);
+  });
+
+  it("every formula fits Excel's limit of 8,192 characters", () => {
+    const lengths: number[] = [];
+    for (const ws of buildTemplateWorkbook().worksheets) ws.eachRow((r) => r.eachCell((c) => c.formula && lengths.push(c.formula.length)));
+    expect(lengths.length).toBeGreaterThan(100);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(8192);
   });
 });

@@ -367,8 +367,8 @@ function ruleLines(): LineSpec[] {
 }
 
 /**
- * Lines over table rows, one per table and rule, counting the cells at fault in non-empty rows (as
- * `check` reads them) and naming the first worksheet row with one.
+ * Lines over table rows, one per table and rule: a line fails when a non-empty row (as `check` reads
+ * them) has a cell at fault, and names the first such worksheet row.
  */
 function tableLines(): LineSpec[] {
   const lines: LineSpec[] = [];
@@ -388,7 +388,8 @@ function tableLines(): LineSpec[] {
         name: `“${table.sheet}”${what}`,
         applicable: TRUE,
         pass: `SUM(${perRow})=0`,
-        failMessage: `${str(`“${table.sheet}”有`)}&SUM(${perRow})&${str(`处${message}，第一处在第`)}&MIN(IF(${perRow}>0,ROW(${first})))&${str("行。")}`,
+        // Names the first row only: repeating the per-row test for a count too would pass Excel's 8,192-character limit.
+        failMessage: `${str(`“${table.sheet}”从第`)}&MIN(IF(${perRow}>0,ROW(${first})))&${str(`行起有${message}，请逐行检查。`)}`,
         array: true,
       });
     };
