@@ -26,6 +26,7 @@ import {
   countEqual,
   dateOf,
   digitShape,
+  hasAnyChar,
   headcountMayBeValid,
   isBlank,
   isDate,
@@ -101,10 +102,16 @@ function phoneCommon(x: string): string {
   return `OR(${mobile},${local},${withArea})`;
 }
 
-/** Could be a phone in a form `check` also accepts (+86, (022), 转/ext extensions): digits and those marks only. */
+/**
+ * Could be a phone in a rarer form `check` also accepts: digits and phone marks only, and a sign of
+ * such a form (+86, (022), 转/ext, 12 or more digits, or a dash after the eighth character, as in
+ * 27182133-801). Anything else that is not a common form is an error, as in `check`.
+ */
 function phoneMaybe(x: string): string {
   const t = compactPhone(x);
-  return `AND(LEN(${t})>=8,${onlyChars(t, "0123456789-()+转eExXtT.")})`;
+  const digits = `(LEN(${t})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, t)}))`;
+  const rarerForm = `OR(${hasAnyChar(t, "+()转xX")},${digits}>=12,ISNUMBER(FIND("-",${t},9)))`;
+  return `AND(LEN(${t})>=8,${onlyChars(t, "0123456789-()+转eExXtT.")},${rarerForm})`;
 }
 
 const EMAIL_LOCAL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-";
@@ -177,7 +184,8 @@ function fieldLines(): LineSpec[] {
       case "phone":
         add("format.phone", `${f.label}为手机号或固定电话`, `OR(${phoneCommon(x)},${phoneMaybe(x)})`, `${quoted(f.label)}应为手机号（11位）或固定电话（如 022-27182133）`);
         // Written with +86, (022) or an extension: `check` judges these; a formula can only say it cannot.
-        add("format.phone", `${f.label}为常见写法（其他写法以 check 为准）`, phoneCommon(x), `${quoted(f.label)}不是常见写法，自检无法判断，请以加载项或 check 的结果为准`, "warning", ".common");
+        // It fails only for what the error line lets through, so a wrong number is one error, not also a warning.
+        add("format.phone", `${f.label}为常见写法（其他写法以 check 为准）`, `OR(${phoneCommon(x)},NOT(${phoneMaybe(x)}))`, `${quoted(f.label)}不是常见写法，自检无法判断，请以加载项或 check 的结果为准`, "warning", ".common");
         break;
       case "email":
         add("format.email", `${f.label}为电子邮箱地址`, emailShape(x), `${quoted(f.label)}应为电子邮箱地址，如 name@example.com`);
