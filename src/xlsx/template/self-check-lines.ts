@@ -104,13 +104,14 @@ function phoneCommon(x: string): string {
 
 /**
  * Could be a phone in a rarer form `check` also accepts: digits and phone marks only, and a sign of
- * such a form (+86, (022), 转/ext, 12 or more digits, or a dash after the eighth character, as in
+ * such a form (+86, (022), 转/ext, 12 or more digits, or a dash after eight digits, as in
  * 27182133-801). Anything else that is not a common form is an error, as in `check`.
  */
 function phoneMaybe(x: string): string {
   const t = compactPhone(x);
-  const digits = `(LEN(${t})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, t)}))`;
-  const rarerForm = `OR(${hasAnyChar(t, "+()转xX")},${digits}>=12,ISNUMBER(FIND("-",${t},9)))`;
+  const digitsIn = (u: string) => `(LEN(${u})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, u)}))`;
+  const extensionDash = `IFERROR(${digitsIn(`LEFT(${t},FIND("-",${t},9)-1)`)}>=8,FALSE)`;
+  const rarerForm = `OR(${hasAnyChar(t, "+()转xX")},${digitsIn(t)}>=12,${extensionDash})`;
   return `AND(LEN(${t})>=8,${onlyChars(t, "0123456789-()+转eExXtT.")},${rarerForm})`;
 }
 
