@@ -91,6 +91,13 @@ module.exports = async (env, options) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const sim = Boolean(env.sim);
   const urlProd = publicUrl();
+  if (!dev && !serving && !process.env.ADDIN_PUBLIC_URL) {
+    // A production manifest that points at localhost works on no user's machine: say so loudly.
+    console.warn(
+      "\n\x1b[1;33m警告 WARNING: ADDIN_PUBLIC_URL 未设置，dist/manifest.xml 仍指向 https://localhost:3000/，只能在本机调试使用。\n" +
+        "发布前请这样构建：ADDIN_PUBLIC_URL=https://服务器地址/路径/ npm run build\x1b[0m\n",
+    );
+  }
   return {
     devtool: "source-map",
     entry: {

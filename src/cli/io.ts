@@ -6,6 +6,8 @@ export interface CliIO {
   cwd: string;
   /** stderr is a terminal (progress bars only then). */
   isTTY: boolean;
+  /** How the user started the CLI, for help and examples (default "npm run cli --"). */
+  programName?: string;
 }
 
 /** A failure the user caused (bad usage, unwritable path): printed in Chinese, exit code as given. */

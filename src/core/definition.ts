@@ -153,6 +153,8 @@ export const SHEETS = {
   media: "宣传报道",
   evidence: "佐证材料",
   explanations: "核实说明",
+  /** The copy of 基本情况 to print and seal (formulas only): long answers print whole there. */
+  print: "打印稿",
   selfCheck: "自检",
   meta: "模板信息",
 } as const;
@@ -507,7 +509,7 @@ const TABLE_LIST = [
     firstRow: TABLE_FIRST_ROW,
     capacity: 50,
     columns: [
-      { id: "rule", label: "规则", type: "text", required: true, maxLength: 100, column: "A", width: 28, hint: "规则编号（如 deadline.late）或规则名称。" },
+      { id: "rule", label: "规则", type: "text", required: true, maxLength: 100, column: "A", width: 28, hint: "照抄自检表A列或 check 结果中的规则名称（如 填报日期晚于报送期限），也可填规则编号。" },
       { id: "location", label: "位置", type: "text", required: true, maxLength: 100, column: "B", width: 22, hint: "单元格（如 基本情况!C21）或字段名称。" },
       { id: "text", label: "说明", type: "text", required: true, maxLength: 500, column: "C", width: 60, hint: "说明该提示为何属实（不超过500字）。" },
     ],

@@ -1,5 +1,6 @@
 /** The `describe` JSON of spec §6, derived from the template definition. */
 import { FIELDS, TABLES, TEMPLATE, cellOf, type FieldType } from "./definition";
+import { RULES, type RuleInfo } from "./rules/catalogue";
 
 export interface DescribedField {
   id: string;
@@ -28,12 +29,26 @@ export interface DescribedTable {
   columns: DescribedColumn[];
 }
 
+export interface DescribedRule {
+  id: string;
+  /** The Chinese name shown on 自检 and by `check`, accepted in 核实说明. */
+  name: string;
+  /** `depends`: an error in 年度总结, a warning in 阶段性总结 (public.min_one). */
+  severity: RuleInfo["severity"];
+  /** Whether a 核实说明 row can clear its findings (warnings can; errors must be fixed). */
+  explainable: boolean;
+}
+
 export interface Description {
   templateId: string;
   version: string;
   fields: DescribedField[];
   tables: DescribedTable[];
+  rules: DescribedRule[];
 }
+
+/** explanation.unused is about 核实说明 rows themselves: it is found after they are applied, so none clears it. */
+const explainable = (id: string, info: RuleInfo) => info.severity !== "error" && id !== "explanation.unused";
 
 const withOptions = (options: readonly string[] | undefined) => (options ? { options: [...options] } : {});
 
@@ -64,5 +79,6 @@ export function describeTemplate(): Description {
         ...withOptions(c.options),
       })),
     })),
+    rules: Object.entries(RULES).map(([id, info]) => ({ id, name: info.name, severity: info.severity, explainable: explainable(id, info) })),
   };
 }

@@ -6,7 +6,7 @@
 import { columnById, tableById } from "../core/definition";
 import type { Judgement } from "../core/judge";
 import type { Finding, ReportStatus, Severity } from "../core/model";
-import { RULES } from "../core/rules/catalogue";
+import { ruleNameOf } from "../core/rules/catalogue";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning"];
 
@@ -62,7 +62,7 @@ export function countsText(counts: Judgement["counts"]): string {
 
 /** The rule's Chinese name (what a 核实说明 may name), or its id when the catalogue lacks it. */
 export function ruleName(rule: string): string {
-  return (RULES as Readonly<Record<string, { readonly name: string } | undefined>>)[rule]?.name ?? rule;
+  return ruleNameOf(rule);
 }
 
 /** Findings worth a mark in the sheet: errors and warnings nobody has explained yet. */

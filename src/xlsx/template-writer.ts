@@ -8,6 +8,7 @@ import { addGuideSheet } from "./template/guide";
 import { addBasicSheet } from "./template/basic-sheet";
 import { addTableSheets } from "./template/table-sheets";
 import { addSelfCheckSheet } from "./template/self-check-sheet";
+import { addPrintSheet } from "./template/print-sheet";
 import { selfCheckFingerprint } from "./template/self-check-lines";
 import { addMetaSheet } from "./template/meta";
 import { fieldTarget, tableNameOf, tableTarget } from "./template/refs";
@@ -34,6 +35,7 @@ export function buildTemplateWorkbook(options: TemplateOptions = {}): ExcelJS.Wo
   addGuideSheet(wb, year);
   addBasicSheet(wb, year);
   addTableSheets(wb, year);
+  addPrintSheet(wb, year);
   addSelfCheckSheet(wb);
   addMetaSheet(wb, year, selfCheckFingerprint());
 

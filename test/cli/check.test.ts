@@ -1,5 +1,5 @@
 /** `check FILE... [--json]` run in-process on the committed LibreOffice fixtures (spec §6). */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../src/cli/program";
@@ -50,8 +50,11 @@ describe("check (human output)", () => {
     expect(code).toBe(1);
     const lines = out.split("\n");
     expect(lines[0]).toBe(`${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，0 个错误，2 个提示（其中 1 个已说明）`);
-    expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[deadline\.late\]\n {8}说明：因单位内部审批流程/);
-    expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[regulation\.covers_events\]/);
+    expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[填报日期晚于报送期限\]\n {8}说明：因单位内部审批流程/);
+    expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[《条例》研学人次少于活动合计\]\n/);
+    // An unexplained warning says what to copy into 核实说明; an explained one and an error do not.
+    expect(out).toContain("[未加盖公章]\n        如情况属实，在“核实说明”中填写：规则“未加盖公章”，位置“基本情况!C16”，并写明说明。\n");
+    expect(out.match(/如情况属实/g)).toHaveLength(3);
     expect(out).toContain(`${fixture("correct-ods", "ods")}：无法读取。`);
     expect(out).toContain("共 3 个文件：通过 0 个，待说明 1 个，有错误 1 个，无法读取 1 个。");
   });
@@ -86,23 +89,53 @@ describe("check: bad usage exits 2", () => {
     expect(err).toContain("缺少参数");
   });
 
-  it("a path that does not exist is named, and nothing is checked", async () => {
-    const { code, out, err } = await check([fixture("correct"), path.join(dir, "没有这个文件.xlsx")]);
+  it("a folder that holds no file at all", async () => {
+    const emptyDir = mkdtempSync(path.join(dir, "nothing-"));
+    const { code, out, err } = await check([emptyDir, "--json"]);
     expect(code).toBe(2);
-    expect(out).toBe("");
-    expect(err).toContain("找不到文件");
-    expect(err).toContain("没有这个文件.xlsx");
-  });
-
-  it("a folder is not a file", async () => {
-    const { code, err } = await check([dir]);
-    expect(code).toBe(2);
-    expect(err).toContain("不是文件");
+    expect(JSON.parse(out)).toEqual([]);
+    expect(err).toContain("没有找到任何文件");
   });
 
   it("an existing but empty file is a result, not bad usage", async () => {
     const { code, out } = await check([path.join(dir, "empty.xlsx"), "--json"]);
     expect(code).toBe(1);
     expect(JSON.parse(out)[0]).toMatchObject({ status: "unreadable", code: "empty" });
+  });
+});
+
+describe("check: folders, mixes and missing paths", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "check-folders-"));
+    mkdirSync(path.join(dir, "batch", "late"), { recursive: true });
+    copyFileSync(fixture("correct"), path.join(dir, "batch", "a-correct.xlsx"));
+    copyFileSync(fixture("rules-basic"), path.join(dir, "batch", "late", "b-rules.xlsx"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a folder is walked recursively; a missing path is one unreadable result and every other file is still checked", async () => {
+    const { code, out } = await check(["没有这个文件.xlsx", "batch", fixture("correct"), "--json"], dir);
+    const json = JSON.parse(out);
+    expect(json.map((r: { file: string; status: string }) => [r.file, r.status])).toEqual([
+      ["没有这个文件.xlsx", "unreadable"],
+      [path.join("batch", "a-correct.xlsx"), "ok"],
+      [path.join("batch", "late", "b-rules.xlsx"), "errors"],
+      [fixture("correct"), "ok"],
+    ]);
+    expect(json[0]).toMatchObject({ code: "not_found", unit: null, findings: [], message: expect.stringContaining("找不到“没有这个文件.xlsx”") });
+    expect(code).toBe(1);
+  });
+
+  it("only a missing path: exit 1 and a human line naming it", async () => {
+    const { code, out } = await check(["gone.xlsx"], dir);
+    expect(code).toBe(1);
+    expect(out).toContain("gone.xlsx：无法读取。找不到“gone.xlsx”");
+  });
+
+  it("a folder of correct reports exits 0", async () => {
+    const { code, out } = await check([fixture("correct"), path.join(dir, "batch", "a-correct.xlsx")]);
+    expect(code).toBe(0);
+    expect(out).toContain("共 2 个文件：通过 2 个");
   });
 });

@@ -28,6 +28,8 @@ const SPEC_SEVERITIES: Record<string, string> = {
   "participants.outlier": "warning", "event.in_year": "error", "event.after_fill_date": "warning", "stage.after_june": "warning",
   "deadline.late": "warning", "sealed.no": "warning", "district.matches_category": "error",
   "sessions.without_participants": "error", "template.modified": "warning", "evidence.none": "warning", "media.none": "warning",
+  // Not in spec §4's table: added with 核实说明 that explain nothing (README, rule catalogue).
+  "explanation.unused": "warning",
 };
 
 interface Case {
@@ -83,6 +85,8 @@ const CASES: readonly Case[] = [
   { name: "sessions but nobody", rule: "sessions.without_participants", fires: { fields: { regulation_participants: 0, outline_participants: 0 } }, cells: ["基本情况!C21"], quiet: { fields: { regulation_participants: 0, outline_participants: 1 } } },
   { name: "no evidence", rule: "evidence.none", fires: { tables: { evidence: [] } }, cells: ["佐证材料!A4"], quiet: {} },
   { name: "no media", rule: "media.none", fires: { tables: { media: [null, {}] } }, cells: ["宣传报道!A4"], quiet: {} },
+  { name: "a 说明 with no warning at its place", rule: "explanation.unused", fires: { tables: { explanations: [{ rule: "未加盖公章", location: "基本情况!C16", text: "已盖章" }] } }, cells: ["核实说明!A4"], quiet: { fields: { sealed: "否" }, tables: { explanations: [{ rule: "未加盖公章", location: "基本情况!C16", text: "公章在外出办事人员处，补盖后寄送" }] } } },
+  { name: "a 说明 for an error", rule: "explanation.unused", fires: { fields: { district: "市级" }, tables: { explanations: [{ rule: "所属区域与单位类别不符", location: "基本情况!C10", text: "按市级填报" }] } }, cells: ["核实说明!A4"], quiet: {} },
   { name: "a moved field", rule: "template.modified", fires: { rowShift: { 基本情况: 1 }, layoutChanges: [{ kind: "fieldMoved", field: "contact_phone", templateSheet: "基本情况", templateCell: "C13", sheet: "基本情况", cell: "C14" }] }, cells: ["基本情况!C14"], quiet: { rowShift: { 基本情况: 1 } } },
 ];
 

@@ -11,6 +11,8 @@ export interface SelfCheckResult {
   byLine: Record<string, unknown>;
   messages: Record<string, unknown>;
   severities: Record<string, unknown>;
+  /** Rule names in column A, by line id. */
+  ruleNames: Record<string, unknown>;
   /** Line names found in column B, by line id: they tell a stale fixture from a current one. */
   names: Record<string, unknown>;
   templateVersion: unknown;
@@ -31,6 +33,7 @@ export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
     byLine: by(C.result),
     messages: by(C.message),
     severities: by(C.severity),
+    ruleNames: by(C.id),
     names: by(C.name),
     templateVersion: wb.getWorksheet(META_SHEET)?.getCell(META_CELLS.version.valueCell).value,
     selfCheckHash: wb.getWorksheet(META_SHEET)?.getCell(SELF_CHECK_HASH_CELLS.valueCell).value,

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FIELD_LAYOUT, cellOf, definedNameOf, type FieldId } from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
+import { RULES } from "../../src/core/rules/catalogue";
 import { labelKey } from "../../src/core/text";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
 import { META_CELLS, META_SHEET, SELF_CHECK_HASH_CELLS, enumSpecs, optionListRange } from "../../src/xlsx/template/meta";
@@ -9,7 +10,7 @@ import { SELF_CHECK, SELF_CHECK_LINES, selfCheckFingerprint } from "../../src/xl
 import { INLINE_LIST_LIMIT, listSource } from "../../src/xlsx/template/validation";
 import { definedNames, listOptions, loadTemplate, sheet } from "./template-helpers";
 
-const SHEET_ORDER = ["填报说明", "基本情况", "活动明细", "宣传报道", "佐证材料", "核实说明", "自检", "模板信息"];
+const SHEET_ORDER = ["填报说明", "基本情况", "活动明细", "宣传报道", "佐证材料", "核实说明", "打印稿", "自检", "模板信息"];
 
 let wb: ExcelJS.Workbook;
 beforeAll(async () => {
@@ -277,11 +278,11 @@ describe("formatting, printing, formulas", () => {
     expect(sheet(wb, SHEETS.basic).pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToHeight: 0, printTitlesRow: "1:3" });
   });
 
-  it("has formulas only on 自检, and a result formula on every self-check line plus the overall line", () => {
+  it("has formulas only on 自检 and 打印稿, and a result formula on every self-check line plus the overall line", () => {
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
-          if (cell.formula) expect(ws.name).toBe(SHEETS.selfCheck);
+          if (cell.formula) expect([SHEETS.selfCheck, SHEETS.print]).toContain(ws.name);
           if (typeof cell.value === "string" && cell.value.startsWith("=")) throw new Error(`text that looks like a formula at ${ws.name}!${cell.address}`);
         }),
       );
@@ -290,7 +291,7 @@ describe("formatting, printing, formulas", () => {
     expect(check.getCell(SELF_CHECK.overallCell).formula).toMatch(/全部通过/);
     SELF_CHECK_LINES.forEach((l, i) => {
       expect(l.row).toBe(SELF_CHECK.firstRow + i);
-      expect(check.getCell(`A${l.row}`).value).toBe(l.rule);
+      expect(check.getCell(`A${l.row}`).value).toBe(RULES[l.rule].name);
       expect(check.getCell(`B${l.row}`).value).toBe(l.name);
       expect(check.getCell(`C${l.row}`).formula).toMatch(/^IFERROR\(/);
       expect(check.getCell(`C${l.row}`).formula).not.toMatch(/\b(LET|FILTER|IFS|XLOOKUP|SEQUENCE|UNIQUE|LAMBDA)\(/);

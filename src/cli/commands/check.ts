@@ -1,11 +1,12 @@
 /**
- * `check FILE... [--json]` (spec §6): judge each filled report and say, in Chinese, what is wrong and
- * where. A file that cannot be read is a result like any other; a path that does not exist is bad usage.
+ * `check FILE|FOLDER... [--json]` (spec §6): judge each filled report and say, in Chinese, what is wrong
+ * and where. Folders are walked recursively. A file that cannot be read, or a path that names nothing,
+ * is a result like any other; only a command line that names no file at all is bad usage.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
 import type { Command } from "commander";
 import { STATUS_LABELS } from "../../core/model";
+import { ruleNameOf } from "../../core/rules/catalogue";
+import { expandInputs, type InputEntry } from "../../files/inputs";
 import { checkFiles } from "../../xlsx/read-batch";
 import { type CheckResult, type FindingJson } from "../../xlsx/read-report";
 import { CliError, EXIT, type CliIO } from "../io";
@@ -28,8 +29,17 @@ export function verdictLine(r: CheckResult): string {
   return `${who}：${VERDICT[r.status]}，${parts.join("，")}`;
 }
 
+/** The catalogue's Chinese name (as 自检 shows it); the id when a finding names a rule we do not know. */
+const ruleName = ruleNameOf;
+
+/**
+ * One finding: severity, place, message, rule name. A warning without a 说明 also says what to copy into
+ * 核实说明 (rule name and place) if it is right as written.
+ */
 function findingLines(f: FindingJson): string[] {
-  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${f.rule}]`];
+  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${ruleName(f.rule)}]`];
+  if (f.severity === "warning" && f.explanation === undefined && f.rule !== "explanation.unused")
+    lines.push(`        如情况属实，在“核实说明”中填写：规则“${ruleName(f.rule)}”，位置“${f.sheet}!${f.cell}”，并写明说明。`);
   if (f.explanation !== undefined) lines.push(`        说明：${f.explanation}`);
   return lines;
 }
@@ -111,46 +121,57 @@ export function exitCodeOf(results: readonly Pick<CheckResult, "status">[]): num
   return results.some((r) => r.status === "errors" || r.status === "unreadable") ? EXIT.findings : EXIT.ok;
 }
 
+/** A path that named nothing readable: one unreadable result, like any other bad file. */
+function missingResult(entry: Extract<InputEntry, { kind: "missing" }>): CheckResult {
+  const message =
+    entry.code === "no_access"
+      ? `没有读取文件夹“${entry.display}”的权限，其中的文件未校验。请检查文件夹权限后重试。`
+      : `找不到“${entry.display}”，请检查路径（相对路径从运行命令的文件夹算起）。`;
+  return { file: entry.display, unit: null, status: "unreadable", findings: [], code: entry.code, message };
+}
+
 /**
- * Every argument must name an existing file before anything is checked: a typo or a folder is a usage
- * error. Anything else that exists (a device, a pipe) is a result like any unreadable file.
+ * Every input's result in command-line order: the paths are listed first (names only), then the files
+ * are read and judged over worker threads, and a path that named nothing takes its place in the order.
  */
-async function requireFiles(args: readonly string[], cwd: string): Promise<string[]> {
-  const problems: string[] = [];
-  const resolved: string[] = [];
-  for (const arg of args) {
-    const full = path.resolve(cwd, arg);
-    const stat = await fs.stat(full).catch(() => undefined);
-    if (!stat) problems.push(`找不到文件“${arg}”，请检查路径。`);
-    else if (stat.isDirectory()) problems.push(`“${arg}”不是文件（是文件夹？），请指定要校验的 .xlsx 文件。`);
-    resolved.push(full);
+async function* checkEntries(inputs: readonly string[], cwd: string): AsyncIterable<CheckResult> {
+  const entries: InputEntry[] = [];
+  for await (const entry of expandInputs(inputs, cwd)) entries.push(entry);
+  const files = entries.flatMap((e) => (e.kind === "file" ? [{ path: e.path, displayName: e.display }] : []));
+  const checked = checkFiles(files)[Symbol.asyncIterator]();
+  for (const entry of entries) {
+    if (entry.kind === "missing") yield missingResult(entry);
+    else {
+      const next = await checked.next();
+      if (next.done) return;
+      yield next.value;
+    }
   }
-  if (problems.length > 0) throw new CliError(problems.join("\n"), EXIT.usage);
-  return resolved;
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("check")
     .description("校验填报好的报表文件，逐个列出错误和提示（所在工作表、单元格和原因）")
-    .argument("<文件...>", "要校验的 .xlsx 文件，可以有多个")
+    .argument("<文件或文件夹...>", "要校验的 .xlsx 文件或文件夹（逐层查找其中所有文件），可以有多个")
     .option("--json", "以 JSON 输出结果（供脚本使用）")
-    .action(async (files: string[], opts: { json?: boolean }) => {
-      const paths = await requireFiles(files, io.cwd);
+    .action(async (inputs: string[], opts: { json?: boolean }) => {
       // Each file is printed as soon as it is checked and then let go: a batch never holds every finding at once.
       const out = chunked(io.stdout);
       const seen: Pick<CheckResult, "status">[] = [];
       if (opts.json) out.add("[\n");
-      // Read and judged over worker threads; results arrive in the order the files were given.
-      let i = 0;
-      for await (const result of checkFiles(paths.map((p, k) => ({ path: p, displayName: files[k] })))) {
-        if (i > 0) collectAfterLargeFile();
-        seen.push({ status: result.status });
+      for await (const result of checkEntries(inputs, io.cwd)) {
+        if (seen.length > 0) collectAfterLargeFile();
         if (opts.json) {
-          if (i > 0) out.add(",\n");
+          if (seen.length > 0) out.add(",\n");
           for (const piece of resultJson(result)) out.add(piece);
         } else for (const line of humanLines(result)) out.add(`${line}\n`);
-        i++;
+        seen.push({ status: result.status });
+      }
+      if (seen.length === 0) {
+        if (opts.json) out.add("]\n");
+        out.flush();
+        throw new CliError(`在“${inputs.join("”“")}”中没有找到任何文件。`, EXIT.usage);
       }
       if (opts.json) out.add("\n]\n");
       else if (seen.length > 1) out.add(summaryLine(seen) + "\n");

@@ -19,6 +19,15 @@ function parseYear(text: string | undefined): number {
   return year;
 }
 
+/** The template is an .xlsx workbook: a name ending otherwise (.csv, .xls, none) would mislabel it. */
+function requireXlsxName(output: string): void {
+  const ext = path.extname(output);
+  if (ext.toLowerCase() === ".xlsx") return;
+  const suggestion = `${ext ? output.slice(0, -ext.length) : output}.xlsx`;
+  const what = ext ? `扩展名是“${ext}”` : "没有扩展名";
+  throw new CliError(`模板是 Excel 工作簿，输出文件名须以 .xlsx 结尾；“${output}”${what}。请改为：-o ${suggestion}`, EXIT.usage);
+}
+
 async function exists(file: string): Promise<boolean> {
   try {
     await fs.stat(file);
@@ -36,6 +45,7 @@ export function registerTemplate(program: Command, io: CliIO, setExit: (code: nu
     .option("--year <年份>", `报告年度（默认 ${TEMPLATE.defaultYear}）`)
     .option("--force", "覆盖已存在的文件")
     .action(async (opts: TemplateCommandOptions) => {
+      requireXlsxName(opts.output);
       const year = parseYear(opts.year);
       const file = path.resolve(io.cwd, opts.output);
       if (!opts.force && (await exists(file))) {

@@ -37,6 +37,9 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
 /** What the unit should do to get a readable file; every route ends in "save as .xlsx and send again". */
 const SAVE_AS_XLSX = "请用 Excel 打开后选择“文件-另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，然后重新发送新保存的文件。";
 
+/** A Word, PDF or text file holds no template to save as .xlsx: the unit should send the filled template itself. */
+const SEND_TEMPLATE = "报表须填写在下发的《标准化研学行动总结》模板（.xlsx）中：请把内容填入模板，保存后发送填好的模板文件，不要发送 Word、PDF 等其他文件。";
+
 /** Each message takes the file name and an optional Chinese detail (`b` shows it in brackets, `s` as a clause). */
 const b = (d?: string) => (d ? `（${d}）` : "");
 const s = (d?: string) => (d ? `：${d}` : "");
@@ -45,7 +48,7 @@ const MESSAGES: Readonly<Record<RefusalCode, (file: string, detail?: string) => 
   empty: (f) => `“${f}”是空文件（0 字节），没有任何内容。请确认报表已保存，然后重新发送填写好的 .xlsx 文件。`,
   lock_file: (f) =>
     `“${f}”是 Excel 打开文件时自动生成的临时锁定文件（文件名以 ~$ 开头），不是报表本身。请发送文件名不带 ~$ 的那个真正的工作簿。`,
-  not_spreadsheet: (f, d) => `“${f}”不是 Excel 工作簿（.xlsx），无法读取${s(d)}。${SAVE_AS_XLSX}`,
+  not_spreadsheet: (f, d) => `“${f}”不是 Excel 工作簿（.xlsx），无法读取${s(d)}。${SEND_TEMPLATE}`,
   corrupt: (f, d) =>
     `“${f}”已损坏或不完整${b(d)}（可能在下载、复制或传输时中断），无法读取。请确认该文件在 Excel 中能正常打开，重新保存为 .xlsx 后再发送。`,
   legacy_xls: (f) => `“${f}”是旧版 Excel 97-2003 格式（.xls），无法读取。${SAVE_AS_XLSX}`,

@@ -1,7 +1,7 @@
 /** Chinese words the master shows for the merge's codes (one place, rendered from data). */
 import { FIELDS, TABLES } from "../../core/definition";
 import type { ProblemKind, ProblemSeverity, RosterStanding } from "../../core/merge/model";
-import { RULES } from "../../core/rules/catalogue";
+import { RULES, ruleNameOf } from "../../core/rules/catalogue";
 
 export const SHEET_NAMES = {
   summary: "汇总表",
@@ -34,7 +34,7 @@ export const PROBLEM_KIND_LABEL: Readonly<Record<ProblemKind, string>> = {
 
 /** The rule's Chinese name from the catalogue; empty for file-level codes the catalogue does not list. */
 export function ruleName(rule: string): string {
-  return (RULES as Readonly<Record<string, { readonly name: string } | undefined>>)[rule]?.name ?? "";
+  return Object.prototype.hasOwnProperty.call(RULES, rule) ? ruleNameOf(rule) : "";
 }
 
 /** The label of a field (single field, or a column of `table`); the id itself when the definition does not know it. */

@@ -1,7 +1,7 @@
 /** 基本情况: one row per single field (number, label, input, hint), section titles, the seal block. */
 import type ExcelJS from "exceljs";
 import { BASIC_SECTIONS, FIELDS, SEAL_BLOCK, SHEETS, SINGLE_FIELD_LAYOUT, TEMPLATE, cellOf } from "../../core/definition";
-import { BORDER, FILL, FONT, requiredLabel } from "./styles";
+import { BORDER, COLOUR_LEGEND, FILL, FONT, requiredLabel } from "./styles";
 import { numFmtFor, validationFor } from "./validation";
 import { singleFieldRules } from "./conditional";
 import { UNLOCKED, protectSheet } from "./protection";
@@ -30,10 +30,11 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
   ws.getRow(1).height = 30;
   ws.mergeCells(merged(2));
   Object.assign(ws.getCell("A2"), {
-    value: "带“*”的为必填项；浅色单元格为填写区（可从下拉列表选择或按提示填写），其余单元格已保护以防误改。",
+    value: `带“*”的为必填项；浅色单元格为填写区（可从下拉列表选择或按提示填写），其余单元格已保护以防误改。${COLOUR_LEGEND}打印盖章请打印“${SHEETS.print}”工作表（长文字在本表打印不全）。`,
     font: FONT.note,
     alignment: { wrapText: true, vertical: "middle" },
   });
+  ws.getRow(2).height = 48;
 
   const headers: [string, string][] = [
     [L.numberColumn, "序号"],
@@ -84,5 +85,7 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
 
   protectSheet(ws, "form");
   setupPrint(ws, { titleRows: BASIC_HEADER_ROW, totalWidth: Object.values(WIDTHS).reduce((a, b) => a + b, 0) });
+  // The hint column is for filling in, not for the printed copy ("A$1" is how exceljs wants it).
+  ws.pageSetup.printArea = `${L.numberColumn}$1:${L.inputColumn}$${SEAL_BLOCK.row}`;
   return ws;
 }

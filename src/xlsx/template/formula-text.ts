@@ -1,7 +1,8 @@
 /**
  * Building blocks of the 自检 formulas. Only functions that Excel 2007+, WPS and LibreOffice share
- * (IF, AND, OR, ISNUMBER, IFERROR, VALUE, ASC, SUBSTITUTE, MID, FIND, LEN, TRIM, MATCH, COUNTIF,
- * SUMIF, SUMPRODUCT, ROW, DATE, YEAR): no dynamic arrays, LET, FILTER or IFS.
+ * (IF, AND, OR, NOT, ISNUMBER, ISNA, ISERROR, IFERROR, VALUE, ASC, UPPER, SUBSTITUTE, LEFT, RIGHT, MID,
+ * FIND, LEN, TRIM, MATCH, COUNTIF, SUMIF, SUM, MIN, SUMPRODUCT, ROW, INDIRECT, ADDRESS, COLUMN, DATE):
+ * no dynamic arrays, LET, FILTER or IFS.
  */
 import { TABLES, tableById, type AnyColumnId, type TableId } from "../../core/definition";
 import { columnRange, fieldRef, tableNameOf } from "./refs";
@@ -77,12 +78,65 @@ export function countEqual(tableId: TableId, columnId: AnyColumnId, value: strin
   return `COUNTIF(${columnRange(tableId, columnId)},${str(value)})`;
 }
 
-/** Real dates in a table column outside [from, to] (formula expressions of serials). */
-export function datesOutside(tableId: TableId, columnId: AnyColumnId, from: string, to: string): string {
-  const r = columnRange(tableId, columnId);
-  return `(COUNTIF(${r},"<"&${from})+COUNTIF(${r},">"&${to}))`;
-}
-
 export function tablesWithDates(): { tableId: TableId; columnId: AnyColumnId }[] {
   return TABLES.flatMap((t) => t.columns.filter((c) => c.type === "date").map((c) => ({ tableId: t.id, columnId: c.id })));
+}
+
+/*
+ * Helpers below work cell by cell on a whole column too (inside an array formula): they use only
+ * functions that act element by element (IF, ISNUMBER, FIND, MID, LEN, +, *), never AND/OR/COUNT,
+ * which would fold a column into one value.
+ */
+
+/** TRUE (as a number > 0) when the text of `ref` contains any of `chars`. */
+export function hasAnyChar(ref: string, chars: string): string {
+  return `(${Array.from(chars)
+    .map((c) => `ISNUMBER(FIND(${str(c)},${ref}))`)
+    .join("+")})>0`;
+}
+
+/** Characters of a headcount written in Chinese numerals (spec §3: 一百二十 is read, with a warning). */
+export const CHINESE_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿";
+
+/**
+ * A headcount only when written as plain digits (typed as a number, or text of digits with an optional
+ * thousands comma or decimal point, full-width folded): what `check` reads without a note. "" otherwise.
+ */
+export function plainNum(ref: string): string {
+  const t = `ASC(TRIM(${ref}))`;
+  const leftover = Array.from("0123456789,.").reduce((acc, c) => `SUBSTITUTE(${acc},${str(c)},"")`, t);
+  return `IFERROR(IF(ISNUMBER(${ref}),${ref},IF(LEN(${leftover})=0,VALUE(${t}),"")),"")`;
+}
+
+/**
+ * Whether `check` may accept a headcount, possibly with a warning (TRUE) or surely rejects it (FALSE):
+ * a plain number must be a whole number ≥ 0; other text is accepted here when its number (words such as
+ * 人, 约 removed) is one, or when it holds Chinese numerals, which only the checker can read. Such text
+ * always fails the format line (a warning), so 自检 never passes what `check` would reject.
+ */
+export function headcountMayBeValid(ref: string): string {
+  const p = plainNum(ref);
+  const n = num(ref);
+  return `IF(ISNUMBER(${p}),(${p}>=0)*(${p}=INT(${p}))>0,IF(ISNUMBER(${n}),(${n}>=0)*(${n}=INT(${n}))>0,${hasAnyChar(ref, CHINESE_NUMERAL_CHARS)}))`;
+}
+
+/**
+ * 6月5日 (or 6月5号) without a year: `check` reads it in the report year with a warning; 自检 cannot
+ * read it, so a format line flags it instead of calling it an error. Digits, then 月, digits, 日/号.
+ */
+export function isMonthDayText(ref: string): string {
+  const t = `ASC(TRIM(${ref}))`;
+  const rest = Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, t);
+  const digitsAround = `ISNUMBER(VALUE(LEFT(${t},1)))*ISNUMBER(VALUE(MID(${t},FIND("月",${t}&"月")+1,1)))`;
+  return `IFERROR(NOT(ISNUMBER(${ref}))*((${rest}="月日")+(${rest}="月号"))*${digitsAround},0)>0`;
+}
+
+/** TRUE when every character of the (non-empty) text `t` is one of `allowed` (case-sensitive). */
+export function onlyChars(t: string, allowed: string): string {
+  return `SUMPRODUCT(--ISERROR(FIND(MID(${t},ROW(INDIRECT("1:"&LEN(${t}))),1),${str(allowed)})))=0`;
+}
+
+/** The text with every digit replaced by 0: "022-2718 2133" → "000-0000 0000", to compare shapes. */
+export function digitShape(t: string): string {
+  return Array.from("123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"0")`, t);
 }

@@ -30,7 +30,7 @@ export function guideLines(year: number): { text: string; heading?: boolean }[] 
     { text: "五、自检与核实说明", heading: true },
     { text: `“${SHEETS.selfCheck}”表用公式自动检查必填项和各项数据的关系（如公益性宣贯次数不大于培训次数、研学人次覆盖活动明细），无需安装加载项。结果为“✗”且性质为“错误”的须修改；性质为“提示”的请核实，情况属实的在“${SHEETS.explanations}”表中写明规则、位置和说明，无需修改数据。` },
     { text: "六、盖章报送", heading: true },
-    { text: `填写完成、自检无误后，打印“${SHEETS.basic}”表并加盖公章，将盖章扫描件、本表格文件（.xlsx）和佐证材料正式（加盖公章）报送市市场监管委标准化处政务邮箱（scjgbzhc@tj.gov.cn）。` },
+    { text: `填写完成、自检无误后，打印“${SHEETS.print}”表（由“${SHEETS.basic}”自动生成，长文字完整打印，不含填写说明）以及“${sheetOf("events")}”“${sheetOf("media")}”“${sheetOf("evidence")}”表，加盖公章，将盖章扫描件、本表格文件（.xlsx）和佐证材料正式（加盖公章）报送市市场监管委标准化处政务邮箱（scjgbzhc@tj.gov.cn）。` },
     { text: "联系电话：27182133、27182054、27113030。" },
   ];
 }

@@ -14,14 +14,36 @@ import {
   FIELDS,
   REPORT_TYPES,
   SHEETS,
+  TABLES,
   fieldById,
   tableById,
+  type ColumnDef,
   type FieldDef,
   type FieldId,
 } from "../../core/definition";
 import { eventParticipantsFor } from "./conditional";
-import { F, countEqual, dateOf, datesOutside, isBlank, isDate, isNum, isOneOf, nonEmptyRows, num, str, tablesWithDates } from "./formula-text";
-import { columnRange } from "./refs";
+import {
+  F,
+  countEqual,
+  dateOf,
+  digitShape,
+  hasAnyChar,
+  headcountMayBeValid,
+  isBlank,
+  isDate,
+  isMonthDayText,
+  isNum,
+  isOneOf,
+  nonEmptyRows,
+  num,
+  onlyChars,
+  plainNum,
+  str,
+  strArray,
+  tablesWithDates,
+} from "./formula-text";
+import { columnRange, tableNameOf } from "./refs";
+import type { RuleId } from "../../core/rules/catalogue";
 
 export type LineSeverity = "error" | "warning" | "errorInAnnualOnly";
 
@@ -29,7 +51,7 @@ export interface LineSpec {
   /** Unique line id: the rule id, plus the field or table when a rule has several lines. */
   readonly id: string;
   /** Rule id of spec §4. */
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly field?: string;
   readonly severity: LineSeverity;
   /** Chinese name of the check. */
@@ -40,6 +62,11 @@ export interface LineSpec {
   readonly pass: string;
   /** Formula (text): what is wrong, in Chinese. */
   readonly failMessage: string;
+  /**
+   * The formulas work on whole table columns, cell by cell: written as array formulas (CSE), which
+   * Excel, WPS and LibreOffice all evaluate element by element, IF included.
+   */
+  readonly array?: true;
 }
 
 const [STAGE, ANNUAL] = REPORT_TYPES;
@@ -57,6 +84,57 @@ const TRUE = "TRUE";
 const saying = (f: FieldDef, text: string) =>
   `${str(`${text}（${f.sheet}!`)}&ADDRESS(ROW(${F(f.id)}),COLUMN(${F(f.id)}),4)&${str("）。")}`;
 const quoted = (label: string) => `“${label}”`;
+
+const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/** A phone without spaces, full-width folded. */
+const compactPhone = (x: string) => `SUBSTITUTE(ASC(TRIM(${x}))," ","")`;
+
+/**
+ * The common ways to write a phone number, all of which `check` accepts: a mobile 1[3-9]… of 11 digits
+ * (138-1234-5678 grouped or not), a landline of 8 digits (2718-2133), or 022 then 8 digits.
+ */
+function phoneCommon(x: string): string {
+  const t = compactPhone(x);
+  const shape = digitShape(t);
+  const is = (shapes: string[]) => `ISNUMBER(MATCH(${shape},${strArray(shapes)},0))`;
+  const mobile = `AND(${is(["00000000000", "000-0000-0000", "000-00000000", "0000000-0000"])},LEFT(${t},1)="1",ISNUMBER(FIND(MID(${t},2,1),"3456789")))`;
+  const local = is(["00000000", "0000-0000"]);
+  const withArea = `AND(${is(["00000000000", "000-00000000", "000-0000-0000", "0000000-0000"])},LEFT(${t},3)="022")`;
+  return `OR(${mobile},${local},${withArea})`;
+}
+
+/**
+ * Could be a phone in a rarer form `check` also accepts: digits and phone marks only, and a sign of
+ * such a form (+86, (022), 转/ext, 12 or more digits, or a dash after eight digits, as in
+ * 27182133-801). Anything else that is not a common form is an error, as in `check`.
+ */
+function phoneMaybe(x: string): string {
+  const t = compactPhone(x);
+  const digitsIn = (u: string) => `(LEN(${u})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, u)}))`;
+  const extensionDash = `IFERROR(${digitsIn(`LEFT(${t},FIND("-",${t},9)-1)`)}>=8,FALSE)`;
+  const rarerForm = `OR(${hasAnyChar(t, "+()转xX")},${digitsIn(t)}>=12,${extensionDash})`;
+  return `AND(LEN(${t})>=8,${onlyChars(t, "0123456789-()+转eExXtT.")},${rarerForm})`;
+}
+
+const EMAIL_LOCAL = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-";
+const EMAIL_DOMAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-";
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** name@host.tld as `check` reads it: one @, allowed characters, dot-separated labels, a tld of ≥ 2 letters. */
+function emailShape(x: string): string {
+  const t = `ASC(TRIM(${x}))`;
+  const at = `FIND("@",${t})`;
+  const local = `LEFT(${t},${at}-1)`;
+  const domain = `MID(${t},${at}+1,999)`;
+  const dots = `(LEN(${domain})-LEN(SUBSTITUTE(${domain},".","")))`;
+  const tld = `MID(${domain},FIND("~",SUBSTITUTE(${domain},".","~",${dots}))+1,999)`;
+  return (
+    `AND(LEN(${t})-LEN(SUBSTITUTE(${t},"@",""))=1,${at}>1,${onlyChars(local, EMAIL_LOCAL)},` +
+    `${dots}>0,LEFT(${domain},1)<>".",RIGHT(${domain},1)<>".",NOT(ISNUMBER(FIND("..",${domain}))),` +
+    `${onlyChars(domain, EMAIL_DOMAIN)},LEN(${tld})>=2,${onlyChars(tld, LETTERS)})`
+  );
+}
 
 function fieldLines(): LineSpec[] {
   const lines: LineSpec[] = [];
@@ -76,13 +154,15 @@ function fieldLines(): LineSpec[] {
     const x = F(f.id);
     // A blank required field is the required line's business (—); a blank optional field passes.
     const applicable = f.required ? `NOT(${isBlank(x)})` : TRUE;
-    const add = (rule: string, name: string, test: string, message: string, severity: LineSeverity = "error") => {
+    const add = (rule: RuleId, name: string, test: string, message: string, severity: LineSeverity = "error", suffix = "") => {
       const pass = f.required ? test : `IF(${isBlank(x)},TRUE,${test})`;
-      lines.push({ id: `${rule}.${f.id}`, rule, field: f.id, severity, name, applicable, pass, failMessage: saying(f, message) });
+      lines.push({ id: `${rule}.${f.id}${suffix}`, rule, field: f.id, severity, name, applicable, pass, failMessage: saying(f, message) });
     };
     switch (f.type) {
       case "headcount":
-        add("type.headcount", `${f.label}为不小于0的整数`, `IF(${isNum(x)},AND(${num(x)}>=0,${num(x)}=INT(${num(x)})),FALSE)`, `${quoted(f.label)}应为不小于0的整数`);
+        add("type.headcount", `${f.label}为不小于0的整数`, headcountMayBeValid(x), `${quoted(f.label)}应为不小于0的整数`);
+        // Text such as 120人, 约120, 三百: `check` reads it with a warning, and so does this line.
+        add("format.normalized", `${f.label}写成阿拉伯数字`, `OR(ISNUMBER(${plainNum(x)}),NOT(${headcountMayBeValid(x)}))`, `${quoted(f.label)}请只填写阿拉伯数字（如 120），不带“人”“约”等字`, "warning");
         break;
       case "integer":
         add(
@@ -96,10 +176,22 @@ function fieldLines(): LineSpec[] {
         add("type.enum", `${f.label}为列表中的选项`, isOneOf(x, f.options ?? []), `${quoted(f.label)}应从下拉列表中选择：${(f.options ?? []).join("、")}`);
         break;
       case "date":
-        add("type.date", `${f.label}为日期`, isDate(x), `${quoted(f.label)}应为日期，如 2023-06-20`);
+        add("type.date", `${f.label}为日期`, `OR(${isDate(x)},${isMonthDayText(x)})`, `${quoted(f.label)}应为日期，如 2023-06-20`);
+        add("format.normalized", `${f.label}写明年份`, `NOT(${isMonthDayText(x)})`, `${quoted(f.label)}请写明年份，如 2023-06-20`, "warning");
         break;
-      case "credit_code":
-        add("format.credit_code", `${f.label}为18位`, `LEN(TRIM(${x}))=18`, `${quoted(f.label)}应为18位`);
+      case "credit_code": {
+        const t = `UPPER(SUBSTITUTE(ASC(TRIM(${x}))," ",""))`;
+        add("format.credit_code", `${f.label}为18位数字或大写字母`, `AND(LEN(${t})=18,${onlyChars(t, CREDIT_CODE_ALPHABET)})`, `${quoted(f.label)}应为18位数字或大写字母（不含 I、O、Z、S、V）`);
+        break;
+      }
+      case "phone":
+        add("format.phone", `${f.label}为手机号或固定电话`, `OR(${phoneCommon(x)},${phoneMaybe(x)})`, `${quoted(f.label)}应为手机号（11位）或固定电话（如 022-27182133）`);
+        // Written with +86, (022) or an extension: `check` judges these; a formula can only say it cannot.
+        // It fails only for what the error line lets through, so a wrong number is one error, not also a warning.
+        add("format.phone", `${f.label}为常见写法（其他写法以 check 为准）`, `OR(${phoneCommon(x)},NOT(${phoneMaybe(x)}))`, `${quoted(f.label)}不是常见写法，自检无法判断，请以加载项或 check 的结果为准`, "warning", ".common");
+        break;
+      case "email":
+        add("format.email", `${f.label}为电子邮箱地址`, emailShape(x), `${quoted(f.label)}应为电子邮箱地址，如 name@example.com`);
         break;
       default:
         break;
@@ -214,7 +306,9 @@ function ruleLines(): LineSpec[] {
 
   for (const { tableId, columnId } of tablesWithDates()) {
     const table = tableById(tableId);
-    const outside = datesOutside(tableId, columnId, `DATE(${n(y)},1,1)`, `DATE(${n(y)},12,31)`);
+    // Dates written as text (2023-06-05) count too, as `check` reads them: cell by cell, in an array formula.
+    const d = dateOf(columnRange(tableId, columnId));
+    const outside = `SUM(ISNUMBER(${d})*((${d}<DATE(${n(y)},1,1))+(${d}>DATE(${n(y)},12,31))))`;
     lines.push({
       id: `event.in_year.${tableId}`,
       rule: "event.in_year",
@@ -223,6 +317,7 @@ function ruleLines(): LineSpec[] {
       applicable: isNum(y),
       pass: `${outside}=0`,
       failMessage: `${str(`“${table.sheet}”有`)}&${outside}&${str("个日期不在")}&${n(y)}&${str("年内。")}`,
+      array: true,
     });
   }
   for (const { tableId, columnId } of tablesWithDates()) {
@@ -282,8 +377,54 @@ function ruleLines(): LineSpec[] {
   return lines;
 }
 
+/**
+ * Lines over table rows, one per table and rule: a line fails when a non-empty row (as `check` reads
+ * them) has a cell at fault, and names the first such worksheet row.
+ */
+function tableLines(): LineSpec[] {
+  const lines: LineSpec[] = [];
+  for (const table of TABLES) {
+    const col = (c: ColumnDef) => columnRange(table.id, c.id);
+    const first = col(table.columns[0]);
+    const inRow = `(ROW(${first})>ROW(${tableNameOf(table.id)}))*(LEN(${table.columns.map(col).join("&")})>0)`;
+    const filled = (c: ColumnDef) => `(LEN(TRIM(${col(c)}))>0)`;
+    const add = (rule: RuleId, what: string, columns: readonly ColumnDef[], bad: (c: ColumnDef) => string, message: string, severity: LineSeverity = "error") => {
+      if (columns.length === 0) return;
+      // Per row: how many of its cells are at fault (an array); the line fails when any is.
+      const perRow = `(${inRow})*(${columns.map((c) => `(${bad(c)})`).join("+")})`;
+      lines.push({
+        id: `${rule}.${table.id}`,
+        rule,
+        severity,
+        name: `“${table.sheet}”${what}`,
+        applicable: TRUE,
+        pass: `SUM(${perRow})=0`,
+        // Names the first row only: repeating the per-row test for a count too would pass Excel's 8,192-character limit.
+        failMessage: `${str(`“${table.sheet}”从第`)}&MIN(IF(${perRow}>0,ROW(${first})))&${str(`行起有${message}，请逐行检查。`)}`,
+        array: true,
+      });
+    };
+    const of = (type: ColumnDef["type"]) => table.columns.filter((c) => c.type === type);
+    add("required", "非空行的必填项已填写", table.columns.filter((c) => c.required), (c) => `LEN(TRIM(${col(c)}))=0`, "必填项未填写");
+    add("type.enum", "选项均为下拉列表中的选项", of("enum"), (c) => `${filled(c)}*ISNA(MATCH(TRIM(${col(c)}),${strArray(c.options ?? [])},0))`, "不是下拉列表中的选项");
+    add("type.date", "日期均可识别", of("date"), (c) => `${filled(c)}*NOT(ISNUMBER(${dateOf(col(c))}))*NOT(${isMonthDayText(col(c))})`, "日期无法识别（应如 2023-06-20）");
+    add("type.headcount", "人次均为不小于0的整数", of("headcount"), (c) => `${filled(c)}*NOT(${headcountMayBeValid(col(c))})`, "人次不是不小于0的整数");
+    add(
+      "format.normalized",
+      "人次写成阿拉伯数字、日期写明年份",
+      [...of("headcount"), ...of("date")],
+      (c) => (c.type === "date" ? `${filled(c)}*${isMonthDayText(col(c))}` : `${filled(c)}*NOT(ISNUMBER(${plainNum(col(c))}))*${headcountMayBeValid(col(c))}`),
+      "人次未写成阿拉伯数字或日期未写年份，请核实",
+      "warning",
+    );
+    const limited = table.columns.filter((c) => c.maxLength !== undefined);
+    add("text.too_long", "文字不超过字数上限", limited, (c) => `LEN(${col(c)})>${c.maxLength}`, "文字超过字数上限");
+  }
+  return lines;
+}
+
 export function lineSpecs(): LineSpec[] {
-  return [...fieldLines(), ...ruleLines()];
+  return [...fieldLines(), ...tableLines(), ...ruleLines()];
 }
 
 /** Layout of the 自检 sheet. */
@@ -293,16 +434,20 @@ export const SELF_CHECK = {
   headerRow: 4,
   firstRow: 5,
   columns: { id: "A", name: "B", result: "C", message: "D", severity: "E" },
-  /** Cell of the overall line's result ("✓ 全部通过", "✓ 无错误；有 N 项提示请核实" or "✗ 有 N 项错误须修改"). */
+  /**
+   * Cell of the overall line's result: "✓ 全部通过" only when every line passes; "△ 有 N 项提示请核实（公式未发现错误）";
+   * or "✗ 有 N 项错误须修改".
+   */
   overallCell: "C3",
   pass: "✓",
+  warn: "△",
   fail: "✗",
   notApplicable: "—",
 } as const;
 
 export interface SelfCheckLine {
   readonly id: string;
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly field?: string;
   readonly severity: LineSeverity;
   readonly name: string;

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import { F, str } from "./formula-text";
 import { REPORT_TYPES } from "../../core/definition";
+import { RULES } from "../../core/rules/catalogue";
 import { SELF_CHECK, lineSpecs, type LineSeverity } from "./self-check-lines";
 import { BORDER, FILL, FONT } from "./styles";
 import { resultRules } from "./conditional";
@@ -9,13 +10,24 @@ import { protectSheet } from "./protection";
 import { setupPrint } from "./print";
 
 const C = SELF_CHECK.columns;
-const WIDTHS: Record<string, number> = { [C.id]: 28, [C.name]: 36, [C.result]: 8, [C.message]: 64, [C.severity]: 8 };
+const WIDTHS: Record<string, number> = { [C.id]: 26, [C.name]: 36, [C.result]: 8, [C.message]: 64, [C.severity]: 8 };
 const SEVERITY_TEXT = { error: "错误", warning: "提示" } as const;
 
 function severityCell(severity: LineSeverity): ExcelJS.CellValue {
   if (severity !== "errorInAnnualOnly") return SEVERITY_TEXT[severity];
   // public.min_one: an error in a 年度总结, a warning in a 阶段性总结 (spec §4).
   return { formula: `IF(TRIM(${F("report_type")})=${str(REPORT_TYPES[0])},${str(SEVERITY_TEXT.warning)},${str(SEVERITY_TEXT.error)})` } as ExcelJS.CellFormulaValue;
+}
+
+/** What no line checks, from the catalogue, so the sheet never claims more than its formulas judge. */
+function uncheckedNote(): string {
+  const without = Object.values(RULES).flatMap((r) => (r.selfCheck === "line" ? [] : [`“${r.name}”（${r.selfCheck.without}）`]));
+  return `自检不检查：${without.join("；")}。这些以加载项或命令行 check 的结果为准。`;
+}
+
+/** A formula cell; `array` writes it as an array formula (CSE) over its own cell. */
+function formulaAt(ws: ExcelJS.Worksheet, address: string, formula: string, array: boolean | undefined): void {
+  ws.getCell(address).value = (array ? { formula, shareType: "array", ref: address } : { formula }) as ExcelJS.CellFormulaValue;
 }
 
 export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
@@ -31,11 +43,13 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   ws.getRow(1).height = 28;
   ws.mergeCells(`A2:${C.severity}2`);
   Object.assign(ws.getCell("A2"), {
-    value: "✓ 通过；✗ 未通过，按“说明”修改；— 相关项目尚未填写。“错误”须修改后再报送；“提示”请核实，情况属实的在“核实说明”表中说明。",
+    value:
+      "✓ 通过；✗ 未通过，按“说明”修改；— 相关项目尚未填写。“错误”须修改后再报送；“提示”请核实，情况属实的在“核实说明”表中说明，" +
+      `“规则”一栏填写本表A列的规则名称。${uncheckedNote()}`,
     font: FONT.note,
     alignment: { wrapText: true, vertical: "middle" },
   });
-  ws.getRow(2).height = 32;
+  ws.getRow(2).height = 78;
 
   const results = `$${C.result}$${SELF_CHECK.firstRow}:$${C.result}$${lastRow}`;
   const severities = `$${C.severity}$${SELF_CHECK.firstRow}:$${C.severity}$${lastRow}`;
@@ -54,7 +68,8 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
     formula:
       `IF(${failed}=0,${str(`${SELF_CHECK.pass} 全部通过`)},` +
       `IF(${failedErrors}>0,${str(`${SELF_CHECK.fail} 有 `)}&${failedErrors}&${str(" 项错误须修改")},` +
-      `${str(`${SELF_CHECK.pass} 无错误；有 `)}&${failedWarnings}&${str(" 项提示请核实")}))`,
+      // Says only what the formulas found: some rules are checked by the add-in and `check` alone (row 2).
+      `${str(`${SELF_CHECK.warn} 有 `)}&${failedWarnings}&${str(" 项提示请核实（公式未发现错误）")}))`,
   };
   Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER, alignment: { horizontal: "left", vertical: "middle" } });
   overall.getCell(C.name).value = {
@@ -64,7 +79,7 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   overall.height = 24;
 
   const header = ws.getRow(SELF_CHECK.headerRow);
-  ([[C.id, "规则编号"], [C.name, "检查项"], [C.result, "结果"], [C.message, "说明"], [C.severity, "性质"]] as const).forEach(([col, text]) => {
+  ([[C.id, "规则"], [C.name, "检查项"], [C.result, "结果"], [C.message, "说明"], [C.severity, "性质"]] as const).forEach(([col, text]) => {
     Object.assign(header.getCell(col), { value: text, font: FONT.header, fill: FILL.header, border: BORDER, alignment: { horizontal: "center" } });
   });
 
@@ -72,14 +87,20 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
     const r = SELF_CHECK.firstRow + i;
     const row = ws.getRow(r);
     const resultCell = `$${C.result}${r}`;
-    row.getCell(C.id).value = spec.rule;
+    row.getCell(C.id).value = RULES[spec.rule].name;
     row.getCell(C.name).value = spec.name;
-    row.getCell(C.result).value = {
-      formula: `IFERROR(IF(${spec.applicable},IF(${spec.pass},${str(SELF_CHECK.pass)},${str(SELF_CHECK.fail)}),${str(SELF_CHECK.notApplicable)}),${str(SELF_CHECK.fail)})`,
-    };
-    row.getCell(C.message).value = {
-      formula: `IF(${resultCell}=${str(SELF_CHECK.fail)},IFERROR(${spec.failMessage},${str("请检查相关单元格的内容。")}),IF(${resultCell}=${str(SELF_CHECK.notApplicable)},${str("相关项目尚未填写，填写后自动检查。")},""))`,
-    };
+    formulaAt(
+      ws,
+      `${C.result}${r}`,
+      `IFERROR(IF(${spec.applicable},IF(${spec.pass},${str(SELF_CHECK.pass)},${str(SELF_CHECK.fail)}),${str(SELF_CHECK.notApplicable)}),${str(SELF_CHECK.fail)})`,
+      spec.array,
+    );
+    formulaAt(
+      ws,
+      `${C.message}${r}`,
+      `IF(${resultCell}=${str(SELF_CHECK.fail)},IFERROR(${spec.failMessage},${str("请检查相关单元格的内容。")}),IF(${resultCell}=${str(SELF_CHECK.notApplicable)},${str("相关项目尚未填写，填写后自动检查。")},""))`,
+      spec.array,
+    );
     row.getCell(C.severity).value = severityCell(spec.severity);
     for (const col of Object.values(C)) {
       const cell = row.getCell(col);

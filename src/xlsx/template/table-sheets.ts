@@ -1,7 +1,7 @@
 /** The table sheets (活动明细, 宣传报道, 佐证材料, 核实说明): title, note, header, prepared rows. */
 import type ExcelJS from "exceljs";
 import { TABLES, type TableDef } from "../../core/definition";
-import { BORDER, FILL, FONT } from "./styles";
+import { BORDER, COLOUR_LEGEND, FILL, FONT } from "./styles";
 import { numFmtFor, validationFor } from "./validation";
 import { tableColumnRules } from "./conditional";
 import { UNLOCKED, protectSheet } from "./protection";
@@ -20,7 +20,7 @@ function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, dv: Excel
   return (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
-const GENERIC_NOTE = "行不够时可插入行（右键 → 插入）。";
+const GENERIC_NOTE = `行不够时可插入行（右键 → 插入）。${COLOUR_LEGEND}`;
 
 export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: number): ExcelJS.Worksheet {
   const first = table.columns[0].column;
@@ -39,7 +39,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
     font: FONT.note,
     alignment: { wrapText: true, vertical: "middle" },
   });
-  ws.getRow(2).height = 32;
+  ws.getRow(2).height = 48;
 
   const header = ws.getRow(table.headerRow);
   header.height = 22;
