@@ -12,7 +12,7 @@ describe("核实说明", () => {
     const j = judged([{ rule: RULES["sealed.no"].name, location: "基本情况!C16", text: "公章在外，补盖后寄送" }], { sealed: "否" });
     expect(j.findings.find((f) => f.rule === "sealed.no")!.explanation).toBe("公章在外，补盖后寄送");
     expect(unused(j)).toEqual([]);
-    expect(j.status).toBe("通过");
+    expect(j.status).toBe("ok");
   });
 
   it("a row for a warning that is not there says its row and that nothing matched", () => {
@@ -24,7 +24,7 @@ describe("核实说明", () => {
   it("a row that tries to explain an error says errors must be fixed, and the error stays", () => {
     const j = judged([{ rule: "district.matches_category", location: "所属区域", text: "按市级填报" }], { district: "市级" });
     expect(unused(j)[0].message).toContain("“所属区域与单位类别不符”是错误，须修改后报送，不能用核实说明代替");
-    expect(j.status).toBe("有错误");
+    expect(j.status).toBe("errors");
   });
 
   it("a row naming no rule says so and quotes what was written", () => {
