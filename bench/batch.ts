@@ -34,7 +34,8 @@ async function variant(v: number): Promise<Buffer> {
   const wb = await filledTemplate((book) => {
     const t = tableById("events");
     const ws = book.getWorksheet(t.sheet)!;
-    const put = (row: number, col: ColumnId<"events">, value: ExcelJS.CellValue) => (ws.getCell(`${columnById(t, col).column}${row}`).value = value);
+    const put = (row: number, col: ColumnId<"events">, value: ExcelJS.CellValue) =>
+      (ws.getCell(`${columnById(t, col).column}${row}`).value = value);
     for (let i = 0; i < EVENT_ROWS; i++) {
       const r = t.firstRow + i;
       put(r, "date", new Date(Date.UTC(2023, (i + v) % 10, 1 + (i % 28))));
@@ -86,13 +87,22 @@ function checkAll(files: readonly string[]): Run & { statuses: string } {
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--expose-gc", path.join(ROOT, "test/hostile/child-cli.ts"), "check", ...files, "--json"],
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "--expose-gc",
+      path.join(ROOT, "test/hostile/child-cli.ts"),
+      "check",
+      ...files,
+      "--json",
+    ],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * MiB },
   );
   const ms = performance.now() - t0;
   const report = JSON.parse(r.stderr) as { code: number; maxRssMB: number };
   const statuses = [...r.stdout.matchAll(/^ {4}"status": "(\w+)"/gm)].map((m) => m[1]);
-  const counts = Object.entries(statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}));
+  const counts = Object.entries(
+    statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}),
+  );
   return { ms, maxRssMB: report.maxRssMB, statuses: counts.map(([s, n]) => `${n} ${s}`).join(", ") };
 }
 
@@ -142,9 +152,13 @@ export async function benchBatch(): Promise<BenchFigure[]> {
     const liar = await refusal(lying);
     fs.rmSync(dir, { recursive: true, force: true });
 
-    const s = (r: Run) => `${(r.ms / 1000).toFixed(1)} s (${(r.ms / FILES).toFixed(1)} ms/file), peak rss ${r.maxRssMB.toFixed(0)} MB`;
+    const s = (r: Run) =>
+      `${(r.ms / 1000).toFixed(1)} s (${(r.ms / FILES).toFixed(1)} ms/file), peak rss ${r.maxRssMB.toFixed(0)} MB`;
     return [
-      { name: `batch: files`, value: `${FILES} reports × ${EVENT_ROWS} event rows, ${totalMB.toFixed(0)} MB, ${os.availableParallelism?.() ?? os.cpus().length} cores` },
+      {
+        name: `batch: files`,
+        value: `${FILES} reports × ${EVENT_ROWS} event rows, ${totalMB.toFixed(0)} MB, ${os.availableParallelism?.() ?? os.cpus().length} cores`,
+      },
       { name: "batch: exceljs load alone (baseline)", value: s(exceljs) },
       { name: "batch: fflate unzip of every part (floor)", value: s(floor) },
       { name: "batch: check --json over all (ours, process start included)", value: `${s(check)}; ${check.statuses}` },
@@ -153,8 +167,14 @@ export async function benchBatch(): Promise<BenchFigure[]> {
         value: `${(check.ms / exceljs.ms).toFixed(2)}, ${(check.ms / floor.ms).toFixed(1)}`,
       },
       { name: "batch: one report read and judged, median of 31 (target ≤ 5 ms)", value: `${one.toFixed(1)} ms` },
-      { name: "batch: 2 GiB zip bomb, sizes declared (target < 100 ms, < 100 MB)", value: `${bomb.code} in ${bomb.ms.toFixed(1)} ms, rss +${bomb.rssMB.toFixed(0)} MB` },
-      { name: "batch: 2 GiB zip bomb, sizes lying (4 KB declared)", value: `${liar.code} in ${liar.ms.toFixed(1)} ms, rss +${liar.rssMB.toFixed(0)} MB` },
+      {
+        name: "batch: 2 GiB zip bomb, sizes declared (target < 100 ms, < 100 MB)",
+        value: `${bomb.code} in ${bomb.ms.toFixed(1)} ms, rss +${bomb.rssMB.toFixed(0)} MB`,
+      },
+      {
+        name: "batch: 2 GiB zip bomb, sizes lying (4 KB declared)",
+        value: `${liar.code} in ${liar.ms.toFixed(1)} ms, rss +${liar.rssMB.toFixed(0)} MB`,
+      },
     ];
   } finally {
     fs.rmSync(list, { force: true });

@@ -36,10 +36,15 @@ async function timeCheck(file: string): Promise<{ ms: number; status: string; fi
 /** The LibreOffice fixture with its event table grown to EVENT_ROWS rows. */
 async function bigReport(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(fs.existsSync(FIXTURE) ? (fs.readFileSync(FIXTURE) as unknown as ArrayBuffer) : ((await writeTemplate()) as unknown as ArrayBuffer));
+  await wb.xlsx.load(
+    fs.existsSync(FIXTURE)
+      ? (fs.readFileSync(FIXTURE) as unknown as ArrayBuffer)
+      : ((await writeTemplate()) as unknown as ArrayBuffer),
+  );
   const t = tableById("events");
   const ws = wb.getWorksheet(t.sheet)!;
-  const put = (row: number, col: ColumnId<"events">, v: ExcelJS.CellValue) => (ws.getCell(`${columnById(t, col).column}${row}`).value = v);
+  const put = (row: number, col: ColumnId<"events">, v: ExcelJS.CellValue) =>
+    (ws.getCell(`${columnById(t, col).column}${row}`).value = v);
   for (let i = 0; i < EVENT_ROWS; i++) {
     const r = t.firstRow + i;
     put(r, "date", new Date(Date.UTC(2023, i % 10, 1 + (i % 28))));

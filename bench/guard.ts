@@ -67,7 +67,8 @@ async function measure(file: string, runs: number): Promise<Measured> {
 }
 
 const mb = (n: number) => (n < MiB ? `${(n / 1024).toFixed(0)} KB` : `${(n / MiB).toFixed(1)} MB`);
-const describe = (m: Measured) => `${m.code} in ${m.ms.toFixed(1)} ms (median), rss +${mb(m.rssDelta)}, heap +${mb(m.heapDelta)}`;
+const describe = (m: Measured) =>
+  `${m.code} in ${m.ms.toFixed(1)} ms (median), rss +${mb(m.rssDelta)}, heap +${mb(m.heapDelta)}`;
 
 export async function benchGuard(): Promise<BenchFigure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-guard-"));

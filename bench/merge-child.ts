@@ -10,14 +10,22 @@ import ExcelJS from "exceljs";
 import { runCli } from "../src/cli/program";
 
 async function exceljsLoad(dir: string): Promise<void> {
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".xlsx"))
+    .sort()) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(path.join(dir, name)) as unknown as ArrayBuffer);
   }
 }
 
 async function merge(dir: string, out: string): Promise<void> {
-  const code = await runCli(["merge", dir, "-o", out, "--force", "--json"], { stdout: () => undefined, stderr: (t) => process.stderr.write(t), cwd: process.cwd(), isTTY: false });
+  const code = await runCli(["merge", dir, "-o", out, "--force", "--json"], {
+    stdout: () => undefined,
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    isTTY: false,
+  });
   if (code > 1) throw new Error(`merge exited ${code}`);
 }
 

@@ -17,7 +17,24 @@ export const BENCH_EVENTS = 50;
 const VERSION = 1;
 
 const CONTENTS = ["《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容"];
-const DISTRICTS = ["和平区", "河东区", "河西区", "南开区", "河北区", "红桥区", "东丽区", "西青区", "津南区", "北辰区", "武清区", "宝坻区", "滨海新区", "宁河区", "静海区", "蓟州区"];
+const DISTRICTS = [
+  "和平区",
+  "河东区",
+  "河西区",
+  "南开区",
+  "河北区",
+  "红桥区",
+  "东丽区",
+  "西青区",
+  "津南区",
+  "北辰区",
+  "武清区",
+  "宝坻区",
+  "滨海新区",
+  "宁河区",
+  "静海区",
+  "蓟州区",
+];
 
 function events(n: number): Readonly<Record<string, FillValue>>[] {
   return Array.from({ length: BENCH_EVENTS }, (_, i) => ({
@@ -41,7 +58,19 @@ export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
   if (fs.existsSync(done)) return dir;
   fs.mkdirSync(dir, { recursive: true });
   const wb = await blankTemplate();
-  applyFill(wb, annual(UNITS.heping, { training_sessions: BENCH_EVENTS, public_sessions: BENCH_EVENTS / 2, regulation_participants: 100_000, outline_participants: 100_000 }, { events: events(0) }));
+  applyFill(
+    wb,
+    annual(
+      UNITS.heping,
+      {
+        training_sessions: BENCH_EVENTS,
+        public_sessions: BENCH_EVENTS / 2,
+        regulation_participants: 100_000,
+        outline_participants: 100_000,
+      },
+      { events: events(0) },
+    ),
+  );
   const basic = wb.getWorksheet(fieldById("unit_name").sheet)!;
   for (let n = 1; n <= count; n++) {
     const first17 = `91120000MA${String(n).padStart(7, "0")}`;
@@ -49,7 +78,10 @@ export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
     basic.getCell(cellOf(fieldById("credit_code"))).value = first17 + creditCodeCheckChar(first17);
     basic.getCell(cellOf(fieldById("district"))).value = DISTRICTS[n % DISTRICTS.length];
     applyFill(wb, { fields: {}, tables: { events: events(n) } });
-    fs.writeFileSync(path.join(dir, `report-${String(n).padStart(4, "0")}.xlsx`), Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    fs.writeFileSync(
+      path.join(dir, `report-${String(n).padStart(4, "0")}.xlsx`),
+      Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer),
+    );
   }
   fs.writeFileSync(done, "");
   return dir;

@@ -15,7 +15,11 @@ const TSX = path.resolve(__dirname, "../node_modules/.bin/tsx");
 const CHILD = path.resolve(__dirname, "merge-child.ts");
 
 function measure(args: string[]): { ms: number; maxRssMB: number } {
-  const out = execFileSync(TSX, ["--expose-gc", CHILD, ...args], { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(TSX, ["--expose-gc", CHILD, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -28,8 +32,14 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
     const ratio = merge.ms / load.ms;
     const what = `${count} reports × ${BENCH_EVENTS} events`;
     return [
-      { name: `exceljs alone: load ${what}`, value: `${(load.ms / 1000).toFixed(1)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB` },
-      { name: `merge end to end (read, judge, merge, write the master): ${what}`, value: `${(merge.ms / 1000).toFixed(1)} s, peak RSS ${merge.maxRssMB.toFixed(0)} MB (target ≤ 512 MB)` },
+      {
+        name: `exceljs alone: load ${what}`,
+        value: `${(load.ms / 1000).toFixed(1)} s, peak RSS ${load.maxRssMB.toFixed(0)} MB`,
+      },
+      {
+        name: `merge end to end (read, judge, merge, write the master): ${what}`,
+        value: `${(merge.ms / 1000).toFixed(1)} s, peak RSS ${merge.maxRssMB.toFixed(0)} MB (target ≤ 512 MB)`,
+      },
       { name: "merge / exceljs load", value: `${ratio.toFixed(2)}× (target ≤ 0.6×, moonshot ≤ 0.4×)` },
       { name: "master written", value: `${(fs.statSync(out).size / 1048576).toFixed(1)} MB` },
     ];

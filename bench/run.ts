@@ -10,7 +10,6 @@ import { printFigures, type BenchFigure } from "./figures";
 import { benchMerge } from "./merge";
 import { benchTemplate } from "./template";
 
-
 const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["core", benchCore],
   ["check", benchCheck],

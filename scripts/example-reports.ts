@@ -17,26 +17,84 @@ export interface ExampleUnit {
 const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 export const UNITS = {
-  heping: { name: "天津市和平区市场监督管理局", category: "区市场监管局", district: "和平区", creditCode: code("11120101MB0000011") },
-  hexi: { name: "天津市河西区市场监督管理局", category: "区市场监管局", district: "河西区", creditCode: code("11120103MB0000032") },
-  institute: { name: "天津市标准化研究院", category: "标准化技术机构", district: "市级", creditCode: code("12120000MB0000043") },
+  heping: {
+    name: "天津市和平区市场监督管理局",
+    category: "区市场监管局",
+    district: "和平区",
+    creditCode: code("11120101MB0000011"),
+  },
+  hexi: {
+    name: "天津市河西区市场监督管理局",
+    category: "区市场监管局",
+    district: "河西区",
+    creditCode: code("11120103MB0000032"),
+  },
+  institute: {
+    name: "天津市标准化研究院",
+    category: "标准化技术机构",
+    district: "市级",
+    creditCode: code("12120000MB0000043"),
+  },
   association: { name: "天津市标准化协会", category: "行业协会商会", district: "市级", creditCode: null },
-  company: { name: "天津滨海某某电子科技有限公司", category: "企业", district: "滨海新区", creditCode: code("91120116MA0000054") },
-  nankai: { name: "天津市南开区市场监督管理局", category: "区市场监管局", district: "南开区", creditCode: code("11120104MB0000065") },
-  industry: { name: "天津市工业和信息化局", category: "市级行政主管部门", district: "市级", creditCode: code("11120000MB0000076") },
+  company: {
+    name: "天津滨海某某电子科技有限公司",
+    category: "企业",
+    district: "滨海新区",
+    creditCode: code("91120116MA0000054"),
+  },
+  nankai: {
+    name: "天津市南开区市场监督管理局",
+    category: "区市场监管局",
+    district: "南开区",
+    creditCode: code("11120104MB0000065"),
+  },
+  industry: {
+    name: "天津市工业和信息化局",
+    category: "市级行政主管部门",
+    district: "市级",
+    creditCode: code("11120000MB0000076"),
+  },
   dongli: { name: "天津市东丽区市场监督管理局", category: "区市场监管局", district: "东丽区", creditCode: null },
-  wuqing: { name: "天津市武清区市场监督管理局", category: "区市场监管局", district: "武清区", creditCode: code("11120114MB0000087") },
+  wuqing: {
+    name: "天津市武清区市场监督管理局",
+    category: "区市场监管局",
+    district: "武清区",
+    creditCode: code("11120114MB0000087"),
+  },
   jinnan: { name: "天津市津南区市场监督管理局", category: "区市场监管局", district: "津南区", creditCode: null },
   university: { name: "天津大学标准化研究中心", category: "教育科研机构", district: "南开区", creditCode: null },
   hongqiao: { name: "天津市红桥区市场监督管理局", category: "区市场监管局", district: "红桥区", creditCode: null },
-  beichen: { name: "天津市北辰区市场监督管理局", category: "区市场监管局", district: "北辰区", creditCode: code("11120113MB0000098") },
+  beichen: {
+    name: "天津市北辰区市场监督管理局",
+    category: "区市场监管局",
+    district: "北辰区",
+    creditCode: code("11120113MB0000098"),
+  },
 } as const satisfies Record<string, ExampleUnit>;
 
 /** The roster: every unit expected to report (the university then sends under a changed name). */
 export const ROSTER: readonly ExampleUnit[] = Object.values(UNITS);
 
-function event(date: string, title: string, content: string, participants: FillValue, isPublic: "是" | "否", extra: Row = {}): Row {
-  return { date, title, form: "集中宣贯培训", mode: "线下", content, participants, is_public: isPublic, audience: "民营企业", theme: "无", ...extra };
+function event(
+  date: string,
+  title: string,
+  content: string,
+  participants: FillValue,
+  isPublic: "是" | "否",
+  extra: Row = {},
+): Row {
+  return {
+    date,
+    title,
+    form: "集中宣贯培训",
+    mode: "线下",
+    content,
+    participants,
+    is_public: isPublic,
+    audience: "民营企业",
+    theme: "无",
+    ...extra,
+  };
 }
 
 /** A correct 年度总结 2023 of `u` with two events (《条例》 300, 《纲要》 200), one report and one evidence row. */
@@ -67,10 +125,30 @@ export function annual(u: ExampleUnit, fields: Row = {}, tables: ReportFill["tab
     tables: {
       events: [
         event("2023-06-15", `${u.name}《天津市标准化条例》宣贯培训会`, "《条例》和《纲要》", 200, "是"),
-        event("2023-09-12", "标准化工作座谈交流会", "《条例》", 100, "否", { form: "会议座谈交流", mode: "线上", audience: "机关事业单位", theme: "质量月" }),
+        event("2023-09-12", "标准化工作座谈交流会", "《条例》", 100, "否", {
+          form: "会议座谈交流",
+          mode: "线上",
+          audience: "机关事业单位",
+          theme: "质量月",
+        }),
       ],
-      media: [{ date: "2023-06-16", channel: "报纸", outlet: "天津日报", title: `${u.name}开展标准化研学行动`, url: "https://www.tj.gov.cn/news/example.html" }],
-      evidence: [{ name: "宣贯培训签到表", kind: "签到表", related_event: "《天津市标准化条例》宣贯培训会", location: "签到表.pdf" }],
+      media: [
+        {
+          date: "2023-06-16",
+          channel: "报纸",
+          outlet: "天津日报",
+          title: `${u.name}开展标准化研学行动`,
+          url: "https://www.tj.gov.cn/news/example.html",
+        },
+      ],
+      evidence: [
+        {
+          name: "宣贯培训签到表",
+          kind: "签到表",
+          related_event: "《天津市标准化条例》宣贯培训会",
+          location: "签到表.pdf",
+        },
+      ],
       ...tables,
     },
   };
@@ -104,7 +182,11 @@ export const EXAMPLES: readonly ExampleFile[] = [
       { training_sessions: 3, sealed: "否" },
       {
         explanations: [
-          { rule: "training.matches_events", location: "基本情况!C21", text: "另有一次线上直播培训由上级单位组织，未列入活动明细。" },
+          {
+            rule: "training.matches_events",
+            location: "基本情况!C21",
+            text: "另有一次线上直播培训由上级单位组织，未列入活动明细。",
+          },
           { rule: "sealed.no", location: "sealed", text: "电子版先行报送，盖章纸质版随后邮寄。" },
         ],
       },
@@ -126,15 +208,31 @@ export const EXAMPLES: readonly ExampleFile[] = [
     fill: annual(
       UNITS.nankai,
       { highlights: '=HYPERLINK("http://x","点我") 以及 +1 -1 @SUM(A1) 等文字都应原样保留为文本，不得成为公式。' },
-      { media: [{ date: "2023-06-20", channel: "网站", outlet: "=HYPERLINK(\"http://x\",\"点我\")", title: "@SUM(A1)", url: "+1" }] },
+      {
+        media: [
+          {
+            date: "2023-06-20",
+            channel: "网站",
+            outlet: '=HYPERLINK("http://x","点我")',
+            title: "@SUM(A1)",
+            url: "+1",
+          },
+        ],
+      },
     ),
   },
   {
     path: "07-市工业和信息化局-阶段性总结.xlsx",
     shows: "a 阶段性总结 among 年度总结: skipped, never summed",
-    fill: annual(UNITS.industry, { report_type: "阶段性总结", fill_date: "2023-06-20" }, {
-      events: [event("2023-05-10", "《国家标准化发展纲要》专题学习", "《纲要》", 150, "是", { audience: "机关事业单位" })],
-    }),
+    fill: annual(
+      UNITS.industry,
+      { report_type: "阶段性总结", fill_date: "2023-06-20" },
+      {
+        events: [
+          event("2023-05-10", "《国家标准化发展纲要》专题学习", "《纲要》", 150, "是", { audience: "机关事业单位" }),
+        ],
+      },
+    ),
   },
   { path: "09-武清区市场监管局.xlsx", shows: "correct", fill: annual(UNITS.wuqing, { fill_date: "2023-11-08" }) },
   {

@@ -42,7 +42,8 @@ export function applyFill(wb: ExcelJS.Workbook, fill: ReportFill): void {
     const t = tableById(tableId as TableId);
     const ws = wb.getWorksheet(t.sheet)!;
     rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) ws.getCell(`${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`).value = cellValue(v);
+      for (const [col, v] of Object.entries(row))
+        ws.getCell(`${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`).value = cellValue(v);
     });
   }
   wb.created = DOC_TIME;

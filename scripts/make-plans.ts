@@ -19,6 +19,8 @@ for (const f of fixturePlans()) {
   writeFileSync(f.file, text);
   const sameSteps = old !== null && isDeepStrictEqual(JSON.parse(old), f.plan);
   if (!sameSteps) refill++;
-  process.stdout.write(`${f.name}: ${sameSteps ? "rewritten (same steps)" : "steps changed: fill it again with LibreOffice"}\n`);
+  process.stdout.write(
+    `${f.name}: ${sameSteps ? "rewritten (same steps)" : "steps changed: fill it again with LibreOffice"}\n`,
+  );
 }
 process.stdout.write(`${refill} fixture(s) to fill again\n`);

@@ -13,15 +13,22 @@ export const DEFAULT_SIM_PORT = 3001;
 
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_SIM_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   if (!process.argv.includes("--no-build")) {
     console.log("Building the task pane against the Excel stand-in (dist-sim/)…");
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--env", "sim"], { cwd: ROOT, stdio: "inherit" });
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--env", "sim"],
+      { cwd: ROOT, stdio: "inherit" },
+    );
   }
   const server = await serveDirectory(DIST, port);
   const address = server.origin.replace("127.0.0.1", "localhost");
   console.log(`Task pane against the Excel stand-in: ${address}/taskpane.html`);
-  console.log("window.excelSim: edit(sheet, address, value), insertRows(sheet, row, count), values(sheet), selection(), marks(). Ctrl+C stops.");
+  console.log(
+    "window.excelSim: edit(sheet, address, value), insertRows(sheet, row, count), values(sheet), selection(), marks(). Ctrl+C stops.",
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

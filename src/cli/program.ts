@@ -52,7 +52,11 @@ const CHINESE_HELP: Partial<Help> = {
   /** Columns on a terminal: CJK and full-width characters take two, so descriptions line up. */
   displayWidth(this: Help, text: string): number {
     const plain = Help.prototype.displayWidth.call(this, text);
-    return plain + (text.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g)?.length ?? 0);
+    return (
+      plain +
+      (text.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g)
+        ?.length ?? 0)
+    );
   },
   subcommandTerm(this: Help, cmd: Command): string {
     return Help.prototype.subcommandTerm.call(this, cmd).replace("[options]", "[选项]");

@@ -20,6 +20,8 @@ export function clip(s: string, max: number): string {
 /** A message with each quoted part longer than MAX_QUOTE_CHARS cut, and the whole within MAX_FINDING_TEXT_CHARS. */
 export function boundMessage(message: string): string {
   if (message.length <= MAX_QUOTE_CHARS) return message;
-  const quoted = message.replace(/“([^“”]*)”/g, (whole, q: string) => (q.length > MAX_QUOTE_CHARS ? `“${clip(q, MAX_QUOTE_CHARS)}”` : whole));
+  const quoted = message.replace(/“([^“”]*)”/g, (whole, q: string) =>
+    q.length > MAX_QUOTE_CHARS ? `“${clip(q, MAX_QUOTE_CHARS)}”` : whole,
+  );
   return clip(quoted, MAX_FINDING_TEXT_CHARS);
 }

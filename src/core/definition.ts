@@ -9,16 +9,7 @@
  */
 
 export type FieldType =
-  | "text"
-  | "longtext"
-  | "headcount"
-  | "integer"
-  | "date"
-  | "enum"
-  | "phone"
-  | "email"
-  | "url"
-  | "credit_code";
+  "text" | "longtext" | "headcount" | "integer" | "date" | "enum" | "phone" | "email" | "url" | "credit_code";
 
 /** What a single field or a table column has in common. */
 export interface ValueSpec<Id extends string = string> {
@@ -118,7 +109,10 @@ export const CATEGORIES_NEEDING_PUBLIC_SESSION: readonly string[] = [
 ] satisfies readonly UnitCategory[];
 
 /** District-level categories must name a district; the city-level one must be 市级 (spec §4 district.matches_category). */
-export const DISTRICT_LEVEL_CATEGORIES: readonly string[] = ["区市场监管局", "区级行政主管部门"] satisfies readonly UnitCategory[];
+export const DISTRICT_LEVEL_CATEGORIES: readonly string[] = [
+  "区市场监管局",
+  "区级行政主管部门",
+] satisfies readonly UnitCategory[];
 export const CITY_LEVEL_CATEGORY = "市级行政主管部门" satisfies UnitCategory;
 export const CITY_LEVEL_DISTRICT = "市级" satisfies (typeof DISTRICTS)[number];
 
@@ -397,8 +391,25 @@ const TABLE_LIST = [
     firstRow: TABLE_FIRST_ROW,
     capacity: 200,
     columns: [
-      { id: "date", label: "日期", type: "date", required: true, column: "A", width: 12, hint: "活动日期，如 2023-06-15。" },
-      { id: "title", label: "活动名称", type: "text", required: true, maxLength: 200, column: "B", width: 36, hint: "活动名称（不超过200字）。" },
+      {
+        id: "date",
+        label: "日期",
+        type: "date",
+        required: true,
+        column: "A",
+        width: 12,
+        hint: "活动日期，如 2023-06-15。",
+      },
+      {
+        id: "title",
+        label: "活动名称",
+        type: "text",
+        required: true,
+        maxLength: 200,
+        column: "B",
+        width: 36,
+        hint: "活动名称（不超过200字）。",
+      },
       {
         id: "form",
         label: "形式",
@@ -429,8 +440,25 @@ const TABLE_LIST = [
         width: 18,
         hint: "《条例》指《天津市标准化条例》，《纲要》指《国家标准化发展纲要》。",
       },
-      { id: "participants", label: "参加人次", type: "headcount", required: true, column: "F", width: 10, hint: "填写不小于0的整数。" },
-      { id: "is_public", label: "是否公益性", type: "enum", required: true, options: YES_NO, column: "G", width: 10, hint: "公益性宣贯选“是”。" },
+      {
+        id: "participants",
+        label: "参加人次",
+        type: "headcount",
+        required: true,
+        column: "F",
+        width: 10,
+        hint: "填写不小于0的整数。",
+      },
+      {
+        id: "is_public",
+        label: "是否公益性",
+        type: "enum",
+        required: true,
+        options: YES_NO,
+        column: "G",
+        width: 10,
+        hint: "公益性宣贯选“是”。",
+      },
       {
         id: "audience",
         label: "主要对象",
@@ -451,7 +479,16 @@ const TABLE_LIST = [
         width: 18,
         hint: "结合的行业主题宣传活动。",
       },
-      { id: "note", label: "备注", type: "text", required: false, maxLength: 500, column: "J", width: 30, hint: "其他需要说明的情况。" },
+      {
+        id: "note",
+        label: "备注",
+        type: "text",
+        required: false,
+        maxLength: 500,
+        column: "J",
+        width: 30,
+        hint: "其他需要说明的情况。",
+      },
     ],
   },
   {
@@ -462,7 +499,15 @@ const TABLE_LIST = [
     firstRow: TABLE_FIRST_ROW,
     capacity: 100,
     columns: [
-      { id: "date", label: "日期", type: "date", required: true, column: "A", width: 12, hint: "报道日期，如 2023-06-16。" },
+      {
+        id: "date",
+        label: "日期",
+        type: "date",
+        required: true,
+        column: "A",
+        width: 12,
+        hint: "报道日期，如 2023-06-16。",
+      },
       {
         id: "channel",
         label: "媒体类型",
@@ -473,9 +518,36 @@ const TABLE_LIST = [
         width: 14,
         hint: "从下拉列表中选择。",
       },
-      { id: "outlet", label: "媒体名称", type: "text", required: true, maxLength: 100, column: "C", width: 20, hint: "如 天津日报。" },
-      { id: "title", label: "标题", type: "text", required: true, maxLength: 200, column: "D", width: 40, hint: "报道标题。" },
-      { id: "url", label: "链接", type: "url", required: false, maxLength: 500, column: "E", width: 40, hint: "以 http:// 或 https:// 开头的网址。" },
+      {
+        id: "outlet",
+        label: "媒体名称",
+        type: "text",
+        required: true,
+        maxLength: 100,
+        column: "C",
+        width: 20,
+        hint: "如 天津日报。",
+      },
+      {
+        id: "title",
+        label: "标题",
+        type: "text",
+        required: true,
+        maxLength: 200,
+        column: "D",
+        width: 40,
+        hint: "报道标题。",
+      },
+      {
+        id: "url",
+        label: "链接",
+        type: "url",
+        required: false,
+        maxLength: 500,
+        column: "E",
+        width: 40,
+        hint: "以 http:// 或 https:// 开头的网址。",
+      },
     ],
   },
   {
@@ -486,7 +558,16 @@ const TABLE_LIST = [
     firstRow: TABLE_FIRST_ROW,
     capacity: 100,
     columns: [
-      { id: "name", label: "材料名称", type: "text", required: true, maxLength: 200, column: "A", width: 30, hint: "佐证材料名称。" },
+      {
+        id: "name",
+        label: "材料名称",
+        type: "text",
+        required: true,
+        maxLength: 200,
+        column: "A",
+        width: 30,
+        hint: "佐证材料名称。",
+      },
       {
         id: "kind",
         label: "材料类型",
@@ -497,8 +578,26 @@ const TABLE_LIST = [
         width: 14,
         hint: "从下拉列表中选择。",
       },
-      { id: "related_event", label: "对应活动", type: "text", required: false, maxLength: 200, column: "C", width: 30, hint: "对应“活动明细”中的活动名称。" },
-      { id: "location", label: "文件名或存放位置", type: "text", required: false, maxLength: 500, column: "D", width: 36, hint: "随报送邮件附送的文件名或存放位置。" },
+      {
+        id: "related_event",
+        label: "对应活动",
+        type: "text",
+        required: false,
+        maxLength: 200,
+        column: "C",
+        width: 30,
+        hint: "对应“活动明细”中的活动名称。",
+      },
+      {
+        id: "location",
+        label: "文件名或存放位置",
+        type: "text",
+        required: false,
+        maxLength: 500,
+        column: "D",
+        width: 36,
+        hint: "随报送邮件附送的文件名或存放位置。",
+      },
     ],
   },
   {
@@ -509,23 +608,55 @@ const TABLE_LIST = [
     firstRow: TABLE_FIRST_ROW,
     capacity: 50,
     columns: [
-      { id: "rule", label: "规则", type: "text", required: true, maxLength: 100, column: "A", width: 28, hint: "照抄自检表A列或 check 结果中的规则名称（如 填报日期晚于报送期限），也可填规则编号。" },
-      { id: "location", label: "位置", type: "text", required: true, maxLength: 100, column: "B", width: 22, hint: "单元格（如 基本情况!C21）或字段名称。" },
-      { id: "text", label: "说明", type: "text", required: true, maxLength: 500, column: "C", width: 60, hint: "说明该提示为何属实（不超过500字）。" },
+      {
+        id: "rule",
+        label: "规则",
+        type: "text",
+        required: true,
+        maxLength: 100,
+        column: "A",
+        width: 28,
+        hint: "照抄自检表A列或 check 结果中的规则名称（如 填报日期晚于报送期限），也可填规则编号。",
+      },
+      {
+        id: "location",
+        label: "位置",
+        type: "text",
+        required: true,
+        maxLength: 100,
+        column: "B",
+        width: 22,
+        hint: "单元格（如 基本情况!C21）或字段名称。",
+      },
+      {
+        id: "text",
+        label: "说明",
+        type: "text",
+        required: true,
+        maxLength: 500,
+        column: "C",
+        width: 60,
+        hint: "说明该提示为何属实（不超过500字）。",
+      },
     ],
   },
 ] as const satisfies readonly TableDef<string, string>[];
 
 export type TableId = (typeof TABLE_LIST)[number]["id"];
 /** The column ids of one table. */
-export type ColumnId<T extends TableId> = Extract<(typeof TABLE_LIST)[number], { readonly id: T }>["columns"][number]["id"];
+export type ColumnId<T extends TableId> = Extract<
+  (typeof TABLE_LIST)[number],
+  { readonly id: T }
+>["columns"][number]["id"];
 /** A column id of any table. */
 export type AnyColumnId = ColumnId<TableId>;
 
 export const TABLES: readonly TableDef[] = TABLE_LIST;
 
 /** The sheets that hold report data, in workbook order: the single fields' sheet, then the tables'. */
-export const REPORT_SHEETS: readonly string[] = [...new Set([...FIELDS.map((f) => f.sheet), ...TABLES.map((t) => t.sheet)])];
+export const REPORT_SHEETS: readonly string[] = [
+  ...new Set([...FIELDS.map((f) => f.sheet), ...TABLES.map((t) => t.sheet)]),
+];
 
 export const TEMPLATE = {
   id: "tj-std-study-summary",

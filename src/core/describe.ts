@@ -79,6 +79,11 @@ export function describeTemplate(): Description {
         ...withOptions(c.options),
       })),
     })),
-    rules: Object.entries(RULES).map(([id, info]) => ({ id, name: info.name, severity: info.severity, explainable: explainable(id, info) })),
+    rules: Object.entries(RULES).map(([id, info]) => ({
+      id,
+      name: info.name,
+      severity: info.severity,
+      explainable: explainable(id, info),
+    })),
   };
 }

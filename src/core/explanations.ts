@@ -129,14 +129,18 @@ function fileNote(map: Map<string, Note[]>, key: string, note: Note): void {
 /** Where a rule's 说明 is filed: by cell (`sheet|row,column`, `*` for any sheet) or by field name key. */
 function noteKey(target: Target): { map: "cells" | "fields"; key: string } {
   if (target.kind === "field") return { map: "fields", key: target.key };
-  return { map: "cells", key: `${target.sheet === null ? "*" : sheetKey(target.sheet)}|${target.row},${target.column}` };
+  return {
+    map: "cells",
+    key: `${target.sheet === null ? "*" : sheetKey(target.sheet)}|${target.row},${target.column}`,
+  };
 }
 
 /** The keys under which a finding looks for 说明 of its rule. */
 function keysOf(f: Finding): { map: "cells" | "fields"; key: string }[] {
   const keys: { map: "cells" | "fields"; key: string }[] = [];
   const own = parseA1(f.cell);
-  if (own) for (const sheet of [sheetKey(f.sheet), "*"]) keys.push({ map: "cells", key: `${sheet}|${own.row},${own.column}` });
+  if (own)
+    for (const sheet of [sheetKey(f.sheet), "*"]) keys.push({ map: "cells", key: `${sheet}|${own.row},${own.column}` });
   for (const key of new Set(nameKeysOf(f))) keys.push({ map: "fields", key });
   return keys;
 }

@@ -28,7 +28,10 @@ export function judgeReport(raw: RawReport, options: JudgeOptions = {}): Judgeme
   const ctx: RuleContext = { raw, submission, reportYear };
   const all = [...valueFindings];
   for (const rule of CROSS_FIELD_RULES) all.push(...rule(ctx));
-  const findings = sortFindings(applyExplanations(all.map(withBoundedMessage), explanationsOf(submission)), sheetOrder(raw));
+  const findings = sortFindings(
+    applyExplanations(all.map(withBoundedMessage), explanationsOf(submission)),
+    sheetOrder(raw),
+  );
   const counts = countFindings(findings);
   return { submission, findings, status: statusOf(counts), counts };
 }

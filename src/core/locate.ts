@@ -50,7 +50,12 @@ export const MIN_FIELDS_FOUND = Math.ceil(FIELDS.length / 2);
 const DOWNLOAD_HINT = "请下载最新模板，把内容填入模板后重新报送。";
 
 function notTemplate(detail: string): LocateResult {
-  return { ok: false, code: "not_template", detail, message: `该文件不是用《${TEMPLATE.title}》模板填写的（${detail}）。${DOWNLOAD_HINT}` };
+  return {
+    ok: false,
+    code: "not_template",
+    detail,
+    message: `该文件不是用《${TEMPLATE.title}》模板填写的（${detail}）。${DOWNLOAD_HINT}`,
+  };
 }
 
 function tooManyRows(label: string, table: string, rows: number, limit: number): LocateResult {

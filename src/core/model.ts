@@ -86,8 +86,18 @@ export type LayoutChange =
   | { readonly kind: "metaMissing" }
   | ({ readonly kind: "fieldMoved" } & FieldMove)
   /** Three or more fields moved by the same offset on one sheet: one change, not one per field. */
-  | { readonly kind: "fieldsShifted"; readonly moves: readonly FieldMove[]; readonly rows: number; readonly columns: number }
-  | { readonly kind: "fieldMissing"; readonly field: FieldId; readonly templateSheet: string; readonly templateCell: string }
+  | {
+      readonly kind: "fieldsShifted";
+      readonly moves: readonly FieldMove[];
+      readonly rows: number;
+      readonly columns: number;
+    }
+  | {
+      readonly kind: "fieldMissing";
+      readonly field: FieldId;
+      readonly templateSheet: string;
+      readonly templateCell: string;
+    }
   /** No sheet of the workbook holds this table. */
   | { readonly kind: "tableSheetMissing"; readonly table: TableId; readonly templateSheet: string }
   | { readonly kind: "headerMissing"; readonly table: TableId; readonly templateSheet: string; readonly sheet: string }
@@ -99,7 +109,13 @@ export type LayoutChange =
       readonly templateRow: number;
       readonly row: number;
     }
-  | { readonly kind: "columnMissing"; readonly table: TableId; readonly column: AnyColumnId; readonly templateSheet: string; readonly sheet: string }
+  | {
+      readonly kind: "columnMissing";
+      readonly table: TableId;
+      readonly column: AnyColumnId;
+      readonly templateSheet: string;
+      readonly sheet: string;
+    }
   | {
       readonly kind: "columnMoved";
       readonly table: TableId;

@@ -6,7 +6,15 @@
  * Dates are `YYYY-MM-DD`; headcounts and the year are numbers; everything else is text.
  */
 import { z } from "zod";
-import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "./definition";
+import {
+  FIELDS,
+  integerBounds,
+  TABLES,
+  type AnyColumnId,
+  type FieldId,
+  type TableId,
+  type ValueSpec,
+} from "./definition";
 
 export type FieldValue = string | number | null;
 

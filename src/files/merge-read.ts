@@ -26,7 +26,9 @@ const MAX_WORKBOOK_XML = 1 << 20;
  */
 export async function sheetNamesOf(filePath: string): Promise<string[]> {
   try {
-    const parts = unzipSync(await fs.readFile(filePath), { filter: (f) => f.name === "xl/workbook.xml" && f.originalSize <= MAX_WORKBOOK_XML });
+    const parts = unzipSync(await fs.readFile(filePath), {
+      filter: (f) => f.name === "xl/workbook.xml" && f.originalSize <= MAX_WORKBOOK_XML,
+    });
     const xml = strFromU8(parts["xl/workbook.xml"] ?? new Uint8Array());
     return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
   } catch {
@@ -59,7 +61,8 @@ export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
   const name = path.basename(entry.path);
   const base: SourceFile = { path: entry.display, name, sha256: null, modified: null };
   if (entry.kind === "missing") {
-    const message = entry.code === "no_access" ? `没有读取“${entry.display}”的权限。` : `找不到“${entry.display}”，请检查路径。`;
+    const message =
+      entry.code === "no_access" ? `没有读取“${entry.display}”的权限。` : `找不到“${entry.display}”，请检查路径。`;
     return { kind: "unreadable", source: base, code: entry.code, message };
   }
   if (isLockFileName(name)) return { kind: "lock_file", source: base };
@@ -67,7 +70,8 @@ export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
   const read = await readReportFile(entry.path);
   if (!read.ok) {
     const source = { ...base, modified };
-    if (read.code === "not_template" && isMasterSheetList(await sheetNamesOf(entry.path))) return { kind: "master_input", source };
+    if (read.code === "not_template" && isMasterSheetList(await sheetNamesOf(entry.path)))
+      return { kind: "master_input", source };
     return { kind: "unreadable", source, code: read.code, message: read.message };
   }
   if (isMasterReadAsReport(read.raw)) return { kind: "master_input", source: { ...base, modified } };

@@ -12,7 +12,9 @@ import type { RosterUnit } from "../core/merge/model";
 import { shownValue } from "../core/normalise/text";
 import { readWorkbookFile } from "../xlsx/file-guard";
 
-export type RosterFile = { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] } | { readonly ok: false; readonly reason: string };
+export type RosterFile =
+  | { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] }
+  | { readonly ok: false; readonly reason: string };
 
 /** A roster bigger than this is not a list of units (a few thousand rows is a few hundred KB). */
 const MAX_CSV_BYTES = 20 * 1024 * 1024;
@@ -50,7 +52,8 @@ export async function readRosterFile(filePath: string, display = filePath): Prom
   let rows: string[][];
   try {
     if (ext === ".csv") {
-      if (stat.size > MAX_CSV_BYTES) return fail(`文件过大（${Math.round(stat.size / 1048576)} MB），名单应为每行一个单位的表格`);
+      if (stat.size > MAX_CSV_BYTES)
+        return fail(`文件过大（${Math.round(stat.size / 1048576)} MB），名单应为每行一个单位的表格`);
       rows = csvRows(decodeCsv(await fs.readFile(filePath)).text);
     } else if (ext === ".xlsx") {
       const read = await xlsxRows(filePath);

@@ -23,7 +23,8 @@ export function explanationRow(finding: Finding, reason: string): [string, strin
 
 export async function writeExplanation(excel: ExcelRunner, finding: Finding, reason: string): Promise<ExplainResult> {
   const text = reason.trim();
-  if (text.length < 1 || text.length > MAX_REASON) return { kind: "failed", message: messages.explanationLength(MAX_REASON) };
+  if (text.length < 1 || text.length > MAX_REASON)
+    return { kind: "failed", message: messages.explanationLength(MAX_REASON) };
   try {
     return await excel.run(async (context): Promise<ExplainResult> => {
       const ws = context.workbook.worksheets.getItemOrNullObject(SHEETS.explanations);
@@ -40,7 +41,8 @@ export async function writeExplanation(excel: ExcelRunner, finding: Finding, rea
       return { kind: "written", at: { sheet: SHEETS.explanations, cell: `${RULE_COLUMN}${row}` } };
     });
   } catch (e) {
-    if (errorCode(e) === "AccessDenied") return { kind: "failed", message: messages.explanationLocked(SHEETS.explanations) };
+    if (errorCode(e) === "AccessDenied")
+      return { kind: "failed", message: messages.explanationLocked(SHEETS.explanations) };
     return { kind: "failed", message: messages.excelFailed("写入核实说明", errorDetail(e)) };
   }
 }

@@ -87,7 +87,8 @@ async function insertInBatch(context: Excel.RequestContext, base64: string): Pro
   });
   for (const { expected, item } of added) {
     const target = item.type === "Range" && typeof item.value === "string" ? parseNamedCell(item.value) : null;
-    if (!target || target.sheet !== expected.sheet || target.cell !== expected.cell) problems.push(messages.nameNotRestored(expected.name));
+    if (!target || target.sheet !== expected.sheet || target.cell !== expected.cell)
+      problems.push(messages.nameNotRestored(expected.name));
   }
   for (const { at, dv } of dropdowns) if (dv.type === "None") problems.push(messages.validationLost(at.sheet, at.cell));
   if (problems.length > 0) return { kind: "failed", message: messages.insertIncomplete(problems) };

@@ -78,7 +78,9 @@ export class LiveGrid {
       const fresh = new Map(
         reads.map(({ id, ws, used }) => [
           id,
-          ws.isNullObject ? null : sheetGridFromUsedRange(ws.name, ws.visibility !== "Visible", used.isNullObject ? null : used),
+          ws.isNullObject
+            ? null
+            : sheetGridFromUsedRange(ws.name, ws.visibility !== "Visible", used.isNullObject ? null : used),
         ]),
       );
       this.sheets = cached.flatMap((s) => {

@@ -52,7 +52,8 @@ export function reportSheets(check: GridCheck | null): ReadonlySet<string> | nul
   if (!check || !check.ok) return null; // no report located yet: any sheet may become one
   const names = new Set(TEMPLATE_SHEET_NAMES);
   for (const located of Object.values(check.raw.fields)) names.add(located.sheet);
-  for (const rows of Object.values(check.raw.tables)) for (const row of rows) for (const cell of Object.values(row.cells)) names.add(cell.sheet);
+  for (const rows of Object.values(check.raw.tables))
+    for (const row of rows) for (const cell of Object.values(row.cells)) names.add(cell.sheet);
   return names;
 }
 

@@ -17,11 +17,7 @@ import { detailSheetColumns } from "../xlsx/master/detail-sheets";
 import { SHEET_NAMES } from "../xlsx/master/labels";
 import { MISSING_COLUMNS, missingLines } from "../xlsx/master/missing-sheet";
 import { PROBLEM_COLUMNS } from "../xlsx/master/problems-sheet";
-import {
-  CHARTED_FIELDS,
-  CHART_TITLE,
-  statisticsColumns,
-} from "../xlsx/master/statistics-sheet";
+import { CHARTED_FIELDS, CHART_TITLE, statisticsColumns } from "../xlsx/master/statistics-sheet";
 import { summaryColumns, totalsRow } from "../xlsx/master/summary-sheet";
 import { asCellText } from "../xlsx/master/text";
 
@@ -84,10 +80,7 @@ function officeCell(v: MasterCell): OfficeCell {
   return typeof v === "string" ? asCellText(v) : v;
 }
 
-function formatOf(
-  v: MasterCell,
-  column: MasterColumn<never> | undefined,
-): string {
+function formatOf(v: MasterCell, column: MasterColumn<never> | undefined): string {
   if (typeof v === "string") return TEXT_FORMAT;
   return column?.format ?? GENERAL_FORMAT;
 }
@@ -105,14 +98,8 @@ class PlanBuilder {
   readonly looks: { row: number; column: number; look: PlanLook }[] = [];
   constructor(readonly width: number) {}
 
-  private push(
-    cells: readonly MasterCell[],
-    columns: readonly MasterColumn<never>[],
-  ): number {
-    const padded = Array.from(
-      { length: this.width },
-      (_, i) => cells[i] ?? null,
-    );
+  private push(cells: readonly MasterCell[], columns: readonly MasterColumn<never>[]): number {
+    const padded = Array.from({ length: this.width }, (_, i) => cells[i] ?? null);
     this.rows.push(padded.map(officeCell));
     this.formats.push(padded.map((v, i) => formatOf(v, columns[i])));
     return this.rows.length;
@@ -130,10 +117,7 @@ class PlanBuilder {
       );
       columns.forEach((c, i) => {
         const look = c.look?.(item);
-        const fill = rgb(
-          (look?.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor
-            ?.argb,
-        );
+        const fill = rgb((look?.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb);
         if (look && fill)
           this.looks.push({
             row,
@@ -144,10 +128,7 @@ class PlanBuilder {
     }
   }
 
-  totals<R>(
-    columns: readonly MasterColumn<R>[],
-    cells: readonly MasterCell[],
-  ): number {
+  totals<R>(columns: readonly MasterColumn<R>[], cells: readonly MasterCell[]): number {
     const row = this.push(cells, columns as readonly MasterColumn<never>[]);
     this.totalsRows.push(row);
     return row;
@@ -188,10 +169,7 @@ function listSheet<R>(
 function statisticsSheet(result: MergeResult): MasterSheetPlan {
   const columns = statisticsColumns("");
   const b = new PlanBuilder(columns.length);
-  const table = (
-    groupHeader: string,
-    groups: readonly (Totals & { group: string | null })[],
-  ): number => {
+  const table = (groupHeader: string, groups: readonly (Totals & { group: string | null })[]): number => {
     const cols = statisticsColumns(groupHeader);
     b.header(cols.map((c) => c.header));
     b.data(cols, groups);
@@ -240,17 +218,8 @@ function statisticsSheet(result: MergeResult): MasterSheetPlan {
 export function masterSheetPlans(result: MergeResult): MasterSheetPlan[] {
   const summary = summaryColumns(result);
   return [
-    listSheet(SHEET_NAMES.summary, summary, result.units, 1, [
-      totalsRow(result, summary),
-    ]),
-    ...DETAIL_TABLE_IDS.map((id) =>
-      listSheet(
-        SHEET_NAMES[id],
-        detailSheetColumns(id, result),
-        result.details[id],
-        1,
-      ),
-    ),
+    listSheet(SHEET_NAMES.summary, summary, result.units, 1, [totalsRow(result, summary)]),
+    ...DETAIL_TABLE_IDS.map((id) => listSheet(SHEET_NAMES[id], detailSheetColumns(id, result), result.details[id], 1)),
     listSheet(SHEET_NAMES.problems, PROBLEM_COLUMNS, result.problems, 0),
     listSheet(SHEET_NAMES.missing, MISSING_COLUMNS, missingLines(result), 0),
     statisticsSheet(result),

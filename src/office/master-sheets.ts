@@ -10,10 +10,7 @@
  * 统计 gets a native Excel column chart over the district table.
  */
 import { columnLetter } from "../core/a1";
-import type {
-  WriteMasterOptions,
-  WriteMasterResult,
-} from "../taskpane/merge-operations";
+import type { WriteMasterOptions, WriteMasterResult } from "../taskpane/merge-operations";
 import type { ExcelRunner } from "./adapter";
 import { MASTER_SHEET_NAMES, type MasterSheetPlan } from "./master-plan";
 import { errorDetail, messages } from "./messages";
@@ -41,17 +38,13 @@ const utf8 = new TextEncoder();
 /** What a row costs in a request: its values and formats as JSON, roughly. */
 function rowBytes(plan: MasterSheetPlan, index: number): number {
   let n = 8;
-  for (const v of plan.rows[index])
-    n += typeof v === "string" ? utf8.encode(v).length + 3 : 12;
+  for (const v of plan.rows[index]) n += typeof v === "string" ? utf8.encode(v).length + 3 : 12;
   for (const f of plan.formats[index]) n += f.length + 3;
   return n;
 }
 
 /** Splits every sheet's rows into requests of at most `budget` bytes (a row bigger than that goes alone). */
-export function planRequests(
-  plans: readonly MasterSheetPlan[],
-  budget: number,
-): Slice[][] {
+export function planRequests(plans: readonly MasterSheetPlan[], budget: number): Slice[][] {
   const requests: Slice[][] = [];
   let current: Slice[] = [];
   let used = 0;
@@ -68,8 +61,7 @@ export function planRequests(
       }
       used += cost;
     }
-    if (plan.rows.length >= from)
-      current.push({ sheet, from, to: plan.rows.length });
+    if (plan.rows.length >= from) current.push({ sheet, from, to: plan.rows.length });
   });
   if (current.length) requests.push(current);
   return requests;
@@ -91,16 +83,10 @@ function spareName(base: string, taken: Set<string>): string {
 }
 
 /** Queues the values and formats of one slice of a sheet; returns the rows it covers. */
-function queueSlice(
-  ws: Excel.Worksheet,
-  plan: MasterSheetPlan,
-  { from, to }: Slice,
-): number {
+function queueSlice(ws: Excel.Worksheet, plan: MasterSheetPlan, { from, to }: Slice): number {
   const range = ws.getRange(rangeOf(plan, from, to));
   // Formats first: a text cell must be text before its value arrives.
-  range.numberFormat = plan.formats
-    .slice(from - 1, to)
-    .map((line) => [...line]);
+  range.numberFormat = plan.formats.slice(from - 1, to).map((line) => [...line]);
   range.values = plan.rows.slice(from - 1, to).map((line) => [...line]);
   for (const { row, column, look } of plan.looks) {
     if (row < from || row > to) continue;
@@ -112,21 +98,14 @@ function queueSlice(
 }
 
 /** Queues the filters, the chart on 统计 and the activation of the first sheet; returns whether a chart was added. */
-function queueFinish(
-  made: readonly Excel.Worksheet[],
-  plans: readonly MasterSheetPlan[],
-): boolean {
+function queueFinish(made: readonly Excel.Worksheet[], plans: readonly MasterSheetPlan[]): boolean {
   let chart = false;
   plans.forEach((plan, i) => {
     const ws = made[i];
     if (plan.autoFilter) ws.autoFilter.apply(ws.getRange(plan.autoFilter));
     if (!plan.chart) return;
     const [first, ...rest] = plan.chart.series;
-    const c = ws.charts.add(
-      "ColumnClustered",
-      ws.getRange(first.values),
-      "Columns",
-    );
+    const c = ws.charts.add("ColumnClustered", ws.getRange(first.values), "Columns");
     c.title.text = plan.chart.title;
     const firstSeries = c.series.getItemAt(0);
     firstSeries.name = first.name;
@@ -155,14 +134,9 @@ export async function writeMasterSheets(
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
-      const masterNames = new Set(
-        MASTER_SHEET_NAMES.map((n) => n.toLowerCase()),
-      );
-      const old = sheets.items.filter((s) =>
-        masterNames.has(s.name.toLowerCase()),
-      );
-      if (old.length > 0 && !options.replace)
-        return { kind: "exists", sheets: old.map((s) => s.name) };
+      const masterNames = new Set(MASTER_SHEET_NAMES.map((n) => n.toLowerCase()));
+      const old = sheets.items.filter((s) => masterNames.has(s.name.toLowerCase()));
+      if (old.length > 0 && !options.replace) return { kind: "exists", sheets: old.map((s) => s.name) };
 
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       for (const s of old) s.name = spareName(s.name, taken);
@@ -171,9 +145,7 @@ export async function writeMasterSheets(
       plans.forEach((plan, i) => {
         const ws = made[i];
         plan.widths.forEach(
-          (w, c) =>
-            (ws.getRange(`${columnLetter(c + 1)}1`).format.columnWidth =
-              w * POINTS_PER_CHAR),
+          (w, c) => (ws.getRange(`${columnLetter(c + 1)}1`).format.columnWidth = w * POINTS_PER_CHAR),
         );
         for (const r of plan.headerRows) {
           const header = ws.getRange(rangeOf(plan, r, r));
@@ -186,10 +158,7 @@ export async function writeMasterSheets(
           totals.format.font.bold = true;
           totals.format.fill.color = TOTALS_FILL;
         }
-        if (plan.frozenColumns > 0)
-          ws.freezePanes.freezeAt(
-            ws.getRange(`A1:${columnLetter(plan.frozenColumns)}1`),
-          );
+        if (plan.frozenColumns > 0) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(plan.frozenColumns)}1`));
         else ws.freezePanes.freezeRows(1);
       });
 
@@ -198,8 +167,7 @@ export async function writeMasterSheets(
       // One request per group of slices (planRequests): the only syncs that grow with the master's
       // size, each under Excel on the web's 5 MB; the last one also carries the filters and the chart.
       for (let i = 0; i < requests.length; i++) {
-        for (const slice of requests[i])
-          written += queueSlice(made[slice.sheet], plans[slice.sheet], slice);
+        for (const slice of requests[i]) written += queueSlice(made[slice.sheet], plans[slice.sheet], slice);
         if (i === requests.length - 1) chart = queueFinish(made, plans);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request under the 5 MB limit is the point
         await context.sync();

@@ -26,13 +26,8 @@ export interface MergeOperationsDeps {
   readonly budget?: number;
 }
 
-export function createMergeOperations(
-  deps: MergeOperationsDeps,
-): MergeOperations {
-  const support: FeatureSupport = deps.isSetSupported(
-    "ExcelApi",
-    MERGE_EXCEL_API,
-  )
+export function createMergeOperations(deps: MergeOperationsDeps): MergeOperations {
+  const support: FeatureSupport = deps.isSetSupported("ExcelApi", MERGE_EXCEL_API)
     ? { available: true }
     : {
         available: false,
@@ -43,8 +38,7 @@ export function createMergeOperations(
   return {
     support: () => support,
     async writeMaster(result, options) {
-      if (!support.available)
-        return { kind: "unsupported", message: support.message };
+      if (!support.available) return { kind: "unsupported", message: support.message };
       const plans = masterSheetPlans(result);
       return writing(() =>
         writeMasterSheets(deps.excel, plans, {

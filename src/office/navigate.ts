@@ -6,7 +6,12 @@ import type { Done } from "../taskpane/operations";
 import type { ExcelRunner } from "./adapter";
 import { errorCode, errorDetail, messages } from "./messages";
 
-export async function selectCell(excel: ExcelRunner, sheet: string, cell: string, beforeActivate?: (sheetName: string) => void): Promise<Done> {
+export async function selectCell(
+  excel: ExcelRunner,
+  sheet: string,
+  cell: string,
+  beforeActivate?: (sheetName: string) => void,
+): Promise<Done> {
   try {
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);

@@ -33,7 +33,10 @@ function waitingForCellEdit(excel: ExcelRunner): ExcelRunner {
     run: ((a: unknown, b?: unknown) =>
       typeof a === "function"
         ? excel.run({ delayForCellEdit: true }, a as (context: Excel.RequestContext) => Promise<unknown>)
-        : excel.run({ delayForCellEdit: true, ...(a as Excel.RunOptions) }, b as (context: Excel.RequestContext) => Promise<unknown>)) as ExcelRunner["run"],
+        : excel.run(
+            { delayForCellEdit: true, ...(a as Excel.RunOptions) },
+            b as (context: Excel.RequestContext) => Promise<unknown>,
+          )) as ExcelRunner["run"],
   };
 }
 
@@ -51,7 +54,11 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
 
   return {
     support: () => support,
-    merge: createMergeOperations({ excel, isSetSupported: deps.isSetSupported, writing: (work) => ownWrites.run(work) }),
+    merge: createMergeOperations({
+      excel,
+      isSetSupported: deps.isSetSupported,
+      writing: (work) => ownWrites.run(work),
+    }),
 
     async insertTemplate() {
       const no = unsupported("insertTemplate");

@@ -38,9 +38,12 @@ const LABELS: Readonly<Record<Feature, string>> = {
 /** Which Excel has a set, in Chinese (Microsoft's requirement-set table). */
 function versionsWith(version: string): string {
   const minor = Number(version.split(".")[1]);
-  if (minor <= 7) return "Excel 2019 及更高版本、Microsoft 365（Windows、Mac）和 Excel 网页版；Excel 2016 批量许可版不支持";
-  if (minor <= 12) return "Excel 2021 及更高版本（含 LTSC 2021/2024）、Microsoft 365（Windows、Mac）和 Excel 网页版；Excel 2016/2019 不支持";
-  if (minor === 13) return "Microsoft 365 Windows 版 2102 或更高、Mac 版 16.50 或更高、Excel 网页版、Excel LTSC 2021/2024；Excel 2016/2019 不支持";
+  if (minor <= 7)
+    return "Excel 2019 及更高版本、Microsoft 365（Windows、Mac）和 Excel 网页版；Excel 2016 批量许可版不支持";
+  if (minor <= 12)
+    return "Excel 2021 及更高版本（含 LTSC 2021/2024）、Microsoft 365（Windows、Mac）和 Excel 网页版；Excel 2016/2019 不支持";
+  if (minor === 13)
+    return "Microsoft 365 Windows 版 2102 或更高、Mac 版 16.50 或更高、Excel 网页版、Excel LTSC 2021/2024；Excel 2016/2019 不支持";
   return "Microsoft 365 Windows 版 2108 或更高、Mac 版 16.52 或更高、Excel 网页版、Excel LTSC 2021/2024；Excel 2016/2019 不支持";
 }
 

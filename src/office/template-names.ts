@@ -35,4 +35,7 @@ export function nameFormula(n: TemplateName): string {
 }
 
 /** Inputs the template gives a dropdown (every enum field): read back after the insert. */
-export const DROPDOWN_CELLS: readonly CellRef[] = FIELDS.filter((f) => f.type === "enum").map((f) => ({ sheet: f.sheet, cell: cellOf(f) }));
+export const DROPDOWN_CELLS: readonly CellRef[] = FIELDS.filter((f) => f.type === "enum").map((f) => ({
+  sheet: f.sheet,
+  cell: cellOf(f),
+}));

@@ -37,7 +37,10 @@ export interface SlotBudget {
 function spend(budget: SlotBudget, slots: number, sheet: string): void {
   budget.left -= slots;
   if (budget.left < 0)
-    throw new GridRefusal("too_large", `工作表“${sheet}”等在很远的行或列中有内容（例如第 1048576 行或 XFD 列），读取所需内存过多`);
+    throw new GridRefusal(
+      "too_large",
+      `工作表“${sheet}”等在很远的行或列中有内容（例如第 1048576 行或 XFD 列），读取所需内存过多`,
+    );
 }
 
 interface Area {
@@ -64,7 +67,8 @@ export function applyMerges(cells: SparseSheet, refs: readonly string[]): void {
   for (let i = 0; i < areas.length; i++)
     for (let j = 0; j < i; j++) if (overlaps(areas[i], areas[j])) throw new SheetDamage("overlapping merged ranges");
   const blank = (r: number, row: Map<number, CellValue>, area: Area) => {
-    for (const c of row.keys()) if (c >= area.left && c <= area.right && !(r === area.top && c === area.left)) row.set(c, null);
+    for (const c of row.keys())
+      if (c >= area.left && c <= area.right && !(r === area.top && c === area.left)) row.set(c, null);
   };
   for (const area of areas) {
     // Walk whichever is shorter: the range's rows or the rows that hold cells.
@@ -92,9 +96,13 @@ export function sheetGridOf(name: string, hidden: boolean, cells: SparseSheet, b
     for (const c of [...row.keys()].sort((x, y) => x - y)) {
       const value = row.get(c)!;
       if (value === null) continue;
-      if (c > MAX_COLUMN) throw new GridRefusal("corrupt", `工作表“${name}”第 ${r} 行的内容超出了 Excel 的 ${MAX_COLUMN} 列`);
+      if (c > MAX_COLUMN)
+        throw new GridRefusal("corrupt", `工作表“${name}”第 ${r} 行的内容超出了 Excel 的 ${MAX_COLUMN} 列`);
       if (typeof value === "string" && value.length > MAX_CELL_CHARS)
-        throw new GridRefusal("too_large", `工作表“${name}”的 ${letters(c)}${r} 单元格有 ${value.length} 个字符，超过 Excel 每格 ${MAX_CELL_CHARS} 个字符的上限`);
+        throw new GridRefusal(
+          "too_large",
+          `工作表“${name}”的 ${letters(c)}${r} 单元格有 ${value.length} 个字符，超过 Excel 每格 ${MAX_CELL_CHARS} 个字符的上限`,
+        );
       spend(budget, c - out.length, name);
       while (out.length < c - 1) out.push(null);
       out[c - 1] = value;

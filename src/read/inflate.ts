@@ -34,8 +34,14 @@ interface Counters {
 }
 
 /** One part: its bytes when kept, or the problem that stopped it. */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry, counters: Counters, keep: boolean): Uint8Array | undefined | GuardProblem {
-  if (entry.dataStart < 0 || entry.dataEnd > bytes.length) return { code: "corrupt", detail: `部件 ${entry.name} 无法读取` };
+function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  counters: Counters,
+  keep: boolean,
+): Uint8Array | undefined | GuardProblem {
+  if (entry.dataStart < 0 || entry.dataEnd > bytes.length)
+    return { code: "corrupt", detail: `部件 ${entry.name} 无法读取` };
   const data = bytes.subarray(entry.dataStart, entry.dataEnd);
   const scanner = counters.cost.part(entry.name);
   const kept: Uint8Array[] = [];

@@ -55,9 +55,13 @@ function singleCellOf(text: string): NamedCell | "many" | undefined {
 }
 
 /** Name → its one cell, for names whose one cell is on a sheet of the workbook. */
-export function singleCellNames(entries: readonly DefinedNameEntry[], sheetNames: ReadonlySet<string>): Record<string, NamedCell> {
+export function singleCellNames(
+  entries: readonly DefinedNameEntry[],
+  sheetNames: ReadonlySet<string>,
+): Record<string, NamedCell> {
   const latest = new Map<string, string>();
-  for (const e of entries) if (e.name !== "_xlnm.Print_Area" && e.name !== "_xlnm.Print_Titles") latest.set(e.name, e.text);
+  for (const e of entries)
+    if (e.name !== "_xlnm.Print_Area" && e.name !== "_xlnm.Print_Titles") latest.set(e.name, e.text);
   const names: Record<string, NamedCell> = {};
   for (const [name, text] of latest) {
     const only = singleCellOf(text);

@@ -3,7 +3,14 @@
  * guarded while its parts inflate (package.ts), then exactly the kept bytes are parsed. Pure: runs
  * in Node and in the task pane alike. Never throws; every failure is a refusal with a code.
  */
-import { guardLimits, type GuardLimits, type GuardProblem, isProblem, problemToRefusal, type RefusalCode } from "../core/guard";
+import {
+  guardLimits,
+  type GuardLimits,
+  type GuardProblem,
+  isProblem,
+  problemToRefusal,
+  type RefusalCode,
+} from "../core/guard";
 import type { SheetGrid, WorkbookGrid } from "../core/model";
 import { applyMerges, GridRefusal, MAX_GRID_SLOTS, sheetGridOf, type SlotBudget } from "./grid";
 import { singleCellNames } from "./names";
@@ -77,7 +84,11 @@ function refused(name: string, problem: GuardProblem): WorkbookReadResult {
  * Read a workbook sent as `bytes` (`name` is used only for rules and messages). Guard refusals keep
  * their codes and messages; a part that cannot be parsed is "corrupt", a grid too big "too_large".
  */
-export async function readWorkbook(name: string, bytes: Uint8Array, limits?: Partial<GuardLimits>): Promise<WorkbookReadResult> {
+export async function readWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  limits?: Partial<GuardLimits>,
+): Promise<WorkbookReadResult> {
   const guarded = guardPackage(name, bytes, guardLimits(limits), isReaderPart);
   if (isProblem(guarded)) return refused(name, guarded);
   let grid: WorkbookGrid;

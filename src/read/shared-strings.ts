@@ -7,7 +7,9 @@ import { parseXml } from "./xml";
 const ESCAPE = /_x([0-9A-F]{4})_/g;
 
 export function unescapeText(text: string): string {
-  return text.indexOf("_x") < 0 ? text : text.replace(ESCAPE, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(ESCAPE, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** A `<si>` with neither `<t>` nor runs is no value at all (undefined), unlike an empty `<t/>` (""). */

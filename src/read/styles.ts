@@ -20,7 +20,8 @@ export function parseDateStyles(bytes: Uint8Array): readonly boolean[] {
   parseXml(bytes, {
     open(tag, a, selfClosing) {
       const parent = open[open.length - 1];
-      if (tag === "numFmt" && parent === "numFmts") customFormats.set(parseInt(a.numFmtId ?? "", 10), a.formatCode ?? "");
+      if (tag === "numFmt" && parent === "numFmts")
+        customFormats.set(parseInt(a.numFmtId ?? "", 10), a.formatCode ?? "");
       else if (tag === "xf" && parent === "cellXfs") formatIds.push(parseInt(a.numFmtId ?? "0", 10));
       if (!selfClosing) open.push(tag);
     },

@@ -18,7 +18,6 @@ export interface WorkbookPart {
   readonly date1904: boolean;
 }
 
-
 export function parseWorkbookPart(bytes: Uint8Array): WorkbookPart {
   const sheets: SheetEntry[] = [];
   const definedNames: DefinedNameEntry[] = [];

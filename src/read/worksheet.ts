@@ -98,7 +98,8 @@ function plain(v: unknown): CellValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   if (typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string") return { error: (v as { error: string }).error };
+  if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string")
+    return { error: (v as { error: string }).error };
   return null;
 }
 

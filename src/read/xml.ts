@@ -36,7 +36,13 @@ export function parseXml(bytes: Uint8Array, handler: XmlHandler): void {
   if (failure) throw failure;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&lt;": "<",
+  "&gt;": ">",
+  "&amp;": "&",
+  "&apos;": "'",
+  "&quot;": '"',
+};
 
 /**
  * A second round of entity decoding, which exceljs applies to sheet names and to `t="str"` values

@@ -28,7 +28,12 @@ function endRecord(view: DataView): number {
 }
 
 /** The Zip64 extra field's values, each present only when its 32-bit field is saturated. */
-function zip64Values(view: DataView, extraStart: number, extraEnd: number, wanted: readonly boolean[]): (number | undefined)[] {
+function zip64Values(
+  view: DataView,
+  extraStart: number,
+  extraEnd: number,
+  wanted: readonly boolean[],
+): (number | undefined)[] {
   const out: (number | undefined)[] = wanted.map(() => undefined);
   for (let at = extraStart; at + 4 <= extraEnd; at += 4 + view.getUint16(at + 2, true)) {
     if (view.getUint16(at, true) !== 0x0001) continue;

@@ -46,9 +46,10 @@ export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
   }
   return [...bySheet].map(([sheet, list]) => ({
     sheet,
-    groups: SEVERITY_ORDER.map((severity) => ({ severity, findings: list.filter((f) => f.severity === severity) })).filter(
-      (g) => g.findings.length > 0,
-    ),
+    groups: SEVERITY_ORDER.map((severity) => ({
+      severity,
+      findings: list.filter((f) => f.severity === severity),
+    })).filter((g) => g.findings.length > 0),
   }));
 }
 

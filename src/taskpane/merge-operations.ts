@@ -33,8 +33,5 @@ export interface MergeOperations {
    * Writes the master sheets (spec §5) of `result` into the open workbook, with a native chart on 统计;
    * no other sheet is touched. Existing master sheets are replaced only with `replace`.
    */
-  writeMaster(
-    result: MergeResult,
-    options: WriteMasterOptions,
-  ): Promise<WriteMasterResult>;
+  writeMaster(result: MergeResult, options: WriteMasterOptions): Promise<WriteMasterResult>;
 }

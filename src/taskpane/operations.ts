@@ -44,9 +44,7 @@ export type Validation = { readonly kind: "checked"; readonly check: GridCheck }
 
 export type ExplainResult =
   /** The 核实说明 row written; the next validate() shows the finding as explained. */
-  | { readonly kind: "written"; readonly at: CellRef }
-  | Unsupported
-  | Failed;
+  { readonly kind: "written"; readonly at: CellRef } | Unsupported | Failed;
 
 /** The pane's features; each may be missing on an older Excel. */
 export type Feature = "insertTemplate" | "validate" | "liveValidation" | "marks" | "explain";

@@ -5,10 +5,8 @@ import type { Failed } from "./operations";
  * connection can still throw; the pane then says so instead of spinning for ever.
  */
 export function settle<T>(promise: Promise<T>, doing: string): Promise<T | Failed> {
-  return promise.catch(
-    (error: unknown): Failed => ({
-      kind: "failed",
-      message: `${doing}时出错：${error instanceof Error ? error.message : String(error)}。请关闭任务窗格后重新打开再试。`,
-    }),
-  );
+  return promise.catch((error: unknown): Failed => ({
+    kind: "failed",
+    message: `${doing}时出错：${error instanceof Error ? error.message : String(error)}。请关闭任务窗格后重新打开再试。`,
+  }));
 }

@@ -52,7 +52,9 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
       if (!mounted.current) return;
       setState((s) => ({ ...s, validation, running: false }));
       if (canMark && marking.current && validation.kind === "checked" && validation.check.ok) {
-        void settle(operations.markFindings(findingsToMark(validation.check.judgement.findings)), "标记问题").then(reportMarks);
+        void settle(operations.markFindings(findingsToMark(validation.check.judgement.findings)), "标记问题").then(
+          reportMarks,
+        );
       }
     },
     [operations, canMark, reportMarks],

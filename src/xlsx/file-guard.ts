@@ -6,7 +6,15 @@
  */
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
-import { GuardLimits, guardLimits, GuardProblem, isProblem, judgeNameAndSize, problemToRefusal, Refusal } from "../core/guard";
+import {
+  GuardLimits,
+  guardLimits,
+  GuardProblem,
+  isProblem,
+  judgeNameAndSize,
+  problemToRefusal,
+  Refusal,
+} from "../core/guard";
 import { guardPackage, readWorkbook, sha256Hex, type WorkbookReadResult } from "../read";
 
 export type { GuardLimits } from "../core/guard";
@@ -72,7 +80,14 @@ export async function guardFile(filePath: string, limits?: Partial<GuardLimits>)
 export async function guardBuffer(name: string, bytes: Buffer, limits?: Partial<GuardLimits>): Promise<GuardResult> {
   const verdict = guardPackage(name, bytes, guardLimits(limits));
   if (isProblem(verdict)) return refuse(name, verdict);
-  return { ok: true, name, bytes, size: bytes.length, macroEnabled: verdict.macroEnabled, sha256: await sha256Hex(bytes) };
+  return {
+    ok: true,
+    name,
+    bytes,
+    size: bytes.length,
+    macroEnabled: verdict.macroEnabled,
+    sha256: await sha256Hex(bytes),
+  };
 }
 
 /** Read a file on disk to its grid in one pass (guard and reader together). Throws only as readSubmittedBytes does. */

@@ -7,7 +7,14 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { BatchAnswer, BatchJob } from "./batch-worker";
-import { checkFile, readReportFile, refusalFor, type CheckOptions, type CheckResult, type ReadOutcome } from "./read-report";
+import {
+  checkFile,
+  readReportFile,
+  refusalFor,
+  type CheckOptions,
+  type CheckResult,
+  type ReadOutcome,
+} from "./read-report";
 
 export interface BatchOptions {
   /** Worker threads (default: the machine's parallelism); 1 reads in this thread. */
@@ -37,7 +44,13 @@ function defaultConcurrency(): number {
 type JobOf = (id: number) => BatchJob;
 
 /** Results of jobs 0..count-1, in that order, computed by a pool of workers (or in this thread). */
-async function* runBatch<T>(count: number, jobOf: JobOf, local: (id: number) => Promise<T>, lost: (id: number) => T, options: BatchOptions): AsyncGenerator<T> {
+async function* runBatch<T>(
+  count: number,
+  jobOf: JobOf,
+  local: (id: number) => Promise<T>,
+  lost: (id: number) => T,
+  options: BatchOptions,
+): AsyncGenerator<T> {
   const concurrency = Math.min(options.concurrency ?? defaultConcurrency(), count);
   if (concurrency <= 1 || count < MIN_FILES_FOR_WORKERS) {
     for (let id = 0; id < count; id++) yield await local(id);
@@ -138,7 +151,10 @@ export interface CheckJob {
 }
 
 /** checkFile over many files, in input order. */
-export function checkFiles(files: readonly CheckJob[], options: CheckOptions & BatchOptions = {}): AsyncIterable<CheckResult> {
+export function checkFiles(
+  files: readonly CheckJob[],
+  options: CheckOptions & BatchOptions = {},
+): AsyncIterable<CheckResult> {
   const { concurrency, window, ...check } = options;
   const optionsOf = (id: number): CheckOptions => ({ ...check, displayName: files[id].displayName ?? files[id].path });
   return runBatch(
@@ -146,8 +162,17 @@ export function checkFiles(files: readonly CheckJob[], options: CheckOptions & B
     (id) => ({ id, kind: "check", path: files[id].path, options: optionsOf(id) }),
     (id) => checkFile(files[id].path, optionsOf(id)),
     (id) => {
-      const { message } = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误") as { message: string };
-      return { file: files[id].displayName ?? files[id].path, unit: null, status: "unreadable", findings: [], code: "corrupt", message };
+      const { message } = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误") as {
+        message: string;
+      };
+      return {
+        file: files[id].displayName ?? files[id].path,
+        unit: null,
+        status: "unreadable",
+        findings: [],
+        code: "corrupt",
+        message,
+      };
     },
     { concurrency, window },
   );

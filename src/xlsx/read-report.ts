@@ -29,7 +29,8 @@ export type ReadOutcome =
 
 function messageOf(code: UnreadableCode, name: string, detail?: string): string {
   if (code === "not_found") return `找不到文件“${name}”${detail ? `（${detail}）` : ""}，请检查路径。`;
-  if (code === "no_access") return `没有读取“${name}”的权限，无法打开。请检查文件权限，或把文件复制到自己有权限的文件夹后重试。`;
+  if (code === "no_access")
+    return `没有读取“${name}”的权限，无法打开。请检查文件权限，或把文件复制到自己有权限的文件夹后重试。`;
   return refusalMessage(code, name, detail);
 }
 
@@ -131,6 +132,13 @@ export async function checkFile(filePath: string, options: CheckOptions = {}): P
     const { judgement, unit } = judgeLocated(read.raw, read.templateYear, options);
     return { file, unit, status: judgement.status, findings: judgement.findings.map(findingToJson) };
   } catch {
-    return { file, unit: null, status: "unreadable", findings: [], code: "corrupt", message: messageOf("corrupt", read.name, "校验时发生意外错误") };
+    return {
+      file,
+      unit: null,
+      status: "unreadable",
+      findings: [],
+      code: "corrupt",
+      message: messageOf("corrupt", read.name, "校验时发生意外错误"),
+    };
   }
 }

@@ -13,9 +13,12 @@ import { findingsOf } from "../read/browser-entry";
 import { serveDirectory, type StaticServer } from "./serve";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FIXTURES = ["rules-basic", "rich-text", "dates-as-text"].map((n) => path.resolve(__dirname, `../fixtures/lo/${n}/report.xlsx`));
+const FIXTURES = ["rules-basic", "rich-text", "dates-as-text"].map((n) =>
+  path.resolve(__dirname, `../fixtures/lo/${n}/report.xlsx`),
+);
 
-if (!fs.existsSync(CHROMIUM) && process.env.REQUIRE_BROWSER === "1") throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM}`);
+if (!fs.existsSync(CHROMIUM) && process.env.REQUIRE_BROWSER === "1")
+  throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM}`);
 const describeIfBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
 function bundle(outDir: string): Promise<void> {
@@ -25,11 +28,17 @@ function bundle(outDir: string): Promise<void> {
     entry: path.resolve(__dirname, "../read/browser-entry.ts"),
     output: { path: outDir, filename: "reader.js", library: { name: "TjReader", type: "var" } },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } }] },
+    module: {
+      rules: [
+        { test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
+      ],
+    },
     performance: { hints: false },
   });
   return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => (err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve())),
+    compiler.run((err, stats) =>
+      err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(),
+    ),
   );
 }
 
@@ -40,7 +49,10 @@ describeIfBrowser("the reader in headless Chromium", () => {
 
   beforeAll(async () => {
     await bundle(dir);
-    fs.writeFileSync(path.join(dir, "index.html"), '<!doctype html><meta charset="utf-8"><script src="reader.js"></script>');
+    fs.writeFileSync(
+      path.join(dir, "index.html"),
+      '<!doctype html><meta charset="utf-8"><script src="reader.js"></script>',
+    );
     server = await serveDirectory(dir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   }, 120000);
@@ -50,20 +62,23 @@ describeIfBrowser("the reader in headless Chromium", () => {
     await server?.close();
   });
 
-  it.each(FIXTURES.map((f) => [path.basename(path.dirname(f)), f]))("%s: same findings as in Node", async (_name, file) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/index.html`);
-    const bytes = fs.readFileSync(file);
-    const inBrowser = await page.evaluate(async (b64) => {
-      const bin = atob(b64);
-      const data = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
-      const reader = (window as unknown as { TjReader: { findingsOf: typeof findingsOf } }).TjReader;
-      return JSON.stringify(await reader.findingsOf("report.xlsx", data));
-    }, bytes.toString("base64"));
-    await page.close();
-    const inNode = await findingsOf("report.xlsx", new Uint8Array(bytes));
-    expect(JSON.parse(inBrowser)).toEqual(JSON.parse(JSON.stringify(inNode)));
-    expect(inNode).toHaveProperty("findings");
-  });
+  it.each(FIXTURES.map((f) => [path.basename(path.dirname(f)), f]))(
+    "%s: same findings as in Node",
+    async (_name, file) => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/index.html`);
+      const bytes = fs.readFileSync(file);
+      const inBrowser = await page.evaluate(async (b64) => {
+        const bin = atob(b64);
+        const data = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+        const reader = (window as unknown as { TjReader: { findingsOf: typeof findingsOf } }).TjReader;
+        return JSON.stringify(await reader.findingsOf("report.xlsx", data));
+      }, bytes.toString("base64"));
+      await page.close();
+      const inNode = await findingsOf("report.xlsx", new Uint8Array(bytes));
+      expect(JSON.parse(inBrowser)).toEqual(JSON.parse(JSON.stringify(inNode)));
+      expect(inNode).toHaveProperty("findings");
+    },
+  );
 });

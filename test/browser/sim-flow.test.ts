@@ -9,7 +9,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { cellOf, columnById, fieldById, FIELDS, SHEETS, tableById, type AnyColumnId, type TableId } from "../../src/core/definition";
+import {
+  cellOf,
+  columnById,
+  fieldById,
+  FIELDS,
+  SHEETS,
+  tableById,
+  type AnyColumnId,
+  type TableId,
+} from "../../src/core/definition";
 import type { CellValue } from "../../src/core/model";
 import { GOOD_FILL } from "../core/locate-helpers";
 import { serveDirectory, type StaticServer } from "./serve";
@@ -22,7 +31,8 @@ const missing = [
   fs.existsSync(path.join(DIST, "taskpane.html")) ? null : "dist-sim/taskpane.html (run `npm run build:sim`)",
   fs.existsSync(CHROMIUM) ? null : `Chromium at ${CHROMIUM}`,
 ].filter((m): m is string => m !== null);
-if (missing.length > 0 && process.env.REQUIRE_BROWSER === "1") throw new Error(`REQUIRE_BROWSER=1 but missing: ${missing.join(", ")}`);
+if (missing.length > 0 && process.env.REQUIRE_BROWSER === "1")
+  throw new Error(`REQUIRE_BROWSER=1 but missing: ${missing.join(", ")}`);
 const describeIfBrowser = missing.length === 0 ? describe : describe.skip;
 
 type Typed = [sheet: string, address: string, value: string | number | boolean];
@@ -38,7 +48,8 @@ function reportWithoutMedia(): Typed[] {
     if (tableId === "media") continue;
     const t = tableById(tableId as TableId);
     rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) put(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, v);
+      for (const [col, v] of Object.entries(row))
+        put(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, v);
     });
   }
   return out;
@@ -69,7 +80,16 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 760 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
     page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
@@ -82,7 +102,10 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
   });
 
   const sim = <T>(f: (s: SimWindow["excelSim"], arg: never) => T, arg?: unknown) =>
-    page.evaluate(([fn, a]) => new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as SimWindow).excelSim, a), [f.toString(), arg] as const) as Promise<T>;
+    page.evaluate(
+      ([fn, a]) => new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as SimWindow).excelSim, a),
+      [f.toString(), arg] as const,
+    ) as Promise<T>;
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name) });
   const headcount = fieldById("regulation_participants");
   const at = cellOf(headcount);
@@ -106,17 +129,26 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
     const finding = page.getByRole("button", { name: new RegExp(`^${at} · 人次或次数不是整数`) });
     await finding.waitFor();
     await page.getByText(/状态：有错误/).waitFor();
-    const marked = await until(() => sim((s) => s.marks()), (m) => m.some((x) => x.sheet === SHEETS.basic && x.address === at));
+    const marked = await until(
+      () => sim((s) => s.marks()),
+      (m) => m.some((x) => x.sheet === SHEETS.basic && x.address === at),
+    );
     expect(marked).toContainEqual({ sheet: SHEETS.basic, address: at });
     await shot("2-invalid-headcount.png");
 
     await finding.click();
-    await until(() => sim((s) => s.selection()), (sel) => sel?.sheet === SHEETS.basic && sel.address === at);
+    await until(
+      () => sim((s) => s.selection()),
+      (sel) => sel?.sheet === SHEETS.basic && sel.address === at,
+    );
 
     await sim((s, a: string) => s.edit("基本情况", a, "150"), at);
     await finding.waitFor({ state: "detached" });
     await page.getByText(/状态：待说明/).waitFor();
-    await until(() => sim((s) => s.marks()), (m) => !m.some((x) => x.address === at));
+    await until(
+      () => sim((s) => s.marks()),
+      (m) => !m.some((x) => x.address === at),
+    );
 
     await page.getByRole("button", { name: /^为 宣传报道!A4 填写说明/ }).click();
     await page.getByRole("textbox").fill("本年度未在媒体上报道研学活动，已在工作总结中说明。");
@@ -124,7 +156,9 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
     await page.getByText(/状态：通过/).waitFor();
     await shot("3-passed.png");
     const explanations = (await sim((s) => s.values("核实说明"))) as unknown[][];
-    expect(explanations[tableById("explanations").firstRow - 1]?.[2]).toBe("本年度未在媒体上报道研学活动，已在工作总结中说明。");
+    expect(explanations[tableById("explanations").firstRow - 1]?.[2]).toBe(
+      "本年度未在媒体上报道研学活动，已在工作总结中说明。",
+    );
 
     expect(await sim((s) => s.stats.unloadedReads)).toEqual([]);
     expect(await sim((s) => s.stats.formulasWritten)).toEqual([]);

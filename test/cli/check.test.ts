@@ -10,7 +10,13 @@ const fixture = (name: string, ext = "xlsx") => path.join(LO, name, `report.${ex
 function capture(cwd = process.cwd()) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, text: () => out.join(""), errText: () => err.join(""), io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd, isTTY: false } };
+  return {
+    out,
+    err,
+    text: () => out.join(""),
+    errText: () => err.join(""),
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd, isTTY: false },
+  };
 }
 
 async function check(args: string[], cwd?: string) {
@@ -21,21 +27,54 @@ async function check(args: string[], cwd?: string) {
 
 describe("check --json", () => {
   it("prints one spec §6 object per file, in the order given", async () => {
-    const { code, out } = await check([fixture("correct"), fixture("rules-basic"), fixture("correct-xls", "xls"), "--json"]);
+    const { code, out } = await check([
+      fixture("correct"),
+      fixture("rules-basic"),
+      fixture("correct-xls", "xls"),
+      "--json",
+    ]);
     const json = JSON.parse(out);
     expect(json.map((r: { status: string }) => r.status)).toEqual(["ok", "errors", "unreadable"]);
-    expect(json[0]).toEqual({ file: fixture("correct"), unit: "天津市河西区市场监督管理局", status: "ok", findings: [] });
+    expect(json[0]).toEqual({
+      file: fixture("correct"),
+      unit: "天津市河西区市场监督管理局",
+      status: "ok",
+      findings: [],
+    });
     const phone = json[1].findings.find((f: { rule: string }) => f.rule === "format.phone");
-    expect(phone).toEqual({ rule: "format.phone", severity: "error", field: "contact_phone", sheet: "基本情况", cell: "C13", message: expect.stringContaining("联系电话") });
-    expect(json[2]).toMatchObject({ status: "unreadable", code: "legacy_xls", findings: [], unit: null, message: expect.stringContaining(".xlsx") });
+    expect(phone).toEqual({
+      rule: "format.phone",
+      severity: "error",
+      field: "contact_phone",
+      sheet: "基本情况",
+      cell: "C13",
+      message: expect.stringContaining("联系电话"),
+    });
+    expect(json[2]).toMatchObject({
+      status: "unreadable",
+      code: "legacy_xls",
+      findings: [],
+      unit: null,
+      message: expect.stringContaining(".xlsx"),
+    });
     expect(code).toBe(1);
   });
 
   it("a table finding carries table and worksheet row; an explained warning its 说明", async () => {
-    const [tables, explained] = JSON.parse((await check([fixture("rules-tables"), fixture("stage-explained"), "--json"])).out);
-    expect(tables.findings.find((f: { rule: string }) => f.rule === "type.enum")).toMatchObject({ table: "events", row: 6, field: "form", sheet: "活动明细", cell: "C6" });
+    const [tables, explained] = JSON.parse(
+      (await check([fixture("rules-tables"), fixture("stage-explained"), "--json"])).out,
+    );
+    expect(tables.findings.find((f: { rule: string }) => f.rule === "type.enum")).toMatchObject({
+      table: "events",
+      row: 6,
+      field: "form",
+      sheet: "活动明细",
+      cell: "C6",
+    });
     expect(explained.status).toBe("warnings");
-    expect(explained.findings.find((f: { rule: string }) => f.rule === "deadline.late").explanation).toContain("审批流程");
+    expect(explained.findings.find((f: { rule: string }) => f.rule === "deadline.late").explanation).toContain(
+      "审批流程",
+    );
   });
 
   it("file names are shown as typed, relative to the working directory", async () => {
@@ -46,14 +85,22 @@ describe("check --json", () => {
 
 describe("check (human output)", () => {
   it("one verdict line per file, findings with sheet!cell, severity, message, rule and 说明", async () => {
-    const { code, out } = await check([fixture("stage-explained"), fixture("rules-totals"), fixture("correct-ods", "ods")]);
+    const { code, out } = await check([
+      fixture("stage-explained"),
+      fixture("rules-totals"),
+      fixture("correct-ods", "ods"),
+    ]);
     expect(code).toBe(1);
     const lines = out.split("\n");
-    expect(lines[0]).toBe(`${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，0 个错误，2 个提示（其中 1 个已说明）`);
+    expect(lines[0]).toBe(
+      `${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，0 个错误，2 个提示（其中 1 个已说明）`,
+    );
     expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[填报日期晚于报送期限\]\n {8}说明：因单位内部审批流程/);
     expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[《条例》研学人次少于活动合计\]\n/);
     // An unexplained warning says what to copy into 核实说明; an explained one and an error do not.
-    expect(out).toContain("[未加盖公章]\n        如情况属实，在“核实说明”中填写：规则“未加盖公章”，位置“基本情况!C16”，并写明说明。\n");
+    expect(out).toContain(
+      "[未加盖公章]\n        如情况属实，在“核实说明”中填写：规则“未加盖公章”，位置“基本情况!C16”，并写明说明。\n",
+    );
     expect(out.match(/如情况属实/g)).toHaveLength(3);
     expect(out).toContain(`${fixture("correct-ods", "ods")}：无法读取。`);
     expect(out).toContain("共 3 个文件：通过 0 个，待说明 1 个，有错误 1 个，无法读取 1 个。");
@@ -123,7 +170,12 @@ describe("check: folders, mixes and missing paths", () => {
       [path.join("batch", "late", "b-rules.xlsx"), "errors"],
       [fixture("correct"), "ok"],
     ]);
-    expect(json[0]).toMatchObject({ code: "not_found", unit: null, findings: [], message: expect.stringContaining("找不到“没有这个文件.xlsx”") });
+    expect(json[0]).toMatchObject({
+      code: "not_found",
+      unit: null,
+      findings: [],
+      message: expect.stringContaining("找不到“没有这个文件.xlsx”"),
+    });
     expect(code).toBe(1);
   });
 

@@ -20,7 +20,11 @@ async function run(args: string[], cwd = process.cwd()) {
   return { code, out: out.join(""), err: err.join("") };
 }
 
-function spawn(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawn(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const env = { ...process.env };
     for (const k of Object.keys(env)) if (k.startsWith("npm_") || k === "INIT_CWD") delete env[k];
@@ -37,7 +41,18 @@ describe("help and version", () => {
     const { code, out } = await run(["--help"]);
     expect(code).toBe(0);
     expect(out).not.toMatch(ENGLISH);
-    for (const text of ["用法：", "命令：", "选项：", "示例：", "npm run -s cli -- check 报送文件夹 --json", "待说明", "无法读取", "退出码：", "2  用法错误"]) expect(out).toContain(text);
+    for (const text of [
+      "用法：",
+      "命令：",
+      "选项：",
+      "示例：",
+      "npm run -s cli -- check 报送文件夹 --json",
+      "待说明",
+      "无法读取",
+      "退出码：",
+      "2  用法错误",
+    ])
+      expect(out).toContain(text);
   });
 
   it("each command's help is Chinese and ends with the same examples and exit codes", async () => {
@@ -75,7 +90,10 @@ describe("files users get wrong", () => {
   });
 
   it("a Word document renamed .xlsx is told to send the filled template, not to open it in Excel", async () => {
-    writeFileSync(path.join(dir, "总结.xlsx"), buildZip([deflatedEntry("[Content_Types].xml", "<Types/>"), deflatedEntry("word/document.xml", "<w:document/>")]));
+    writeFileSync(
+      path.join(dir, "总结.xlsx"),
+      buildZip([deflatedEntry("[Content_Types].xml", "<Types/>"), deflatedEntry("word/document.xml", "<w:document/>")]),
+    );
     const [r] = JSON.parse((await run(["check", "总结.xlsx", "--json"], dir)).out);
     expect(r).toMatchObject({ status: "unreadable", code: "not_spreadsheet" });
     expect(r.message).toContain("Word");
@@ -94,13 +112,19 @@ describe("started as a real process from another folder", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const expectResults = (stdout: string) =>
-    expect(JSON.parse(stdout).map((r: { file: string; status: string; code?: string }) => [r.file, r.status, r.code])).toEqual([
+    expect(
+      JSON.parse(stdout).map((r: { file: string; status: string; code?: string }) => [r.file, r.status, r.code]),
+    ).toEqual([
       [path.join("报送", "二批", "河西区.xlsx"), "ok", undefined],
       ["没有.xlsx", "unreadable", "not_found"],
     ]);
 
   it("the installed command (bin) resolves relative paths from where it is run", async () => {
-    const r = await spawn(process.execPath, [path.join(ROOT, "bin/tj-report.js"), "check", "报送", "没有.xlsx", "--json"], dir);
+    const r = await spawn(
+      process.execPath,
+      [path.join(ROOT, "bin/tj-report.js"), "check", "报送", "没有.xlsx", "--json"],
+      dir,
+    );
     expect(r.code).toBe(1);
     expectResults(r.stdout);
   }, 60000);

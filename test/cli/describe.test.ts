@@ -3,7 +3,11 @@ import { runCli } from "../../src/cli/program";
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: process.cwd(), isTTY: false } };
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), cwd: process.cwd(), isTTY: false },
+  };
 }
 
 describe("cli", () => {
@@ -13,7 +17,12 @@ describe("cli", () => {
     const json = JSON.parse(c.out.join(""));
     expect(json.fields.find((f: { id: string }) => f.id === "unit_name").sheet).toBe("基本情况");
     const rule = (id: string) => json.rules.find((r: { id: string }) => r.id === id);
-    expect(rule("deadline.late")).toEqual({ id: "deadline.late", name: "填报日期晚于报送期限", severity: "warning", explainable: true });
+    expect(rule("deadline.late")).toEqual({
+      id: "deadline.late",
+      name: "填报日期晚于报送期限",
+      severity: "warning",
+      explainable: true,
+    });
     expect(rule("required")).toEqual({ id: "required", name: "必填项未填写", severity: "error", explainable: false });
     expect(rule("public.min_one")).toMatchObject({ severity: "depends", explainable: true });
     expect(rule("explanation.unused")).toMatchObject({ name: "核实说明未被采用", explainable: false });

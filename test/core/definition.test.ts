@@ -1,11 +1,36 @@
-import { FIELDS, TABLES, TEMPLATE, cellOf, fieldById, tableById, type FieldId, type TableId } from "../../src/core/definition";
+import {
+  FIELDS,
+  TABLES,
+  TEMPLATE,
+  cellOf,
+  fieldById,
+  tableById,
+  type FieldId,
+  type TableId,
+} from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
 
 // The ids of spec §1–2, written out here on purpose: the test fails if the definition drops or renames one.
 const SPEC_FIELDS = [
-  "report_type", "year", "unit_name", "unit_category", "district", "credit_code", "contact_name",
-  "contact_phone", "contact_email", "fill_date", "sealed", "org_measures", "regulation_participants",
-  "outline_participants", "training_sessions", "public_sessions", "highlights", "publicity_summary", "next_steps",
+  "report_type",
+  "year",
+  "unit_name",
+  "unit_category",
+  "district",
+  "credit_code",
+  "contact_name",
+  "contact_phone",
+  "contact_email",
+  "fill_date",
+  "sealed",
+  "org_measures",
+  "regulation_participants",
+  "outline_participants",
+  "training_sessions",
+  "public_sessions",
+  "highlights",
+  "publicity_summary",
+  "next_steps",
 ];
 const SPEC_TABLES: Record<string, string[]> = {
   events: ["date", "title", "form", "mode", "content", "participants", "is_public", "audience", "theme", "note"],
@@ -32,7 +57,10 @@ describe("template definition", () => {
     expect(fieldById("district").options).toHaveLength(17);
     expect(fieldById("unit_category").options).toContain("专业标准化技术委员会");
     expect(tableById("events").columns.find((c) => c.id === "content")?.options).toEqual([
-      "《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容",
+      "《条例》",
+      "《纲要》",
+      "《条例》和《纲要》",
+      "其他标准化内容",
     ]);
   });
 

@@ -13,7 +13,10 @@ const WARNED: ReportInput = { fields: { sealed: "否", fill_date: "2023-11-12" }
 
 function withExplanations(rows: [rule: string, location: string, text: string][], base: ReportInput = WARNED) {
   return judgeReport(
-    validReport({ ...base, tables: { ...base.tables, explanations: rows.map(([rule, location, text]) => ({ rule, location, text })) } }),
+    validReport({
+      ...base,
+      tables: { ...base.tables, explanations: rows.map(([rule, location, text]) => ({ rule, location, text })) },
+    }),
   );
 }
 
@@ -71,7 +74,9 @@ describe("核实说明", () => {
   });
 
   it("never explains an error away", () => {
-    const j = withExplanations([["public.le_training", "基本情况!C22", "确实如此。"]], { fields: { public_sessions: 3, training_sessions: 2 } });
+    const j = withExplanations([["public.le_training", "基本情况!C22", "确实如此。"]], {
+      fields: { public_sessions: 3, training_sessions: 2 },
+    });
     const f = j.findings.find((x) => x.rule === "public.le_training")!;
     expect(f.severity).toBe("error");
     expect(f.explanation).toBeUndefined();
@@ -80,7 +85,11 @@ describe("核实说明", () => {
 
   it("a 说明 row without its text is itself incomplete", () => {
     const j = withExplanations([["sealed.no", "基本情况!C16", " "]]);
-    expect(j.findings.find((f) => f.rule === "required")).toMatchObject({ table: "explanations", sheet: "核实说明", cell: "C4" });
+    expect(j.findings.find((f) => f.rule === "required")).toMatchObject({
+      table: "explanations",
+      sheet: "核实说明",
+      cell: "C4",
+    });
     expect(explained(j.findings, "sealed.no")).toBeUndefined();
   });
 
@@ -93,9 +102,17 @@ describe("核实说明", () => {
   });
 
   it("reads a cell followed by the note a person adds to it", () => {
-    const explains = (loc: string) => explained(withExplanations([["sealed.no", loc, "x"]]).findings, "sealed.no") === "x";
-    for (const loc of ["基本情况!C16（是否已加盖公章）", "基本情况!$C$16 是否盖章", "基本情况！C16，公章", "C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, true]);
-    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"]) expect([loc, explains(loc)]).toEqual([loc, false]);
+    const explains = (loc: string) =>
+      explained(withExplanations([["sealed.no", loc, "x"]]).findings, "sealed.no") === "x";
+    for (const loc of [
+      "基本情况!C16（是否已加盖公章）",
+      "基本情况!$C$16 是否盖章",
+      "基本情况！C16，公章",
+      "C16（公章）",
+    ])
+      expect([loc, explains(loc)]).toEqual([loc, true]);
+    for (const loc of ["基本情况!C160", "基本情况!C15（是否已加盖公章）", "基本情况!C16C", "其他表!C16（公章）"])
+      expect([loc, explains(loc)]).toEqual([loc, false]);
   });
 });
 
@@ -113,10 +130,19 @@ describe("status", () => {
 
 describe("Submission", () => {
   it("holds every field and table of the definition, normalised, and satisfies its schema", () => {
-    const j = judgeReport(validReport({ fields: { training_sessions: "２次", fill_date: "2023年11月5日", credit_code: "11120101mb1234567b" } }));
+    const j = judgeReport(
+      validReport({
+        fields: { training_sessions: "２次", fill_date: "2023年11月5日", credit_code: "11120101mb1234567b" },
+      }),
+    );
     expect(Object.keys(j.submission.fields)).toEqual(FIELDS.map((f) => f.id));
     expect(Object.keys(j.submission.tables)).toEqual(TABLES.map((t) => t.id));
-    expect(j.submission.fields).toMatchObject({ training_sessions: 2, fill_date: "2023-11-05", credit_code: "11120101MB1234567B", year: 2023 });
+    expect(j.submission.fields).toMatchObject({
+      training_sessions: 2,
+      fill_date: "2023-11-05",
+      credit_code: "11120101MB1234567B",
+      year: 2023,
+    });
     expect(submissionSchema.parse(j.submission)).toEqual(j.submission);
   });
 
@@ -129,7 +155,8 @@ describe("Submission", () => {
 
   it("the schema refuses values the definition does not allow", () => {
     const good = judgeReport(validReport()).submission;
-    const bad = (fields: Record<string, unknown>) => submissionSchema.safeParse({ ...good, fields: { ...good.fields, ...fields } }).success;
+    const bad = (fields: Record<string, unknown>) =>
+      submissionSchema.safeParse({ ...good, fields: { ...good.fields, ...fields } }).success;
     expect(bad({})).toBe(true);
     expect(bad({ sealed: "也许" })).toBe(false);
     expect(bad({ training_sessions: 1.5 })).toBe(false);

@@ -3,7 +3,18 @@
  * unit makes to a workbook (insert rows or columns, rename a sheet, drop names), for locate tests.
  */
 import { columnNumber, parseA1, toA1 } from "../../src/core/a1";
-import { cellOf, columnById, definedNameOf, FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, tableById, type AnyColumnId } from "../../src/core/definition";
+import {
+  cellOf,
+  columnById,
+  definedNameOf,
+  FIELDS,
+  SHEETS,
+  SINGLE_FIELD_LAYOUT,
+  TABLES,
+  TEMPLATE,
+  tableById,
+  type AnyColumnId,
+} from "../../src/core/definition";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../../src/core/model";
 import { LOCATE_TESTS_BASE, plainFields, plainRows } from "../lo/plans/reports";
 
@@ -29,7 +40,10 @@ export const GOOD_FILL: Required<Fill> = {
 };
 
 /** The grid a filled template gives: same sheets, labels, headers, defined names and meta as the template. */
-export function templateGrid(fill: Fill = GOOD_FILL, options: { meta?: boolean; names?: boolean; version?: string } = {}): WorkbookGrid {
+export function templateGrid(
+  fill: Fill = GOOD_FILL,
+  options: { meta?: boolean; names?: boolean; version?: string } = {},
+): WorkbookGrid {
   const sheets = new Map<string, MutableGrid>();
   const sheet = (name: string) => sheets.get(name) ?? sheets.set(name, { name, rows: [] }).get(name)!;
   sheet(SHEETS.guide);
@@ -48,7 +62,8 @@ export function templateGrid(fill: Fill = GOOD_FILL, options: { meta?: boolean; 
     for (const c of t.columns) put(s, `${c.column}${t.headerRow}`, c.label);
     names[`tbl_${t.id}`] = { sheet: t.sheet, cell: `${t.columns[0].column}${t.headerRow}` };
     (fill.tables?.[t.id] ?? []).forEach((row, i) => {
-      for (const [id, v] of Object.entries(row)) put(s, `${columnById(t, id as AnyColumnId).column}${t.firstRow + i}`, v);
+      for (const [id, v] of Object.entries(row))
+        put(s, `${columnById(t, id as AnyColumnId).column}${t.firstRow + i}`, v);
     });
   }
   if (options.meta !== false) {
@@ -70,7 +85,10 @@ function mapSheet(grid: WorkbookGrid, name: string, f: (s: SheetGrid) => SheetGr
 
 /** Rows inserted before `before` (1-based), with the defined names following, as Excel does. */
 export function insertRows(grid: WorkbookGrid, sheet: string, before: number, count: number): WorkbookGrid {
-  const moved = mapSheet(grid, sheet, (s) => ({ ...s, rows: [...s.rows.slice(0, before - 1), ...Array.from({ length: count }, () => []), ...s.rows.slice(before - 1)] }));
+  const moved = mapSheet(grid, sheet, (s) => ({
+    ...s,
+    rows: [...s.rows.slice(0, before - 1), ...Array.from({ length: count }, () => []), ...s.rows.slice(before - 1)],
+  }));
   const names: Record<string, NamedCell> = {};
   for (const [n, t] of Object.entries(grid.names)) {
     const at = parseA1(t.cell)!;
@@ -84,7 +102,9 @@ export function insertColumns(grid: WorkbookGrid, sheet: string, before: string,
   const b = columnNumber(before);
   const moved = mapSheet(grid, sheet, (s) => ({
     ...s,
-    rows: s.rows.map((r) => (r.length < b ? r : [...r.slice(0, b - 1), ...Array.from({ length: count }, () => null), ...r.slice(b - 1)])),
+    rows: s.rows.map((r) =>
+      r.length < b ? r : [...r.slice(0, b - 1), ...Array.from({ length: count }, () => null), ...r.slice(b - 1)],
+    ),
   }));
   const names: Record<string, NamedCell> = {};
   for (const [n, t] of Object.entries(grid.names)) {
@@ -94,10 +114,16 @@ export function insertColumns(grid: WorkbookGrid, sheet: string, before: string,
   return { ...moved, names };
 }
 
-export function renameSheet(grid: WorkbookGrid, from: string, to: string, options: { keepNames?: boolean } = {}): WorkbookGrid {
+export function renameSheet(
+  grid: WorkbookGrid,
+  from: string,
+  to: string,
+  options: { keepNames?: boolean } = {},
+): WorkbookGrid {
   const renamed = mapSheet(grid, from, (s) => ({ ...s, name: to }));
   const names: Record<string, NamedCell> = {};
-  for (const [n, t] of Object.entries(grid.names)) names[n] = t.sheet === from && options.keepNames !== false ? { ...t, sheet: to } : t;
+  for (const [n, t] of Object.entries(grid.names))
+    names[n] = t.sheet === from && options.keepNames !== false ? { ...t, sheet: to } : t;
   return { ...renamed, names: options.keepNames === false ? {} : names };
 }
 

@@ -8,13 +8,23 @@ import { locateReport } from "../../src/core/locate";
 import type { WorkbookGrid } from "../../src/core/model";
 import { GOOD_FILL, insertRows, renameSheet, templateGrid } from "./locate-helpers";
 
-type Edit = { kind: "rows"; sheet: string; before: number; count: number } | { kind: "rename"; sheet: string; to: string };
+type Edit =
+  { kind: "rows"; sheet: string; before: number; count: number } | { kind: "rename"; sheet: string; to: string };
 
 const editable: string[] = [SHEETS.basic, SHEETS.events, SHEETS.media, SHEETS.evidence];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant("rows" as const), sheet: fc.constantFrom(...editable), before: fc.integer({ min: 1, max: 35 }), count: fc.integer({ min: 1, max: 4 }) }),
-  fc.record({ kind: fc.constant("rename" as const), sheet: fc.constantFrom(...editable), to: fc.constantFrom("表一", "Sheet9", "活动", "基本信息（改）") }),
+  fc.record({
+    kind: fc.constant("rows" as const),
+    sheet: fc.constantFrom(...editable),
+    before: fc.integer({ min: 1, max: 35 }),
+    count: fc.integer({ min: 1, max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant("rename" as const),
+    sheet: fc.constantFrom(...editable),
+    to: fc.constantFrom("表一", "Sheet9", "活动", "基本信息（改）"),
+  }),
 );
 
 function apply(grid: WorkbookGrid, edits: readonly Edit[], dropNames: boolean): WorkbookGrid {
@@ -38,9 +48,16 @@ describe("locate after any inserted rows and renamed sheets", () => {
         const result = locateReport(apply(templateGrid(), edits, dropNames));
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        for (const f of FIELDS) expect(result.report.fields[f.id].value).toEqual(f.id === "credit_code" ? null : GOOD_FILL.fields[f.id]);
+        for (const f of FIELDS)
+          expect(result.report.fields[f.id].value).toEqual(f.id === "credit_code" ? null : GOOD_FILL.fields[f.id]);
         for (const [id, rows] of Object.entries(GOOD_FILL.tables)) {
-          const read = result.report.tables[id as TableId].map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, c]) => c.value !== null).map(([k, c]) => [k, c.value])));
+          const read = result.report.tables[id as TableId].map((r) =>
+            Object.fromEntries(
+              Object.entries(r.cells)
+                .filter(([, c]) => c.value !== null)
+                .map(([k, c]) => [k, c.value]),
+            ),
+          );
           expect(read).toEqual(rows);
         }
         const changed = edits.some((e) => e.kind === "rename") || result.report.fields.report_type.cell !== "C5";

@@ -18,7 +18,11 @@ describe("locateReport on an unchanged template", () => {
 
   it("finds every single field at its template cell with its value", () => {
     for (const f of FIELDS) {
-      expect(report.fields[f.id]).toEqual({ value: f.id === "credit_code" ? null : GOOD_FILL.fields[f.id], sheet: f.sheet, cell: cellOf(f) });
+      expect(report.fields[f.id]).toEqual({
+        value: f.id === "credit_code" ? null : GOOD_FILL.fields[f.id],
+        sheet: f.sheet,
+        cell: cellOf(f),
+      });
     }
   });
 
@@ -45,7 +49,7 @@ describe("locateReport on an unchanged template", () => {
 });
 
 describe("blanks and empty rows", () => {
-  it("treats \"\" (Office.js blanks) like null and skips rows of blanks or white space wherever they stand", () => {
+  it('treats "" (Office.js blanks) like null and skips rows of blanks or white space wherever they stand', () => {
     let g = templateGrid({ ...GOOD_FILL, fields: { ...GOOD_FILL.fields, contact_email: "" } });
     g = setCell(g, "活动明细", "B7", "   ");
     g = setCell(g, "活动明细", "A9", "2023-07-01");
@@ -108,15 +112,24 @@ describe("a unit's layout changes", () => {
   });
 
   it("a renamed sheet without names is found by its contents", () => {
-    const r = located(renameSheet(renameSheet(templateGrid(), "基本情况", "基本信息", { keepNames: false }), "宣传报道", "报道", { keepNames: false }));
+    const r = located(
+      renameSheet(renameSheet(templateGrid(), "基本情况", "基本信息", { keepNames: false }), "宣传报道", "报道", {
+        keepNames: false,
+      }),
+    );
     expect(r.fields.unit_name).toEqual({ value: GOOD_FILL.fields.unit_name, sheet: "基本信息", cell: "C8" });
     expect(r.tables.media[0].cells.outlet.sheet).toBe("报道");
-    expect(changes(r)).toEqual(expect.arrayContaining(["工作表“基本情况”已改名为“基本信息”", "工作表“宣传报道”已改名为“报道”"]));
+    expect(changes(r)).toEqual(
+      expect.arrayContaining(["工作表“基本情况”已改名为“基本信息”", "工作表“宣传报道”已改名为“报道”"]),
+    );
   });
 
   it("a sheet carrying another template sheet's name is never taken for a renamed one", () => {
     let g = renameSheet(templateGrid(GOOD_FILL, { names: false }), "基本情况", "基本信息");
-    g = { ...g, sheets: [{ name: SHEETS.selfCheck, rows: g.sheets.find((s) => s.name === "基本信息")!.rows }, ...g.sheets] };
+    g = {
+      ...g,
+      sheets: [{ name: SHEETS.selfCheck, rows: g.sheets.find((s) => s.name === "基本信息")!.rows }, ...g.sheets],
+    };
     expect(located(g).fields.unit_name.sheet).toBe("基本信息");
   });
 
@@ -150,8 +163,15 @@ describe("a unit's layout changes", () => {
     let g = setCell(templateGrid(), "宣传报道", "C3", "标题");
     g = setCell(g, "宣传报道", "D3", "媒体名称");
     const r = located(g);
-    expect(r.tables.media[0].cells.outlet).toEqual({ value: GOOD_FILL.tables.media[0].title, sheet: "宣传报道", cell: "D4" });
-    expect(changes(r)).toEqual(["“宣传报道”表的“媒体名称”列已从 C 列移到 D 列", "“宣传报道”表的“标题”列已从 D 列移到 C 列"]);
+    expect(r.tables.media[0].cells.outlet).toEqual({
+      value: GOOD_FILL.tables.media[0].title,
+      sheet: "宣传报道",
+      cell: "D4",
+    });
+    expect(changes(r)).toEqual([
+      "“宣传报道”表的“媒体名称”列已从 C 列移到 D 列",
+      "“宣传报道”表的“标题”列已从 D 列移到 C 列",
+    ]);
   });
 
   it("a deleted optional column reads as blank and is reported", () => {
@@ -162,7 +182,13 @@ describe("a unit's layout changes", () => {
 
   it("extra sheets are ignored; hidden ones still read", () => {
     const g = templateGrid();
-    const r = located({ ...g, sheets: [...g.sheets.map((s) => (s.name === "佐证材料" ? { ...s, hidden: true } : s)), { name: "草稿", rows: [["联系电话", "000"]] }] });
+    const r = located({
+      ...g,
+      sheets: [
+        ...g.sheets.map((s) => (s.name === "佐证材料" ? { ...s, hidden: true } : s)),
+        { name: "草稿", rows: [["联系电话", "000"]] },
+      ],
+    });
     expect(r.fields.contact_phone.cell).toBe("C13");
     expect(r.tables.evidence).toHaveLength(1);
     expect(changes(r)).toEqual([]);
@@ -193,15 +219,34 @@ describe("a unit's layout changes", () => {
 
 describe("workbooks that are not this template", () => {
   it("an unrelated workbook is refused, not half-read", () => {
-    const r = locateReport({ sheets: [{ name: "Sheet1", rows: [["姓名", "电话"], ["张三", "13812345678"]] }], names: {} });
+    const r = locateReport({
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            ["姓名", "电话"],
+            ["张三", "13812345678"],
+          ],
+        },
+      ],
+      names: {},
+    });
     expect(r).toMatchObject({ ok: false, code: "not_template" });
     if (!r.ok) expect(r.message).toContain("模板");
   });
 
   it("a large unrelated workbook is refused quickly (labels are looked for near the top-left only)", () => {
-    const rows = Array.from({ length: 100_000 }, (_, r) => Array.from({ length: 12 }, (_, c) => (c % 3 === 0 ? `单元格 ${r}-${c}` : r * c)));
+    const rows = Array.from({ length: 100_000 }, (_, r) =>
+      Array.from({ length: 12 }, (_, c) => (c % 3 === 0 ? `单元格 ${r}-${c}` : r * c)),
+    );
     const t0 = Date.now();
-    const r = locateReport({ sheets: [{ name: "数据", rows }, { name: "数据2", rows }], names: {} });
+    const r = locateReport({
+      sheets: [
+        { name: "数据", rows },
+        { name: "数据2", rows },
+      ],
+      names: {},
+    });
     expect(r.ok).toBe(false);
     expect(Date.now() - t0).toBeLessThan(5000);
   });

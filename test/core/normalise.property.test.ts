@@ -59,7 +59,10 @@ const spellingOf = (n: number) =>
         text = (style === "grouped" ? grouped(n) : String(n)) + decimal;
         if (fullWidth) text = toFullWidth(text);
       }
-      return { text: `${spaces}${text}${suffix}${spaces}`, normalized: suffix !== "" || (style === "chinese" && n <= 99_999_999) };
+      return {
+        text: `${spaces}${text}${suffix}${spaces}`,
+        normalized: suffix !== "" || (style === "chinese" && n <= 99_999_999),
+      };
     });
 
 describe("headcount properties", () => {
@@ -69,7 +72,11 @@ describe("headcount properties", () => {
         fc.integer({ min: 0, max: 10_000_000 }).chain((n) => spellingOf(n).map((s) => ({ n, s }))),
         ({ n, s }) => {
           const r = normaliseHeadcount(s.text);
-          expect(r).toEqual(s.normalized ? { ok: true, value: n, note: { kind: "normalized", readAs: String(n) } } : { ok: true, value: n });
+          expect(r).toEqual(
+            s.normalized
+              ? { ok: true, value: n, note: { kind: "normalized", readAs: String(n) } }
+              : { ok: true, value: n },
+          );
         },
       ),
       { numRuns: 2000 },
@@ -77,11 +84,17 @@ describe("headcount properties", () => {
   });
 
   it("whole numbers from a grid read back as themselves", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) => expect(normaliseHeadcount(n)).toEqual({ ok: true, value: n })));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (n) =>
+        expect(normaliseHeadcount(n)).toEqual({ ok: true, value: n }),
+      ),
+    );
   });
 
   it("rejects non-integers, as numbers and as text", () => {
-    const nonInteger = fc.double({ min: -1e7, max: 1e7, noNaN: true }).filter((x) => Math.abs(x - Math.round(x)) > 1e-6);
+    const nonInteger = fc
+      .double({ min: -1e7, max: 1e7, noNaN: true })
+      .filter((x) => Math.abs(x - Math.round(x)) > 1e-6);
     fc.assert(
       fc.property(nonInteger, (x) => {
         expect(normaliseHeadcount(x).ok).toBe(false);
@@ -101,8 +114,13 @@ describe("headcount properties", () => {
   });
 
   it("rejects text without any digit or numeral", () => {
-    const noNumber = fc.string({ unit: "binary", maxLength: 12 }).filter((s) => !/[0-9０-９零〇一二两三四五六七八九十百千万亿]/.test(s));
-    fc.assert(fc.property(noNumber, (s) => expect(normaliseHeadcount(s).ok).toBe(false)), { numRuns: 2000 });
+    const noNumber = fc
+      .string({ unit: "binary", maxLength: 12 })
+      .filter((s) => !/[0-9０-９零〇一二两三四五六七八九十百千万亿]/.test(s));
+    fc.assert(
+      fc.property(noNumber, (s) => expect(normaliseHeadcount(s).ok).toBe(false)),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -112,12 +130,10 @@ const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Any calendar day from 1904-01-01 (the first day both serial systems know) to 9999-12-31. */
-const calendarDay = fc
-  .integer({ min: Date.UTC(1904, 0, 1) / DAY, max: Date.UTC(9999, 11, 31) / DAY })
-  .map((day) => {
-    const d = new Date(day * DAY);
-    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), day };
-  });
+const calendarDay = fc.integer({ min: Date.UTC(1904, 0, 1) / DAY, max: Date.UTC(9999, 11, 31) / DAY }).map((day) => {
+  const d = new Date(day * DAY);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), day };
+});
 
 describe("date properties", () => {
   it("every accepted spelling of a valid date reads back as that date", () => {
@@ -126,10 +142,19 @@ describe("date properties", () => {
         const iso = `${y}-${pad(m)}-${pad(d)}`;
         const mm = padded ? pad(m) : String(m);
         const dd = padded ? pad(d) : String(d);
-        for (const text of [iso, `${y}${sep}${mm}${sep}${dd}`, `${y}年${mm}月${dd}日`, ` ${toFullWidth(iso).replace(/-/g, "－")} `]) {
+        for (const text of [
+          iso,
+          `${y}${sep}${mm}${sep}${dd}`,
+          `${y}年${mm}月${dd}日`,
+          ` ${toFullWidth(iso).replace(/-/g, "－")} `,
+        ]) {
           expect(normaliseDate(text)).toEqual({ ok: true, value: iso });
         }
-        expect(normaliseDate(`${m}月${d}日`, { year: y })).toEqual({ ok: true, value: iso, note: { kind: "normalized", readAs: iso } });
+        expect(normaliseDate(`${m}月${d}日`, { year: y })).toEqual({
+          ok: true,
+          value: iso,
+          note: { kind: "normalized", readAs: iso },
+        });
         expect(normaliseDate(new Date(Date.UTC(y, m - 1, d)))).toEqual({ ok: true, value: iso });
       }),
       { numRuns: 1000 },
@@ -156,11 +181,16 @@ describe("date properties", () => {
 
   it("rejects impossible days", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 29, max: 40 }), (y, m, d) => {
-        const real = new Date(Date.UTC(y, m - 1, d)).getUTCMonth() === m - 1;
-        expect(normaliseDate(`${y}-${m}-${d}`).ok).toBe(real);
-        expect(normaliseDate(`${y}年${m}月${d}日`).ok).toBe(real);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 29, max: 40 }),
+        (y, m, d) => {
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCMonth() === m - 1;
+          expect(normaliseDate(`${y}-${m}-${d}`).ok).toBe(real);
+          expect(normaliseDate(`${y}年${m}月${d}日`).ok).toBe(real);
+        },
+      ),
     );
   });
 });

@@ -82,21 +82,40 @@ describe("headcount (spec §3)", () => {
 
 describe("Chinese numerals", () => {
   it.each([
-    ["零", 0], ["十", 10], ["十一", 11], ["二十", 20], ["一百零五", 105], ["一千零一十", 1010],
-    ["一万", 10000], ["十二万三千", 123000], ["一亿二千万", 120000000], ["一二〇", 120],
+    ["零", 0],
+    ["十", 10],
+    ["十一", 11],
+    ["二十", 20],
+    ["一百零五", 105],
+    ["一千零一十", 1010],
+    ["一万", 10000],
+    ["十二万三千", 123000],
+    ["一亿二千万", 120000000],
+    ["一二〇", 120],
   ])("%s = %d", (text, n) => expect(parseChineseNumeral(text)).toBe(n));
 
-  it.each(["", "万", "百", "百二", "abc", "一二x"])("rejects %j", (text) => expect(parseChineseNumeral(text)).toBeNull());
+  it.each(["", "万", "百", "百二", "abc", "一二x"])("rejects %j", (text) =>
+    expect(parseChineseNumeral(text)).toBeNull(),
+  );
 });
 
 describe("date (spec §3)", () => {
-  it.each(["2023-06-05", "2023/6/5", "2023.6.5", "2023年6月5日", "２０２３－０６－０５", " 2023-6-5 ", "2023年 6月 5日"])(
-    "reads %j as 2023-06-05",
-    (text) => expect(normaliseDate(text)).toEqual({ ok: true, value: "2023-06-05" }),
-  );
+  it.each([
+    "2023-06-05",
+    "2023/6/5",
+    "2023.6.5",
+    "2023年6月5日",
+    "２０２３－０６－０５",
+    " 2023-6-5 ",
+    "2023年 6月 5日",
+  ])("reads %j as 2023-06-05", (text) => expect(normaliseDate(text)).toEqual({ ok: true, value: "2023-06-05" }));
 
   it("reads 6月5日 in the report year and notes it", () => {
-    expect(normaliseDate("6月5日", { year: 2024 })).toEqual({ ok: true, value: "2024-06-05", note: { kind: "normalized", readAs: "2024-06-05" } });
+    expect(normaliseDate("6月5日", { year: 2024 })).toEqual({
+      ok: true,
+      value: "2024-06-05",
+      note: { kind: "normalized", readAs: "2024-06-05" },
+    });
     expect(normaliseDate("6月5日").ok).toBe(false);
   });
 
@@ -115,11 +134,14 @@ describe("date (spec §3)", () => {
     expect(excelSerialOfIso("1900-01-01")).toBe(1);
   });
 
-  it.each(["2023-02-30", "2023-13-01", "明天", "20230605", "23-6-5", "2023-6/5", "6/5", "6月32日"])("rejects %j", (text) => {
-    const r = normaliseDate(text, { year: 2023 });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem).toContain("应为日期");
-  });
+  it.each(["2023-02-30", "2023-13-01", "明天", "20230605", "23-6-5", "2023-6/5", "6/5", "6月32日"])(
+    "rejects %j",
+    (text) => {
+      const r = normaliseDate(text, { year: 2023 });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problem).toContain("应为日期");
+    },
+  );
 
   it("rejects values that are not dates", () => {
     for (const v of [true, { error: "#VALUE!" }, 0, -5, 3e6, new Date(NaN)]) expect(normaliseDate(v).ok).toBe(false);
@@ -138,7 +160,8 @@ describe("enum, text, integer", () => {
   });
 
   it("keeps formula-looking text as text and treats white space as blank", () => {
-    for (const s of ["=1+1", "+86 138", "-无-", "@all"]) expect(normaliseText(` ${s} `)).toEqual({ ok: true, value: s });
+    for (const s of ["=1+1", "+86 138", "-无-", "@all"])
+      expect(normaliseText(` ${s} `)).toEqual({ ok: true, value: s });
     expect(normaliseText(12)).toEqual({ ok: true, value: "12" });
     expect(normaliseText({ error: "#REF!" }).ok).toBe(false);
     for (const v of [null, "", "   ", "\u3000"]) expect(isBlank(v)).toBe(true);
@@ -159,11 +182,20 @@ describe("enum, text, integer", () => {
   it("reads the year", () => {
     expect(normaliseInteger("２０２３", 2000, 2100)).toEqual({ ok: true, value: 2023 });
     expect(normaliseInteger(2023, 2000, 2100)).toEqual({ ok: true, value: 2023 });
-    expect(normaliseInteger("2023年", 2000, 2100)).toEqual({ ok: true, value: 2023, note: { kind: "normalized", readAs: "2023" } });
+    expect(normaliseInteger("2023年", 2000, 2100)).toEqual({
+      ok: true,
+      value: 2023,
+      note: { kind: "normalized", readAs: "2023" },
+    });
     // The field is 年度: people write 2023年度 as often as 2023年.
-    expect(normaliseInteger("2023年度", 2000, 2100)).toEqual({ ok: true, value: 2023, note: { kind: "normalized", readAs: "2023" } });
+    expect(normaliseInteger("2023年度", 2000, 2100)).toEqual({
+      ok: true,
+      value: 2023,
+      note: { kind: "normalized", readAs: "2023" },
+    });
     expect(normaliseInteger("2023度", 2000, 2100).ok).toBe(false);
-    for (const bad of ["23", 2101, 2023.5, "二〇二三年x", true]) expect(normaliseInteger(bad, 2000, 2100).ok).toBe(false);
+    for (const bad of ["23", 2101, 2023.5, "二〇二三年x", true])
+      expect(normaliseInteger(bad, 2000, 2100).ok).toBe(false);
     // 2023 typed into a cell formatted as a date shows as 1905-07-15.
     const asDate = normaliseInteger(new Date(Date.UTC(1905, 6, 15)), 2000, 2100);
     expect(asDate.ok && [asDate.value, asDate.note?.kind]).toEqual([2023, "normalized"]);
@@ -172,21 +204,39 @@ describe("enum, text, integer", () => {
 });
 
 describe("phone, e-mail, url", () => {
-  it.each(["13812345678", "022-27182133", "27182133", "022-27182133-8001", "02227182133", "138 1234 5678", 13812345678, "（022）27182133",
-    "138-1234-5678", "+86 138-1234-5678", "022-2718-2133", "2718-2133-801"])(
-    "accepts phone %j",
-    (v) => expect(normalisePhone(v).ok).toBe(true),
-  );
-  it.each(["12345", "12812345678", "138123456789", "电话", "010-1234567", "2718213", "1381-234-5678", "138-1234-56789", "022-271-82133"])("rejects phone %j", (v) =>
-    expect(normalisePhone(v).ok).toBe(false),
-  );
+  it.each([
+    "13812345678",
+    "022-27182133",
+    "27182133",
+    "022-27182133-8001",
+    "02227182133",
+    "138 1234 5678",
+    13812345678,
+    "（022）27182133",
+    "138-1234-5678",
+    "+86 138-1234-5678",
+    "022-2718-2133",
+    "2718-2133-801",
+  ])("accepts phone %j", (v) => expect(normalisePhone(v).ok).toBe(true));
+  it.each([
+    "12345",
+    "12812345678",
+    "138123456789",
+    "电话",
+    "010-1234567",
+    "2718213",
+    "1381-234-5678",
+    "138-1234-56789",
+    "022-271-82133",
+  ])("rejects phone %j", (v) => expect(normalisePhone(v).ok).toBe(false));
   it("checks e-mail addresses", () => {
     expect(normaliseEmail(" scjgbzhc@tj.gov.cn ")).toEqual({ ok: true, value: "scjgbzhc@tj.gov.cn" });
     expect(normaliseEmail("ｎａｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ")).toEqual({ ok: true, value: "name@example.com" });
     for (const bad of ["abc@", "abc", "a b@c.cn", "a@b"]) expect(normaliseEmail(bad).ok).toBe(false);
   });
   it("checks web addresses", () => {
-    for (const ok of ["https://www.tj.gov.cn/a?b=1", "http://example.com", "HTTPS://news.cn:8080/x"]) expect(normaliseUrl(ok).ok).toBe(true);
+    for (const ok of ["https://www.tj.gov.cn/a?b=1", "http://example.com", "HTTPS://news.cn:8080/x"])
+      expect(normaliseUrl(ok).ok).toBe(true);
     for (const bad of ["www.example.com", "ftp://x.cn", "https://", "见附件"]) expect(normaliseUrl(bad).ok).toBe(false);
   });
 });
@@ -194,7 +244,10 @@ describe("phone, e-mail, url", () => {
 describe("统一社会信用代码 (GB 32100-2015)", () => {
   it("accepts 18 characters of the code alphabet after folding and upper-casing", () => {
     expect(normaliseCreditCode("91350100m000100y43")).toEqual({ ok: true, value: "91350100M000100Y43" });
-    expect(normaliseCreditCode("９１３５０１００Ｍ０００１００Ｙ４３")).toEqual({ ok: true, value: "91350100M000100Y43" });
+    expect(normaliseCreditCode("９１３５０１００Ｍ０００１００Ｙ４３")).toEqual({
+      ok: true,
+      value: "91350100M000100Y43",
+    });
     for (const bad of ["123", "91350100M000100Y4", "91350100M000100I43", "91350100M000100O43", 12345]) {
       expect(normaliseCreditCode(bad).ok).toBe(false);
     }

@@ -31,7 +31,9 @@ describe("core purity", () => {
 
   it.each(files.map((f) => [path.relative(CORE, f), f]))("%s imports only core modules and zod", (_name, file) => {
     const text = code(fs.readFileSync(file, "utf8"));
-    const specifiers = [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+    const specifiers = [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
+      (m) => m[1] ?? m[2],
+    );
     for (const s of specifiers) {
       if (s.startsWith(".")) {
         const target = path.resolve(path.dirname(file), s);

@@ -27,9 +27,17 @@ describe("the table row cap on a grid", () => {
   it("refuses 100,000 pasted rows with the count and the limit, without judging them", () => {
     const started = Date.now();
     const checked = checkGrid(withPastedRows(100_000));
-    expect(checked).toMatchObject({ ok: false, code: "too_large", table: "events", rows: 100_000 + EVENTS, limit: DEFAULT_GUARD_LIMITS.maxTableRows });
+    expect(checked).toMatchObject({
+      ok: false,
+      code: "too_large",
+      table: "events",
+      rows: 100_000 + EVENTS,
+      limit: DEFAULT_GUARD_LIMITS.maxTableRows,
+    });
     if (checked.ok) return;
-    expect(checked.message).toContain(`“研学宣贯活动明细”有 ${100_000 + EVENTS} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`);
+    expect(checked.message).toContain(
+      `“研学宣贯活动明细”有 ${100_000 + EVENTS} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -38,7 +46,12 @@ describe("the table row cap on a grid", () => {
     const atLimit = checkGrid(withPastedRows(10 - EVENTS), { limits });
     expect(atLimit.ok).toBe(true);
     if (atLimit.ok) expect(atLimit.raw.tables.events).toHaveLength(10);
-    expect(checkGrid(withPastedRows(11 - EVENTS), { limits })).toMatchObject({ ok: false, code: "too_large", rows: 11, limit: 10 });
+    expect(checkGrid(withPastedRows(11 - EVENTS), { limits })).toMatchObject({
+      ok: false,
+      code: "too_large",
+      rows: 11,
+      limit: 10,
+    });
   });
 
   it("by default judges a report at the default limit", () => {

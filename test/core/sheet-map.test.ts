@@ -6,7 +6,15 @@ import fc from "fast-check";
 import { checkGrid } from "../../src/core/check-grid";
 import { SHEETS, TABLES } from "../../src/core/definition";
 import type { WorkbookGrid } from "../../src/core/model";
-import { GOOD_FILL, insertColumns, insertRows, removeSheet, renameSheet, templateGrid, type Fill } from "./locate-helpers";
+import {
+  GOOD_FILL,
+  insertColumns,
+  insertRows,
+  removeSheet,
+  renameSheet,
+  templateGrid,
+  type Fill,
+} from "./locate-helpers";
 
 const withoutEvidence: Fill = { ...GOOD_FILL, tables: { ...GOOD_FILL.tables, evidence: [] } };
 
@@ -43,9 +51,24 @@ type Edit =
 const editable: string[] = [SHEETS.basic, ...TABLES.map((t) => t.sheet)];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant("rows" as const), sheet: fc.constantFrom(...editable), before: fc.integer({ min: 1, max: 35 }), count: fc.integer({ min: 1, max: 4 }) }),
-  fc.record({ kind: fc.constant("columns" as const), sheet: fc.constantFrom(...editable), before: fc.constantFrom("A", "B", "C", "E"), count: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ kind: fc.constant("rename" as const), sheet: fc.constantFrom(...editable), to: fc.constantFrom("附件清单", "Sheet9", "活动", "报道"), keepNames: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("rows" as const),
+    sheet: fc.constantFrom(...editable),
+    before: fc.integer({ min: 1, max: 35 }),
+    count: fc.integer({ min: 1, max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant("columns" as const),
+    sheet: fc.constantFrom(...editable),
+    before: fc.constantFrom("A", "B", "C", "E"),
+    count: fc.integer({ min: 1, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant("rename" as const),
+    sheet: fc.constantFrom(...editable),
+    to: fc.constantFrom("附件清单", "Sheet9", "活动", "报道"),
+    keepNames: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("remove" as const), sheet: fc.constantFrom(...editable.slice(1)) }),
 );
 
@@ -74,7 +97,10 @@ describe("after any renames, moves, inserted rows and removed sheets", () => {
   it("every finding's sheet is in the workbook, or the finding says the sheet is missing", () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 6 }), emptied, (edits, empty) => {
-        const fill: Fill = { ...GOOD_FILL, tables: { ...GOOD_FILL.tables, ...Object.fromEntries(empty.map((id) => [id, []])) } };
+        const fill: Fill = {
+          ...GOOD_FILL,
+          tables: { ...GOOD_FILL.tables, ...Object.fromEntries(empty.map((id) => [id, []])) },
+        };
         const grid = apply(templateGrid(fill), edits);
         const checked = checkGrid(grid);
         if (!checked.ok) return;

@@ -16,7 +16,15 @@ beforeAll(() => {
   mkdirSync(path.join(root, "in", "b-sub", "deeper"), { recursive: true });
   mkdirSync(path.join(root, "in", "a-sub"));
   mkdirSync(path.join(root, "in", "empty"));
-  for (const f of ["in/z.xlsx", "in/A.xlsx", "in/m.xlsx", "in/b-sub/deeper/x.xlsx", "in/b-sub/c.xlsx", "in/a-sub/y.xlsx", "single.xlsx"])
+  for (const f of [
+    "in/z.xlsx",
+    "in/A.xlsx",
+    "in/m.xlsx",
+    "in/b-sub/deeper/x.xlsx",
+    "in/b-sub/c.xlsx",
+    "in/a-sub/y.xlsx",
+    "single.xlsx",
+  ])
     writeFileSync(path.join(root, f), "x");
   symlinkSync(path.join(root, "in"), path.join(root, "in", "b-sub", "loop")); // a link back to an ancestor
   symlinkSync(path.join(root, "nowhere"), path.join(root, "in", "dangling.xlsx"));
@@ -65,7 +73,9 @@ describe("expandInputs", () => {
     writeFileSync(path.join(locked, "hidden.xlsx"), "x");
     chmodSync(locked, 0o000);
     try {
-      expect(await all(["locked"], root)).toEqual([{ kind: "missing", path: locked, display: "locked", code: "no_access" }]);
+      expect(await all(["locked"], root)).toEqual([
+        { kind: "missing", path: locked, display: "locked", code: "no_access" },
+      ]);
     } finally {
       chmodSync(locked, 0o755);
     }

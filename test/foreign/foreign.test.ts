@@ -20,21 +20,24 @@ const DAMAGED: Readonly<Record<string, readonly string[]>> = {
 
 const files = present ? readdirSync(FOREIGN).filter((f) => f.endsWith(".xlsx")) : [];
 
-(present || required ? describe : describe.skip)("workbooks that are not this template (../shared/fixtures/foreign)", () => {
-  it("the shared fixtures are there", () => {
-    expect(present).toBe(true);
-    expect(files.length).toBeGreaterThanOrEqual(10);
-  });
+(present || required ? describe : describe.skip)(
+  "workbooks that are not this template (../shared/fixtures/foreign)",
+  () => {
+    it("the shared fixtures are there", () => {
+      expect(present).toBe(true);
+      expect(files.length).toBeGreaterThanOrEqual(10);
+    });
 
-  it.each(files)("%s is refused cleanly", async (name) => {
-    const result = await checkFile(path.join(FOREIGN, name), { displayName: name });
-    expect(result.status).toBe("unreadable");
-    expect(DAMAGED[name] ?? ["not_template"]).toContain(result.code);
-    expect(result.findings).toEqual([]);
-    expect(result.unit).toBeNull();
-    expect(result.message).toContain(name);
-    expect(result.message).toMatch(/[\u4e00-\u9fff]/);
-    const read = await readReportFile(path.join(FOREIGN, name));
-    expect(read.ok).toBe(false);
-  });
-});
+    it.each(files)("%s is refused cleanly", async (name) => {
+      const result = await checkFile(path.join(FOREIGN, name), { displayName: name });
+      expect(result.status).toBe("unreadable");
+      expect(DAMAGED[name] ?? ["not_template"]).toContain(result.code);
+      expect(result.findings).toEqual([]);
+      expect(result.unit).toBeNull();
+      expect(result.message).toContain(name);
+      expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+      const read = await readReportFile(path.join(FOREIGN, name));
+      expect(read.ok).toBe(false);
+    });
+  },
+);

@@ -42,7 +42,7 @@ export async function deflatedZeros(name: string, size: number): Promise<CraftEn
   });
   const block = Buffer.alloc(Math.min(size, 64 << 20));
   let crc = 0;
-  for (let written = 0; written < size; ) {
+  for (let written = 0; written < size;) {
     const piece = block.subarray(0, Math.min(block.length, size - written));
     crc = zlib.crc32(piece, crc);
     written += piece.length;
@@ -136,7 +136,8 @@ export async function xlsmLike(opts: { vba: boolean; contentType: boolean }): Pr
   return zipParts(parts);
 }
 
-const CT_HEAD = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">';
+const CT_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">';
 
 /** A .docx-shaped package: content types, relationships, a Word document, no workbook. */
 export function docxLike(): Buffer {

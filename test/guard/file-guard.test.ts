@@ -101,13 +101,21 @@ describe("refused files", () => {
   });
 
   it("PDF and random bytes", async () => {
-    expectRefused(await guardWritten("扫描件.xlsx", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not_spreadsheet", "扫描件.xlsx");
+    expectRefused(
+      await guardWritten("扫描件.xlsx", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+      "not_spreadsheet",
+      "扫描件.xlsx",
+    );
     const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     expectRefused(await guardWritten("random.xlsx", random), "not_spreadsheet", "random.xlsx");
   });
 
   it("truncated workbook: cut in half, and cut by a few bytes", async () => {
-    expectRefused(await guardWritten("半截.xlsx", workbook.subarray(0, Math.floor(workbook.length / 2))), "corrupt", "半截.xlsx");
+    expectRefused(
+      await guardWritten("半截.xlsx", workbook.subarray(0, Math.floor(workbook.length / 2))),
+      "corrupt",
+      "半截.xlsx",
+    );
     expectRefused(await guardWritten("少尾.xlsx", workbook.subarray(0, workbook.length - 5)), "corrupt", "少尾.xlsx");
     expectRefused(await guardWritten("头.xlsx", workbook.subarray(0, 40)), "corrupt", "头.xlsx");
   });
@@ -143,14 +151,22 @@ describe("refused files", () => {
   });
 
   it("a Word 97 .doc renamed .xls is not a spreadsheet", async () => {
-    expectRefused(await guardWritten("通知.xls", cfbWithStreams(["WordDocument", "1Table"])), "not_spreadsheet", "通知.xls");
+    expectRefused(
+      await guardWritten("通知.xls", cfbWithStreams(["WordDocument", "1Table"])),
+      "not_spreadsheet",
+      "通知.xls",
+    );
   });
 
   it(".ods, with the mimetype stored first (ODF) or deflated anywhere", async () => {
     const ods = "application/vnd.oasis.opendocument.spreadsheet";
     expectRefused(await guardWritten("表.ods", odfLike(ods)), "ods", "表.ods");
     expectRefused(await guardWritten("表2.xlsx", odfLike(ods, { storedFirst: false })), "ods", "表2.xlsx");
-    expectRefused(await guardWritten("文.odt", odfLike("application/vnd.oasis.opendocument.text")), "not_spreadsheet", "文.odt");
+    expectRefused(
+      await guardWritten("文.odt", odfLike("application/vnd.oasis.opendocument.text")),
+      "not_spreadsheet",
+      "文.odt",
+    );
   });
 
   it("a .docx and other zips without xl/workbook.xml", async () => {
@@ -160,12 +176,19 @@ describe("refused files", () => {
     const parts = await unzipParts(workbook);
     parts.delete("xl/workbook.xml");
     expectRefused(await guardWritten("缺.xlsx", zipParts(parts)), "not_spreadsheet", "缺.xlsx");
-    expectRefused(await guardWritten("照片.xlsx", buildZip([deflatedEntry("photo.jpg", "jpeg")])), "not_spreadsheet", "照片.xlsx");
+    expectRefused(
+      await guardWritten("照片.xlsx", buildZip([deflatedEntry("photo.jpg", "jpeg")])),
+      "not_spreadsheet",
+      "照片.xlsx",
+    );
   });
 
   it("a workbook whose content types declare no workbook", async () => {
     const parts = await unzipParts(workbook);
-    parts.set("[Content_Types].xml", Buffer.from('<Types><Default Extension="xml" ContentType="application/xml"/></Types>'));
+    parts.set(
+      "[Content_Types].xml",
+      Buffer.from('<Types><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    );
     expectRefused(await guardWritten("类型.xlsx", zipParts(parts)), "not_spreadsheet", "类型.xlsx");
   });
 
@@ -253,7 +276,11 @@ describe("zip bombs", () => {
 
   it("overlapping records: hundreds of names pointing at one stored part", async () => {
     const noise = Buffer.from(Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24));
-    const names = ["[Content_Types].xml", "xl/workbook.xml", ...Array.from({ length: 200 }, (_, i) => `xl/media/image${i}.png`)];
+    const names = [
+      "[Content_Types].xml",
+      "xl/workbook.xml",
+      ...Array.from({ length: 200 }, (_, i) => `xl/media/image${i}.png`),
+    ];
     const bytes = overlappingZip(storedEntry("xl/media/image.png", noise), names);
     expect(bytes.length).toBeLessThan(2 * MiB);
     const r = await guardWritten("重叠.xlsx", bytes);

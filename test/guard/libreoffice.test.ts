@@ -24,10 +24,14 @@ describeLo("guard on LibreOffice-saved files", () => {
     for (const target of ["xls", "ods", "xlsm:Calc MS Excel 2007 VBA XML", "xlsx:Calc MS Excel 2007 XML"]) {
       // The re-saved .xlsx would overwrite its source in the same folder, so it goes elsewhere.
       const work = path.join(tmp.dir, target.startsWith("xlsx") ? "resaved" : "out");
-      execFileSync(findLibreOffice()!.soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", target, "--outdir", work, source], {
-        stdio: "ignore",
-        timeout: 120000,
-      });
+      execFileSync(
+        findLibreOffice()!.soffice,
+        [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", target, "--outdir", work, source],
+        {
+          stdio: "ignore",
+          timeout: 120000,
+        },
+      );
     }
     fs.renameSync(path.join(tmp.dir, "resaved", "报表.xlsx"), out("xlsx"));
   }, 180000);
@@ -40,9 +44,17 @@ describeLo("guard on LibreOffice-saved files", () => {
     expect(await guardFile(out("xlsm"))).toMatchObject({ ok: true, macroEnabled: true });
   });
   it("refuses its .xls as legacy", async () => {
-    expect(await guardFile(out("xls"))).toMatchObject({ ok: false, code: "legacy_xls", message: expect.stringContaining("“报表.xls”") });
+    expect(await guardFile(out("xls"))).toMatchObject({
+      ok: false,
+      code: "legacy_xls",
+      message: expect.stringContaining("“报表.xls”"),
+    });
   });
   it("refuses its .ods", async () => {
-    expect(await guardFile(out("ods"))).toMatchObject({ ok: false, code: "ods", message: expect.stringContaining("“报表.ods”") });
+    expect(await guardFile(out("ods"))).toMatchObject({
+      ok: false,
+      code: "ods",
+      message: expect.stringContaining("“报表.ods”"),
+    });
   });
 });

@@ -9,7 +9,15 @@ import * as os from "os";
 import * as path from "path";
 import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
 import { guardBuffer } from "../../src/xlsx/file-guard";
-import { COSTLY_SHAPES, CostlyShape, exceljsWorkbook, loadInChild, sizeUnderBudget, unzipParts, withSheet } from "./craft";
+import {
+  COSTLY_SHAPES,
+  CostlyShape,
+  exceljsWorkbook,
+  loadInChild,
+  sizeUnderBudget,
+  unzipParts,
+  withSheet,
+} from "./craft";
 
 describe("accepted files stay within the reader's memory", () => {
   let parts: Map<string, Buffer>;
@@ -20,16 +28,23 @@ describe("accepted files stay within the reader's memory", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it.each(COSTLY_SHAPES)("%s: just under the budget is accepted and loads under 512 MB; 10%% more is refused", async (kind: CostlyShape) => {
-    const n = sizeUnderBudget(parts, kind, DEFAULT_GUARD_LIMITS.maxReaderBytes * 0.98);
-    const accepted = withSheet(parts, kind, n);
-    expect(await guardBuffer(`${kind}.xlsx`, accepted)).toMatchObject({ ok: true });
-    expect(await guardBuffer(`${kind}.xlsx`, withSheet(parts, kind, Math.ceil(n * 1.1)))).toMatchObject({ ok: false, code: "too_large" });
+  it.each(COSTLY_SHAPES)(
+    "%s: just under the budget is accepted and loads under 512 MB; 10%% more is refused",
+    async (kind: CostlyShape) => {
+      const n = sizeUnderBudget(parts, kind, DEFAULT_GUARD_LIMITS.maxReaderBytes * 0.98);
+      const accepted = withSheet(parts, kind, n);
+      expect(await guardBuffer(`${kind}.xlsx`, accepted)).toMatchObject({ ok: true });
+      expect(await guardBuffer(`${kind}.xlsx`, withSheet(parts, kind, Math.ceil(n * 1.1)))).toMatchObject({
+        ok: false,
+        code: "too_large",
+      });
 
-    const file = path.join(dir, `${kind}.xlsx`);
-    fs.writeFileSync(file, accepted);
-    const { maxRssMB, sheets } = loadInChild(file);
-    expect(sheets).toBe(1);
-    expect(maxRssMB).toBeLessThan(512);
-  }, 180000);
+      const file = path.join(dir, `${kind}.xlsx`);
+      fs.writeFileSync(file, accepted);
+      const { maxRssMB, sheets } = loadInChild(file);
+      expect(sheets).toBe(1);
+      expect(maxRssMB).toBeLessThan(512);
+    },
+    180000,
+  );
 });

@@ -6,7 +6,12 @@ const SHEET = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
 
 /** Scan `xml` as part `name`, cut into pieces of `size` bytes (1 = every token split). */
-function scan(xml: string, size = 1 << 16, name = "xl/worksheets/sheet1.xml", limits = DEFAULT_GUARD_LIMITS): ReaderCost {
+function scan(
+  xml: string,
+  size = 1 << 16,
+  name = "xl/worksheets/sheet1.xml",
+  limits = DEFAULT_GUARD_LIMITS,
+): ReaderCost {
   const cost = new ReaderCost(limits);
   const part = cost.part(name);
   const bytes = enc.encode(xml);
@@ -44,19 +49,28 @@ describe("ReaderCost", () => {
   });
 
   it("does not take <cols>, <col> or <cfRule> for cells", () => {
-    const t = scan(SHEET('<cols><col min="1" max="3" width="9"/></cols><conditionalFormatting sqref="A1:Z9"><cfRule type="x"/></conditionalFormatting>')).tally;
+    const t = scan(
+      SHEET(
+        '<cols><col min="1" max="3" width="9"/></cols><conditionalFormatting sqref="A1:Z9"><cfRule type="x"/></conditionalFormatting>',
+      ),
+    ).tally;
     expect(t.cells).toBe(0);
     expect(t.columns).toBe(3);
   });
 
   it("ignores tags inside comments and CDATA, and namespace prefixes do not hide cells", () => {
     expect(scan(SHEET("<!-- <c r='A1'/> <row> --><![CDATA[<c/><c/>]]>")).tally.cells).toBe(0);
-    expect(scan(SHEET('<x:sheetData><x:row><x:c r="A1"/></x:row></x:sheetData>')).tally).toMatchObject({ rows: 1, cells: 1 });
+    expect(scan(SHEET('<x:sheetData><x:row><x:c r="A1"/></x:row></x:sheetData>')).tally).toMatchObject({
+      rows: 1,
+      cells: 1,
+    });
   });
 
   it("expands merged ranges, validation ranges and defined names like exceljs does", () => {
     const sheet = scan(
-      SHEET('<mergeCells><mergeCell ref="A1:D1"/><mergeCell ref="A2:B3"/></mergeCells><dataValidations><dataValidation type="list" sqref="C5:C204 E5:E204"/></dataValidations>'),
+      SHEET(
+        '<mergeCells><mergeCell ref="A1:D1"/><mergeCell ref="A2:B3"/></mergeCells><dataValidations><dataValidation type="list" sqref="C5:C204 E5:E204"/></dataValidations>',
+      ),
       5,
     ).tally;
     expect(sheet).toMatchObject({ mergedRanges: 2, mergedCells: 8, validatedCells: 400 });
@@ -80,21 +94,34 @@ describe("ReaderCost", () => {
   it("accepts an ordinary sheet and refuses one the reader could not hold", () => {
     expect(scan(SHEET(rows(1000))).problem()).toBeUndefined();
     const small = guardLimits({ maxReaderBytes: 100_000 });
-    expect(scan(SHEET(rows(1000)), 1 << 16, "xl/worksheets/sheet1.xml", small).problem()).toMatchObject({ code: "too_large" });
+    expect(scan(SHEET(rows(1000)), 1 << 16, "xl/worksheets/sheet1.xml", small).problem()).toMatchObject({
+      code: "too_large",
+    });
   });
 
   it("refuses a tiny file merging or validating millions of cells", () => {
-    expect(scan(SHEET('<mergeCells><mergeCell ref="A1:Z200000"/></mergeCells>')).problem()).toMatchObject({ code: "too_large" });
-    expect(scan(SHEET('<dataValidations><dataValidation sqref="A1:XFD1048576"/></dataValidations>')).problem()).toMatchObject({ code: "too_large" });
+    expect(scan(SHEET('<mergeCells><mergeCell ref="A1:Z200000"/></mergeCells>')).problem()).toMatchObject({
+      code: "too_large",
+    });
+    expect(
+      scan(SHEET('<dataValidations><dataValidation sqref="A1:XFD1048576"/></dataValidations>')).problem(),
+    ).toMatchObject({ code: "too_large" });
     // One whole column validated by LibreOffice (B1:B1048576) is still readable.
-    expect(scan(SHEET('<dataValidations><dataValidation sqref="B1:B1048576"/></dataValidations>')).problem()).toBeUndefined();
-    expect(scan(SHEET('<dataValidations><dataValidation sqref="B1:B1048576 C1:C1048576"/></dataValidations>')).problem()).toMatchObject({ code: "too_large" });
+    expect(
+      scan(SHEET('<dataValidations><dataValidation sqref="B1:B1048576"/></dataValidations>')).problem(),
+    ).toBeUndefined();
+    expect(
+      scan(SHEET('<dataValidations><dataValidation sqref="B1:B1048576 C1:C1048576"/></dataValidations>')).problem(),
+    ).toMatchObject({ code: "too_large" });
   });
 
   it("caps the number of merged ranges (exceljs checks each against all before it)", () => {
-    const merges = (n: number) => `<mergeCells>${Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join("")}</mergeCells>`;
+    const merges = (n: number) =>
+      `<mergeCells>${Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join("")}</mergeCells>`;
     expect(scan(SHEET(merges(DEFAULT_GUARD_LIMITS.maxMergedRanges))).problem()).toBeUndefined();
-    expect(scan(SHEET(merges(DEFAULT_GUARD_LIMITS.maxMergedRanges + 1))).problem()).toMatchObject({ code: "too_large" });
+    expect(scan(SHEET(merges(DEFAULT_GUARD_LIMITS.maxMergedRanges + 1))).problem()).toMatchObject({
+      code: "too_large",
+    });
   });
 
   it("calls columns beyond XFD damage (exceljs would loop over them)", () => {

@@ -25,7 +25,12 @@ import { cfbWithStreams, deflatedEntry, buildZip, storedEntry } from "./craft";
 
 const L = DEFAULT_GUARD_LIMITS;
 const MiB = 1024 * 1024;
-const entry = (name: string, uncompressedSize: number, compressedSize = uncompressedSize, more: Partial<ZipEntryInfo> = {}): ZipEntryInfo => ({
+const entry = (
+  name: string,
+  uncompressedSize: number,
+  compressedSize = uncompressedSize,
+  more: Partial<ZipEntryInfo> = {},
+): ZipEntryInfo => ({
   name,
   uncompressedSize,
   compressedSize,
@@ -100,16 +105,24 @@ describe("magic bytes", () => {
     expect(describeOther(new TextEncoder().encode("%PDF-1.7\n"))).toContain("PDF");
     expect(describeOther(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toContain("PNG");
     expect(describeOther(new TextEncoder().encode("单位名称,人次\n某单位,12\n"))).toContain("纯文本");
-    expect(describeOther(new TextEncoder().encode("<html><table><tr><td>1</td></tr></table></html>"))).toContain("HTML");
+    expect(describeOther(new TextEncoder().encode("<html><table><tr><td>1</td></tr></table></html>"))).toContain(
+      "HTML",
+    );
     expect(
-      describeOther(new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>')),
+      describeOther(
+        new TextEncoder().encode(
+          '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+        ),
+      ),
     ).toContain("2003 XML");
     expect(describeOther(bytes(0x00, 0x01, 0x02, 0x9f, 0x33))).toBeUndefined();
   });
   it("reads the ODF mimetype only from a stored first entry", () => {
     const ods = buildZip([storedEntry("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]);
     expect(odfMimetypeOfFirstEntry(ods)).toBe("application/vnd.oasis.opendocument.spreadsheet");
-    expect(odfMimetypeOfFirstEntry(buildZip([deflatedEntry("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]))).toBeUndefined();
+    expect(
+      odfMimetypeOfFirstEntry(buildZip([deflatedEntry("mimetype", "application/vnd.oasis.opendocument.spreadsheet")])),
+    ).toBeUndefined();
     expect(odfMimetypeOfFirstEntry(buildZip([storedEntry("[Content_Types].xml", "<Types/>")]))).toBeUndefined();
     expect(odfMimetypeOfFirstEntry(ods.subarray(0, 40))).toBeUndefined();
   });
@@ -118,7 +131,9 @@ describe("magic bytes", () => {
     expect(judgeFileBytes("a.xlsx", ods, L)?.code).toBe("ods");
     const odt = buildZip([storedEntry("mimetype", "application/vnd.oasis.opendocument.text")]);
     expect(judgeFileBytes("a.xlsx", odt, L)).toBeUndefined();
-    expect(judgeFileBytes("a.xlsx", bytes(0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)), L)?.code).toBe("not_spreadsheet");
+    expect(judgeFileBytes("a.xlsx", bytes(0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)), L)?.code).toBe(
+      "not_spreadsheet",
+    );
     expect(judgeFileBytes("a.xlsx", new TextEncoder().encode("hello"), L)?.code).toBe("not_spreadsheet");
     expect(judgeFileBytes("a.xlsx", new Uint8Array(0), L)?.code).toBe("empty");
   });
@@ -193,43 +208,80 @@ describe("central directory caps", () => {
   });
   it("refuses duplicate names, zip passwords and unknown compression", () => {
     expect(judgeEntries([...workbookEntries(), entry("xl/workbook.xml", 10)], L)?.code).toBe("corrupt");
-    expect(judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { encrypted: true })], L)?.code).toBe("encrypted");
-    expect(judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { compressionMethod: 12 })], L)?.code).toBe("corrupt");
-    expect(judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { compressionMethod: 0 })], L)).toBeUndefined();
+    expect(judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { encrypted: true })], L)?.code).toBe(
+      "encrypted",
+    );
+    expect(judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { compressionMethod: 12 })], L)?.code).toBe(
+      "corrupt",
+    );
+    expect(
+      judgeEntries([...workbookEntries(), entry("xl/a.xml", 10, 10, { compressionMethod: 0 })], L),
+    ).toBeUndefined();
   });
 });
 
 describe("package kind", () => {
   const names = (list: ZipEntryInfo[]) => list.map((e) => e.name);
-  const ct = (main: string) => new Map([["[Content_Types].xml", `<Types><Override PartName="/xl/workbook.xml" ContentType="${main}"/></Types>`]]);
+  const ct = (main: string) =>
+    new Map([["[Content_Types].xml", `<Types><Override PartName="/xl/workbook.xml" ContentType="${main}"/></Types>`]]);
   it("needs content types and xl/workbook.xml", () => {
     expect(classifyByNames(names(workbookEntries()))).toEqual({ kind: "xlsx", macroEnabled: false });
     expect(isProblem(classifyByNames(["[Content_Types].xml", "xl/worksheets/sheet1.xml"]))).toBe(true);
     expect(isProblem(classifyByNames(["xl/workbook.xml"]))).toBe(true);
   });
   it("names the other Office packages", () => {
-    expect(classifyByNames(["[Content_Types].xml", "word/document.xml"])).toEqual({ code: "not_spreadsheet", detail: expect.stringContaining(".docx") });
-    expect(classifyByNames(["[Content_Types].xml", "xl/workbook.bin"])).toEqual({ code: "not_spreadsheet", detail: expect.stringContaining(".xlsb") });
-    expect(classifyByNames(["[Content_Types].xml", "ppt/presentation.xml"])).toEqual({ code: "not_spreadsheet", detail: expect.stringContaining(".pptx") });
+    expect(classifyByNames(["[Content_Types].xml", "word/document.xml"])).toEqual({
+      code: "not_spreadsheet",
+      detail: expect.stringContaining(".docx"),
+    });
+    expect(classifyByNames(["[Content_Types].xml", "xl/workbook.bin"])).toEqual({
+      code: "not_spreadsheet",
+      detail: expect.stringContaining(".xlsb"),
+    });
+    expect(classifyByNames(["[Content_Types].xml", "ppt/presentation.xml"])).toEqual({
+      code: "not_spreadsheet",
+      detail: expect.stringContaining(".pptx"),
+    });
     expect(classifyByNames(["readme.txt"])).toMatchObject({ code: "not_spreadsheet" });
   });
   it("flags VBA by part or by content type", () => {
-    expect(classifyByNames([...names(workbookEntries()), "xl/vbaProject.bin"])).toEqual({ kind: "xlsx", macroEnabled: true });
+    expect(classifyByNames([...names(workbookEntries()), "xl/vbaProject.bin"])).toEqual({
+      kind: "xlsx",
+      macroEnabled: true,
+    });
     const plain = { kind: "xlsx", macroEnabled: false } as const;
-    expect(judgePackage(plain, ct("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))).toEqual({ macroEnabled: false });
-    expect(judgePackage(plain, ct("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"))).toEqual({ macroEnabled: false });
-    expect(judgePackage(plain, ct("application/vnd.ms-excel.sheet.macroEnabled.main+xml"))).toEqual({ macroEnabled: true });
-    expect(judgePackage({ kind: "xlsx", macroEnabled: true }, ct("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))).toEqual({ macroEnabled: true });
+    expect(
+      judgePackage(plain, ct("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
+    ).toEqual({ macroEnabled: false });
+    expect(
+      judgePackage(plain, ct("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml")),
+    ).toEqual({ macroEnabled: false });
+    expect(judgePackage(plain, ct("application/vnd.ms-excel.sheet.macroEnabled.main+xml"))).toEqual({
+      macroEnabled: true,
+    });
+    expect(
+      judgePackage(
+        { kind: "xlsx", macroEnabled: true },
+        ct("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+      ),
+    ).toEqual({ macroEnabled: true });
   });
   it("refuses a package whose content types declare no workbook", () => {
-    const r = judgePackage({ kind: "xlsx", macroEnabled: false }, ct("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
+    const r = judgePackage(
+      { kind: "xlsx", macroEnabled: false },
+      ct("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    );
     expect(r).toMatchObject({ code: "not_spreadsheet" });
     expect(judgePackage({ kind: "xlsx", macroEnabled: false }, new Map())).toMatchObject({ code: "not_spreadsheet" });
   });
   it("tells .ods from other OpenDocument files", () => {
     expect(classifyByNames(["mimetype", "content.xml", "META-INF/manifest.xml"])).toEqual({ kind: "odf" });
-    expect(judgePackage({ kind: "odf" }, new Map([["mimetype", "application/vnd.oasis.opendocument.spreadsheet"]]))).toEqual({ code: "ods" });
-    expect(judgePackage({ kind: "odf" }, new Map([["mimetype", "application/vnd.oasis.opendocument.text"]]))).toMatchObject({ code: "not_spreadsheet" });
+    expect(
+      judgePackage({ kind: "odf" }, new Map([["mimetype", "application/vnd.oasis.opendocument.spreadsheet"]])),
+    ).toEqual({ code: "ods" });
+    expect(
+      judgePackage({ kind: "odf" }, new Map([["mimetype", "application/vnd.oasis.opendocument.text"]])),
+    ).toMatchObject({ code: "not_spreadsheet" });
   });
 });
 
@@ -244,7 +296,10 @@ describe("inflation budget", () => {
   });
   it("stops a part that produces more than declared", () => {
     const b = new InflationBudget(L);
-    expect(b.check(e, 1001, 1001)).toEqual({ code: "zip_bomb", detail: expect.stringContaining("xl/worksheets/sheet1.xml") });
+    expect(b.check(e, 1001, 1001)).toEqual({
+      code: "zip_bomb",
+      detail: expect.stringContaining("xl/worksheets/sheet1.xml"),
+    });
   });
   it("words a lie caught by the zip library the same way", () => {
     expect(new InflationBudget(L).overDeclared(e)).toEqual(new InflationBudget(L).check(e, 1001, 1001));

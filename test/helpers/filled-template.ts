@@ -22,7 +22,9 @@ export async function filledTemplate(edit?: (wb: ExcelJS.Workbook) => void): Pro
   for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
     const t = tableById(tableId as TableId);
     rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`).value = asCell(v);
+      for (const [col, v] of Object.entries(row))
+        wb.getWorksheet(t.sheet)!.getCell(`${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`).value =
+          asCell(v);
     });
   }
   edit?.(wb);

@@ -35,7 +35,8 @@ let cached: LibreOffice | null | undefined;
 
 export function findLibreOffice(): LibreOffice | null {
   if (cached !== undefined) return cached;
-  const soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p)) ?? onPath("soffice");
+  const soffice =
+    ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p)) ?? onPath("soffice");
   const python = ["/usr/bin/python3"].find((p) => existsSync(p)) ?? onPath("python3");
   let hasUno = false;
   if (soffice && python) {
@@ -83,10 +84,15 @@ export async function recalcWithLibreOffice(conversions: readonly Conversion[], 
   try {
     const args = [RECALC_SCRIPT, profile, ...conversions.map((c) => `${c.input}=${c.output}`)];
     await new Promise<void>((resolve, reject) => {
-      execFile(lo.python, args, { timeout: timeoutMs, env: { ...process.env, PATH: `${path.dirname(lo.soffice)}:${process.env.PATH ?? ""}` } }, (err, stdout, stderr) => {
-        if (err) reject(new Error(`lo-recalc failed: ${err.message}\n${stdout}\n${stderr}`));
-        else resolve();
-      });
+      execFile(
+        lo.python,
+        args,
+        { timeout: timeoutMs, env: { ...process.env, PATH: `${path.dirname(lo.soffice)}:${process.env.PATH ?? ""}` } },
+        (err, stdout, stderr) => {
+          if (err) reject(new Error(`lo-recalc failed: ${err.message}\n${stdout}\n${stderr}`));
+          else resolve();
+        },
+      );
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -118,7 +124,10 @@ export interface ProbedCell {
 }
 
 /** What LibreOffice itself sees in a file: sheets (visibility, protection, frozen rows) and cells. */
-export async function probeWithLibreOffice(file: string, cells: readonly { sheet: string; cell: string }[]): Promise<{ sheets: ProbedSheet[]; cells: ProbedCell[] }> {
+export async function probeWithLibreOffice(
+  file: string,
+  cells: readonly { sheet: string; cell: string }[],
+): Promise<{ sheets: ProbedSheet[]; cells: ProbedCell[] }> {
   const lo = findLibreOffice();
   if (!lo) throw new Error("LibreOffice not found");
   const profile = mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
@@ -127,7 +136,11 @@ export async function probeWithLibreOffice(file: string, cells: readonly { sheet
       const child = execFile(
         lo.python,
         [PROBE_SCRIPT, profile, file],
-        { timeout: 120000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PATH: `${path.dirname(lo.soffice)}:${process.env.PATH ?? ""}` } },
+        {
+          timeout: 120000,
+          maxBuffer: 64 * 1024 * 1024,
+          env: { ...process.env, PATH: `${path.dirname(lo.soffice)}:${process.env.PATH ?? ""}` },
+        },
         (err, out, stderr) => (err ? reject(new Error(`lo-probe failed: ${err.message}\n${stderr}`)) : resolve(out)),
       );
       child.stdin?.end(JSON.stringify(cells));

@@ -28,7 +28,11 @@ export function loadFixtures(root: string, regenerate: string): Fixture[] {
     const dir = path.join(root, name);
     const report = readdirSync(dir).find((f) => f.startsWith("report."));
     if (!report) throw new Error(`fixture ${name} has no report file: run ${regenerate}`);
-    return { name, file: path.join(dir, report), expected: JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected };
+    return {
+      name,
+      file: path.join(dir, report),
+      expected: JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected,
+    };
   });
 }
 
@@ -39,7 +43,10 @@ function matches(at: string, sheet: string, cell: string): boolean {
 }
 
 /** Expected findings not found, and found ones not expected, as `rule@工作表!A1`; an explained flag must agree too. */
-export function compareFindings(result: CheckResult, expected: Expected): { missing: string[]; unexpected: string[]; explained: string[] } {
+export function compareFindings(
+  result: CheckResult,
+  expected: Expected,
+): { missing: string[]; unexpected: string[]; explained: string[] } {
   const unmatched = [...result.findings];
   const missing: string[] = [];
   const explained: string[] = [];
@@ -50,7 +57,8 @@ export function compareFindings(result: CheckResult, expected: Expected): { miss
       continue;
     }
     const f = unmatched[i];
-    if (Boolean(f.explanation) !== Boolean(e.explained)) explained.push(`${e.rule}@${f.sheet}!${f.cell} explained=${Boolean(f.explanation)}`);
+    if (Boolean(f.explanation) !== Boolean(e.explained))
+      explained.push(`${e.rule}@${f.sheet}!${f.cell} explained=${Boolean(f.explanation)}`);
     unmatched.splice(i, 1);
   }
   return { missing, unexpected: unmatched.map((f) => `${f.rule}@${f.sheet}!${f.cell}`), explained };

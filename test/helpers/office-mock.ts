@@ -20,11 +20,17 @@ interface OfficeRange {
 
 /** What Excel answers for a sheet's used range: the smallest rectangle around its values. */
 function usedRangeOf(sheet: SheetGrid, date1904: boolean): OfficeRange | null {
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
   sheet.rows.forEach((row, r) =>
     (row ?? []).forEach((v, c) => {
       if (v === null || v === undefined) return;
-      top = Math.min(top, r); bottom = Math.max(bottom, r); left = Math.min(left, c); right = Math.max(right, c);
+      top = Math.min(top, r);
+      bottom = Math.max(bottom, r);
+      left = Math.min(left, c);
+      right = Math.max(right, c);
     }),
   );
   if (bottom < 0) return null;
@@ -36,12 +42,25 @@ function usedRangeOf(sheet: SheetGrid, date1904: boolean): OfficeRange | null {
     const ts: string[] = [];
     for (let c = left; c <= right; c++) {
       const v: CellValue | undefined = sheet.rows[r]?.[c];
-      if (v === null || v === undefined) { vs.push(""); ts.push("Empty"); }
-      else if (v instanceof Date) { vs.push(serial(v)); ts.push("Double"); }
-      else if (isCellError(v)) { vs.push(v.error); ts.push("Error"); }
-      else if (typeof v === "number") { vs.push(v); ts.push(Number.isInteger(v) ? "Integer" : "Double"); }
-      else if (typeof v === "boolean") { vs.push(v); ts.push("Boolean"); }
-      else { vs.push(v); ts.push("String"); }
+      if (v === null || v === undefined) {
+        vs.push("");
+        ts.push("Empty");
+      } else if (v instanceof Date) {
+        vs.push(serial(v));
+        ts.push("Double");
+      } else if (isCellError(v)) {
+        vs.push(v.error);
+        ts.push("Error");
+      } else if (typeof v === "number") {
+        vs.push(v);
+        ts.push(Number.isInteger(v) ? "Integer" : "Double");
+      } else if (typeof v === "boolean") {
+        vs.push(v);
+        ts.push("Boolean");
+      } else {
+        vs.push(v);
+        ts.push("String");
+      }
     }
     values.push(vs);
     valueTypes.push(ts);
@@ -64,7 +83,9 @@ export function mockExcelHolding(grid: WorkbookGrid): MockedExcel {
       visibility: sheet.hidden ? "Hidden" : "Visible",
       getUsedRangeOrNullObject(valuesOnly?: boolean) {
         expect(valuesOnly).toBe(true); // formatted-but-empty cells must not inflate the payload
-        const range = new OfficeMockObject({ ...(used ?? { values: [], valueTypes: [], rowIndex: 0, columnIndex: 0 }) });
+        const range = new OfficeMockObject({
+          ...(used ?? { values: [], valueTypes: [], rowIndex: 0, columnIndex: 0 }),
+        });
         // Office.js fills isNullObject in on sync without a load; the mock cannot, so it is set here.
         (range as unknown as { isNullObject: boolean }).isNullObject = used === null;
         ranges.push(range);
@@ -74,7 +95,9 @@ export function mockExcelHolding(grid: WorkbookGrid): MockedExcel {
   });
   const nameItems = [
     ...Object.entries(grid.names).map(([name, { sheet, cell }]) => ({
-      name, type: "Range", value: `'${sheet}'!${cell.replace(/^([A-Z]+)(\d+)$/, (_m, col: string, row: string) => `$${col}$${row}`)}`,
+      name,
+      type: "Range",
+      value: `'${sheet}'!${cell.replace(/^([A-Z]+)(\d+)$/, (_m, col: string, row: string) => `$${col}$${row}`)}`,
     })),
     { name: "a_constant", type: "String", value: "基本情况!C5" },
     { name: "a_block", type: "Range", value: "基本情况!$C$5:$C$8" },
@@ -95,8 +118,6 @@ export function mockExcelHolding(grid: WorkbookGrid): MockedExcel {
   };
   return { excel: mock as unknown as ExcelRunner, syncCount: () => syncs };
 }
-
-
 
 /**
  * An Excel namespace whose workbook holds `sheetNames` and has `active` selected.
@@ -157,4 +178,3 @@ interface MockContext {
   workbook: { worksheets: MockWorksheets };
   sync(): Promise<void>;
 }
-

@@ -5,7 +5,16 @@
  *   rawReport({ fields: { training_sessions: "3次" }, tables: { events: [{ participants: 12.5 }] } })
  *   validReport({ fields: { sealed: "否" } })   // a correct report with one change
  */
-import { FIELDS, REPORT_SHEETS, TABLES, cellOf, tableById, type AnyColumnId, type FieldId, type TableId } from "../../src/core/definition";
+import {
+  FIELDS,
+  REPORT_SHEETS,
+  TABLES,
+  cellOf,
+  tableById,
+  type AnyColumnId,
+  type FieldId,
+  type TableId,
+} from "../../src/core/definition";
 import type { CellValue, LayoutChange, Located, RawReport, RawRow } from "../../src/core/model";
 import { isBlank } from "../../src/core/normalise/result";
 import { plainFields, plainRows, RULE_TESTS_BASE } from "../lo/plans/reports";
@@ -26,10 +35,11 @@ export interface ReportInput {
   readonly rowShift?: Readonly<Record<string, number>>;
 }
 
-
 export function rawReport(input: ReportInput = {}): RawReport {
   const sheetName = (s: string) => input.sheetNames?.[s] ?? s;
-  const sheets = Object.fromEntries(REPORT_SHEETS.map((s) => [s, input.sheetNames?.[s] === null ? null : sheetName(s)]));
+  const sheets = Object.fromEntries(
+    REPORT_SHEETS.map((s) => [s, input.sheetNames?.[s] === null ? null : sheetName(s)]),
+  );
   const shift = (s: string) => input.rowShift?.[s] ?? 0;
 
   const fields = {} as Record<FieldId, Located>;
@@ -45,7 +55,8 @@ export function rawReport(input: ReportInput = {}): RawReport {
       if (values === null || t.columns.every((c) => isBlank(values[c.id]))) return; // empty rows are not rows
       const row = t.firstRow + shift(t.sheet) + i;
       const cells = {} as Record<AnyColumnId, Located>;
-      for (const c of t.columns) cells[c.id] = { value: values[c.id] ?? null, sheet: sheetName(t.sheet), cell: `${c.column}${row}` };
+      for (const c of t.columns)
+        cells[c.id] = { value: values[c.id] ?? null, sheet: sheetName(t.sheet), cell: `${c.column}${row}` };
       rows.push({ row, cells });
     });
     tables[t.id] = rows;

@@ -46,8 +46,10 @@ describe("edge trimming is linear and means what the regexes meant", () => {
   });
 
   it("a run of 100,000 inside the text costs milliseconds", () => {
-    for (const s of [`x${" ".repeat(100000)}x`, `x${"\u200b".repeat(100000)}x`]) expect(timed(() => trimInvisible(s))).toBeLessThan(100);
-    for (const s of [`x${"*".repeat(100000)}x`, `x${":".repeat(100000)}x`]) expect(timed(() => labelKey(s))).toBeLessThan(100);
+    for (const s of [`x${" ".repeat(100000)}x`, `x${"\u200b".repeat(100000)}x`])
+      expect(timed(() => trimInvisible(s))).toBeLessThan(100);
+    for (const s of [`x${"*".repeat(100000)}x`, `x${":".repeat(100000)}x`])
+      expect(timed(() => labelKey(s))).toBeLessThan(100);
   });
 });
 
@@ -77,11 +79,18 @@ describe("bounded quotes and 说明", () => {
       cell: `F${i + 4}`,
       message: "参加人次填写的是约数",
     }));
-    const notes: Explanation[] = Array.from({ length: 5000 }, (_, i) => ({ rule: "format.approximate", location: "参加人次", text: `说明${i}：统计口径不同`, row: i + 4 }));
+    const notes: Explanation[] = Array.from({ length: 5000 }, (_, i) => ({
+      rule: "format.approximate",
+      location: "参加人次",
+      text: `说明${i}：统计口径不同`,
+      row: i + 4,
+    }));
     notes.push({ rule: "format.approximate", location: "活动明细!F4", text: "第一场按签到表估算", row: 5004 });
     let out: Finding[] = [];
     expect(timed(() => (out = applyExplanations(findings, notes)))).toBeLessThan(2000);
-    expect(out.every((f) => f.explanation !== undefined && f.explanation.length <= MAX_FINDING_TEXT_CHARS + 1)).toBe(true);
+    expect(out.every((f) => f.explanation !== undefined && f.explanation.length <= MAX_FINDING_TEXT_CHARS + 1)).toBe(
+      true,
+    );
     expect(out[0].explanation!.startsWith("说明0：统计口径不同；说明1：")).toBe(true);
     expect(out[1].explanation).not.toContain("签到表");
     // The cell's own 说明 comes in table order, after the field's (cut here, since those fill the limit).
@@ -101,7 +110,15 @@ describe("small files, big answers", () => {
         const notes = wb.getWorksheet("核实说明")!;
         for (let i = 0; i < 5000; i++) {
           const r = 4 + i;
-          events.getRow(r).values = [new Date(Date.UTC(2023, 5, 1)), `活动${i}`, "集中宣贯培训", "线下", "《条例》", "约120人", "是"];
+          events.getRow(r).values = [
+            new Date(Date.UTC(2023, 5, 1)),
+            `活动${i}`,
+            "集中宣贯培训",
+            "线下",
+            "《条例》",
+            "约120人",
+            "是",
+          ];
           notes.getRow(r).values = ["format.approximate", "参加人次", `说明${i}：因为统计口径不同，故填写约数`];
         }
       }),
@@ -124,7 +141,8 @@ describe("small files, big answers", () => {
       file,
       await goodReport((wb) => {
         const events = wb.getWorksheet("活动明细")!;
-        for (let i = 0; i < 1000; i++) events.getRow(4 + i).values = [value, `活动${i}`, "集中宣贯培训", "线下", "《条例》", 10, "是"];
+        for (let i = 0; i < 1000; i++)
+          events.getRow(4 + i).values = [value, `活动${i}`, "集中宣贯培训", "线下", "《条例》", 10, "是"];
       }),
     );
     const { result, maxRssMB } = await checkInChild(file);
@@ -137,13 +155,25 @@ describe("small files, big answers", () => {
   it("60 table cells padded with 30,000 invisible characters inside: judged in seconds, not minutes", async () => {
     const file = path.join(dir, "spaces.xlsx");
     // Mixed, so the part does not compress like a bomb.
-    const blank = Array.from({ length: 30000 }, (_, i) => [" ", "\t", "\u3000", "\u2060"][((i * 2654435761) >>> 13) % 4]).join("");
+    const blank = Array.from(
+      { length: 30000 },
+      (_, i) => [" ", "\t", "\u3000", "\u2060"][((i * 2654435761) >>> 13) % 4],
+    ).join("");
     const padded = (i: number) => `活动${i}${blank}结束`;
     fs.writeFileSync(
       file,
       await goodReport((wb) => {
         const events = wb.getWorksheet("活动明细")!;
-        for (let i = 0; i < 60; i++) events.getRow(4 + i).values = [new Date(Date.UTC(2023, 5, 1)), padded(i), "集中宣贯培训", "线下", "《条例》", 10, "是"];
+        for (let i = 0; i < 60; i++)
+          events.getRow(4 + i).values = [
+            new Date(Date.UTC(2023, 5, 1)),
+            padded(i),
+            "集中宣贯培训",
+            "线下",
+            "《条例》",
+            10,
+            "是",
+          ];
       }),
     );
     expect(padded(0).length).toBeLessThan(MAX_CELL_CHARS);

@@ -36,8 +36,13 @@ function fullOfMistakes(rows: number): Promise<Buffer> {
 async function loneCells(rows: number): Promise<Buffer> {
   const report = await goodReport();
   const part = await sheetPart(report, "活动明细");
-  const xml = Array.from({ length: rows }, (_, i) => `<row r="${i + 10}"><c r="J${i + 10}" t="inlineStr"><is><t>x</t></is></c></row>`).join("");
-  return withParts(report, (parts, text) => parts.set(part, Buffer.from(text(part).replace("</sheetData>", `${xml}</sheetData>`))));
+  const xml = Array.from(
+    { length: rows },
+    (_, i) => `<row r="${i + 10}"><c r="J${i + 10}" t="inlineStr"><is><t>x</t></is></c></row>`,
+  ).join("");
+  return withParts(report, (parts, text) =>
+    parts.set(part, Buffer.from(text(part).replace("</sheetData>", `${xml}</sheetData>`))),
+  );
 }
 
 function write(name: string, bytes: Buffer): string {
@@ -50,11 +55,15 @@ function write(name: string, bytes: Buffer): string {
 function cliInChild(args: string[], outFile: string): Promise<{ code: number; maxRssMB: number }> {
   const out = fs.openSync(outFile, "w");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--expose-gc", path.join(__dirname, "child-cli.ts"), ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", out, "pipe"],
-      timeout: 120000,
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--expose-gc", path.join(__dirname, "child-cli.ts"), ...args],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", out, "pipe"],
+        timeout: 120000,
+      },
+    );
     let stderr = "";
     child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
@@ -83,12 +92,21 @@ describe("table rows", () => {
 
 describe("check streams its output", () => {
   it("--json prints exactly JSON.stringify(results, null, 2), file by file", async () => {
-    const files = [write("mistakes.xlsx", await fullOfMistakes(50)), write("empty.xlsx", Buffer.alloc(0)), write("good.xlsx", await goodReport())];
+    const files = [
+      write("mistakes.xlsx", await fullOfMistakes(50)),
+      write("empty.xlsx", Buffer.alloc(0)),
+      write("good.xlsx", await goodReport()),
+    ];
     const expected = [];
     for (const f of files) expected.push(await checkFile(f, { displayName: f }));
     expect(expected[0].findings.length).toBeGreaterThan(100);
     const out: string[] = [];
-    const code = await runCli(["check", ...files, "--json"], { stdout: (t) => out.push(t), stderr: () => undefined, cwd: dir, isTTY: false });
+    const code = await runCli(["check", ...files, "--json"], {
+      stdout: (t) => out.push(t),
+      stderr: () => undefined,
+      cwd: dir,
+      isTTY: false,
+    });
     expect(out.join("")).toBe(`${JSON.stringify(expected, null, 2)}\n`);
     expect(code).toBe(1);
   });

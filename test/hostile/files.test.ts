@@ -46,7 +46,10 @@ const posix = process.platform !== "win32";
 describe("not a workbook", () => {
   const binaryWorkbook = () =>
     buildZip([
-      deflatedEntry("[Content_Types].xml", '<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>'),
+      deflatedEntry(
+        "[Content_Types].xml",
+        '<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+      ),
       deflatedEntry("_rels/.rels", "<Relationships/>"),
       deflatedEntry("xl/workbook.bin", Buffer.from([0x83, 0x01, 0x00])),
       deflatedEntry("xl/worksheets/sheet1.bin", Buffer.from([0x81, 0x01, 0x00])),
@@ -55,12 +58,37 @@ describe("not a workbook", () => {
     ["0 bytes", () => "", "empty", undefined],
     ["1 byte", () => "P", "not_spreadsheet", undefined],
     ["the zip signature alone", () => Buffer.from([0x50, 0x4b, 0x03, 0x04]), "corrupt", undefined],
-    ["an empty zip", () => Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), "not_spreadsheet", /空的压缩包/],
+    [
+      "an empty zip",
+      () => Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+      "not_spreadsheet",
+      /空的压缩包/,
+    ],
     [".xlsb renamed .xlsx", binaryWorkbook, "not_spreadsheet", /\.xlsb/],
-    ["a GBK .csv renamed .xlsx", () => Buffer.from([0xb5, 0xa5, 0xce, 0xbb, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0x31, 0x32, 0x30, 0x0a]), "not_spreadsheet", /纯文本/],
-    ["UTF-16 text with a byte-order mark", () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("单位名称\t参加人次\r\n", "utf16le")]), "not_spreadsheet", /纯文本/],
-    ["UTF-16 text without a byte-order mark", () => Buffer.from("单位名称\t参加人次\r\n", "utf16le"), "not_spreadsheet", undefined],
-    ["an HTML table saved as .xls and renamed", () => "<html><body><table><tr><td>单位名称</td></tr></table></body></html>", "not_spreadsheet", /HTML/],
+    [
+      "a GBK .csv renamed .xlsx",
+      () => Buffer.from([0xb5, 0xa5, 0xce, 0xbb, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0x31, 0x32, 0x30, 0x0a]),
+      "not_spreadsheet",
+      /纯文本/,
+    ],
+    [
+      "UTF-16 text with a byte-order mark",
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("单位名称\t参加人次\r\n", "utf16le")]),
+      "not_spreadsheet",
+      /纯文本/,
+    ],
+    [
+      "UTF-16 text without a byte-order mark",
+      () => Buffer.from("单位名称\t参加人次\r\n", "utf16le"),
+      "not_spreadsheet",
+      undefined,
+    ],
+    [
+      "an HTML table saved as .xls and renamed",
+      () => "<html><body><table><tr><td>单位名称</td></tr></table></body></html>",
+      "not_spreadsheet",
+      /HTML/,
+    ],
   ];
   it.each(cases)("%s", async (what, bytes, code, detail) => {
     const name = `${what.replace(/\W+/g, "-")}.xlsx`;
@@ -92,7 +120,8 @@ describe("not a workbook", () => {
     fs.mkdirSync(path.join(dir, "folder.xlsx"));
     fs.symlinkSync(path.join(dir, "nowhere.xlsx"), path.join(dir, "dangling.xlsx"));
     fs.symlinkSync(path.join(dir, "loop.xlsx"), path.join(dir, "loop.xlsx"));
-    for (const name of ["folder.xlsx", "dangling.xlsx", "loop.xlsx"]) expectUnreadable(await checkUntouched(path.join(dir, name), name), "not_found", name);
+    for (const name of ["folder.xlsx", "dangling.xlsx", "loop.xlsx"])
+      expectUnreadable(await checkUntouched(path.join(dir, name), name), "not_found", name);
   });
 
   it("a correct report that is read-only on disk is read and left exactly as it was", async () => {
@@ -122,10 +151,19 @@ describe("not a workbook", () => {
 /** `checkFile(file)` in a child process without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (setpriv, util-linux). */
 function checkWithoutReadOverride(file: string): Promise<Awaited<ReturnType<typeof checkUntouched>>> {
   const caps = "-dac_override,-dac_read_search";
-  const child = [process.execPath, path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(__dirname, "child-check.ts"), file];
+  const child = [
+    process.execPath,
+    path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+    path.join(__dirname, "child-check.ts"),
+    file,
+  ];
   return new Promise((resolve, reject) => {
-    execFile("setpriv", [`--bounding-set=${caps}`, `--inh-caps=${caps}`, "--", ...child], { cwd: ROOT, timeout: 30000 }, (err, stdout, stderr) =>
-      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ ...JSON.parse(stdout).result, ms: 0 }),
+    execFile(
+      "setpriv",
+      [`--bounding-set=${caps}`, `--inh-caps=${caps}`, "--", ...child],
+      { cwd: ROOT, timeout: 30000 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ ...JSON.parse(stdout).result, ms: 0 }),
     );
   });
 }
@@ -139,7 +177,13 @@ describe("check FILE... with a few bad files among good ones", () => {
         wb.getWorksheet("基本情况")!.getCell("C13").value = "12345";
       }),
     );
-    const files = [good, write("空.xlsx", ""), bad, write("文本.xlsx", "单位,人次\n"), write("截断.xlsx", report.subarray(0, 1000))];
+    const files = [
+      good,
+      write("空.xlsx", ""),
+      bad,
+      write("文本.xlsx", "单位,人次\n"),
+      write("截断.xlsx", report.subarray(0, 1000)),
+    ];
     const codes = ["empty", "not_spreadsheet", "corrupt"];
     if (posix) {
       const zero = path.join(dir, "零.xlsx");
@@ -152,7 +196,12 @@ describe("check FILE... with a few bad files among good ones", () => {
     }
     files.push(good);
     const out: string[] = [];
-    const code = await runCli(["check", ...files, "--json"], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), cwd: dir, isTTY: false });
+    const code = await runCli(["check", ...files, "--json"], {
+      stdout: (t) => out.push(t),
+      stderr: (t) => out.push(t),
+      cwd: dir,
+      isTTY: false,
+    });
     const results = JSON.parse(out.join("")) as { file: string; status: string; code?: string; message?: string }[];
     expect(results.map((r) => r.file)).toEqual(files);
     expect(results[0].status).toBe("ok");
@@ -169,7 +218,11 @@ describe("check FILE... with a few bad files among good ones", () => {
     let stdout = "";
     let status = 0;
     try {
-      stdout = execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", "check", ...files, "--json"], { cwd: ROOT, encoding: "utf8", timeout: 30000 });
+      stdout = execFileSync(
+        process.execPath,
+        [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", "check", ...files, "--json"],
+        { cwd: ROOT, encoding: "utf8", timeout: 30000 },
+      );
     } catch (e) {
       const err = e as { status: number; stdout: string };
       status = err.status;

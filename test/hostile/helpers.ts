@@ -22,7 +22,10 @@ export async function goodReport(edit?: (wb: ExcelJS.Workbook) => void): Promise
 export type Parts = Map<string, Buffer>;
 
 /** The package `bytes` with its parts changed by `edit` (parts are inflated; the result is re-zipped). */
-export async function withParts(bytes: Buffer, edit: (parts: Parts, text: (name: string) => string) => void): Promise<Buffer> {
+export async function withParts(
+  bytes: Buffer,
+  edit: (parts: Parts, text: (name: string) => string) => void,
+): Promise<Buffer> {
   const parts = await unzipParts(bytes);
   edit(parts, (name) => {
     const part = parts.get(name);
@@ -44,14 +47,23 @@ export async function sheetPart(bytes: Buffer, sheet: string): Promise<string> {
 
 function fingerprint(file: string): { sha256: string; mtimeMs: number; size: number; mode: number } {
   const st = fs.statSync(file);
-  return { sha256: createHash("sha256").update(fs.readFileSync(file)).digest("hex"), mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+  return {
+    sha256: createHash("sha256").update(fs.readFileSync(file)).digest("hex"),
+    mtimeMs: st.mtimeMs,
+    size: st.size,
+    mode: st.mode,
+  };
 }
 
 /**
  * `checkFile` on `file` as `name` within `ms`; the file (when it is a regular file) must be left
  * exactly as it was: same bytes, same modification time, same mode.
  */
-export async function checkUntouched(file: string, name = path.basename(file), ms = 15000): Promise<CheckResult & { ms: number }> {
+export async function checkUntouched(
+  file: string,
+  name = path.basename(file),
+  ms = 15000,
+): Promise<CheckResult & { ms: number }> {
   const regular = fs.lstatSync(file).isFile();
   const before = regular ? fingerprint(file) : undefined;
   const t0 = performance.now();
@@ -71,7 +83,10 @@ export async function checkUntouched(file: string, name = path.basename(file), m
 /** An unreadable result with one of `codes`, a Chinese message naming the file, and nothing else. */
 export function expectUnreadable(result: CheckResult, codes: string | readonly string[], name: string): void {
   const allowed = typeof codes === "string" ? [codes] : codes;
-  expect({ status: result.status, code: allowed.includes(result.code ?? "") ? "expected" : result.code }).toEqual({ status: "unreadable", code: "expected" });
+  expect({ status: result.status, code: allowed.includes(result.code ?? "") ? "expected" : result.code }).toEqual({
+    status: "unreadable",
+    code: "expected",
+  });
   expect(result.findings).toEqual([]);
   expect(result.unit).toBeNull();
   expect(result.message).toContain(`“${name}”`);
@@ -91,9 +106,14 @@ const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 /** `checkFile(file)` in a fresh Node process (tsx), so its peak memory is its own. */
 export function checkInChild(file: string, timeoutMs = 60000): Promise<ChildCheck> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [TSX, CHILD, file], { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
-      resolve(JSON.parse(stdout) as ChildCheck);
-    });
+    execFile(
+      process.execPath,
+      [TSX, CHILD, file],
+      { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
+        resolve(JSON.parse(stdout) as ChildCheck);
+      },
+    );
   });
 }

@@ -65,7 +65,9 @@ describe("tampered copies of the template", () => {
   });
 
   it("another template's id: refused as not this template, naming the id", async () => {
-    const r = await checkUntouched(write("other-id.xlsx", await goodReport((wb) => (metaRow(wb, "templateId").getCell(2).value = "tj-other-form"))));
+    const r = await checkUntouched(
+      write("other-id.xlsx", await goodReport((wb) => (metaRow(wb, "templateId").getCell(2).value = "tj-other-form"))),
+    );
     expectUnreadable(r, "not_template", "other-id.xlsx");
     expect(r.message).toContain("tj-other-form");
   });
@@ -109,8 +111,15 @@ describe("missingWorksheetParts", () => {
     `<Relationships>${targets.map((t, i) => `<Relationship Id="rId${i}" Type="${WS}" Target="${t}"${t.startsWith("http") ? ' TargetMode="External"' : ""}/>`).join("")}<Relationship Id="s" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="nostyles.xml"/></Relationships>`;
   it("resolves relative, absolute and dotted targets against the package's part names", () => {
     const names = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"];
-    expect(missingWorksheetParts(rels("worksheets/sheet1.xml", "/xl/worksheets/sheet2.xml", "./worksheets/../worksheets/sheet1.xml"), names)).toEqual([]);
-    expect(missingWorksheetParts(rels("worksheets/sheet1.xml", "worksheets/sheet3.xml", "/xl/sheet2.xml"), names)).toEqual(["xl/worksheets/sheet3.xml", "xl/sheet2.xml"]);
+    expect(
+      missingWorksheetParts(
+        rels("worksheets/sheet1.xml", "/xl/worksheets/sheet2.xml", "./worksheets/../worksheets/sheet1.xml"),
+        names,
+      ),
+    ).toEqual([]);
+    expect(
+      missingWorksheetParts(rels("worksheets/sheet1.xml", "worksheets/sheet3.xml", "/xl/sheet2.xml"), names),
+    ).toEqual(["xl/worksheets/sheet3.xml", "xl/sheet2.xml"]);
   });
   it("ignores external targets and other relationship types", () => {
     expect(missingWorksheetParts(rels("https://example.com/x.xml"), [])).toEqual([]);
@@ -119,7 +128,8 @@ describe("missingWorksheetParts", () => {
 
 describe("formulas and links reaching outside the file are never followed", () => {
   /** The report with the unit name cell holding `formula`, its cached result the unit's name. */
-  const withFormula = (formula: string) => goodReport((wb) => (basic(wb).getCell("C8").value = { formula, result: UNIT } as ExcelJS.CellValue));
+  const withFormula = (formula: string) =>
+    goodReport((wb) => (basic(wb).getCell("C8").value = { formula, result: UNIT } as ExcelJS.CellValue));
 
   it.each([
     ["WEBSERVICE", () => `WEBSERVICE("${base}/webservice")`],
@@ -135,13 +145,23 @@ describe("formulas and links reaching outside the file are never followed", () =
   });
 
   it("a formula without a cached result is blank (never evaluated): a required-field error", async () => {
-    const r = await checkUntouched(write("uncached.xlsx", await goodReport((wb) => (basic(wb).getCell("C8").value = { formula: `"${UNIT}"` } as ExcelJS.CellValue))));
+    const r = await checkUntouched(
+      write(
+        "uncached.xlsx",
+        await goodReport((wb) => (basic(wb).getCell("C8").value = { formula: `"${UNIT}"` } as ExcelJS.CellValue)),
+      ),
+    );
     expect(r.status).toBe("errors");
     expect(r.findings.map((f) => `${f.rule}@${f.cell}`)).toContain("required@C8");
   });
 
   it("a hyperlink cell to a local file shows its text only", async () => {
-    const r = await checkUntouched(write("link.xlsx", await goodReport((wb) => (basic(wb).getCell("C8").value = { text: UNIT, hyperlink: "file:///etc/passwd" }))));
+    const r = await checkUntouched(
+      write(
+        "link.xlsx",
+        await goodReport((wb) => (basic(wb).getCell("C8").value = { text: UNIT, hyperlink: "file:///etc/passwd" })),
+      ),
+    );
     expect(r).toMatchObject({ status: "ok", unit: UNIT });
   });
 
@@ -155,7 +175,8 @@ describe("formulas and links reaching outside the file are never followed", () =
     const formula = "[1]Sheet1!$A$1";
     const report = await withFormula(formula);
     const bytes = await withParts(report, (parts, text) => {
-      const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+      const ns =
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
       parts.set(
         "xl/externalLinks/externalLink1.xml",
         Buffer.from(
@@ -171,15 +192,33 @@ describe("formulas and links reaching outside the file are never followed", () =
       const rels = text("xl/_rels/workbook.xml.rels");
       parts.set(
         "xl/_rels/workbook.xml.rels",
-        Buffer.from(rels.replace("</Relationships>", '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')),
+        Buffer.from(
+          rels.replace(
+            "</Relationships>",
+            '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+          ),
+        ),
       );
       const workbook = text("xl/workbook.xml");
       if (!workbook.includes("</sheets>")) throw new Error("no </sheets> in workbook.xml");
-      parts.set("xl/workbook.xml", Buffer.from(workbook.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>')));
+      parts.set(
+        "xl/workbook.xml",
+        Buffer.from(
+          workbook.replace(
+            "</sheets>",
+            '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>',
+          ),
+        ),
+      );
       const types = text("[Content_Types].xml");
       parts.set(
         "[Content_Types].xml",
-        Buffer.from(types.replace("</Types>", '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')),
+        Buffer.from(
+          types.replace(
+            "</Types>",
+            '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+          ),
+        ),
       );
     });
     const r = await checkUntouched(write("external.xlsx", bytes), "external.xlsx", 10000);

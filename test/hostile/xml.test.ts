@@ -33,13 +33,18 @@ function withUnitText(xml: string, prolog = ""): Promise<Buffer> {
   return withParts(report, (parts, text) => {
     const sst = text("xl/sharedStrings.xml");
     if (!sst.includes(UNIT)) throw new Error("unit name not in shared strings");
-    parts.set("xl/sharedStrings.xml", Buffer.from(sst.replace(/^<\?xml[^>]*\?>/, (decl) => decl + prolog).replace(UNIT, xml)));
+    parts.set(
+      "xl/sharedStrings.xml",
+      Buffer.from(sst.replace(/^<\?xml[^>]*\?>/, (decl) => decl + prolog).replace(UNIT, xml)),
+    );
   });
 }
 
 /** The report with `rows` appended to the hidden 模板信息 sheet's data. */
 function withMetaRows(rows: string): Promise<Buffer> {
-  return withParts(report, (parts, text) => parts.set(metaSheet, Buffer.from(text(metaSheet).replace("</sheetData>", `${rows}</sheetData>`))));
+  return withParts(report, (parts, text) =>
+    parts.set(metaSheet, Buffer.from(text(metaSheet).replace("</sheetData>", `${rows}</sheetData>`))),
+  );
 }
 
 describe("entities", () => {
@@ -62,7 +67,11 @@ describe("entities", () => {
     const bytes = await withParts(report, (parts, text) =>
       parts.set(
         "xl/workbook.xml",
-        Buffer.from(text("xl/workbook.xml").replace(/^<\?xml[^>]*\?>/, (d) => `${d}<!DOCTYPE workbook [<!ENTITY l0 "lol">${levels}]>`).replace('name="填报说明"', 'name="&l9;"')),
+        Buffer.from(
+          text("xl/workbook.xml")
+            .replace(/^<\?xml[^>]*\?>/, (d) => `${d}<!DOCTYPE workbook [<!ENTITY l0 "lol">${levels}]>`)
+            .replace('name="填报说明"', 'name="&l9;"'),
+        ),
       ),
     );
     const r = await checkUntouched(write("laughs-wb.xlsx", bytes));
@@ -73,7 +82,9 @@ describe("entities", () => {
   it("an external entity (XXE) naming a local file: refused, and nothing of the file shows", async () => {
     const secret = path.join(dir, "secret.txt");
     fs.writeFileSync(secret, "TOP-SECRET-3141592653");
-    const r = await checkUntouched(write("xxe.xlsx", await withUnitText("&xxe;", `<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file://${secret}">]>`)));
+    const r = await checkUntouched(
+      write("xxe.xlsx", await withUnitText("&xxe;", `<!DOCTYPE sst [<!ENTITY xxe SYSTEM "file://${secret}">]>`)),
+    );
     expectUnreadable(r, "corrupt", "xxe.xlsx");
     expect(JSON.stringify(r)).not.toContain("TOP-SECRET");
   });
@@ -81,13 +92,20 @@ describe("entities", () => {
   it("an external DTD naming a local file is not fetched: the report reads as usual", async () => {
     const secret = path.join(dir, "secret.dtd");
     fs.writeFileSync(secret, '<!ENTITY leak "TOP-SECRET-2718281828">');
-    const r = await checkUntouched(write("dtd.xlsx", await withUnitText(UNIT, `<!DOCTYPE sst SYSTEM "file://${secret}">`)));
+    const r = await checkUntouched(
+      write("dtd.xlsx", await withUnitText(UNIT, `<!DOCTYPE sst SYSTEM "file://${secret}">`)),
+    );
     expect(r).toMatchObject({ status: "ok", unit: UNIT });
     expect(JSON.stringify(r)).not.toContain("TOP-SECRET");
   });
 
   it("an entity in a parameter-entity DTD (XXE out of band) is refused", async () => {
-    const r = await checkUntouched(write("oob.xlsx", await withUnitText("&e;", '<!DOCTYPE sst [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>')));
+    const r = await checkUntouched(
+      write(
+        "oob.xlsx",
+        await withUnitText("&e;", '<!DOCTYPE sst [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>'),
+      ),
+    );
     expectUnreadable(r, "corrupt", "oob.xlsx");
   });
 });
@@ -101,8 +119,13 @@ describe("size and shape of XML", () => {
 
   it("100,000 properly closed levels inside an extension list", async () => {
     const names = Array.from({ length: 100000 }, (_, i) => `x${(i * 7919) % 100003}`);
-    const deep = `<extLst><ext uri="{0}">${names.map((n) => `<${n}>`).join("")}${[...names].reverse().map((n) => `</${n}>`).join("")}</ext></extLst>`;
-    const bytes = await withParts(report, (parts, text) => parts.set(metaSheet, Buffer.from(text(metaSheet).replace("</worksheet>", `${deep}</worksheet>`))));
+    const deep = `<extLst><ext uri="{0}">${names.map((n) => `<${n}>`).join("")}${[...names]
+      .reverse()
+      .map((n) => `</${n}>`)
+      .join("")}</ext></extLst>`;
+    const bytes = await withParts(report, (parts, text) =>
+      parts.set(metaSheet, Buffer.from(text(metaSheet).replace("</worksheet>", `${deep}</worksheet>`))),
+    );
     const { result, maxRssMB, ms } = await checkInChild(write("deep-closed.xlsx", bytes));
     // Either read as the report it is, or refused as too costly; never a crash.
     if (result.status !== "unreadable") expect(result).toMatchObject({ status: "ok", unit: UNIT });
@@ -113,14 +136,18 @@ describe("size and shape of XML", () => {
 
   it("a million shared strings: refused as too large before the reader starts", async () => {
     const extra = Array.from({ length: 1_000_000 }, (_, i) => `<si><t>${i}</t></si>`).join("");
-    const bytes = await withParts(report, (parts, text) => parts.set("xl/sharedStrings.xml", Buffer.from(text("xl/sharedStrings.xml").replace("</sst>", `${extra}</sst>`))));
+    const bytes = await withParts(report, (parts, text) =>
+      parts.set("xl/sharedStrings.xml", Buffer.from(text("xl/sharedStrings.xml").replace("</sst>", `${extra}</sst>`))),
+    );
     const { result, maxRssMB } = await checkInChild(write("strings.xlsx", bytes));
     expectUnreadable(result, ["too_large", "zip_bomb"], "strings.xlsx");
     expect(maxRssMB).toBeLessThan(512);
   }, 60000);
 
   it("a 10 MB unit name: longer than an Excel cell can hold, refused as too large in bounded time and memory", async () => {
-    const long = Array.from({ length: (10 * 1024 * 1024) / 16 }, (_, i) => ((i * 2654435761) >>> 0).toString(16).padStart(16, "q")).join("");
+    const long = Array.from({ length: (10 * 1024 * 1024) / 16 }, (_, i) =>
+      ((i * 2654435761) >>> 0).toString(16).padStart(16, "q"),
+    ).join("");
     const { result, maxRssMB, ms } = await checkInChild(write("long.xlsx", await withUnitText(long)));
     expectUnreadable(result, "too_large", "long.xlsx");
     expect(result.message).toContain("32767");
@@ -129,14 +156,21 @@ describe("size and shape of XML", () => {
   }, 60000);
 
   it("a unit name of exactly 32,767 characters (Excel's most) is read", async () => {
-    const r = await checkUntouched(write("longest.xlsx", await withUnitText(`天津市${"某".repeat(MAX_CELL_CHARS - 3)}`)));
+    const r = await checkUntouched(
+      write("longest.xlsx", await withUnitText(`天津市${"某".repeat(MAX_CELL_CHARS - 3)}`)),
+    );
     expect(r.status).not.toBe("unreadable");
     expect(r.unit).toHaveLength(MAX_CELL_CHARS);
   });
 
   it("100,000 cell styles", async () => {
-    const xfs = Array.from({ length: 100000 }, (_, i) => `<xf numFmtId="${i % 50}" fontId="0" fillId="0" borderId="0" xfId="0"/>`).join("");
-    const bytes = await withParts(report, (parts, text) => parts.set("xl/styles.xml", Buffer.from(text("xl/styles.xml").replace("</cellXfs>", `${xfs}</cellXfs>`))));
+    const xfs = Array.from(
+      { length: 100000 },
+      (_, i) => `<xf numFmtId="${i % 50}" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
+    ).join("");
+    const bytes = await withParts(report, (parts, text) =>
+      parts.set("xl/styles.xml", Buffer.from(text("xl/styles.xml").replace("</cellXfs>", `${xfs}</cellXfs>`))),
+    );
     const { result, maxRssMB } = await checkInChild(write("styles.xlsx", bytes));
     expect(result).toMatchObject({ status: "ok", unit: UNIT });
     expect(maxRssMB).toBeLessThan(512);
@@ -156,7 +190,12 @@ describe("defined names", () => {
     withParts(report, (parts, text) =>
       parts.set(
         "xl/workbook.xml",
-        Buffer.from(text("xl/workbook.xml").replace("</definedNames>", `${Array.from({ length: n }, (_, i) => `<definedName name="junk${i}">'模板信息'!$A$${i + 1}</definedName>`).join("")}</definedNames>`)),
+        Buffer.from(
+          text("xl/workbook.xml").replace(
+            "</definedNames>",
+            `${Array.from({ length: n }, (_, i) => `<definedName name="junk${i}">'模板信息'!$A$${i + 1}</definedName>`).join("")}</definedNames>`,
+          ),
+        ),
       ),
     );
 
@@ -178,19 +217,32 @@ describe("defined names", () => {
 
 describe("values far out on the sheet", () => {
   it("one value in the last row of a sheet (Ctrl+↓ and typing) is fine", async () => {
-    const r = await checkUntouched(write("last-row.xlsx", await withMetaRows(`<row r="${MAX_ROW}"><c r="A${MAX_ROW}" t="inlineStr"><is><t>x</t></is></c></row>`)));
+    const r = await checkUntouched(
+      write(
+        "last-row.xlsx",
+        await withMetaRows(`<row r="${MAX_ROW}"><c r="A${MAX_ROW}" t="inlineStr"><is><t>x</t></is></c></row>`),
+      ),
+    );
     expect(r).toMatchObject({ status: "ok", unit: UNIT });
   });
 
   it("a row beyond Excel's last row is damage, refused from the tag scan at once", async () => {
-    const r = await checkUntouched(write("beyond.xlsx", await withMetaRows('<row r="100000000"><c r="A100000000" t="inlineStr"><is><t>x</t></is></c></row>')));
+    const r = await checkUntouched(
+      write(
+        "beyond.xlsx",
+        await withMetaRows('<row r="100000000"><c r="A100000000" t="inlineStr"><is><t>x</t></is></c></row>'),
+      ),
+    );
     expectUnreadable(r, "corrupt", "beyond.xlsx");
     expect(r.message).toContain("100000000");
     expect(r.ms).toBeLessThan(2000);
   });
 
   it("values in column XFD on thousands of rows: refused before the grid eats the memory", async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 100}"><c r="XFD${i + 100}"><v>1</v></c></row>`).join("");
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<row r="${i + 100}"><c r="XFD${i + 100}"><v>1</v></c></row>`,
+    ).join("");
     const { result, maxRssMB, ms } = await checkInChild(write("xfd.xlsx", await withMetaRows(rows)));
     expectUnreadable(result, "too_large", "xfd.xlsx");
     expect(result.message).toContain("XFD");

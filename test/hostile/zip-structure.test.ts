@@ -48,7 +48,9 @@ describe("honest but unusual layouts are read like the plain report", () => {
     const stored = (await unzipParts(report)).entries();
     const parts = [...stored].map(([n, c]) => storedEntry(n, c));
     const noise = Buffer.from(Array.from({ length: 12 * MiB }, (_, i) => (i * 2654435761) >>> 24));
-    const r = await checkUntouched(write("stored.xlsx", buildOddZip([...parts, storedEntry("xl/media/image1.png", noise)])));
+    const r = await checkUntouched(
+      write("stored.xlsx", buildOddZip([...parts, storedEntry("xl/media/image1.png", noise)])),
+    );
     expect(r.status).toBe("ok");
     expect(r.ms).toBeLessThan(5000);
   });
@@ -78,7 +80,10 @@ describe("names that escape, hide or collide", () => {
 
   it("two parts whose names differ only in case (one part to OPC) are refused", async () => {
     const name = "case.xlsx";
-    const r = await checkUntouched(write(name, buildZip([...entries, deflatedEntry("XL/Workbook.xml", "<workbook/>")])), name);
+    const r = await checkUntouched(
+      write(name, buildZip([...entries, deflatedEntry("XL/Workbook.xml", "<workbook/>")])),
+      name,
+    );
     expectUnreadable(r, "corrupt", name);
     expect(r.message).toContain("重名");
   });
@@ -96,8 +101,15 @@ describe("names that read differently to the guard (yauzl) and to the reader (JS
 
   it("a part named a picture in the directory but xl/sharedStrings.xml in its local header is refused", async () => {
     const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>x</t></si>".repeat(1000)}</sst>`;
-    const zip = renameCentral(buildZip([...entries, deflatedEntry("xl/sharedStrings.xml", sst)]), "xl/sharedStrings.xml", "xl/media/image01.png");
-    expect(judgeZipLayout(zip)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("xl/media/image01.png 的本地记录与目录记录不符") });
+    const zip = renameCentral(
+      buildZip([...entries, deflatedEntry("xl/sharedStrings.xml", sst)]),
+      "xl/sharedStrings.xml",
+      "xl/media/image01.png",
+    );
+    expect(judgeZipLayout(zip)).toMatchObject({
+      code: "corrupt",
+      detail: expect.stringContaining("xl/media/image01.png 的本地记录与目录记录不符"),
+    });
     const r = await checkUntouched(write("disguised.xlsx", zip));
     expectUnreadable(r, "corrupt", "disguised.xlsx");
   });
@@ -108,7 +120,8 @@ describe("names that read differently to the guard (yauzl) and to the reader (JS
     expect((await checkUntouched(write("chinese-name.xlsx", zip))).status).toBe("ok");
     // "xl/media/\xC0\xAFa": JSZip would read xl/media//a, yauzl would refuse or read otherwise.
     const bad = buildZip([...entries, deflatedEntry("xl/media/XXa", "x")]);
-    for (const at of [bad.indexOf("xl/media/XXa"), bad.lastIndexOf("xl/media/XXa")]) Buffer.from([0xc0, 0xaf]).copy(bad, at + 9);
+    for (const at of [bad.indexOf("xl/media/XXa"), bad.lastIndexOf("xl/media/XXa")])
+      Buffer.from([0xc0, 0xaf]).copy(bad, at + 9);
     expect(judgeZipLayout(bad)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("编码") });
   });
 
@@ -117,7 +130,11 @@ describe("names that read differently to the guard (yauzl) and to the reader (JS
     expect(judgeZipLayout(plain)).toBeUndefined();
     // Re-tag the padding extra field of buildOddZip as 0x7075 in the central records.
     const tagged = Buffer.from(buildOddZip(entries, { extraBytes: 16 }));
-    for (let at = tagged.readUInt32LE(tagged.length - 22 + 16); tagged.readUInt32LE(at) === 0x02014b50; at += 46 + tagged.readUInt16LE(at + 28) + tagged.readUInt16LE(at + 30)) {
+    for (
+      let at = tagged.readUInt32LE(tagged.length - 22 + 16);
+      tagged.readUInt32LE(at) === 0x02014b50;
+      at += 46 + tagged.readUInt16LE(at + 28) + tagged.readUInt16LE(at + 30)
+    ) {
       tagged.writeUInt16LE(0x7075, at + 46 + tagged.readUInt16LE(at + 28));
     }
     expect(judgeZipLayout(tagged)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("另一种写法") });
@@ -126,7 +143,11 @@ describe("names that read differently to the guard (yauzl) and to the reader (JS
   it("a second Zip64 field (yauzl reads the first, JSZip the last) is refused", () => {
     const zip = Buffer.from(buildOddZip(entries, { zip64: true, extraBytes: 28 }));
     expect(judgeZipLayout(zip)).toBeUndefined();
-    for (let at = zip.readUInt32LE(Number(zip.readBigUInt64LE(zip.length - 22 - 20 + 8)) + 48); zip.readUInt32LE(at) === 0x02014b50; at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30)) {
+    for (
+      let at = zip.readUInt32LE(Number(zip.readBigUInt64LE(zip.length - 22 - 20 + 8)) + 48);
+      zip.readUInt32LE(at) === 0x02014b50;
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30)
+    ) {
       zip.writeUInt16LE(0x0001, at + 46 + zip.readUInt16LE(at + 28) + 28); // the padding field after the 28-byte Zip64 field
     }
     expect(judgeZipLayout(zip)).toMatchObject({ code: "corrupt", detail: expect.stringContaining("附加记录重复") });
@@ -146,7 +167,11 @@ describe("end records and directory that do not agree", () => {
   }, 60000);
 
   it("an end record claiming more records than there are", async () => {
-    expectUnreadable(await checkUntouched(write("more.xlsx", buildOddZip(entries, { claimedCount: entries.length + 1 }))), "corrupt", "more.xlsx");
+    expectUnreadable(
+      await checkUntouched(write("more.xlsx", buildOddZip(entries, { claimedCount: entries.length + 1 }))),
+      "corrupt",
+      "more.xlsx",
+    );
   });
 
   it("judgeZipLayout: the directory must end exactly where the end records begin", () => {

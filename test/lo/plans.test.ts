@@ -31,13 +31,17 @@ describe("plans resolve ids through describe", () => {
   const cellOf = (id: string) => describeTemplate().fields.find((f) => f.id === id)!.cell;
 
   it("types a field into the cell describe gives it", () => {
-    expect(planOf({ fields: { unit_name: "天津市某某局" }, tables: {} })).toEqual([{ sheet: "基本情况", cell: cellOf("unit_name"), value: "天津市某某局" }]);
+    expect(planOf({ fields: { unit_name: "天津市某某局" }, tables: {} })).toEqual([
+      { sheet: "基本情况", cell: cellOf("unit_name"), value: "天津市某某局" },
+    ]);
   });
 
   it("types a table row into the row below the header, column by column id", () => {
     const t = describeTemplate().tables.find((x) => x.id === "events")!;
     const plan = planOf({ fields: {}, tables: { events: [null, { participants: 12 }] } });
-    expect(plan).toEqual([{ sheet: t.sheet, cell: `${t.columns.find((c) => c.id === "participants")!.column}${t.firstRow + 1}`, value: 12 }]);
+    expect(plan).toEqual([
+      { sheet: t.sheet, cell: `${t.columns.find((c) => c.id === "participants")!.column}${t.firstRow + 1}`, value: 12 },
+    ]);
   });
 
   it("follows rows inserted and sheets renamed before the report is typed", () => {
@@ -53,13 +57,22 @@ describe("plans resolve ids through describe", () => {
   });
 
   it("does not move cells above an inserted row, and refuses a write into a deleted row or removed sheet", () => {
-    expect(planOf({ fields: { report_type: "年度总结" }, tables: {} }, [{ insert_rows: "基本情况", before: 20, count: 1 }])[1]).toMatchObject({ cell: cellOf("report_type") });
-    expect(() => planOf({ fields: { unit_name: "x" }, tables: {} }, [{ delete_rows: "基本情况", at: 8, count: 1 }])).toThrow(/deleted/);
+    expect(
+      planOf({ fields: { report_type: "年度总结" }, tables: {} }, [
+        { insert_rows: "基本情况", before: 20, count: 1 },
+      ])[1],
+    ).toMatchObject({ cell: cellOf("report_type") });
+    expect(() =>
+      planOf({ fields: { unit_name: "x" }, tables: {} }, [{ delete_rows: "基本情况", at: 8, count: 1 }]),
+    ).toThrow(/deleted/);
     expect(() => planOf({ fields: { unit_name: "x" }, tables: {} }, [{ remove_sheet: "基本情况" }])).toThrow(/removed/);
   });
 
   it("a case changes only what it names: a field, a row's column, an emptied row", () => {
-    const r = changed(CORRECT, { set: { sealed: "否", credit_code: null }, rows: { events: { 1: { participants: 7 }, 2: null } } });
+    const r = changed(CORRECT, {
+      set: { sealed: "否", credit_code: null },
+      rows: { events: { 1: { participants: 7 }, 2: null } },
+    });
     expect(r.fields.sealed).toBe("否");
     expect(r.fields.credit_code).toBeUndefined();
     expect(r.fields.unit_name).toBe(CORRECT.fields.unit_name);

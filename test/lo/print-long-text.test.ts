@@ -24,7 +24,9 @@ export function longAnswer(id: string, length: number): string {
 
 const run = (cmd: string, args: string[], cwd?: string) =>
   new Promise<string>((resolve, reject) =>
-    execFile(cmd, args, { cwd, timeout: 240000, maxBuffer: 64 << 20 }, (e, stdout, stderr) => (e ? reject(new Error(`${cmd}: ${e.message}\n${stderr}`)) : resolve(stdout))),
+    execFile(cmd, args, { cwd, timeout: 240000, maxBuffer: 64 << 20 }, (e, stdout, stderr) =>
+      e ? reject(new Error(`${cmd}: ${e.message}\n${stderr}`)) : resolve(stdout),
+    ),
   );
 
 libreOfficeDescribe()("printing long answers at their limits (LibreOffice PDF)", () => {
@@ -40,7 +42,15 @@ libreOfficeDescribe()("printing long answers at their limits (LibreOffice PDF)",
     writeFileSync(path.join(tmp.dir, "plan.json"), JSON.stringify(plan));
     const filled = path.join(tmp.dir, "filled.xlsx");
     await run(lo.python, [LO_FILL, template, path.join(tmp.dir, "plan.json"), filled]);
-    await run(lo.soffice, ["--headless", `-env:UserInstallation=file://${tmp.dir}/profile`, "--convert-to", "pdf", "--outdir", tmp.dir, filled]);
+    await run(lo.soffice, [
+      "--headless",
+      `-env:UserInstallation=file://${tmp.dir}/profile`,
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      tmp.dir,
+      filled,
+    ]);
     text = await run("pdftotext", [path.join(tmp.dir, "filled.pdf"), "-"]);
   }, 300000);
 
@@ -49,10 +59,13 @@ libreOfficeDescribe()("printing long answers at their limits (LibreOffice PDF)",
   /** The PDF's text without line breaks, spaces and page footers: what a reader of the pages reads on. */
   const flowing = () => text.replace(/第 \d+ 页，共 \d+ 页/g, "").replace(/\s+/g, "");
 
-  it.each(LONG.map((f) => [f.id, f.maxLength!] as const))("%s: all %i characters print, in order, up to its last sentence", (id, length) => {
-    const answer = longAnswer(id, length);
-    expect(answer).toHaveLength(length);
-    expect(flowing()).toContain(`本栏最后一句是${id}的结尾。`);
-    expect(flowing().includes(answer)).toBe(true);
-  });
+  it.each(LONG.map((f) => [f.id, f.maxLength!] as const))(
+    "%s: all %i characters print, in order, up to its last sentence",
+    (id, length) => {
+      const answer = longAnswer(id, length);
+      expect(answer).toHaveLength(length);
+      expect(flowing()).toContain(`本栏最后一句是${id}的结尾。`);
+      expect(flowing().includes(answer)).toBe(true);
+    },
+  );
 });

@@ -9,11 +9,26 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
-import { FIELDS, SHEETS, SINGLE_FIELD_LAYOUT, TABLES, TEMPLATE, cellOf, type ValueSpec } from "../../src/core/definition";
+import {
+  FIELDS,
+  SHEETS,
+  SINGLE_FIELD_LAYOUT,
+  TABLES,
+  TEMPLATE,
+  cellOf,
+  type ValueSpec,
+} from "../../src/core/definition";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { META_CELLS, META_SHEET } from "../../src/xlsx/template/meta";
 import { SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
-import { libreOfficeDescribe, probeWithLibreOffice, recalcWithLibreOffice, tempDir, type ProbedCell, type ProbedSheet } from "../helpers/libreoffice";
+import {
+  libreOfficeDescribe,
+  probeWithLibreOffice,
+  recalcWithLibreOffice,
+  tempDir,
+  type ProbedCell,
+  type ProbedSheet,
+} from "../helpers/libreoffice";
 import { applyPlan } from "./apply-plan";
 import { CASES, expectedOverall, expectedResults, isInputCell } from "./selfcheck-cases";
 import { readSelfCheck, type SelfCheckResult } from "./read-self-check";
@@ -23,11 +38,14 @@ const EXCELJS_CASES = CASES.filter((c) => !c.loFillOnly);
 
 describe("self-check cases", () => {
   it("write only into input cells of the template", () => {
-    for (const c of CASES) for (const s of c.plan) if ("cell" in s) expect([c.name, isInputCell(s.sheet, s.cell)]).toEqual([c.name, true]);
+    for (const c of CASES)
+      for (const s of c.plan) if ("cell" in s) expect([c.name, isInputCell(s.sheet, s.cell)]).toEqual([c.name, true]);
   });
   it("name only existing self-check lines", () => {
     const ids = new Set(SELF_CHECK_LINES.map((l) => l.id));
-    for (const c of CASES) for (const id of [...c.failing, ...(c.notApplicable ?? [])]) expect([c.name, id, ids.has(id)]).toEqual([c.name, id, true]);
+    for (const c of CASES)
+      for (const id of [...c.failing, ...(c.notApplicable ?? [])])
+        expect([c.name, id, ids.has(id)]).toEqual([c.name, id, true]);
   });
 });
 
@@ -40,7 +58,11 @@ describeLo("LibreOffice evaluates the template", () => {
   /** Inputs LibreOffice is asked about: every single field, first and last prepared row of every column. */
   const probes: { sheet: string; cell: string; spec: ValueSpec; label?: string }[] = [
     ...FIELDS.map((f) => ({ sheet: f.sheet, cell: cellOf(f), spec: f })),
-    ...TABLES.flatMap((t) => t.columns.flatMap((c) => [t.firstRow, t.firstRow + t.capacity - 1].map((r) => ({ sheet: t.sheet, cell: `${c.column}${r}`, spec: c })))),
+    ...TABLES.flatMap((t) =>
+      t.columns.flatMap((c) =>
+        [t.firstRow, t.firstRow + t.capacity - 1].map((r) => ({ sheet: t.sheet, cell: `${c.column}${r}`, spec: c })),
+      ),
+    ),
   ];
   const labels = FIELDS.map((f) => ({ sheet: f.sheet, cell: `${SINGLE_FIELD_LAYOUT.labelColumn}${f.row}` }));
 
@@ -62,7 +84,10 @@ describeLo("LibreOffice evaluates the template", () => {
       conversions.push({ input, output: path.join(tmp.dir, `${c.name}-lo.xlsx`) });
     }
     await recalcWithLibreOffice(conversions);
-    probed = await probeWithLibreOffice(templatePath, [...probes.map(({ sheet, cell }) => ({ sheet, cell })), ...labels]);
+    probed = await probeWithLibreOffice(templatePath, [
+      ...probes.map(({ sheet, cell }) => ({ sheet, cell })),
+      ...labels,
+    ]);
     for (const c of EXCELJS_CASES) results.set(c.name, await readSelfCheck(path.join(tmp.dir, `${c.name}-lo.xlsx`)));
     pdf = readFileSync(path.join(tmp.dir, "template.pdf"));
     roundTrip = new ExcelJS.Workbook();
@@ -82,19 +107,27 @@ describeLo("LibreOffice evaluates the template", () => {
   it("sees the protection, the frozen headers and the hidden metadata sheet", () => {
     const byName = Object.fromEntries(probed.sheets.map((x) => [x.name, x]));
     expect(probed.sheets.map((x) => x.name)).toEqual(Object.values(SHEETS));
-    for (const x of probed.sheets) expect([x.name, x.protected, x.visible]).toEqual([x.name, true, x.name !== SHEETS.meta]);
+    for (const x of probed.sheets)
+      expect([x.name, x.protected, x.visible]).toEqual([x.name, true, x.name !== SHEETS.meta]);
     for (const t of TABLES) expect(byName[t.sheet].frozenRows).toBe(t.headerRow);
   });
 
   it("sees a dropdown on every enum input, whole-number rules on headcounts, date rules on dates; inputs unlocked, labels locked", () => {
-    const expectedType: Partial<Record<ValueSpec["type"], string>> = { enum: "LIST", headcount: "WHOLE", integer: "WHOLE", date: "DATE", credit_code: "TEXT_LEN" };
+    const expectedType: Partial<Record<ValueSpec["type"], string>> = {
+      enum: "LIST",
+      headcount: "WHOLE",
+      integer: "WHOLE",
+      date: "DATE",
+      credit_code: "TEXT_LEN",
+    };
     probes.forEach((p, i) => {
       const got = probed.cells[i];
       expect([got.sheet, got.cell]).toEqual([p.sheet, p.cell]);
       expect(got.locked).toBe(false);
       const type = expectedType[p.spec.type];
       if (type) expect([p.cell, got.validation]).toEqual([p.cell, type]);
-      if (p.spec.type === "enum") expect(got.formula1.split(";").map((o) => o.replace(/^"|"$/g, ""))).toEqual(p.spec.options);
+      if (p.spec.type === "enum")
+        expect(got.formula1.split(";").map((o) => o.replace(/^"|"$/g, ""))).toEqual(p.spec.options);
       if (p.spec.type === "headcount") expect(got.formula1).toBe("0");
     });
     for (const got of probed.cells.slice(probes.length)) {
@@ -112,8 +145,12 @@ describeLo("LibreOffice evaluates the template", () => {
   });
 
   it("the messages carry the numbers that broke the rule", () => {
-    expect(results.get("public-above-training")!.messages["public.le_training"]).toBe("“其中：公益性宣贯次数”（4）大于“组织研学宣贯培训次数”（3）。");
-    expect(results.get("regulation-below-events")!.messages["regulation.covers_events"]).toContain("（129）少于活动明细中研学《条例》的参加人次合计（130）");
+    expect(results.get("public-above-training")!.messages["public.le_training"]).toBe(
+      "“其中：公益性宣贯次数”（4）大于“组织研学宣贯培训次数”（3）。",
+    );
+    expect(results.get("regulation-below-events")!.messages["regulation.covers_events"]).toContain(
+      "（129）少于活动明细中研学《条例》的参加人次合计（130）",
+    );
     expect(results.get("training-not-event-rows")!.messages["training.matches_events"]).toContain("有3行活动");
     expect(results.get("correct")!.messages["public.le_training"]).toBeFalsy();
     expect(results.get("public-above-training")!.breakdown).toBe("其中错误 1 项，提示 1 项");
@@ -133,7 +170,8 @@ describeLo("LibreOffice evaluates the template", () => {
     expect(pdf.toString("latin1")).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+[^\s/]*(CJK|Song|Hei|Ming|WenQuanYi)/i);
     const text = inflatedStreams(pdf);
     // ToUnicode maps of the embedded fonts name the characters of 填报说明 and 基本情况.
-    for (const ch of "填报说明基本情况") expect(text).toContain(`<${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+    for (const ch of "填报说明基本情况")
+      expect(text).toContain(`<${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
   });
 });
 

@@ -40,8 +40,14 @@ export interface Report {
 
 /** A fresh copy of the correct report the cases start from (test/lo/plans/reports.ts). */
 export function base(): Report {
-  const rows = (id: "events" | "media" | "evidence") => (SELF_CHECK_BASE.tables[id] ?? []).map((r) => (r ? { ...r } : null));
-  return { fields: { ...SELF_CHECK_BASE.fields }, events: rows("events"), media: rows("media"), evidence: rows("evidence") };
+  const rows = (id: "events" | "media" | "evidence") =>
+    (SELF_CHECK_BASE.tables[id] ?? []).map((r) => (r ? { ...r } : null));
+  return {
+    fields: { ...SELF_CHECK_BASE.fields },
+    events: rows("events"),
+    media: rows("media"),
+    evidence: rows("evidence"),
+  };
 }
 
 /** null: nothing to type. */
@@ -52,14 +58,24 @@ function step(sheet: string, cell: string, v: Input | null | undefined): PlanSte
 }
 
 const present = (row: Row | null): Record<string, Input> | null =>
-  row && Object.fromEntries(Object.entries(row).filter((e): e is [string, Input] => e[1] !== null && e[1] !== undefined));
+  row &&
+  Object.fromEntries(Object.entries(row).filter((e): e is [string, Input] => e[1] !== null && e[1] !== undefined));
 
 /** The plan that types `report` into a blank template. */
 export function planOf(report: Report): PlanStep[] {
   const fields = Object.fromEntries(
-    Object.entries(report.fields).flatMap(([id, v]) => (v === undefined ? [] : [[id, v === null ? ({ clear: true } as const) : v]])),
+    Object.entries(report.fields).flatMap(([id, v]) =>
+      v === undefined ? [] : [[id, v === null ? ({ clear: true } as const) : v]],
+    ),
   );
-  return planOfReport({ fields, tables: { events: report.events.map(present), media: report.media.map(present), evidence: report.evidence.map(present) } });
+  return planOfReport({
+    fields,
+    tables: {
+      events: report.events.map(present),
+      media: report.media.map(present),
+      evidence: report.evidence.map(present),
+    },
+  });
 }
 
 function variant(edit: (r: Report) => void): PlanStep[] {
@@ -82,17 +98,47 @@ export const CASES: SelfCheckCase[] = [
         !l.id.startsWith("required.") &&
         !(l.field && !FIELDS.find((f) => f.id === l.field)!.required) &&
         // Lines over table rows: no rows, nothing wrong.
-        !(["required", "type.enum", "type.date", "type.headcount", "format.normalized", "text.too_long"].includes(l.rule) && TABLES.some((t) => l.id === `${l.rule}.${t.id}`)) &&
-
-        !["type.integer.year", "participants.outlier", "event.in_year.events", "event.in_year.media", "media.none", "evidence.none"].includes(l.id),
+        !(
+          ["required", "type.enum", "type.date", "type.headcount", "format.normalized", "text.too_long"].includes(
+            l.rule,
+          ) && TABLES.some((t) => l.id === `${l.rule}.${t.id}`)
+        ) &&
+        ![
+          "type.integer.year",
+          "participants.outlier",
+          "event.in_year.events",
+          "event.in_year.media",
+          "media.none",
+          "evidence.none",
+        ].includes(l.id),
     ).map((l) => l.id),
   },
-  { name: "public-above-training", plan: variant((r) => (r.fields.public_sessions = 4)), failing: ["public.le_training", "public.matches_events"] },
-  { name: "regulation-below-events", plan: variant((r) => (r.fields.regulation_participants = 129)), failing: ["regulation.covers_events"] },
+  {
+    name: "public-above-training",
+    plan: variant((r) => (r.fields.public_sessions = 4)),
+    failing: ["public.le_training", "public.matches_events"],
+  },
+  {
+    name: "regulation-below-events",
+    plan: variant((r) => (r.fields.regulation_participants = 129)),
+    failing: ["regulation.covers_events"],
+  },
   { name: "regulation-equals-events", plan: variant((r) => (r.fields.regulation_participants = 130)), failing: [] },
-  { name: "outline-below-events", plan: variant((r) => (r.fields.outline_participants = 79)), failing: ["outline.covers_events"] },
-  { name: "training-not-event-rows", plan: variant((r) => (r.fields.training_sessions = 4)), failing: ["training.matches_events"] },
-  { name: "public-not-public-rows", plan: variant((r) => (r.fields.public_sessions = 1)), failing: ["public.matches_events"] },
+  {
+    name: "outline-below-events",
+    plan: variant((r) => (r.fields.outline_participants = 79)),
+    failing: ["outline.covers_events"],
+  },
+  {
+    name: "training-not-event-rows",
+    plan: variant((r) => (r.fields.training_sessions = 4)),
+    failing: ["training.matches_events"],
+  },
+  {
+    name: "public-not-public-rows",
+    plan: variant((r) => (r.fields.public_sessions = 1)),
+    failing: ["public.matches_events"],
+  },
   {
     name: "no-public-session-annual",
     plan: variant((r) => {
@@ -121,7 +167,11 @@ export const CASES: SelfCheckCase[] = [
     }),
     failing: ["public.min_one"],
   },
-  { name: "district-bureau-at-city-level", plan: variant((r) => (r.fields.district = "市级")), failing: ["district.matches_category"] },
+  {
+    name: "district-bureau-at-city-level",
+    plan: variant((r) => (r.fields.district = "市级")),
+    failing: ["district.matches_category"],
+  },
   {
     name: "city-department-in-a-district",
     plan: variant((r) => (r.fields.unit_category = "市级行政主管部门")),
@@ -143,14 +193,22 @@ export const CASES: SelfCheckCase[] = [
     notApplicable: ["text.too_long.unit_name"],
     messages: { "required.unit_name": "请填写“报送单位（盖章单位全称）”（基本情况!C8）。" },
   },
-  { name: "negative-headcount", plan: variant((r) => (r.fields.outline_participants = -1)), failing: ["type.headcount.outline_participants", "outline.covers_events"] },
+  {
+    name: "negative-headcount",
+    plan: variant((r) => (r.fields.outline_participants = -1)),
+    failing: ["type.headcount.outline_participants", "outline.covers_events"],
+  },
   {
     name: "headcount-not-a-number",
     plan: variant((r) => (r.fields.training_sessions = "若干")),
     failing: ["type.headcount.training_sessions"],
     notApplicable: ["public.le_training", "training.matches_events", "sessions.without_participants"],
   },
-  { name: "headcount-fraction", plan: variant((r) => (r.fields.public_sessions = 1.5)), failing: ["type.headcount.public_sessions", "public.matches_events"] },
+  {
+    name: "headcount-fraction",
+    plan: variant((r) => (r.fields.public_sessions = 1.5)),
+    failing: ["type.headcount.public_sessions", "public.matches_events"],
+  },
   {
     name: "headcounts-with-words-read-as-numbers",
     plan: variant((r) => {
@@ -159,7 +217,9 @@ export const CASES: SelfCheckCase[] = [
       r.fields.regulation_participants = "约150人次";
       r.fields.outline_participants = "100余人";
     }),
-    failing: ["training_sessions", "public_sessions", "regulation_participants", "outline_participants"].map((id) => `format.normalized.${id}`),
+    failing: ["training_sessions", "public_sessions", "regulation_participants", "outline_participants"].map(
+      (id) => `format.normalized.${id}`,
+    ),
   },
   {
     name: "words-do-not-hide-a-broken-rule",
@@ -169,14 +229,22 @@ export const CASES: SelfCheckCase[] = [
   { name: "headcount-digits-as-text", plan: variant((r) => (r.fields.training_sessions = "3")), failing: [] },
   { name: "fill-date-as-text", plan: variant((r) => (r.fields.fill_date = "2023-11-01")), failing: [] },
   { name: "fill-date-as-chinese-text", plan: variant((r) => (r.fields.fill_date = "2023年11月1日")), failing: [] },
-  { name: "late-fill-date-as-slashed-text", plan: variant((r) => (r.fields.fill_date = "2023/11/20")), failing: ["deadline.late"] },
+  {
+    name: "late-fill-date-as-slashed-text",
+    plan: variant((r) => (r.fields.fill_date = "2023/11/20")),
+    failing: ["deadline.late"],
+  },
   {
     name: "fill-date-not-a-date",
     plan: variant((r) => (r.fields.fill_date = "十一月初")),
     failing: ["type.date.fill_date"],
     notApplicable: ["event.after_fill_date.events", "event.after_fill_date.media", "deadline.late"],
   },
-  { name: "event-next-year", plan: variant((r) => (r.events[2]!.date = date("2024-01-05"))), failing: ["event.in_year.events", "event.after_fill_date.events"] },
+  {
+    name: "event-next-year",
+    plan: variant((r) => (r.events[2]!.date = date("2024-01-05"))),
+    failing: ["event.in_year.events", "event.after_fill_date.events"],
+  },
   { name: "late", plan: variant((r) => (r.fields.fill_date = date("2023-11-20"))), failing: ["deadline.late"] },
   {
     name: "stage-with-event-after-june",
@@ -194,7 +262,11 @@ export const CASES: SelfCheckCase[] = [
     }),
     failing: ["media.none", "evidence.none"],
   },
-  { name: "short-highlights", plan: variant((r) => (r.fields.highlights = "成效明显")), failing: ["text.too_short.highlights"] },
+  {
+    name: "short-highlights",
+    plan: variant((r) => (r.fields.highlights = "成效明显")),
+    failing: ["text.too_short.highlights"],
+  },
   {
     name: "sessions-without-participants",
     plan: variant((r) => {
@@ -212,7 +284,11 @@ export const CASES: SelfCheckCase[] = [
     }),
     failing: ["participants.outlier"],
   },
-  { name: "credit-code-17", plan: variant((r) => (r.fields.credit_code = "11120103MB123456X")), failing: ["format.credit_code.credit_code"] },
+  {
+    name: "credit-code-17",
+    plan: variant((r) => (r.fields.credit_code = "11120103MB123456X")),
+    failing: ["format.credit_code.credit_code"],
+  },
   {
     name: "optional-fields-blank",
     plan: variant((r) => {
@@ -222,13 +298,27 @@ export const CASES: SelfCheckCase[] = [
     }),
     failing: [],
   },
-  { name: "optional-text-too-short", plan: variant((r) => (r.fields.publicity_summary = "有报道")), failing: ["text.too_short.publicity_summary"] },
-  { name: "category-typo", plan: variant((r) => (r.fields.unit_category = "区市场监管")), failing: ["type.enum.unit_category"] },
+  {
+    name: "optional-text-too-short",
+    plan: variant((r) => (r.fields.publicity_summary = "有报道")),
+    failing: ["text.too_short.publicity_summary"],
+  },
+  {
+    name: "category-typo",
+    plan: variant((r) => (r.fields.unit_category = "区市场监管")),
+    failing: ["type.enum.unit_category"],
+  },
   {
     name: "year-blank",
     plan: variant((r) => (r.fields.year = null)),
     failing: ["required.year"],
-    notApplicable: ["type.integer.year", "event.in_year.events", "event.in_year.media", "stage.after_june", "deadline.late"],
+    notApplicable: [
+      "type.integer.year",
+      "event.in_year.events",
+      "event.in_year.media",
+      "stage.after_june",
+      "deadline.late",
+    ],
   },
   {
     name: "rows-inserted-in-events",
@@ -239,7 +329,15 @@ export const CASES: SelfCheckCase[] = [
         r.fields.public_sessions = 3;
       }),
       { insert_rows: SHEETS.events, before: tableById("events").firstRow, count: 2 },
-      ...eventRow(tableById("events").firstRow, { date: date("2023-06-02"), title: "插入行中的宣贯活动", form: "技术服务", mode: "线下", content: "《条例》", participants: 20, is_public: "是" }),
+      ...eventRow(tableById("events").firstRow, {
+        date: date("2023-06-02"),
+        title: "插入行中的宣贯活动",
+        form: "技术服务",
+        mode: "线下",
+        content: "《条例》",
+        participants: 20,
+        is_public: "是",
+      }),
     ],
     failing: [],
   },
@@ -249,7 +347,15 @@ export const CASES: SelfCheckCase[] = [
     plan: [
       ...planOf(base()),
       { insert_rows: SHEETS.events, before: tableById("events").firstRow + 1, count: 1 },
-      ...eventRow(tableById("events").firstRow + 1, { date: date("2023-06-08"), title: "插入行中的宣贯活动", form: "调研研讨", mode: "线下", content: "《条例》", participants: 40, is_public: "是" }),
+      ...eventRow(tableById("events").firstRow + 1, {
+        date: date("2023-06-08"),
+        title: "插入行中的宣贯活动",
+        form: "调研研讨",
+        mode: "线下",
+        content: "《条例》",
+        participants: 40,
+        is_public: "是",
+      }),
     ],
     failing: ["training.matches_events", "public.matches_events", "regulation.covers_events"],
   },
@@ -264,14 +370,20 @@ export const CASES: SelfCheckCase[] = [
   {
     name: "rows-inserted-in-basic-and-sheet-renamed",
     loFillOnly: true,
-    plan: [...planOf(base()), { insert_rows: SHEETS.basic, before: 3, count: 2 }, { rename_sheet: SHEETS.events, to: "活动" }],
+    plan: [
+      ...planOf(base()),
+      { insert_rows: SHEETS.basic, before: 3, count: 2 },
+      { rename_sheet: SHEETS.events, to: "活动" },
+    ],
     failing: [],
   },
 ];
 
 function eventRow(row: number, values: Row): PlanStep[] {
   const t = tableById("events");
-  return t.columns.map((c) => step(t.sheet, `${c.column}${row}`, values[c.id])).filter((s): s is PlanStep => s !== null);
+  return t.columns
+    .map((c) => step(t.sheet, `${c.column}${row}`, values[c.id]))
+    .filter((s): s is PlanStep => s !== null);
 }
 
 /** Every cell a plan writes is an input of the template (a typo would make a case test nothing). */
@@ -310,14 +422,24 @@ export function caseByName(name: string): SelfCheckCase {
 /** What each 自检 line must show for a case, by line id. */
 export function expectedResults(c: SelfCheckCase): Record<string, string> {
   return Object.fromEntries(
-    SELF_CHECK_LINES.map((l) => [l.id, c.failing.includes(l.id) ? SELF_CHECK.fail : c.notApplicable?.includes(l.id) ? SELF_CHECK.notApplicable : SELF_CHECK.pass]),
+    SELF_CHECK_LINES.map((l) => [
+      l.id,
+      c.failing.includes(l.id)
+        ? SELF_CHECK.fail
+        : c.notApplicable?.includes(l.id)
+          ? SELF_CHECK.notApplicable
+          : SELF_CHECK.pass,
+    ]),
   );
 }
 
 /** The report type a case's plan writes last (public.min_one is an error only in a 年度总结). */
 function reportTypeOf(c: SelfCheckCase): unknown {
   const cell = cellOf(FIELDS.find((f) => f.id === "report_type")!);
-  const steps = c.plan.filter((s): s is { sheet: string; cell: string; value: string | number } => "value" in s && s.sheet === SHEETS.basic && s.cell === cell);
+  const steps = c.plan.filter(
+    (s): s is { sheet: string; cell: string; value: string | number } =>
+      "value" in s && s.sheet === SHEETS.basic && s.cell === cell,
+  );
   return steps.length > 0 ? steps[steps.length - 1].value : undefined;
 }
 

@@ -17,7 +17,8 @@ import { readSelfCheck } from "./read-self-check";
 import { FIXTURE_CASES, caseByName, expectedOverall, expectedResults } from "./selfcheck-cases";
 
 const DIR = path.join(__dirname, "..", "fixtures", "selfcheck");
-const REGENERATE = "fixtures are stale: regenerate them with `npx tsx scripts/make-selfcheck-fixtures.ts` (needs LibreOffice) and commit test/fixtures/selfcheck/";
+const REGENERATE =
+  "fixtures are stale: regenerate them with `npx tsx scripts/make-selfcheck-fixtures.ts` (needs LibreOffice) and commit test/fixtures/selfcheck/";
 
 describe.each(FIXTURE_CASES.map((name) => [name]))("LibreOffice-filled fixture %s", (name) => {
   const c = caseByName(name);
@@ -28,10 +29,12 @@ describe.each(FIXTURE_CASES.map((name) => [name]))("LibreOffice-filled fixture %
     const plan = JSON.parse(readFileSync(path.join(DIR, `${name}.plan.json`), "utf8"));
     if (JSON.stringify(plan) !== JSON.stringify(c.plan)) throw new Error(`${name}: plan changed; ${REGENERATE}`);
     const r = await readSelfCheck(file);
-    if (r.templateVersion !== TEMPLATE.version) throw new Error(`${name}: template ${String(r.templateVersion)} ≠ ${TEMPLATE.version}; ${REGENERATE}`);
+    if (r.templateVersion !== TEMPLATE.version)
+      throw new Error(`${name}: template ${String(r.templateVersion)} ≠ ${TEMPLATE.version}; ${REGENERATE}`);
     if (r.selfCheckHash !== selfCheckFingerprint()) throw new Error(`${name}: 自检 formulas changed; ${REGENERATE}`);
     const names = Object.fromEntries(SELF_CHECK_LINES.map((l) => [l.id, l.name]));
-    if (JSON.stringify(r.names) !== JSON.stringify(names)) throw new Error(`${name}: self-check lines changed; ${REGENERATE}`);
+    if (JSON.stringify(r.names) !== JSON.stringify(names))
+      throw new Error(`${name}: self-check lines changed; ${REGENERATE}`);
   });
 
   it("shows the expected ✓ / ✗ / — on every line and the overall line", async () => {

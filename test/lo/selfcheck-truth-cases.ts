@@ -51,6 +51,9 @@ export const TRUTH_CASES: readonly TruthCase[] = [
   edited("event-date-month-day", (r) => (r.events[1]!.date = "6月12日")),
   edited("media-date-unreadable", (r) => (r.media[0]!.date = "六月上旬")),
   edited("fill-date-month-day", (r) => (r.fields.fill_date = "11月1日")),
-  edited("event-title-too-long", (r) => (r.events[0]!.title = longText(tableById("events").columns.find((c) => c.id === "title")!.maxLength! + 1))),
+  edited(
+    "event-title-too-long",
+    (r) => (r.events[0]!.title = longText(tableById("events").columns.find((c) => c.id === "title")!.maxLength! + 1)),
+  ),
   edited("event-participants-negative-text", (r) => (r.events[0]!.participants = "-5")),
 ];

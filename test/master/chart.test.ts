@@ -22,7 +22,12 @@ const describeValidate = canValidate || process.env.REQUIRE_SHARED === "1" ? des
 
 const noUnits = (): MergeResult => {
   const base = sampleResult();
-  return { ...base, units: [], details: { events: [], media: [], evidence: [] }, statistics: { byCategory: [], byDistrict: [] } };
+  return {
+    ...base,
+    units: [],
+    details: { events: [], media: [], evidence: [] },
+    statistics: { byCategory: [], byDistrict: [] },
+  };
 };
 
 /** Texts of the c:pt values inside the first `tag` (c:cat, c:val, c:tx) of each series. */
@@ -41,10 +46,20 @@ describe("the chart of participants by district on 统计", () => {
   afterAll(() => m.cleanup());
 
   it("adds chart, drawing and their relationships and content types", () => {
-    expect(Object.keys(m.parts)).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]));
+    expect(Object.keys(m.parts)).toEqual(
+      expect.arrayContaining([
+        "xl/charts/chart1.xml",
+        "xl/drawings/drawing1.xml",
+        "xl/drawings/_rels/drawing1.xml.rels",
+      ]),
+    );
     const types = m.parts["[Content_Types].xml"];
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     expect(m.parts["xl/drawings/_rels/drawing1.xml.rels"]).toContain('Target="../charts/chart1.xml"');
     expect(Object.keys(m.parts)[0]).toBe("[Content_Types].xml");
   });
@@ -56,9 +71,13 @@ describe("the chart of participants by district on 统计", () => {
     expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("<pageSetup"));
     expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("<rowBreaks"));
     expect(xml.endsWith(`<drawing r:id="${id}"/></worksheet>`)).toBe(true);
-    const sheetRels = Object.entries(m.parts).find(([p, x]) => p.includes("worksheets/_rels/") && x.includes(`Id="${id}"`));
+    const sheetRels = Object.entries(m.parts).find(
+      ([p, x]) => p.includes("worksheets/_rels/") && x.includes(`Id="${id}"`),
+    );
     expect(sheetRels?.[1]).toContain('Target="../drawings/drawing1.xml"');
-    const others = Object.entries(m.parts).filter(([p, x]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && x.includes("<drawing "));
+    const others = Object.entries(m.parts).filter(
+      ([p, x]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && x.includes("<drawing "),
+    );
     expect(others).toHaveLength(1);
   });
 
@@ -93,24 +112,38 @@ describe("the chart of participants by district on 统计", () => {
 
 describe("the drawing element's place in a worksheet", () => {
   it("goes before the elements the schema puts after it, or before the closing tag", () => {
-    expect(insertDrawingElement("<worksheet><sheetData/><pageMargins/></worksheet>", "rId1")).toBe('<worksheet><sheetData/><pageMargins/><drawing r:id="rId1"/></worksheet>');
-    expect(insertDrawingElement('<worksheet><sheetData/><legacyDrawing r:id="rId2"/><tableParts count="0"/></worksheet>', "rId1")).toBe(
+    expect(insertDrawingElement("<worksheet><sheetData/><pageMargins/></worksheet>", "rId1")).toBe(
+      '<worksheet><sheetData/><pageMargins/><drawing r:id="rId1"/></worksheet>',
+    );
+    expect(
+      insertDrawingElement(
+        '<worksheet><sheetData/><legacyDrawing r:id="rId2"/><tableParts count="0"/></worksheet>',
+        "rId1",
+      ),
+    ).toBe(
       '<worksheet><sheetData/><drawing r:id="rId1"/><legacyDrawing r:id="rId2"/><tableParts count="0"/></worksheet>',
     );
-    expect(insertDrawingElement("<worksheet><sheetData/><extLst/></worksheet>", "rId1")).toBe('<worksheet><sheetData/><drawing r:id="rId1"/><extLst/></worksheet>');
+    expect(insertDrawingElement("<worksheet><sheetData/><extLst/></worksheet>", "rId1")).toBe(
+      '<worksheet><sheetData/><drawing r:id="rId1"/><extLst/></worksheet>',
+    );
   });
 
   it("refuses a sheet that already has a drawing", () => {
-    expect(() => insertDrawingElement('<worksheet><drawing r:id="rId1"/></worksheet>', "rId2")).toThrow(/already has a drawing/);
+    expect(() => insertDrawingElement('<worksheet><drawing r:id="rId1"/></worksheet>', "rId2")).toThrow(
+      /already has a drawing/,
+    );
   });
 
   it("keeps a sheet's relationships and takes a free id and free part names", async () => {
     const parts: Record<string, string> = {
       "[Content_Types].xml": "<Types></Types>",
-      "xl/workbook.xml": '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="统计" sheetId="2" r:id="rId2"/></sheets></workbook>',
-      "xl/_rels/workbook.xml.rels": '<Relationships><Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="t" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+      "xl/workbook.xml":
+        '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="统计" sheetId="2" r:id="rId2"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels":
+        '<Relationships><Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="t" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
       "xl/worksheets/sheet2.xml": "<worksheet><sheetData/></worksheet>",
-      "xl/worksheets/_rels/sheet2.xml.rels": '<Relationships><Relationship Id="rId1" Type="h" Target="http://example.org" TargetMode="External"/></Relationships>',
+      "xl/worksheets/_rels/sheet2.xml.rels":
+        '<Relationships><Relationship Id="rId1" Type="h" Target="http://example.org" TargetMode="External"/></Relationships>',
       "xl/drawings/drawing1.xml": "<other/>",
     };
     const spec: BarChartSpec = {
@@ -123,11 +156,19 @@ describe("the drawing element's place in a worksheet", () => {
       anchor: { fromCol: 0, fromRow: 5, toCol: 8, toRow: 20 },
     };
     const edits = await planChart(async (n) => parts[n], Object.keys(parts), spec);
-    expect([...edits.add.keys()].sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing2.xml"]);
+    expect([...edits.add.keys()].sort()).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/drawing2.xml",
+    ]);
     const rels = edits.replace.get("xl/worksheets/_rels/sheet2.xml.rels") as string;
     expect(rels).toContain('Id="rId1" Type="h" Target="http://example.org" TargetMode="External"');
-    expect(rels).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"');
-    expect(edits.replace.get("xl/worksheets/sheet2.xml")).toBe('<worksheet><sheetData/><drawing r:id="rId2"/></worksheet>');
+    expect(rels).toContain(
+      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"',
+    );
+    expect(edits.replace.get("xl/worksheets/sheet2.xml")).toBe(
+      '<worksheet><sheetData/><drawing r:id="rId2"/></worksheet>',
+    );
     expect(edits.replace.has("xl/worksheets/sheet1.xml")).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import { writeMasterWorkbookBytes } from "../../src/xlsx/master";
 import { sampleResult } from "./merge-result";
 import { cellAt, writeAndRead } from "./read-master";
 
-const partsOf = (bytes: Uint8Array): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
+const partsOf = (bytes: Uint8Array): Record<string, string> =>
+  Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 
 describe("a deterministic master", () => {
   it("is byte-identical when the same result is written twice", async () => {
@@ -42,7 +43,10 @@ describe("a deterministic master", () => {
 
   it("writes files dated before 1980 (outside zip time) with the date clamped, not a crash", async () => {
     const base = sampleResult();
-    const old = { ...base, units: base.units.map((u) => ({ ...u, source: { ...u.source, modified: "1970-01-01T00:00:00.000Z" } })) };
+    const old = {
+      ...base,
+      units: base.units.map((u) => ({ ...u, source: { ...u.source, modified: "1970-01-01T00:00:00.000Z" } })),
+    };
     const m = await writeAndRead(old);
     try {
       expect(m.parts["docProps/core.xml"]).toContain("1970-01-01T00:00:00Z");
@@ -67,7 +71,13 @@ describe("a deterministic master", () => {
         ws.eachRow({ includeEmpty: true }, (row, r) =>
           row.eachCell({ includeEmpty: true }, (cell, c) => {
             const mine = cellAt(other, r, c);
-            expect([ws.name, cell.address, mine.value, mine.numFmt, JSON.stringify(mine.fill)]).toEqual([ws.name, cell.address, cell.value, cell.numFmt, JSON.stringify(cell.fill)]);
+            expect([ws.name, cell.address, mine.value, mine.numFmt, JSON.stringify(mine.fill)]).toEqual([
+              ws.name,
+              cell.address,
+              cell.value,
+              cell.numFmt,
+              JSON.stringify(cell.fill),
+            ]);
           }),
         );
         expect([ws.name, other.views[0]]).toEqual([ws.name, ws.views[0]]);
@@ -88,7 +98,8 @@ describe("a deterministic master", () => {
       for (const m of source.matchAll(/^import [^;]*? from "([^"]+)";/gm)) {
         const spec = m[1];
         if (spec.startsWith(".")) visit(path.resolve(path.dirname(file), spec) + ".ts");
-        else if (/^(node:)?(fs|os|path|stream|child_process|worker_threads|crypto)$/.test(spec)) nodeImports.push(`${path.basename(file)}: ${spec}`);
+        else if (/^(node:)?(fs|os|path|stream|child_process|worker_threads|crypto)$/.test(spec))
+          nodeImports.push(`${path.basename(file)}: ${spec}`);
       }
     };
     visit(path.resolve(__dirname, "../../src/xlsx/master/bytes.ts"));

@@ -17,12 +17,16 @@ const BLUE = [0x44, 0x72, 0xc4];
 const ORANGE = [0xed, 0x7d, 0x31];
 
 function pagesOf(pdf: string): string[] {
-  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).split("\f");
+  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).split(
+    "\f",
+  );
 }
 
 /** Pixels of one PDF page (1-based) close to `rgb`, rendered at 50 dpi. */
 function pixelsLike(pdf: string, page: number, rgb: readonly number[]): number {
-  const ppm = execFileSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "50", pdf], { maxBuffer: 64 * 1024 * 1024 });
+  const ppm = execFileSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "50", pdf], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   // P6 header: magic, width, height, maxval, each followed by whitespace; then RGB bytes.
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString("latin1"));
   if (!header) throw new Error("pdftoppm did not write a P6 image");
@@ -35,7 +39,12 @@ function pixelsLike(pdf: string, page: number, rgb: readonly number[]): number {
 
 const noUnits = (): MergeResult => {
   const base = sampleResult();
-  return { ...base, units: [], details: { events: [], media: [], evidence: [] }, statistics: { byCategory: [], byDistrict: [] } };
+  return {
+    ...base,
+    units: [],
+    details: { events: [], media: [], evidence: [] },
+    statistics: { byCategory: [], byDistrict: [] },
+  };
 };
 
 libreOfficeDescribe()("LibreOffice draws the chart of participants by district", () => {
@@ -45,7 +54,9 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
   beforeAll(async () => {
     const base = sampleResult({ roster: true });
     // A literal _xHHHH_ in a unit's text: SpreadsheetML would read it as an escaped character.
-    const events = base.details.events.map((e, i) => (i === 0 ? { ...e, values: { ...e.values, note: "_x0041_原样" } } : e));
+    const events = base.details.events.map((e, i) =>
+      i === 0 ? { ...e, values: { ...e.values, note: "_x0041_原样" } } : e,
+    );
     await writeMasterWorkbook({ ...base, details: { ...base.details, events } }, withChart);
     await writeMasterWorkbook(noUnits(), without);
     await recalcWithLibreOffice([

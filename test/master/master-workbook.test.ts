@@ -52,7 +52,9 @@ describe("master workbook with a roster", () => {
     for (const id of ["events", "media", "evidence"]) {
       const t = TABLES.find((x) => x.id === id)!;
       const h = headers(sheet(ORDER[1 + ["events", "media", "evidence"].indexOf(id)]));
-      const labels = t.columns.flatMap((c) => (id === "events" && c.id === "participants" ? [c.label, c.label + UNREAD] : [c.label]));
+      const labels = t.columns.flatMap((c) =>
+        id === "events" && c.id === "participants" ? [c.label, c.label + UNREAD] : [c.label],
+      );
       expect(h).toEqual(["报送单位", ...labels, "来源文件", "SHA-256", "模板版本", "来源工作表", "来源行号"]);
     }
   });
@@ -68,7 +70,8 @@ describe("master workbook with a roster", () => {
     expect((sheet("活动明细").views[0] as ExcelJS.WorksheetViewFrozen).xSplit).toBe(1);
     // 汇总表: 3 units under the header; the totals row (5) stays outside the filter.
     const lastCol = headers(sheet("汇总表")).length;
-    const letter = (n: number): string => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+    const letter = (n: number): string =>
+      (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
     expect(m.sheetXml("汇总表")).toContain(`<autoFilter ref="A1:${letter(lastCol)}4"/>`);
     expect(m.sheetXml("活动明细")).toMatch(/<autoFilter ref="A1:[A-Z]+7"\/>/);
     expect(m.sheetXml("问题清单")).toMatch(/<autoFilter ref="A1:L5"\/>/);
@@ -137,7 +140,9 @@ describe("master workbook with a roster", () => {
   it("gives every detail row its unit, file, SHA-256, template version, sheet and row", () => {
     const ev = sheet("活动明细");
     const row = [2, 3, 4, 5, 6, 7].find((r) => cellUnder(ev, "报送单位", r).value === "天津市乙协会")!;
-    expect(["来源文件", "SHA-256", "模板版本", "来源工作表", "来源行号"].map((h) => cellUnder(ev, h, row).value)).toEqual(["乙.xlsx", "b".repeat(64), "1.0.0", "活动明细", 4]);
+    expect(
+      ["来源文件", "SHA-256", "模板版本", "来源工作表", "来源行号"].map((h) => cellUnder(ev, h, row).value),
+    ).toEqual(["乙.xlsx", "b".repeat(64), "1.0.0", "活动明细", 4]);
     expect(cellUnder(sheet("汇总表"), "SHA-256", 3).value).toBe("b".repeat(64));
   });
 
@@ -168,7 +173,13 @@ describe("master workbook with a roster", () => {
 
   it("lists roster units that sent nothing and submissions not on the roster with the closest name", () => {
     const ws = sheet("未报送单位");
-    expect([2, 3].map((r) => [cellUnder(ws, "情况", r).value, cellUnder(ws, "单位名称", r).value, cellUnder(ws, "名单行号", r).value])).toEqual([
+    expect(
+      [2, 3].map((r) => [
+        cellUnder(ws, "情况", r).value,
+        cellUnder(ws, "单位名称", r).value,
+        cellUnder(ws, "名单行号", r).value,
+      ]),
+    ).toEqual([
       ["未报送", "天津市丁研究院", 5],
       ["不在名单中", HOSTILE_TEXTS[0], null],
     ]);
@@ -232,7 +243,9 @@ describe("submission text", () => {
 
   it("reaches the sheet as the characters typed (read back by LibreOffice's rules: _x005F_ is an underscore)", async () => {
     const base = sampleResult();
-    const events = base.details.events.map((e, i) => (i === 0 ? { ...e, values: { ...e.values, note: "_x0041_ 原样" } } : e));
+    const events = base.details.events.map((e, i) =>
+      i === 0 ? { ...e, values: { ...e.values, note: "_x0041_ 原样" } } : e,
+    );
     const m = await writeAndRead({ ...base, details: { ...base.details, events } });
     try {
       expect(sharedStrings(m.parts)).toContain("_x005F_x0041_ 原样");

@@ -26,14 +26,20 @@ describe("memory while writing a 50,000-row 活动明细", () => {
     const tmp = tempDir("master-mem-");
     try {
       const out = path.join(tmp.dir, "big.xlsx");
-      const stdout = execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--expose-gc", path.join(__dirname, "memory-child.ts"), out, "1000", "50"], {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 170000,
-      });
+      const stdout = execFileSync(
+        path.join(ROOT, "node_modules/.bin/tsx"),
+        ["--expose-gc", path.join(__dirname, "memory-child.ts"), out, "1000", "50"],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+          timeout: 170000,
+        },
+      );
       const f = JSON.parse(stdout.trim().split("\n").pop() as string) as Figures;
       // The figures the issue asks for, in the test log.
-      console.log(`master: ${f.eventRows} event rows in ${f.seconds} s, ${f.fileMB} MB; RSS ${f.rssBeforeMB} MB before writing, peak ${f.maxRssMB} MB`);
+      console.log(
+        `master: ${f.eventRows} event rows in ${f.seconds} s, ${f.fileMB} MB; RSS ${f.rssBeforeMB} MB before writing, peak ${f.maxRssMB} MB`,
+      );
       expect(f.eventRows).toBe(50000);
       expect(f.maxRssMB - f.rssBeforeMB).toBeLessThan(MB_GROWTH_LIMIT);
       expect(f.maxRssMB).toBeLessThan(MB_PEAK_LIMIT);

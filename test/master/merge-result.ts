@@ -4,7 +4,16 @@
  * statistics. `withEvents(n)` makes a large one for the memory test.
  */
 import { DISTRICTS, FIELDS, TABLES, UNIT_CATEGORIES } from "../../src/core/definition";
-import type { DetailRow, DetailTableId, GroupTotals, MergeResult, ProblemRow, Totals, UnitKey, UnitRow } from "../../src/core/merge/model";
+import type {
+  DetailRow,
+  DetailTableId,
+  GroupTotals,
+  MergeResult,
+  ProblemRow,
+  Totals,
+  UnitKey,
+  UnitRow,
+} from "../../src/core/merge/model";
 import type { ReportStatus } from "../../src/core/model";
 import type { FieldValue } from "../../src/core/submission";
 
@@ -70,8 +79,32 @@ function unitRow(s: UnitSpec, events: number): UnitRow {
 }
 
 const UNITS: UnitSpec[] = [
-  { name: "天津市甲单位", credit: "91120000MA05XXXX1A", category: "企业", district: "和平区", regulation: 120, outline: 80, status: "ok", errors: 0, warnings: 0, file: "甲.xlsx", sha: "a".repeat(64) },
-  { name: "天津市乙协会", credit: null, category: "行业协会商会", district: "河西区", regulation: 300, outline: 250, status: "warnings", errors: 0, warnings: 2, file: "乙.xlsx", sha: "b".repeat(64) },
+  {
+    name: "天津市甲单位",
+    credit: "91120000MA05XXXX1A",
+    category: "企业",
+    district: "和平区",
+    regulation: 120,
+    outline: 80,
+    status: "ok",
+    errors: 0,
+    warnings: 0,
+    file: "甲.xlsx",
+    sha: "a".repeat(64),
+  },
+  {
+    name: "天津市乙协会",
+    credit: null,
+    category: "行业协会商会",
+    district: "河西区",
+    regulation: 300,
+    outline: 250,
+    status: "warnings",
+    errors: 0,
+    warnings: 2,
+    file: "乙.xlsx",
+    sha: "b".repeat(64),
+  },
   {
     name: HOSTILE_TEXTS[0],
     credit: null,
@@ -88,7 +121,14 @@ const UNITS: UnitSpec[] = [
   },
 ];
 
-function eventRow(unit: UnitRow, file: string, row: number, title: string, participants: number | null, unread: Record<string, string> = {}): DetailRow {
+function eventRow(
+  unit: UnitRow,
+  file: string,
+  row: number,
+  title: string,
+  participants: number | null,
+  unread: Record<string, string> = {},
+): DetailRow {
   return {
     unit: String(unit.values.unit_name),
     key: unit.key,
@@ -109,11 +149,18 @@ function eventRow(unit: UnitRow, file: string, row: number, title: string, parti
 }
 
 function simpleDetail(table: DetailTableId, unit: UnitRow, values: Record<string, FieldValue>): DetailRow {
-  return { unit: String(unit.values.unit_name), key: unit.key, values: { ...emptyValues(columnIds(table)), ...values }, unread: {}, source: { file: unit.source.name, sheet: table === "media" ? "宣传报道" : "佐证材料", row: 4 } };
+  return {
+    unit: String(unit.values.unit_name),
+    key: unit.key,
+    values: { ...emptyValues(columnIds(table)), ...values },
+    unread: {},
+    source: { file: unit.source.name, sheet: table === "media" ? "宣传报道" : "佐证材料", row: 4 },
+  };
 }
 
 function totalsOf(units: readonly UnitRow[], eventParticipants: number): Totals {
-  const sum = (id: string) => units.reduce((n, u) => n + (typeof u.values[id] === "number" ? (u.values[id] as number) : 0), 0);
+  const sum = (id: string) =>
+    units.reduce((n, u) => n + (typeof u.values[id] === "number" ? (u.values[id] as number) : 0), 0);
   const byStatus: Record<ReportStatus, number> = { ok: 0, warnings: 0, errors: 0 };
   for (const u of units) byStatus[u.status]++;
   return {
@@ -125,10 +172,21 @@ function totalsOf(units: readonly UnitRow[], eventParticipants: number): Totals 
   };
 }
 
-function groups(units: readonly UnitRow[], field: "district" | "unit_category", options: readonly string[], eventParticipants: (u: UnitRow) => number): GroupTotals[] {
+function groups(
+  units: readonly UnitRow[],
+  field: "district" | "unit_category",
+  options: readonly string[],
+  eventParticipants: (u: UnitRow) => number,
+): GroupTotals[] {
   return options.map((group) => {
     const members = units.filter((u) => u.values[field] === group);
-    return { group, ...totalsOf(members, members.reduce((n, u) => n + eventParticipants(u), 0)) };
+    return {
+      group,
+      ...totalsOf(
+        members,
+        members.reduce((n, u) => n + eventParticipants(u), 0),
+      ),
+    };
   });
 }
 
@@ -137,35 +195,129 @@ export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean
   const perUnit = options.eventsPerUnit ?? 2;
   const units = UNITS.map((s) => unitRow(s, perUnit)).map((u, i): UnitRow => {
     if (!options.roster) return u;
-    if (i < 2) return { ...u, roster: { kind: "matched", by: "unit_name", rosterName: UNITS[i].name, rosterRow: i + 2 } };
+    if (i < 2)
+      return { ...u, roster: { kind: "matched", by: "unit_name", rosterName: UNITS[i].name, rosterRow: i + 2 } };
     return { ...u, roster: { kind: "unmatched", suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 } } };
   });
   const events: DetailRow[] = [];
   units.forEach((u, ui) => {
     for (let i = 0; i < perUnit; i++) {
       const unread = ui === 2 && i === 0 ? { participants: "约五十人" } : undefined;
-      events.push(eventRow(u, u.source.name, 4 + i, `${UNITS[ui].name}第${i + 1}次宣贯`, unread ? null : 10 + i, unread));
+      events.push(
+        eventRow(u, u.source.name, 4 + i, `${UNITS[ui].name}第${i + 1}次宣贯`, unread ? null : 10 + i, unread),
+      );
     }
   });
-  const eventSum = (u: UnitRow) => events.filter((e) => e.key === u.key).reduce((n, e) => n + (typeof e.values.participants === "number" ? e.values.participants : 0), 0);
+  const eventSum = (u: UnitRow) =>
+    events
+      .filter((e) => e.key === u.key)
+      .reduce((n, e) => n + (typeof e.values.participants === "number" ? e.values.participants : 0), 0);
   const problems: ProblemRow[] = [
-    { kind: "finding", file: "丙.xlsx", unit: HOSTILE_TEXTS[0], rule: "type.headcount", severity: "error", field: "regulation_participants", table: null, row: null, sheet: "基本情况", cell: "C19", message: "“参加《天津市标准化条例》研学人次”应为整数，实际为“见签到表”。", explanation: null },
-    { kind: "finding", file: "乙.xlsx", unit: "天津市乙协会", rule: "sealed.no", severity: "warning", field: "sealed", table: null, row: null, sheet: "基本情况", cell: "C16", message: "未加盖公章。", explanation: "@SUM(A1)" },
-    { kind: "unreadable", file: "坏.xlsx", unit: null, rule: "file.damaged", severity: "error", field: null, table: null, row: null, sheet: null, cell: null, message: "文件已损坏，无法读取。", explanation: null },
-    { kind: "superseded", file: "甲-旧.xlsx", unit: "天津市甲单位", rule: "merge.superseded", severity: "info", field: null, table: null, row: null, sheet: null, cell: null, message: "已被 甲.xlsx 替代。", explanation: null },
+    {
+      kind: "finding",
+      file: "丙.xlsx",
+      unit: HOSTILE_TEXTS[0],
+      rule: "type.headcount",
+      severity: "error",
+      field: "regulation_participants",
+      table: null,
+      row: null,
+      sheet: "基本情况",
+      cell: "C19",
+      message: "“参加《天津市标准化条例》研学人次”应为整数，实际为“见签到表”。",
+      explanation: null,
+    },
+    {
+      kind: "finding",
+      file: "乙.xlsx",
+      unit: "天津市乙协会",
+      rule: "sealed.no",
+      severity: "warning",
+      field: "sealed",
+      table: null,
+      row: null,
+      sheet: "基本情况",
+      cell: "C16",
+      message: "未加盖公章。",
+      explanation: "@SUM(A1)",
+    },
+    {
+      kind: "unreadable",
+      file: "坏.xlsx",
+      unit: null,
+      rule: "file.damaged",
+      severity: "error",
+      field: null,
+      table: null,
+      row: null,
+      sheet: null,
+      cell: null,
+      message: "文件已损坏，无法读取。",
+      explanation: null,
+    },
+    {
+      kind: "superseded",
+      file: "甲-旧.xlsx",
+      unit: "天津市甲单位",
+      rule: "merge.superseded",
+      severity: "info",
+      field: null,
+      table: null,
+      row: null,
+      sheet: null,
+      cell: null,
+      message: "已被 甲.xlsx 替代。",
+      explanation: null,
+    },
   ];
-  const allEvents = events.reduce((n, e) => n + (typeof e.values.participants === "number" ? e.values.participants : 0), 0);
+  const allEvents = events.reduce(
+    (n, e) => n + (typeof e.values.participants === "number" ? e.values.participants : 0),
+    0,
+  );
   return {
-    summary: { reportType: "年度总结", reportTypeFrom: "majority", filesRead: 5, unitsMerged: 3, unitsWithErrors: 1, unreadable: 1, superseded: 1, skipped: 0, ignored: 0, missingFromRoster: options.roster ? 1 : null, notOnRoster: options.roster ? 1 : null },
+    summary: {
+      reportType: "年度总结",
+      reportTypeFrom: "majority",
+      filesRead: 5,
+      unitsMerged: 3,
+      unitsWithErrors: 1,
+      unreadable: 1,
+      superseded: 1,
+      skipped: 0,
+      ignored: 0,
+      missingFromRoster: options.roster ? 1 : null,
+      notOnRoster: options.roster ? 1 : null,
+    },
     units,
     totals: totalsOf(units, allEvents),
     details: {
       events,
-      media: [simpleDetail("media", units[0], { date: "2023-06-16", channel: "网站", outlet: "天津日报", title: HOSTILE_TEXTS[1], url: "http://example.org/a" })],
-      evidence: [simpleDetail("evidence", units[1], { name: HOSTILE_TEXTS[2], kind: "签到表", related_event: null, location: "签到表.pdf" })],
+      media: [
+        simpleDetail("media", units[0], {
+          date: "2023-06-16",
+          channel: "网站",
+          outlet: "天津日报",
+          title: HOSTILE_TEXTS[1],
+          url: "http://example.org/a",
+        }),
+      ],
+      evidence: [
+        simpleDetail("evidence", units[1], {
+          name: HOSTILE_TEXTS[2],
+          kind: "签到表",
+          related_event: null,
+          location: "签到表.pdf",
+        }),
+      ],
     },
     problems,
-    unreadable: [{ source: { path: "in/坏.xlsx", name: "坏.xlsx", sha256: null, modified: null }, code: "damaged", message: "文件已损坏，无法读取。" }],
+    unreadable: [
+      {
+        source: { path: "in/坏.xlsx", name: "坏.xlsx", sha256: null, modified: null },
+        code: "damaged",
+        message: "文件已损坏，无法读取。",
+      },
+    ],
     superseded: [],
     skipped: [],
     roster: options.roster
@@ -173,7 +325,14 @@ export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean
           file: "名单.csv",
           units: 4,
           missing: [{ name: "天津市丁研究院", creditCode: null, category: "教育科研机构", row: 5 }],
-          unmatched: [{ unit: HOSTILE_TEXTS[0], key: units[2].key, file: "丙.xlsx", suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 } }],
+          unmatched: [
+            {
+              unit: HOSTILE_TEXTS[0],
+              key: units[2].key,
+              file: "丙.xlsx",
+              suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 },
+            },
+          ],
         }
       : null,
     statistics: {
@@ -191,20 +350,41 @@ export function largeResult(unitCount: number, eventsPerUnit: number): MergeResu
   for (let i = 0; i < unitCount; i++) {
     const name = `天津市第${i + 1}号研学单位`;
     const u = unitRow(
-      { name, credit: null, category: UNIT_CATEGORIES[i % UNIT_CATEGORIES.length], district: DISTRICTS[i % DISTRICTS.length], regulation: 500 + i, outline: 400 + i, status: "ok", errors: 0, warnings: 0, file: `第${i + 1}号.xlsx`, sha: i.toString(16).padStart(64, "0") },
+      {
+        name,
+        credit: null,
+        category: UNIT_CATEGORIES[i % UNIT_CATEGORIES.length],
+        district: DISTRICTS[i % DISTRICTS.length],
+        regulation: 500 + i,
+        outline: 400 + i,
+        status: "ok",
+        errors: 0,
+        warnings: 0,
+        file: `第${i + 1}号.xlsx`,
+        sha: i.toString(16).padStart(64, "0"),
+      },
       eventsPerUnit,
     );
     units.push(u);
-    for (let r = 0; r < eventsPerUnit; r++) events.push(eventRow(u, u.source.name, 4 + r, `${name}第${r + 1}次宣贯：《天津市标准化条例》专题研学`, 10 + (r % 7)));
+    for (let r = 0; r < eventsPerUnit; r++)
+      events.push(
+        eventRow(u, u.source.name, 4 + r, `${name}第${r + 1}次宣贯：《天津市标准化条例》专题研学`, 10 + (r % 7)),
+      );
   }
   const perUnit = Array.from({ length: eventsPerUnit }, (_, r) => 10 + (r % 7)).reduce((a, b) => a + b, 0);
   const eventSum = (): number => perUnit;
   return {
     ...base,
     units,
-    totals: totalsOf(units, events.reduce((n, e) => n + (e.values.participants as number), 0)),
+    totals: totalsOf(
+      units,
+      events.reduce((n, e) => n + (e.values.participants as number), 0),
+    ),
     details: { events, media: [], evidence: [] },
     problems: [],
-    statistics: { byCategory: groups(units, "unit_category", UNIT_CATEGORIES, eventSum), byDistrict: groups(units, "district", DISTRICTS, eventSum) },
+    statistics: {
+      byCategory: groups(units, "unit_category", UNIT_CATEGORIES, eventSum),
+      byDistrict: groups(units, "district", DISTRICTS, eventSum),
+    },
   };
 }

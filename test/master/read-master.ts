@@ -30,7 +30,9 @@ export async function writeAndRead(result: MergeResult, options?: MasterOptions)
   const sheetXml = (name: string): string => {
     const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(parts["xl/workbook.xml"]);
     if (!sheet) throw new Error(`no sheet ${name}`);
-    const rel = new RegExp(`<Relationship Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(parts["xl/_rels/workbook.xml.rels"]);
+    const rel = new RegExp(`<Relationship Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(
+      parts["xl/_rels/workbook.xml.rels"],
+    );
     if (!rel) throw new Error(`no relationship ${sheet[1]}`);
     return parts[`xl/${rel[1].replace(/^\/?xl\//, "")}`];
   };

@@ -13,7 +13,9 @@ let roster: string;
 
 async function filesUnder(d: string): Promise<string[]> {
   const entries = await fs.readdir(d, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(path.join(d, e.name)) : [path.join(d, e.name)])));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? filesUnder(path.join(d, e.name)) : [path.join(d, e.name)])),
+  );
   return nested.flat().sort();
 }
 
@@ -21,7 +23,10 @@ async function hashes(d: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const f of await filesUnder(d)) {
     const stat = await fs.stat(f);
-    out[path.relative(d, f)] = createHash("sha256").update(await fs.readFile(f)).digest("hex") + stat.mtimeMs;
+    out[path.relative(d, f)] =
+      createHash("sha256")
+        .update(await fs.readFile(f))
+        .digest("hex") + stat.mtimeMs;
   }
   return out;
 }
@@ -29,7 +34,12 @@ async function hashes(d: string): Promise<Record<string, string>> {
 async function merge(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(["merge", ...args], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir, isTTY: false });
+  const code = await runCli(["merge", ...args], {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    cwd: dir,
+    isTTY: false,
+  });
   return { code, out: out.join(""), err: err.join("") };
 }
 
@@ -142,7 +152,12 @@ describe("merge", () => {
 
   it("takes the report type it is told to", async () => {
     const r = await merge(["收到的报表", "-o", "stage.xlsx", "--type", "阶段性总结", "--json"]);
-    expect(JSON.parse(r.out)).toMatchObject({ reportType: "阶段性总结", reportTypeFrom: "given", unitsMerged: 1, skipped: 11 });
+    expect(JSON.parse(r.out)).toMatchObject({
+      reportType: "阶段性总结",
+      reportTypeFrom: "given",
+      unitsMerged: 1,
+      skipped: 11,
+    });
   });
 
   it.each([

@@ -17,13 +17,23 @@ export interface FileSpec {
 export function reportFile(path: string, spec: FileSpec = {}): MergeInput {
   const raw = validReport({ fields: spec.fields ?? {}, ...(spec.tables ? { tables: spec.tables } : {}) });
   const judgement = judgeReport(raw);
-  const sha256 = createHash("sha256").update(path + JSON.stringify(spec)).digest("hex");
+  const sha256 = createHash("sha256")
+    .update(path + JSON.stringify(spec))
+    .digest("hex");
   const modified = spec.modified === undefined ? "2023-11-20T00:00:00.000Z" : spec.modified;
-  return { kind: "report", candidate: prepareCandidate({ path, name: path.split("/").pop()!, sha256, modified }, raw, judgement) };
+  return {
+    kind: "report",
+    candidate: prepareCandidate({ path, name: path.split("/").pop()!, sha256, modified }, raw, judgement),
+  };
 }
 
 export function unreadableFile(path: string, code = "encrypted"): MergeInput {
-  return { kind: "unreadable", source: { path, name: path.split("/").pop()!, sha256: null, modified: null }, code, message: `“${path}”已加密，无法读取。` };
+  return {
+    kind: "unreadable",
+    source: { path, name: path.split("/").pop()!, sha256: null, modified: null },
+    code,
+    message: `“${path}”已加密，无法读取。`,
+  };
 }
 
 /** A credit code with a correct GB 32100 check character, distinct per n. */

@@ -5,8 +5,12 @@ import { validReport } from "../helpers/report-builder";
 
 describe("master given as input", () => {
   it("a workbook with 汇总表 and 问题清单 is a master; a report's sheets are not", () => {
-    expect(isMasterSheetList(["汇总表", "活动明细", "宣传报道", "佐证材料", "问题清单", "未报送单位", "统计"])).toBe(true);
-    expect(isMasterSheetList(["填报说明", "基本情况", "活动明细", "宣传报道", "佐证材料", "核实说明", "自检"])).toBe(false);
+    expect(isMasterSheetList(["汇总表", "活动明细", "宣传报道", "佐证材料", "问题清单", "未报送单位", "统计"])).toBe(
+      true,
+    );
+    expect(isMasterSheetList(["填报说明", "基本情况", "活动明细", "宣传报道", "佐证材料", "核实说明", "自检"])).toBe(
+      false,
+    );
     expect(isMasterSheetList(["汇总表"])).toBe(false);
   });
 

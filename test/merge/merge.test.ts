@@ -10,7 +10,9 @@ describe("one submission per unit", () => {
   it("keeps the later 填报日期 of the same credit code and lists the other as 被替代 with the file that won", () => {
     const r = mergeSubmissions([
       reportFile("a/first.xlsx", { fields: unit(1, { fill_date: "2023-11-01", regulation_participants: 300 }) }),
-      reportFile("b/second.xlsx", { fields: unit(1, { unit_name: "另一个名字", fill_date: "2023-11-08", regulation_participants: 320 }) }),
+      reportFile("b/second.xlsx", {
+        fields: unit(1, { unit_name: "另一个名字", fill_date: "2023-11-08", regulation_participants: 320 }),
+      }),
     ]);
     expect(r.units).toHaveLength(1);
     expect(r.units[0].source.path).toBe("b/second.xlsx");
@@ -25,8 +27,12 @@ describe("one submission per unit", () => {
 
   it("without credit codes, the same name after trimming and width folding is the same unit", () => {
     const r = mergeSubmissions([
-      reportFile("x.xlsx", { fields: { credit_code: null, unit_name: "天津市ＡＢＣ协会（筹）", fill_date: "2023-11-02" } }),
-      reportFile("y.xlsx", { fields: { credit_code: null, unit_name: "  天津市ABC协会(筹) ", fill_date: "2023-11-01" } }),
+      reportFile("x.xlsx", {
+        fields: { credit_code: null, unit_name: "天津市ＡＢＣ协会（筹）", fill_date: "2023-11-02" },
+      }),
+      reportFile("y.xlsx", {
+        fields: { credit_code: null, unit_name: "  天津市ABC协会(筹) ", fill_date: "2023-11-01" },
+      }),
     ]);
     expect(r.units).toHaveLength(1);
     expect(r.units[0].source.path).toBe("x.xlsx");
@@ -48,7 +54,9 @@ describe("one submission per unit", () => {
   it("a file without a code joins the one coded unit of its name", () => {
     const r = mergeSubmissions([
       reportFile("coded.xlsx", { fields: unit(3, { fill_date: "2023-11-01" }) }),
-      reportFile("plain.xlsx", { fields: { unit_name: "天津市测试单位3", credit_code: null, fill_date: "2023-11-03" } }),
+      reportFile("plain.xlsx", {
+        fields: { unit_name: "天津市测试单位3", credit_code: null, fill_date: "2023-11-03" },
+      }),
     ]);
     expect(paths(r.units.map((u) => ({ source: u.source })))).toEqual(["plain.xlsx"]);
     expect(r.units[0].key.by).toBe("credit_code");
@@ -139,11 +147,31 @@ describe("roster", () => {
       { roster: { file: "名单.csv", units: roster } },
     );
     const standing = Object.fromEntries(r.units.map((u) => [u.source.path, u.roster]));
-    expect(standing["1.xlsx"]).toEqual({ kind: "matched", by: "unit_name", rosterName: "天津市测试单位1", rosterRow: 2 });
-    expect(standing["2.xlsx"]).toEqual({ kind: "matched", by: "credit_code", rosterName: "某某名称不同的单位", rosterRow: 3 });
-    expect(standing["3.xlsx"]).toEqual({ kind: "unmatched", suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 } });
+    expect(standing["1.xlsx"]).toEqual({
+      kind: "matched",
+      by: "unit_name",
+      rosterName: "天津市测试单位1",
+      rosterRow: 2,
+    });
+    expect(standing["2.xlsx"]).toEqual({
+      kind: "matched",
+      by: "credit_code",
+      rosterName: "某某名称不同的单位",
+      rosterRow: 3,
+    });
+    expect(standing["3.xlsx"]).toEqual({
+      kind: "unmatched",
+      suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 },
+    });
     expect(r.roster!.missing.map((m) => m.name)).toEqual(["天津市没有报送的单位", "天津市测试单位甲"]);
-    expect(r.roster!.unmatched).toEqual([{ unit: "天津市测试单位甲乙", key: { by: "credit_code", value: creditCode(3) }, file: "3.xlsx", suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 } }]);
+    expect(r.roster!.unmatched).toEqual([
+      {
+        unit: "天津市测试单位甲乙",
+        key: { by: "credit_code", value: creditCode(3) },
+        file: "3.xlsx",
+        suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 },
+      },
+    ]);
     expect(r.summary).toMatchObject({ missingFromRoster: 2, notOnRoster: 1 });
   });
 
@@ -164,8 +192,16 @@ describe("unreadable files, totals, statistics, provenance", () => {
   const r = mergeSubmissions(inputs);
 
   it("an unreadable file is one error line in 问题清单 with its reason; the rest is merged", () => {
-    expect(r.unreadable).toEqual([{ source: expect.objectContaining({ path: "locked.xlsx" }), code: "encrypted", message: "“locked.xlsx”已加密，无法读取。" }]);
-    expect(r.problems.filter((p) => p.file === "locked.xlsx")).toEqual([expect.objectContaining({ kind: "unreadable", rule: "file.encrypted", severity: "error" })]);
+    expect(r.unreadable).toEqual([
+      {
+        source: expect.objectContaining({ path: "locked.xlsx" }),
+        code: "encrypted",
+        message: "“locked.xlsx”已加密，无法读取。",
+      },
+    ]);
+    expect(r.problems.filter((p) => p.file === "locked.xlsx")).toEqual([
+      expect.objectContaining({ kind: "unreadable", rule: "file.encrypted", severity: "error" }),
+    ]);
     expect(r.summary).toMatchObject({ filesRead: 3, unitsMerged: 2, unreadable: 1, unitsWithErrors: 1 });
   });
 
@@ -174,7 +210,12 @@ describe("unreadable files, totals, statistics, provenance", () => {
     expect(bad.status).toBe("errors");
     expect(bad.values.outline_participants).toBeNull();
     expect(bad.unread).toEqual({ outline_participants: "见签到表" });
-    expect(r.totals.headcounts).toEqual({ regulation_participants: 400, outline_participants: 250, training_sessions: 4, public_sessions: 2 });
+    expect(r.totals.headcounts).toEqual({
+      regulation_participants: 400,
+      outline_participants: 250,
+      training_sessions: 4,
+      public_sessions: 2,
+    });
     expect(r.totals.byStatus).toEqual({ ok: 1, warnings: 0, errors: 1 });
     expect(r.totals.eventParticipants).toBe(600);
     expect(r.totals.tableRows).toMatchObject({ events: 4, media: 2, evidence: 2 });
@@ -184,7 +225,9 @@ describe("unreadable files, totals, statistics, provenance", () => {
     const findings = r.problems.filter((p) => p.kind === "finding");
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((p) => p.file === "bad.xlsx" && p.unit === "天津市测试单位2")).toBe(true);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "type.headcount", severity: "error", sheet: "基本情况", cell: "C20" }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: "type.headcount", severity: "error", sheet: "基本情况", cell: "C20" }),
+    );
   });
 
   it("statistics group by category and district in the definition's order, zeros included", () => {
@@ -192,7 +235,9 @@ describe("unreadable files, totals, statistics, provenance", () => {
     expect(districts[0].group).toBe("市级");
     expect(districts.find((d) => d.group === "和平区")).toMatchObject({ units: 2, eventParticipants: 600 });
     expect(districts.filter((d) => d.units > 0)).toHaveLength(1);
-    expect(r.statistics.byCategory.find((c) => c.group === "区市场监管局")!.headcounts.regulation_participants).toBe(400);
+    expect(r.statistics.byCategory.find((c) => c.group === "区市场监管局")!.headcounts.regulation_participants).toBe(
+      400,
+    );
   });
 
   it("every detail row names its unit, file, sheet and worksheet row", () => {

@@ -10,7 +10,8 @@ let dir: string;
 beforeAll(async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), "roster-"))));
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-const CSV = "单位名称,统一社会信用代码,单位类别\r\n天津市和平区市场监督管理局,11120101mb1234567b,区市场监管局\r\n\"天津市标准化协会, 秘书处\",,行业协会商会\r\n";
+const CSV =
+  '单位名称,统一社会信用代码,单位类别\r\n天津市和平区市场监督管理局,11120101mb1234567b,区市场监管局\r\n"天津市标准化协会, 秘书处",,行业协会商会\r\n';
 
 async function write(name: string, bytes: Buffer | string): Promise<string> {
   const p = path.join(dir, name);
@@ -32,12 +33,17 @@ describe("roster files", () => {
 
   it("reads a character outside GBK from a GB18030 CSV", async () => {
     const bytes = iconv.encode("单位名称\n𠀀研究院\n", "gb18030");
-    expect(await readRosterFile(await write("gb18030.csv", bytes))).toMatchObject({ ok: true, units: [{ name: "𠀀研究院" }] });
+    expect(await readRosterFile(await write("gb18030.csv", bytes))).toMatchObject({
+      ok: true,
+      units: [{ name: "𠀀研究院" }],
+    });
   });
 
   it("reads UTF-8 with and without BOM the same", async () => {
     const plain = await readRosterFile(await write("utf8.csv", CSV));
-    const bom = await readRosterFile(await write("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV)])));
+    const bom = await readRosterFile(
+      await write("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV)])),
+    );
     expect(decodeCsv(Buffer.from(CSV)).encoding).toBe("utf-8");
     expect(plain).toEqual({ ok: true, file: "utf8.csv", units: EXPECTED });
     expect(bom).toEqual({ ok: true, file: "bom.csv", units: EXPECTED });
@@ -63,7 +69,11 @@ describe("roster files", () => {
     ws.addRow(["天津市和平区市场监督管理局", "11120101MB1234567B"]);
     const p = path.join(dir, "roster.xlsx");
     await wb.xlsx.writeFile(p);
-    expect(await readRosterFile(p)).toEqual({ ok: true, file: "roster.xlsx", units: [{ name: "天津市和平区市场监督管理局", creditCode: "11120101MB1234567B", category: null, row: 2 }] });
+    expect(await readRosterFile(p)).toEqual({
+      ok: true,
+      file: "roster.xlsx",
+      units: [{ name: "天津市和平区市场监督管理局", creditCode: "11120101MB1234567B", category: null, row: 2 }],
+    });
   });
 
   it.each([
@@ -78,6 +88,9 @@ describe("roster files", () => {
   });
 
   it("says so when the roster file does not exist", async () => {
-    expect(await readRosterFile(path.join(dir, "nope.csv"), "nope.csv")).toEqual({ ok: false, reason: "名单文件“nope.csv”无法读取：找不到该文件，请检查路径" });
+    expect(await readRosterFile(path.join(dir, "nope.csv"), "nope.csv")).toEqual({
+      ok: false,
+      reason: "名单文件“nope.csv”无法读取：找不到该文件，请检查路径",
+    });
   });
 });

@@ -106,7 +106,10 @@ describe("the strict Excel stand-in", () => {
     sim.edit("A", "B5", "v");
     await sim.excel.run(async (ctx: Ctx) => {
       ctx.workbook.names.add("n", "='A'!$B$5");
-      const cf = ctx.workbook.worksheets.getItem("A").getRange("B5").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      const cf = ctx.workbook.worksheets
+        .getItem("A")
+        .getRange("B5")
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       cf.custom.rule.formula = "=TRUE";
     });
     sim.insertRows("A", 3, 2);
@@ -123,7 +126,11 @@ describe("the strict Excel stand-in", () => {
     await sim.excel.run(async (ctx: Ctx) => {
       ctx.workbook.names.add("onGone", "=A!$B$3");
       ctx.workbook.names.add("onKept", "=A!$B$6");
-      for (const a of ["B3", "B6"]) ctx.workbook.worksheets.getItem("A").getRange(a).conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula = "=TRUE";
+      for (const a of ["B3", "B6"])
+        ctx.workbook.worksheets
+          .getItem("A")
+          .getRange(a)
+          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType).custom.rule.formula = "=TRUE";
     });
     sim.deleteRows("A", 2, 2);
     expect(sim.value("A", "B4")).toBe("kept");
@@ -138,7 +145,10 @@ describe("the strict Excel stand-in", () => {
     sheet.protected = true;
     const addMark = () =>
       sim.excel.run(async (ctx: Ctx) => {
-        ctx.workbook.worksheets.getItem("A").getRange("B2").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        ctx.workbook.worksheets
+          .getItem("A")
+          .getRange("B2")
+          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
         await ctx.sync();
       });
     await expect(addMark()).rejects.toMatchObject({ code: "AccessDenied" });

@@ -46,7 +46,13 @@ describe("manifest.xml", () => {
     const minor = (v: string) => Number(v.split(".")[1]);
     const gated = Object.entries(FEATURE_SETS).filter(([, v]) => minor(v) > minor(MANIFEST_EXCEL_API));
     expect(gated.map(([f]) => f)).toEqual(["insertTemplate"]);
-    expect(Math.max(...Object.values(FEATURE_SETS).filter((v) => v !== "1.13").map(minor))).toBeLessThanOrEqual(minor(MANIFEST_EXCEL_API));
+    expect(
+      Math.max(
+        ...Object.values(FEATURE_SETS)
+          .filter((v) => v !== "1.13")
+          .map(minor),
+      ),
+    ).toBeLessThanOrEqual(minor(MANIFEST_EXCEL_API));
   });
 
   it("is an Excel task-pane add-in, zh-CN by default, with a GUID id and document access", () => {

@@ -9,10 +9,7 @@ import { STATUS_LABELS } from "../../src/core/model";
 import * as path from "path";
 import { fieldById } from "../../src/core/definition";
 import type { MergeResult } from "../../src/core/merge/model";
-import {
-  MASTER_SHEET_NAMES,
-  masterSheetPlans,
-} from "../../src/office/master-plan";
+import { MASTER_SHEET_NAMES, masterSheetPlans } from "../../src/office/master-plan";
 import { planRequests } from "../../src/office/master-sheets";
 import { createMergeOperations } from "../../src/office/merge-operations";
 import { mergeChosenFiles } from "../../src/taskpane/merge/read-inputs";
@@ -36,21 +33,15 @@ const USER_VALUES = [
   ["=SUM(B2)", "备注"],
 ];
 
-function bench(
-  options: { sheets?: string[]; budget?: number; sets?: number } = {},
-) {
+function bench(options: { sheets?: string[]; budget?: number; sets?: number } = {}) {
   const sim = new ExcelSim();
   for (const s of options.sheets ?? [USER_SHEET]) {
     const sheet = sim.workbook.addSheet(s);
-    USER_VALUES.forEach((line, r) =>
-      line.forEach((v, c) => sim.workbook.set(sheet, r + 1, c + 1, v)),
-    );
+    USER_VALUES.forEach((line, r) => line.forEach((v, c) => sim.workbook.set(sheet, r + 1, c + 1, v)));
   }
   const ops = createMergeOperations({
     excel: sim.excel,
-    isSetSupported: (name, version) =>
-      name === "ExcelApi" &&
-      Number(version.split(".")[1]) <= (options.sets ?? 20),
+    isSetSupported: (name, version) => name === "ExcelApi" && Number(version.split(".")[1]) <= (options.sets ?? 20),
     budget: options.budget,
   });
   return { sim, ops };
@@ -73,9 +64,7 @@ describe("writing the master sheets into the open workbook", () => {
 
     const plans = masterSheetPlans(result);
     for (const plan of plans)
-      expect(sim.values(plan.name)).toEqual(
-        plan.rows.map((line) => line.map((v) => (v === "" ? null : v))),
-      );
+      expect(sim.values(plan.name)).toEqual(plan.rows.map((line) => line.map((v) => (v === "" ? null : v))));
     // 汇总表: header, one row per merged unit, totals.
     const summary = sim.values("汇总表");
     expect(summary).toHaveLength(result.units.length + 2);
@@ -93,8 +82,7 @@ describe("writing the master sheets into the open workbook", () => {
     expect(media).toContain("@SUM(A1)");
     expect(media).toContain("+1");
     const sheet = sim.workbook.sheet("宣传报道");
-    for (const [k, v] of sheet.cells)
-      if (typeof v === "string") expect(sheet.formats.get(k)).toBe("@");
+    for (const [k, v] of sheet.cells) if (typeof v === "string") expect(sheet.formats.get(k)).toBe("@");
   });
 
   it("gives every sheet a frozen bold header, its widths and number formats, a filter over the data, and status colours", async () => {
@@ -108,15 +96,10 @@ describe("writing the master sheets into the open workbook", () => {
       bottom: result.units.length + 1,
       right: masterSheetPlans(result)[0].widths.length,
     });
-    expect(
-      summary.formats.some(
-        (f) =>
-          f.property === "font.bold" && f.rect.top === 1 && f.rect.bottom === 1,
-      ),
-    ).toBe(true);
-    expect(summary.columnWidths.size).toBe(
-      masterSheetPlans(result)[0].widths.length,
+    expect(summary.formats.some((f) => f.property === "font.bold" && f.rect.top === 1 && f.rect.bottom === 1)).toBe(
+      true,
     );
+    expect(summary.columnWidths.size).toBe(masterSheetPlans(result)[0].widths.length);
     // The status column: 通过 green, 有错误 red, as in the .xlsx master.
     const status = sim
       .values("汇总表")
@@ -124,16 +107,11 @@ describe("writing the master sheets into the open workbook", () => {
       .map((line) => line[0]);
     const fills = new Map(
       summary.formats
-        .filter(
-          (f) =>
-            f.property === "fill.color" && f.rect.left === 1 && f.rect.top > 1,
-        )
+        .filter((f) => f.property === "fill.color" && f.rect.left === 1 && f.rect.top > 1)
         .map((f) => [f.rect.top, f.value]),
     );
     status.forEach((s, i) =>
-      expect(fills.get(i + 2)).toBe(
-        s === "通过" ? "#C6EFCE" : s === "有错误" ? "#FFC7CE" : "#FFEB9C",
-      ),
+      expect(fills.get(i + 2)).toBe(s === "通过" ? "#C6EFCE" : s === "有错误" ? "#FFC7CE" : "#FFEB9C"),
     );
     expect(layoutOf(sim.workbook.sheet("问题清单")).frozen).toEqual({
       rows: 1,
@@ -155,9 +133,7 @@ describe("writing the master sheets into the open workbook", () => {
     expect(chart.type).toBe("ColumnClustered");
     expect(chart.title).toBe("各区域研学人次");
     const last = 1 + districts.length;
-    expect(stats.slice(1, last).map((l) => l[0])).toEqual(
-      districts.map((d) => d.group ?? "（未填写或无法识别）"),
-    );
+    expect(stats.slice(1, last).map((l) => l[0])).toEqual(districts.map((d) => d.group ?? "（未填写或无法识别）"));
     expect(chart.series.map((s) => s.name)).toEqual([
       fieldById("regulation_participants").label,
       fieldById("outline_participants").label,
@@ -192,13 +168,9 @@ describe("writing the master sheets into the open workbook", () => {
     expect(requests.length).toBeGreaterThan(3);
     expect(sim.stats.runs[0].syncs).toBe(requests.length + 1);
     expect(progress).toHaveLength(requests.length);
-    expect(progress[progress.length - 1]).toBe(
-      masterSheetPlans(result).reduce((n, p) => n + p.rows.length, 0),
-    );
+    expect(progress[progress.length - 1]).toBe(masterSheetPlans(result).reduce((n, p) => n + p.rows.length, 0));
     for (const plan of masterSheetPlans(result))
-      expect(sim.values(plan.name)).toEqual(
-        plan.rows.map((line) => line.map((v) => (v === "" ? null : v))),
-      );
+      expect(sim.values(plan.name)).toEqual(plan.rows.map((line) => line.map((v) => (v === "" ? null : v))));
   });
 });
 
@@ -249,9 +221,7 @@ describe("older Excel and failures", () => {
     sim.beginCellEdit();
     const r = await ops.writeMaster(result, { replace: false });
     expect(r.kind).toBe("failed");
-    expect(r.kind === "failed" && r.message).toMatch(
-      /^写入汇总工作表时 Excel 报告了错误/,
-    );
+    expect(r.kind === "failed" && r.message).toMatch(/^写入汇总工作表时 Excel 报告了错误/);
     sim.endCellEdit();
   });
 });

@@ -48,7 +48,8 @@ async function inserted(options: Parameters<typeof bench>[0] = {}): Promise<Benc
 const lastRun = (sim: ExcelSim) => sim.stats.runs[sim.stats.runs.length - 1];
 const headcount = fieldById("regulation_participants");
 const eventsTable = tableById("events");
-const eventCell = (row: number, column: ColumnId<"events">) => `${columnById(eventsTable, column).column}${eventsTable.firstRow + row}`;
+const eventCell = (row: number, column: ColumnId<"events">) =>
+  `${columnById(eventsTable, column).column}${eventsTable.firstRow + row}`;
 
 function checked(v: Validation) {
   if (v.kind !== "checked" || !v.check.ok) throw new Error(`not checked: ${JSON.stringify(v)}`);
@@ -86,7 +87,11 @@ describe("插入模板", () => {
   it("inserts the template's sheets, recreates the names Excel broke, opens the first input: three syncs", async () => {
     const { sim, ops } = bench();
     const result = await ops.insertTemplate();
-    expect(result).toEqual({ kind: "inserted", sheets: Object.values(SHEETS), first: { sheet: SHEETS.basic, cell: expect.any(String) } });
+    expect(result).toEqual({
+      kind: "inserted",
+      sheets: Object.values(SHEETS),
+      first: { sheet: SHEETS.basic, cell: expect.any(String) },
+    });
     expect(lastRun(sim).syncs).toBeLessThanOrEqual(3);
     expect(sim.stats.unloadedReads).toEqual([]);
     const names = sim.names();
@@ -99,7 +104,9 @@ describe("插入模板", () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(templateBase64, "base64") as unknown as ArrayBuffer);
-    const written = Object.keys((wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap).sort();
+    const written = Object.keys(
+      (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap,
+    ).sort();
     expect(TEMPLATE_NAMES.map((n) => n.name).sort()).toEqual(written);
   });
 
@@ -126,7 +133,11 @@ describe("插入模板", () => {
     expect(result.kind).toBe("unsupported");
     expect(result.kind === "unsupported" && result.message).toMatch(/ExcelApi）1\.13.*2102.*16\.50/);
     expect(sim.stats.runs).toHaveLength(0);
-    expect(ops.support().insertTemplate).toEqual({ available: false, needs: "ExcelApi 1.13", message: expect.stringContaining("插入模板") });
+    expect(ops.support().insertTemplate).toEqual({
+      available: false,
+      needs: "ExcelApi 1.13",
+      message: expect.stringContaining("插入模板"),
+    });
     expect(ops.support().validate).toEqual({ available: true });
   });
 
@@ -137,7 +148,10 @@ describe("插入模板", () => {
         read: async (bytes) => {
           const source = await readInsertedWorkbook(bytes);
           const sheets = Object.fromEntries(
-            Object.entries(source.sheets ?? {}).map(([name, s]) => [name, { ...s, validations: [], protected: name === SHEETS.basic ? false : s.protected }]),
+            Object.entries(source.sheets ?? {}).map(([name, s]) => [
+              name,
+              { ...s, validations: [], protected: name === SHEETS.basic ? false : s.protected },
+            ]),
           );
           return { ...source, sheets };
         },
@@ -224,7 +238,16 @@ describe("校验 and validation as the user types", () => {
     await sim.settled(); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
-    await ops.markFindings([{ rule: "required", severity: "error", field: headcount.id, sheet: headcount.sheet, cell: cellOf(headcount), message: "x" }]);
+    await ops.markFindings([
+      {
+        rule: "required",
+        severity: "error",
+        field: headcount.id,
+        sheet: headcount.sheet,
+        cell: cellOf(headcount),
+        message: "x",
+      },
+    ]);
     await quiet();
     expect(live.seen).toEqual([]);
     live.stop();
@@ -262,7 +285,16 @@ describe("校验 and validation as the user types", () => {
   it("marks wait while the user is editing a cell instead of failing", async () => {
     const { sim, ops } = await inserted();
     sim.beginCellEdit();
-    const marking = ops.markFindings([{ rule: "required", severity: "error", field: headcount.id, sheet: headcount.sheet, cell: cellOf(headcount), message: "x" }]);
+    const marking = ops.markFindings([
+      {
+        rule: "required",
+        severity: "error",
+        field: headcount.id,
+        sheet: headcount.sheet,
+        cell: cellOf(headcount),
+        message: "x",
+      },
+    ]);
     await quiet(50);
     expect(sim.marks()).toEqual([]);
     sim.endCellEdit();
@@ -326,15 +358,35 @@ describe("finding → cell", () => {
 });
 
 describe("marks on invalid cells", () => {
-  const finding = (sheet: string, cell: string): Finding => ({ rule: "type.headcount", severity: "error", field: "regulation_participants", sheet, cell, message: "m" });
+  const finding = (sheet: string, cell: string): Finding => ({
+    rule: "type.headcount",
+    severity: "error",
+    field: "regulation_participants",
+    sheet,
+    cell,
+    message: "m",
+  });
 
   it("mark exactly the findings' cells, keep the user's own formats, follow inserted rows, clear with one call", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
     // A user's own conditional format on the same sheet.
-    sim.workbook.sheet(SHEETS.events).conditionalFormats.push({ id: "user", type: "Custom", range: { top: 4, left: 1, bottom: 9, right: 1 }, formula: "=A4<>\"\"", fill: "#00FF00" });
-    expect(await ops.markFindings([finding(SHEETS.events, "F4"), finding(headcount.sheet, cellOf(headcount))])).toEqual({ kind: "done" });
-    expect(sortMarks(sim.marks())).toEqual(sortMarks([{ sheet: SHEETS.events, address: "F4" }, { sheet: headcount.sheet, address: cellOf(headcount) }]));
+    sim.workbook.sheet(SHEETS.events).conditionalFormats.push({
+      id: "user",
+      type: "Custom",
+      range: { top: 4, left: 1, bottom: 9, right: 1 },
+      formula: '=A4<>""',
+      fill: "#00FF00",
+    });
+    expect(await ops.markFindings([finding(SHEETS.events, "F4"), finding(headcount.sheet, cellOf(headcount))])).toEqual(
+      { kind: "done" },
+    );
+    expect(sortMarks(sim.marks())).toEqual(
+      sortMarks([
+        { sheet: SHEETS.events, address: "F4" },
+        { sheet: headcount.sheet, address: cellOf(headcount) },
+      ]),
+    );
     expect(sim.stats.runs[sim.stats.runs.length - 1].syncs).toBeLessThanOrEqual(3);
     sim.insertRows(SHEETS.events, 4, 1);
     expect(sim.marks()).toContainEqual({ sheet: SHEETS.events, address: "F5" });
@@ -343,7 +395,7 @@ describe("marks on invalid cells", () => {
     expect(sim.marks()).toEqual([{ sheet: SHEETS.events, address: "C6" }]);
     await ops.clearMarks();
     expect(sim.marks()).toEqual([]);
-    expect(sim.conditionalFormats(SHEETS.events)).toEqual([{ address: "A5:A10", formula: "=A4<>\"\"", fill: "#00FF00" }]);
+    expect(sim.conditionalFormats(SHEETS.events)).toEqual([{ address: "A5:A10", formula: '=A4<>""', fill: "#00FF00" }]);
     expect(sim.stats.unloadedReads).toEqual([]);
   });
 
@@ -362,14 +414,21 @@ describe("核实说明 from the pane", () => {
   it("writes the row as text in two syncs, and the warning then shows as explained", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, { ...GOOD_FILL, fields: { ...GOOD_FILL.fields, report_type: "阶段性总结", public_sessions: 0 } });
-    const warnings = checked(await ops.validate()).judgement.findings.filter((f) => f.severity === "warning" && !f.explanation);
+    const warnings = checked(await ops.validate()).judgement.findings.filter(
+      (f) => f.severity === "warning" && !f.explanation,
+    );
     expect(warnings.length).toBeGreaterThan(0);
     const w = warnings[0];
     const result = await ops.writeExplanation(w, "=本年度因疫情未举办公开活动");
-    expect(result).toEqual({ kind: "written", at: { sheet: SHEETS.explanations, cell: `A${tableById("explanations").firstRow}` } });
+    expect(result).toEqual({
+      kind: "written",
+      at: { sheet: SHEETS.explanations, cell: `A${tableById("explanations").firstRow}` },
+    });
     expect(lastRun(sim).syncs).toBe(2);
     expect(sim.stats.formulasWritten).toEqual([]);
-    expect(sim.value(SHEETS.explanations, `C${tableById("explanations").firstRow}`)).toBe("=本年度因疫情未举办公开活动");
+    expect(sim.value(SHEETS.explanations, `C${tableById("explanations").firstRow}`)).toBe(
+      "=本年度因疫情未举办公开活动",
+    );
     const again = checked(await ops.validate()).judgement.findings.find((f) => f.rule === w.rule && f.cell === w.cell);
     expect(again?.explanation).toBe("=本年度因疫情未举办公开活动");
     // A second 说明 goes to the next row.
@@ -380,7 +439,10 @@ describe("核实说明 from the pane", () => {
   it("refuses an empty reason without touching the workbook", async () => {
     const { sim, ops } = await inserted();
     const runs = sim.stats.runs.length;
-    const r = await ops.writeExplanation({ rule: "sealed.no", severity: "warning", field: "sealed", sheet: "s", cell: "A1", message: "m" }, "   ");
+    const r = await ops.writeExplanation(
+      { rule: "sealed.no", severity: "warning", field: "sealed", sheet: "s", cell: "A1", message: "m" },
+      "   ",
+    );
     expect(r.kind).toBe("failed");
     expect(sim.stats.runs).toHaveLength(runs);
   });

@@ -61,8 +61,14 @@ describe("Office.js values as the core sees them", () => {
 
   it("places a used range that does not start at A1 at its worksheet coordinates", () => {
     const sheet = sheetGridFromUsedRange("基本情况", false, {
-      values: [["a", ""], ["", 3]],
-      valueTypes: [["String", "Empty"], ["Empty", "Integer"]],
+      values: [
+        ["a", ""],
+        ["", 3],
+      ],
+      valueTypes: [
+        ["String", "Empty"],
+        ["Empty", "Integer"],
+      ],
       rowIndex: 4,
       columnIndex: 2,
     });

@@ -2,7 +2,8 @@
 import { featureSupport, FEATURE_SETS } from "../../src/office/support";
 import { templateFromServer } from "../../src/office/template-asset";
 
-const upTo = (max: number) => (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1]) <= max;
+const upTo = (max: number) => (name: string, version: string) =>
+  name === "ExcelApi" && Number(version.split(".")[1]) <= max;
 
 describe("feature support by requirement set", () => {
   it("everything is available where ExcelApi 1.13 is", () => {
@@ -12,7 +13,11 @@ describe("feature support by requirement set", () => {
   it("Excel 2019 (ExcelApi 1.7): validate, marks and 核实说明 run; live validation and insert say what they need", () => {
     const s = featureSupport(upTo(7));
     expect([s.validate, s.marks, s.explain].every((x) => x.available)).toBe(true);
-    expect(s.liveValidation).toEqual({ available: false, needs: "ExcelApi 1.9", message: expect.stringMatching(/边填边校验.*1\.9.*Excel 2021/) });
+    expect(s.liveValidation).toEqual({
+      available: false,
+      needs: "ExcelApi 1.9",
+      message: expect.stringMatching(/边填边校验.*1\.9.*Excel 2021/),
+    });
     expect(s.insertTemplate).toMatchObject({ available: false, needs: "ExcelApi 1.13" });
   });
 

@@ -22,7 +22,9 @@ describe("batch reading over worker threads", () => {
   beforeAll(async () => {
     const good = Buffer.from(await (await filledTemplate()).xlsx.writeBuffer());
     const wrongYear = Buffer.from(
-      await (await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C5").value = "不是年份"))).xlsx.writeBuffer(),
+      await (
+        await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C5").value = "不是年份"))
+      ).xlsx.writeBuffer(),
     );
     const write = (name: string, bytes: Buffer | string) => {
       const file = path.join(dir, name);
@@ -42,7 +44,12 @@ describe("batch reading over worker threads", () => {
 
   it("checkFiles over 2 workers gives exactly checkFile's results, in input order", async () => {
     const one = await Promise.all(files.map((f) => checkFile(f, { displayName: path.basename(f) })));
-    const batch = await collect(checkFiles(files.map((f) => ({ path: f, displayName: path.basename(f) })), { concurrency: 2, window: 2 }));
+    const batch = await collect(
+      checkFiles(
+        files.map((f) => ({ path: f, displayName: path.basename(f) })),
+        { concurrency: 2, window: 2 },
+      ),
+    );
     expect(batch).toEqual(one);
     expect(batch.map((r) => r.status)).toContain("unreadable");
     expect(batch[0].status).not.toBe("unreadable");

@@ -19,7 +19,11 @@ function bundle(outDir: string): Promise<webpack.Stats> {
     entry: path.join(__dirname, "browser-entry.ts"),
     output: { path: outDir, filename: "reader.js", library: { name: "TjReader", type: "var" } },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } }] },
+    module: {
+      rules: [
+        { test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
+      ],
+    },
     performance: { hints: false },
   });
   return new Promise((resolve, reject) => compiler.run((err, stats) => (err || !stats ? reject(err) : resolve(stats))));
@@ -36,7 +40,11 @@ describe("the reader in a browser bundle", () => {
     expect(stats.toJson({ errors: true }).errors ?? []).toEqual([]);
     const modules = stats.toJson({ modules: true }).modules ?? [];
     expect(modules.some((m) => /src[\\/]read[\\/]read-workbook/.test(m.name ?? ""))).toBe(true);
-    expect(modules.filter((m) => /^(node:|external )/.test(m.name ?? "") || /\b(fs|zlib|crypto|worker_threads)\b"?$/.test(m.name ?? ""))).toEqual([]);
+    expect(
+      modules.filter(
+        (m) => /^(node:|external )/.test(m.name ?? "") || /\b(fs|zlib|crypto|worker_threads)\b"?$/.test(m.name ?? ""),
+      ),
+    ).toEqual([]);
   });
 
   it("reads a filled report to the same findings as Node, with only browser globals", async () => {

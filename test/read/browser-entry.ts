@@ -6,5 +6,7 @@ export async function findingsOf(name: string, bytes: Uint8Array): Promise<unkno
   const read = await readWorkbook(name, bytes);
   if (!read.ok) return { code: read.code, message: read.message };
   const checked = checkGrid(read.grid);
-  return checked.ok ? { unit: checked.unit, findings: checked.judgement.findings, sha256: read.sha256 } : { notTemplate: checked.message };
+  return checked.ok
+    ? { unit: checked.unit, findings: checked.judgement.findings, sha256: read.sha256 }
+    : { notTemplate: checked.message };
 }

@@ -15,7 +15,10 @@ function wellFormed(r: WorkbookReadResult, name: string): boolean {
     r.sha256.length === 64 &&
     r.grid.sheets.every((s) =>
       s.rows.every((row) =>
-        row.every((v) => v === null || ["string", "number", "boolean"].includes(typeof v) || v instanceof Date || isCellError(v)),
+        row.every(
+          (v) =>
+            v === null || ["string", "number", "boolean"].includes(typeof v) || v instanceof Date || isCellError(v),
+        ),
       ),
     )
   );
@@ -24,10 +27,30 @@ function wellFormed(r: WorkbookReadResult, name: string): boolean {
 /** A text with a few of its characters replaced, removed or duplicated, favouring XML's own. */
 const mangle = (text: string) =>
   fc
-    .array(fc.tuple(fc.nat(), fc.constantFrom("", "<", ">", "&", "\"", "/", "<c r=\"XFD1048577\">", "<v>", "</row>", "&#0;", "]]>", "\u0000", "x")), {
-      minLength: 1,
-      maxLength: 6,
-    })
+    .array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(
+          "",
+          "<",
+          ">",
+          "&",
+          '"',
+          "/",
+          '<c r="XFD1048577">',
+          "<v>",
+          "</row>",
+          "&#0;",
+          "]]>",
+          "\u0000",
+          "x",
+        ),
+      ),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    )
     .map((edits) => {
       let t = text;
       for (const [at, s] of edits) {
@@ -60,18 +83,24 @@ describe("the reader never throws past its result", () => {
 
   it("on a real report with bytes overwritten or cut short", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }), fc.option(fc.nat()), async (edits, cut) => {
-        const bytes = report.slice();
-        for (const [at, value] of edits) bytes[at % bytes.length] = value;
-        const input = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
-        expect(wellFormed(await readWorkbook("变异.xlsx", input), "变异.xlsx")).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.option(fc.nat()),
+        async (edits, cut) => {
+          const bytes = report.slice();
+          for (const [at, value] of edits) bytes[at % bytes.length] = value;
+          const input = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
+          expect(wellFormed(await readWorkbook("变异.xlsx", input), "变异.xlsx")).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("on a well-zipped package whose XML parts are damaged", async () => {
-    const xmlParts = Object.keys(parts).filter((n) => /^xl\/(workbook|sharedStrings|styles|worksheets\/sheet\d+)\.xml$|rels$/.test(n));
+    const xmlParts = Object.keys(parts).filter((n) =>
+      /^xl\/(workbook|sharedStrings|styles|worksheets\/sheet\d+)\.xml$|rels$/.test(n),
+    );
     const decode = (b: Uint8Array) => new TextDecoder().decode(b);
     await fc.assert(
       fc.asyncProperty(

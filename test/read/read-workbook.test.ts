@@ -24,9 +24,11 @@ describe("readWorkbook: values as a person sees them", () => {
       ws.getCell("A2").value = 42.5;
       ws.getCell("A3").value = true;
       ws.getCell("A4").value = new Date(Date.UTC(2023, 5, 5));
-      ws.getCell("A5").value = { richText: [{ text: "Tianjin " }, { font: { bold: true }, text: "标准化" }, { text: "2023" }] };
+      ws.getCell("A5").value = {
+        richText: [{ text: "Tianjin " }, { font: { bold: true }, text: "标准化" }, { text: "2023" }],
+      };
       ws.getCell("A6").value = { formula: "1-1", result: 0 };
-      ws.getCell("A7").value = { formula: "\"\"&\"\"", result: "" };
+      ws.getCell("A7").value = { formula: '""&""', result: "" };
       ws.getCell("A8").value = { formula: "1/0", result: { error: "#DIV/0!" } };
       ws.getCell("A9").value = { error: "#N/A" };
       ws.getCell("A10").value = { text: "天津日报", hyperlink: "https://example.com" };

@@ -47,7 +47,9 @@ describe("task pane in a DOM", () => {
     // Arrow keys between tabs are Fluent's (tabster) and do not run in jsdom; Enter on a focused tab is ours to keep.
     screen.getByRole("tab", { name: "插入模板" }).focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(screen.getByRole("tab", { name: "插入模板" }).getAttribute("aria-selected")).toBe("true"));
+    await waitFor(() =>
+      expect(screen.getByRole("tab", { name: "插入模板" }).getAttribute("aria-selected")).toBe("true"),
+    );
     await user.click(screen.getByRole("button", { name: "插入模板" }));
     await user.click(screen.getByRole("button", { name: "继续插入" }));
     expect(await screen.findByText("当前工作簿已有模板")).toBeTruthy();

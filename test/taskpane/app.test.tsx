@@ -42,13 +42,17 @@ describe("task pane shell", () => {
   });
 
   it("in Excel shows no such notice", () => {
-    const text = textOf(renderToString(<App adapter={inExcel} operations={new FakeOperations()} initialView="template" />));
+    const text = textOf(
+      renderToString(<App adapter={inExcel} operations={new FakeOperations()} initialView="template" />),
+    );
     expect(text).not.toContain("本加载项在 Excel 中运行");
     expect(text).toContain("正在查看当前工作簿");
   });
 
   it.each(VIEWS.map((v) => [v.id, v.label] as const))("?view=%s opens the %s tab", (id, label) => {
-    const html = renderToString(<App adapter={outside} operations={null} initialView={viewFromSearch(`?view=${id}`)} />);
+    const html = renderToString(
+      <App adapter={outside} operations={null} initialView={viewFromSearch(`?view=${id}`)} />,
+    );
     expect(html).toMatch(new RegExp(`<h2[^>]*>${label}</h2>`));
     expect(html).toMatch(new RegExp(`aria-selected="true"[^>]*>(<[^>]+>)*${label}<`));
   });

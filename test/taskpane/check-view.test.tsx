@@ -48,9 +48,11 @@ describe("校验 view", () => {
       .getAllByRole("heading", { level: 4 })
       .map((h) => h.textContent);
     expect(basicHeadings).toEqual(["错误（必须改正） · 1 项", "提示（请核实） · 1 项"]);
-    expect(within(events).getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual([
-      "错误（必须改正） · 1 项",
-    ]);
+    expect(
+      within(events)
+        .getAllByRole("heading", { level: 4 })
+        .map((h) => h.textContent),
+    ).toEqual(["错误（必须改正） · 1 项"]);
     // Sheets in workbook order.
     expect(basic.compareDocumentPosition(events) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(within(basic).getByRole("button", { name: /C21 · 人次或次数不是整数/ })).toBeTruthy();
@@ -136,7 +138,10 @@ describe("校验 view", () => {
     expect(screen.getByText("无法校验")).toBeTruthy();
     first.unmount();
     const none = new FakeOperations({
-      validation: { kind: "checked", check: { ok: false, code: "not_template", message: "该文件不是用模板填写的。", detail: "" } },
+      validation: {
+        kind: "checked",
+        check: { ok: false, code: "not_template", message: "该文件不是用模板填写的。", detail: "" },
+      },
     });
     renderInPane(<CheckView operations={none} />);
     expect(await screen.findByText("当前工作簿没有模板")).toBeTruthy();
@@ -178,7 +183,12 @@ describe("填写说明", () => {
     await waitFor(() => expect(screen.queryByRole("form")).toBeNull());
     expect(ops.calls.writeExplanation).toHaveLength(1);
     const [finding, reason] = ops.calls.writeExplanation[0];
-    expect([finding.rule, finding.sheet, finding.cell, reason]).toEqual(["sealed.no", "基本情况", "C16", "电子版先行报送，盖章件随后寄送。"]);
+    expect([finding.rule, finding.sheet, finding.cell, reason]).toEqual([
+      "sealed.no",
+      "基本情况",
+      "C16",
+      "电子版先行报送，盖章件随后寄送。",
+    ]);
 
     expect(await statusText()).toContain("状态：通过");
     expect(screen.getByText("已说明")).toBeTruthy();

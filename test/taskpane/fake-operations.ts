@@ -18,11 +18,23 @@ import type {
 import { validReport, type RowInput } from "../helpers/report-builder";
 
 export const NEEDS: Readonly<Record<Feature, { needs: string; message: string }>> = {
-  insertTemplate: { needs: "ExcelApi 1.13", message: "插入模板需要 ExcelApi 1.13：Microsoft 365 版本 2102 及以上、Mac 版 16.50 及以上或 Excel 网页版。" },
-  validate: { needs: "ExcelApi 1.14", message: "校验需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上、Excel 2021 或 Excel 网页版。" },
-  liveValidation: { needs: "ExcelApi 1.14", message: "输入时自动校验需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上。" },
+  insertTemplate: {
+    needs: "ExcelApi 1.13",
+    message: "插入模板需要 ExcelApi 1.13：Microsoft 365 版本 2102 及以上、Mac 版 16.50 及以上或 Excel 网页版。",
+  },
+  validate: {
+    needs: "ExcelApi 1.14",
+    message: "校验需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上、Excel 2021 或 Excel 网页版。",
+  },
+  liveValidation: {
+    needs: "ExcelApi 1.14",
+    message: "输入时自动校验需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上。",
+  },
   marks: { needs: "ExcelApi 1.14", message: "在单元格上标记问题需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上。" },
-  explain: { needs: "ExcelApi 1.14", message: "从任务窗格填写核实说明需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上。" },
+  explain: {
+    needs: "ExcelApi 1.14",
+    message: "从任务窗格填写核实说明需要 ExcelApi 1.14：Microsoft 365 版本 2108 及以上。",
+  },
 };
 
 export interface FakeOptions {

@@ -8,10 +8,7 @@ import { expandInputs } from "../../src/files/inputs";
 import { readMergeInput } from "../../src/files/merge-read";
 import { readRosterFile } from "../../src/files/roster";
 import { outcomesOfMerge } from "../../src/taskpane/merge/file-outcomes";
-import {
-  mergeChosenFiles,
-  readChosenFile,
-} from "../../src/taskpane/merge/read-inputs";
+import { mergeChosenFiles, readChosenFile } from "../../src/taskpane/merge/read-inputs";
 import { readRoster } from "../../src/taskpane/merge/read-roster";
 import { chosenFile, chosenFolder, EXAMPLES } from "../helpers/chosen-files";
 
@@ -19,8 +16,7 @@ async function cliMerge() {
   const roster = await readRosterFile(path.join(EXAMPLES, "名单.xlsx"));
   if (!roster.ok) throw new Error(roster.reason);
   const inputs = [];
-  for await (const entry of expandInputs(["reports"], EXAMPLES))
-    inputs.push(await readMergeInput(entry));
+  for await (const entry of expandInputs(["reports"], EXAMPLES)) inputs.push(await readMergeInput(entry));
   return mergeSubmissions(inputs, {
     roster: { file: roster.file, units: roster.units },
   });
@@ -28,9 +24,7 @@ async function cliMerge() {
 
 describe("the pane's merge pipeline", () => {
   it("merges the example reports as the command line does", async () => {
-    const roster = await readRoster(
-      chosenFile(path.join(EXAMPLES, "名单.xlsx")),
-    );
+    const roster = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
     if (!roster.ok) throw new Error(roster.reason);
     const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
       roster,
@@ -38,29 +32,12 @@ describe("the pane's merge pipeline", () => {
     const cli = await cliMerge();
     expect(inputs).toHaveLength(chosenFolder().length);
     const unitView = (r: typeof result) =>
-      r.units.map((u) => [
-        u.source.name,
-        u.status,
-        u.errors,
-        u.warnings,
-        u.values.unit_name,
-        u.source.sha256,
-      ]);
+      r.units.map((u) => [u.source.name, u.status, u.errors, u.warnings, u.values.unit_name, u.source.sha256]);
     expect(unitView(result)).toEqual(unitView(cli));
     expect(result.totals).toEqual(cli.totals);
     expect(result.statistics).toEqual(cli.statistics);
-    expect(
-      result.problems.map((p) => [
-        p.rule,
-        p.cell,
-        p.message.replace(/“[^”]*”/g, ""),
-      ]),
-    ).toEqual(
-      cli.problems.map((p) => [
-        p.rule,
-        p.cell,
-        p.message.replace(/“[^”]*”/g, ""),
-      ]),
+    expect(result.problems.map((p) => [p.rule, p.cell, p.message.replace(/“[^”]*”/g, "")])).toEqual(
+      cli.problems.map((p) => [p.rule, p.cell, p.message.replace(/“[^”]*”/g, "")]),
     );
     expect(result.roster?.missing).toEqual(cli.roster?.missing);
     expect(result.summary).toEqual(cli.summary);
@@ -68,9 +45,7 @@ describe("the pane's merge pipeline", () => {
 
   it("lists every file with its status and a Chinese reason", async () => {
     const { inputs, result } = await mergeChosenFiles(chosenFolder(), {});
-    const byName = new Map(
-      outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]),
-    );
+    const byName = new Map(outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]));
     expect(byName.get("01-和平区市场监管局.xlsx")).toMatchObject({
       state: "通过",
       reason: "未发现问题。",
@@ -105,22 +80,16 @@ describe("the pane's merge pipeline", () => {
   });
 
   it("says which unit is not on the roster, and the closest roster name", async () => {
-    const roster = await readRoster(
-      chosenFile(path.join(EXAMPLES, "名单.xlsx")),
-    );
+    const roster = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
     if (!roster.ok) throw new Error(roster.reason);
     const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
       roster,
     });
-    const byName = new Map(
-      outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]),
-    );
+    const byName = new Map(outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]));
     expect(byName.get("10-天津大学标准化研究所.xlsx")?.reason).toContain(
       "不在单位名单中（最接近的是“天津大学标准化研究中心”）",
     );
-    expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain(
-      "名单",
-    );
+    expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain("名单");
   });
 
   it("refuses a file over the size limit before reading its bytes", async () => {
@@ -140,13 +109,9 @@ describe("the pane's merge pipeline", () => {
     const csv = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
     expect(csv).toEqual({
       ok: false,
-      reason: expect.stringContaining(
-        "名单文件“名单.csv”无法读取：任务窗格中的名单须为 .xlsx 文件",
-      ),
+      reason: expect.stringContaining("名单文件“名单.csv”无法读取：任务窗格中的名单须为 .xlsx 文件"),
     });
-    const report = await readRoster(
-      chosenFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")),
-    );
+    const report = await readRoster(chosenFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
     expect(report.ok).toBe(false);
   });
 });

@@ -15,11 +15,7 @@ import { MergeView } from "../../src/taskpane/components/MergeView";
 import type { FileOutcome } from "../../src/taskpane/merge/file-outcomes";
 import type { MergePipeline } from "../../src/taskpane/merge/pipeline";
 import type { ChosenFile } from "../../src/taskpane/merge/read-inputs";
-import type {
-  MergeOperations,
-  WriteMasterOptions,
-  WriteMasterResult,
-} from "../../src/taskpane/merge-operations";
+import type { MergeOperations, WriteMasterOptions, WriteMasterResult } from "../../src/taskpane/merge-operations";
 import type { FeatureSupport } from "../../src/taskpane/operations";
 import { sampleResult } from "../master/merge-result";
 import { renderInPane } from "./render";
@@ -27,15 +23,7 @@ import { renderInPane } from "./render";
 // Fluent's components under userEvent in jsdom take seconds per flow.
 jest.setTimeout(20000);
 
-const SHEETS = [
-  "汇总表",
-  "活动明细",
-  "宣传报道",
-  "佐证材料",
-  "问题清单",
-  "未报送单位",
-  "统计",
-];
+const SHEETS = ["汇总表", "活动明细", "宣传报道", "佐证材料", "问题清单", "未报送单位", "统计"];
 
 class FakeMerge implements MergeOperations {
   readonly calls: { replace: boolean }[] = [];
@@ -46,10 +34,7 @@ class FakeMerge implements MergeOperations {
   support(): FeatureSupport {
     return this.supported;
   }
-  async writeMaster(
-    _result: MergeResult,
-    options: WriteMasterOptions,
-  ): Promise<WriteMasterResult> {
+  async writeMaster(_result: MergeResult, options: WriteMasterOptions): Promise<WriteMasterResult> {
     this.calls.push({ replace: options.replace });
     options.onProgress?.(10, 10);
     return this.answers.shift() ?? { kind: "failed", message: "no answer" };
@@ -96,11 +81,7 @@ class FakePipeline implements MergePipeline {
           reason: `名单文件“${file.name}”无法读取：前 10 行中找不到表头`,
         };
   }
-  async mergeFiles(
-    files: readonly ChosenFile[],
-    options: MergeOptions,
-    onRead: (i: number, o: FileOutcome) => void,
-  ) {
+  async mergeFiles(files: readonly ChosenFile[], options: MergeOptions, onRead: (i: number, o: FileOutcome) => void) {
     this.options = options;
     for (let i = 0; i < files.length; i++) {
       await new Promise<void>((resolve) => this.steps.push(resolve));
@@ -121,10 +102,7 @@ const file = (name: string) =>
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   });
 
-async function setup(
-  answers: WriteMasterResult[],
-  options: { rosterOk?: boolean; supported?: FeatureSupport } = {},
-) {
+async function setup(answers: WriteMasterResult[], options: { rosterOk?: boolean; supported?: FeatureSupport } = {}) {
   const ops = new FakeMerge(answers, options.supported);
   const pipeline = new FakePipeline(options.rosterOk);
   const user = userEvent.setup({ delay: null });
@@ -157,46 +135,27 @@ describe("汇总 view", () => {
   it("lists the chosen files, shows progress while reading, then each file's status and reason, and the summary", async () => {
     const { ops, pipeline, user } = await setup([WRITTEN]);
     expect(screen.getByText("已选择 3 个文件。")).toBeTruthy();
-    expect(
-      within(screen.getByRole("list", { name: "文件列表" })).getAllByRole(
-        "listitem",
-      ),
-    ).toHaveLength(3);
+    expect(within(screen.getByRole("list", { name: "文件列表" })).getAllByRole("listitem")).toHaveLength(3);
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
     await pipeline.next();
     const bar = screen.getByRole("progressbar", { name: "读取进度" });
     expect(bar.getAttribute("aria-valuenow")).toBe("1");
     expect(screen.getByText("正在读取并校验：1/3")).toBeTruthy();
-    expect(
-      screen.getByRole("listitem", { name: "01-和平区.xlsx：通过" }),
-    ).toBeTruthy();
-    expect(
-      screen.getByRole("listitem", { name: "02-河西区.xlsx：待读取" }),
-    ).toBeTruthy();
-    expect(
-      screen.getByRole("button", { name: "开始汇总" }).hasAttribute("disabled"),
-    ).toBe(true);
+    expect(screen.getByRole("listitem", { name: "01-和平区.xlsx：通过" })).toBeTruthy();
+    expect(screen.getByRole("listitem", { name: "02-河西区.xlsx：待读取" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "开始汇总" }).hasAttribute("disabled")).toBe(true);
     await pipeline.next();
     await pipeline.next();
 
     const done = await screen.findByText("汇总完成");
-    expect(done.parentElement?.textContent).toContain(
-      "已写入工作表：汇总表、活动明细",
-    );
+    expect(done.parentElement?.textContent).toContain("已写入工作表：汇总表、活动明细");
     expect(done.parentElement?.textContent).toContain("各区域研学人次图表");
-    expect(done.parentElement?.textContent).toMatch(
-      /共读取 \d+ 个文件，汇总 \d+ 家单位/,
-    );
+    expect(done.parentElement?.textContent).toMatch(/共读取 \d+ 个文件，汇总 \d+ 家单位/);
     const superseded = screen.getByRole("listitem", {
       name: "02-河西区.xlsx：被替代",
     });
-    expect(superseded.textContent).toContain(
-      "同一单位另有更新的报送“02-河西区-更正.xlsx”",
-    );
-    expect(
-      screen.getByRole("listitem", { name: "08-东丽区.xlsx：无法读取" })
-        .textContent,
-    ).toContain("已损坏");
+    expect(superseded.textContent).toContain("同一单位另有更新的报送“02-河西区-更正.xlsx”");
+    expect(screen.getByRole("listitem", { name: "08-东丽区.xlsx：无法读取" }).textContent).toContain("已损坏");
     expect(ops.calls).toEqual([{ replace: false }]);
   });
 
@@ -223,10 +182,7 @@ describe("汇总 view", () => {
   });
 
   it("asks before replacing existing master sheets, and replaces only after 替换", async () => {
-    const { ops, pipeline, user } = await setup([
-      { kind: "exists", sheets: ["汇总表", "统计"] },
-      WRITTEN,
-    ]);
+    const { ops, pipeline, user } = await setup([{ kind: "exists", sheets: ["汇总表", "统计"] }, WRITTEN]);
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
     await readAll(pipeline);
     const ask = await screen.findByRole("alertdialog", {
@@ -234,9 +190,7 @@ describe("汇总 view", () => {
     });
     expect(ask.textContent).toContain("已有工作表：汇总表、统计");
     expect(ask.textContent).toContain("其他工作表不受影响");
-    expect(document.activeElement).toBe(
-      within(ask).getByRole("button", { name: "取消" }),
-    );
+    expect(document.activeElement).toBe(within(ask).getByRole("button", { name: "取消" }));
     expect(ops.calls).toEqual([{ replace: false }]);
     await user.click(within(ask).getByRole("button", { name: "替换" }));
     await screen.findByText("汇总完成");
@@ -244,9 +198,7 @@ describe("汇总 view", () => {
   });
 
   it("取消 keeps the existing master sheets and says so", async () => {
-    const { ops, pipeline, user } = await setup([
-      { kind: "exists", sheets: ["汇总表"] },
-    ]);
+    const { ops, pipeline, user } = await setup([{ kind: "exists", sheets: ["汇总表"] }]);
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
     await readAll(pipeline);
     await user.click(
@@ -254,11 +206,7 @@ describe("汇总 view", () => {
         name: "取消",
       }),
     );
-    expect(
-      screen.getByText(
-        "已取消：原有的汇总工作表保持不变，未写入新的汇总结果。",
-      ),
-    ).toBeTruthy();
+    expect(screen.getByText("已取消：原有的汇总工作表保持不变，未写入新的汇总结果。")).toBeTruthy();
     expect(ops.calls).toEqual([{ replace: false }]);
   });
 
@@ -266,34 +214,27 @@ describe("汇总 view", () => {
     const failed = await setup([
       {
         kind: "failed",
-        message:
-          "写入汇总工作表时 Excel 报告了错误（RequestPayloadSizeLimitExceeded）。",
+        message: "写入汇总工作表时 Excel 报告了错误（RequestPayloadSizeLimitExceeded）。",
       },
     ]);
     await failed.user.click(screen.getByRole("button", { name: "开始汇总" }));
     await readAll(failed.pipeline);
-    expect(
-      (await screen.findByText("未能写入汇总工作表")).parentElement
-        ?.textContent,
-    ).toContain("RequestPayloadSizeLimitExceeded");
+    expect((await screen.findByText("未能写入汇总工作表")).parentElement?.textContent).toContain(
+      "RequestPayloadSizeLimitExceeded",
+    );
   });
 
   it("a roster that cannot be read stops before any file is read, with its reason", async () => {
     const { ops, pipeline, user } = await setup([WRITTEN], { rosterOk: false });
     await user.upload(screen.getByLabelText("选择单位名单"), file("名单.xlsx"));
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
-    expect(
-      await screen.findByText(
-        "名单文件“名单.xlsx”无法读取：前 10 行中找不到表头",
-      ),
-    ).toBeTruthy();
+    expect(await screen.findByText("名单文件“名单.xlsx”无法读取：前 10 行中找不到表头")).toBeTruthy();
     expect(pipeline.options).toBeNull();
     expect(ops.calls).toEqual([]);
   });
 
   it("on an older Excel the button is disabled and says what is needed", async () => {
-    const message =
-      "“汇总”需要 Excel JavaScript API（ExcelApi）1.9，当前的 Excel 不提供。";
+    const message = "“汇总”需要 Excel JavaScript API（ExcelApi）1.9，当前的 Excel 不提供。";
     await setup([WRITTEN], {
       supported: { available: false, needs: "ExcelApi 1.9", message },
     });

@@ -33,7 +33,11 @@ describe(`exceljs is pinned to ${PINNED}, the version whose internals src/ uses`
     const ws = wb.addWorksheet("s");
     const validations = (ws as unknown as { dataValidations?: { add?: unknown } }).dataValidations;
     expect(typeof validations?.add).toBe("function");
-    (validations as { add(range: string, dv: ExcelJS.DataValidation): void }).add("C4:C203", { type: "list", allowBlank: true, formulae: ['"是,否"'] });
+    (validations as { add(range: string, dv: ExcelJS.DataValidation): void }).add("C4:C203", {
+      type: "list",
+      allowBlank: true,
+      formulae: ['"是,否"'],
+    });
     const { bytes } = await reloaded(wb);
     const xml = (await unzipParts(bytes)).get("xl/worksheets/sheet1.xml")!.toString("utf8");
     expect(xml.match(/<dataValidation [^>]*sqref="C4:C203"/g)).toHaveLength(1);

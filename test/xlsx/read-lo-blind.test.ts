@@ -23,15 +23,42 @@ it("covers every rule of spec §4 at least once, firing", () => {
   const fired = new Set(fixtures.flatMap((f) => f.expected.findings.map((e) => e.rule)));
   // Spec §4's ids, written out: the fixtures must keep exercising each of them.
   const SPEC_RULES = [
-    "required", "type.headcount", "type.date", "type.enum", "type.integer", "format.normalized", "format.approximate",
-    "format.phone", "format.email", "format.credit_code", "credit_code.check_digit", "format.url", "text.too_long",
-    "text.too_short", "public.le_training", "public.min_one", "training.matches_events", "public.matches_events",
-    "regulation.covers_events", "outline.covers_events", "participants.outlier", "event.in_year", "event.after_fill_date",
-    "stage.after_june", "deadline.late", "sealed.no", "district.matches_category", "sessions.without_participants",
-    "template.modified", "evidence.none", "media.none",
+    "required",
+    "type.headcount",
+    "type.date",
+    "type.enum",
+    "type.integer",
+    "format.normalized",
+    "format.approximate",
+    "format.phone",
+    "format.email",
+    "format.credit_code",
+    "credit_code.check_digit",
+    "format.url",
+    "text.too_long",
+    "text.too_short",
+    "public.le_training",
+    "public.min_one",
+    "training.matches_events",
+    "public.matches_events",
+    "regulation.covers_events",
+    "outline.covers_events",
+    "participants.outlier",
+    "event.in_year",
+    "event.after_fill_date",
+    "stage.after_june",
+    "deadline.late",
+    "sealed.no",
+    "district.matches_category",
+    "sessions.without_participants",
+    "template.modified",
+    "evidence.none",
+    "media.none",
   ];
   expect(SPEC_RULES.filter((r) => !fired.has(r))).toEqual([]);
-  expect(fixtures.filter((f) => f.expected.status === "ok" && f.expected.findings.length === 0).length).toBeGreaterThanOrEqual(2);
+  expect(
+    fixtures.filter((f) => f.expected.status === "ok" && f.expected.findings.length === 0).length,
+  ).toBeGreaterThanOrEqual(2);
 });
 
 describe.each(fixtures)("blind report $name", ({ file, expected }) => {
@@ -62,7 +89,9 @@ describe.each(fixtures)("blind report $name", ({ file, expected }) => {
   it("gets the same findings as an Office.js-style grid", async () => {
     const located = locateReport(officeStyle(await gridOfFile(file)));
     if (!located.ok) throw new Error(located.message);
-    const fromGrid = judgeReport(located.report, { reportYearFallback: located.templateYear }).findings.map(findingToJson);
+    const fromGrid = judgeReport(located.report, { reportYearFallback: located.templateYear }).findings.map(
+      findingToJson,
+    );
     expect(fromGrid).toEqual(result.findings);
   });
 });
@@ -75,13 +104,24 @@ runRefill("committed blind fixtures match the current template", () => {
   const tmp = tempDir("lo-blind-");
   afterAll(() => tmp.cleanup());
 
-  it.each(["columns-inserted", "hidden-column-extra-sheet"])("%s filled again gets the committed file's findings", async (name) => {
-    const template = path.join(tmp.dir, "template.xlsx");
-    if (!existsSync(template)) writeFileSync(template, await writeTemplate());
-    const out = path.join(tmp.dir, `${name}.xlsx`);
-    const script = path.resolve(__dirname, "../../scripts/lo-fill-extra.py");
-    await promisify(execFile)(findLibreOffice()!.python, [script, template, path.join(ROOT, name, "PLAN.json"), out], { timeout: 120_000 });
-    const [fresh, committed] = await Promise.all([checkFile(out, { displayName: "f" }), checkFile(path.join(ROOT, name, "report.xlsx"), { displayName: "f" })]);
-    expect(fresh).toEqual(committed);
-  }, 150_000);
+  it.each(["columns-inserted", "hidden-column-extra-sheet"])(
+    "%s filled again gets the committed file's findings",
+    async (name) => {
+      const template = path.join(tmp.dir, "template.xlsx");
+      if (!existsSync(template)) writeFileSync(template, await writeTemplate());
+      const out = path.join(tmp.dir, `${name}.xlsx`);
+      const script = path.resolve(__dirname, "../../scripts/lo-fill-extra.py");
+      await promisify(execFile)(
+        findLibreOffice()!.python,
+        [script, template, path.join(ROOT, name, "PLAN.json"), out],
+        { timeout: 120_000 },
+      );
+      const [fresh, committed] = await Promise.all([
+        checkFile(out, { displayName: "f" }),
+        checkFile(path.join(ROOT, name, "report.xlsx"), { displayName: "f" }),
+      ]);
+      expect(fresh).toEqual(committed);
+    },
+    150_000,
+  );
 });

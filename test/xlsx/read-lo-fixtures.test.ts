@@ -32,7 +32,8 @@ describe.each(fixtures)("LibreOffice fixture $name", ({ file, expected }) => {
   });
 
   it("correct reports get no error, and every finding names a sheet, a cell and a Chinese message", () => {
-    if (expected.status === "ok" || expected.status === "warnings") expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    if (expected.status === "ok" || expected.status === "warnings")
+      expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
     for (const f of result.findings) {
       expect(f.cell).toMatch(/^[A-Z]{1,3}[0-9]+$/);
       expect(f.message).toMatch(/[\u4e00-\u9fff]/);
@@ -52,7 +53,7 @@ describe("the grid path and the file path give identical findings", () => {
     expect(fromGrid.length + (fromFile.status === "ok" ? 1 : 0)).toBeGreaterThan(0);
   });
 
-  it("the Office-style grid really differs from the file reader's one (serial dates, \"\" blanks)", async () => {
+  it('the Office-style grid really differs from the file reader\'s one (serial dates, "" blanks)', async () => {
     const grid = await gridOfFile(fixtures.find((f) => f.name === "correct")!.file);
     const basic = (g: WorkbookGrid) => g.sheets.find((s) => s.name === "基本情况")!.rows;
     expect(basic(grid)[14][2]).toBeInstanceOf(Date);

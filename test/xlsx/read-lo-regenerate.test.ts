@@ -22,12 +22,23 @@ runIt("committed LibreOffice fixtures match the current template", () => {
   const tmp = tempDir("lo-regen-");
   afterAll(() => tmp.cleanup());
 
-  it.each(REGENERATED)("%s filled again gets the committed file's findings", async (name) => {
-    const template = path.join(tmp.dir, "template.xlsx");
-    if (!existsSync(template)) writeFileSync(template, await writeTemplate());
-    const out = path.join(tmp.dir, `${name}.xlsx`);
-    await promisify(execFile)(findLibreOffice()!.python, [LO_FILL, template, path.join(FIXTURES, name, "PLAN.json"), out], { timeout: 120_000 });
-    const [fresh, committed] = await Promise.all([checkFile(out, { displayName: "f" }), checkFile(path.join(FIXTURES, name, "report.xlsx"), { displayName: "f" })]);
-    expect(fresh).toEqual(committed);
-  }, 150_000);
+  it.each(REGENERATED)(
+    "%s filled again gets the committed file's findings",
+    async (name) => {
+      const template = path.join(tmp.dir, "template.xlsx");
+      if (!existsSync(template)) writeFileSync(template, await writeTemplate());
+      const out = path.join(tmp.dir, `${name}.xlsx`);
+      await promisify(execFile)(
+        findLibreOffice()!.python,
+        [LO_FILL, template, path.join(FIXTURES, name, "PLAN.json"), out],
+        { timeout: 120_000 },
+      );
+      const [fresh, committed] = await Promise.all([
+        checkFile(out, { displayName: "f" }),
+        checkFile(path.join(FIXTURES, name, "report.xlsx"), { displayName: "f" }),
+      ]);
+      expect(fresh).toEqual(committed);
+    },
+    150_000,
+  );
 });

@@ -16,7 +16,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 async function save(name: string, wb: ExcelJS.Workbook): Promise<string> {
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
@@ -43,7 +42,10 @@ describe("a report made from the real template", () => {
   });
 
   it("a rule broken in the file is found at its cell; the path as given is the file name", async () => {
-    const file = await save("bad-phone.xlsx", await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C13").value = "12345")));
+    const file = await save(
+      "bad-phone.xlsx",
+      await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C13").value = "12345")),
+    );
     const result = await checkFile(file);
     expect(result.file).toBe(file);
     expect(result.status).toBe("errors");
@@ -59,13 +61,22 @@ describe("a report made from the real template", () => {
       }),
     );
     const result = await checkFile(file);
-    expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual(["required@基本情况!C6", "event.in_year@活动明细!A4"]);
+    expect(result.findings.map((f) => `${f.rule}@${f.sheet}!${f.cell}`)).toEqual([
+      "required@基本情况!C6",
+      "event.in_year@活动明细!A4",
+    ]);
   });
 
   it("an error value (#DIV/0!) in a required headcount is a finding, not a crash", async () => {
     const file = await save(
       "div0.xlsx",
-      await filledTemplate((wb) => (wb.getWorksheet("基本情况")!.getCell("C19").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue)),
+      await filledTemplate(
+        (wb) =>
+          (wb.getWorksheet("基本情况")!.getCell("C19").value = {
+            formula: "1/0",
+            result: { error: "#DIV/0!" },
+          } as ExcelJS.CellValue),
+      ),
     );
     const result = await checkFile(file);
     expect(result.status).toBe("errors");
@@ -73,7 +84,10 @@ describe("a report made from the real template", () => {
   });
 
   it("a renamed sheet is still read, and the change is reported as template.modified", async () => {
-    const file = await save("renamed.xlsx", await filledTemplate((wb) => (wb.getWorksheet("宣传报道")!.name = "媒体报道")));
+    const file = await save(
+      "renamed.xlsx",
+      await filledTemplate((wb) => (wb.getWorksheet("宣传报道")!.name = "媒体报道")),
+    );
     const result = await checkFile(file);
     expect(result.status).toBe("warnings");
     expect(result.findings.map((f) => [f.rule, f.sheet])).toEqual([["template.modified", "媒体报道"]]);
@@ -109,7 +123,9 @@ describe("a report made from the real template", () => {
     expect(read.raw.fields.contact_phone).toEqual({ value: "12345", sheet: "基本情况", cell: "C16" });
     expect(read.raw.fields.unit_name.cell).toBe("C8");
     const result = await checkFile(file);
-    expect(result.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(expect.arrayContaining(["format.phone@C16", expect.stringMatching(/^template\.modified@/)]));
+    expect(result.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(
+      expect.arrayContaining(["format.phone@C16", expect.stringMatching(/^template\.modified@/)]),
+    );
     expect(result.findings.filter((f) => f.rule !== "template.modified").map((f) => f.rule)).toEqual(["format.phone"]);
   });
 
@@ -118,7 +134,11 @@ describe("a report made from the real template", () => {
     const copy = new ExcelJS.Workbook();
     for (const ws of src.worksheets.filter((w) => w.name !== "模板信息")) {
       const target = copy.addWorksheet(ws.name);
-      ws.eachRow((row, r) => row.eachCell((cell, c) => (target.getCell(r, c).value = cell.type === ExcelJS.ValueType.Formula ? null : cell.value)));
+      ws.eachRow((row, r) =>
+        row.eachCell(
+          (cell, c) => (target.getCell(r, c).value = cell.type === ExcelJS.ValueType.Formula ? null : cell.value),
+        ),
+      );
     }
     const result = await checkFile(await save("copied.xlsx", copy));
     expect(result.status).toBe("warnings");
@@ -128,7 +148,12 @@ describe("a report made from the real template", () => {
 
 describe("files that are not a report are results, never exceptions", () => {
   it("a path that does not exist, and a folder", async () => {
-    expect(await checkFile(path.join(dir, "nope.xlsx"))).toMatchObject({ status: "unreadable", code: "not_found", findings: [], unit: null });
+    expect(await checkFile(path.join(dir, "nope.xlsx"))).toMatchObject({
+      status: "unreadable",
+      code: "not_found",
+      findings: [],
+      unit: null,
+    });
     expect(await checkFile(dir)).toMatchObject({ status: "unreadable", code: "not_found" });
   });
 
@@ -153,13 +178,22 @@ describe("files that are not a report are results, never exceptions", () => {
     ws.addRow(["姓名", "联系电话", "单位类别"]);
     ws.addRow(["张三", "13812345678", "企业"]);
     const result = await checkFile(await save("roster.xlsx", wb), { displayName: "roster.xlsx" });
-    expect(result).toMatchObject({ file: "roster.xlsx", status: "unreadable", code: "not_template", findings: [], unit: null });
+    expect(result).toMatchObject({
+      file: "roster.xlsx",
+      status: "unreadable",
+      code: "not_template",
+      findings: [],
+      unit: null,
+    });
     expect(result.message).toContain("roster.xlsx");
     expect(result.message).toContain("模板");
   });
 
   it("another template (its own templateId in 模板信息) is refused", async () => {
-    const file = await save("other.xlsx", await filledTemplate((wb) => (wb.getWorksheet("模板信息")!.getCell("B1").value = "some-other-form")));
+    const file = await save(
+      "other.xlsx",
+      await filledTemplate((wb) => (wb.getWorksheet("模板信息")!.getCell("B1").value = "some-other-form")),
+    );
     expect(await checkFile(file)).toMatchObject({ status: "unreadable", code: "not_template" });
   });
 });

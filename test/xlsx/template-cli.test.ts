@@ -39,12 +39,15 @@ describe("template command", () => {
     expect(await yearIn(path.join(tmp.dir, "t.xlsx"))).toBe(2024);
   });
 
-  it.each([["20x"], ["1999"], ["2023.5"], ["-1"], ["3000"]])("a bad --year %s is bad usage (exit 2) with a Chinese message", async (year) => {
-    const r = await run(["template", "-o", "t.xlsx", "--year", year]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--year 应为 2000 至 2100 之间/);
-    expect(existsSync(path.join(tmp.dir, "t.xlsx"))).toBe(false);
-  });
+  it.each([["20x"], ["1999"], ["2023.5"], ["-1"], ["3000"]])(
+    "a bad --year %s is bad usage (exit 2) with a Chinese message",
+    async (year) => {
+      const r = await run(["template", "-o", "t.xlsx", "--year", year]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--year 应为 2000 至 2100 之间/);
+      expect(existsSync(path.join(tmp.dir, "t.xlsx"))).toBe(false);
+    },
+  );
 
   it("refuses to overwrite an existing file without --force, and overwrites with it", async () => {
     const file = path.join(tmp.dir, "t.xlsx");

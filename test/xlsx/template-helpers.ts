@@ -37,6 +37,7 @@ export function definedNames(wb: ExcelJS.Workbook): Record<string, string[]> {
 export function shown(cell: ExcelJS.Cell): unknown {
   const v = cell.value as unknown;
   if (v && typeof v === "object" && "formula" in (v as object)) return (v as { result?: unknown }).result;
-  if (v && typeof v === "object" && "richText" in (v as object)) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
+  if (v && typeof v === "object" && "richText" in (v as object))
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
   return v;
 }

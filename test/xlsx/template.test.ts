@@ -1,16 +1,43 @@
 /** The written template, read back with exceljs: sheets, validations, protection, names, metadata, layout. */
 import ExcelJS from "exceljs";
-import { FIELDS, SEAL_BLOCK, SHEETS, TABLES, TEMPLATE, BASIC_SECTIONS, SINGLE_FIELD_LAYOUT, cellOf, definedNameOf, type FieldId } from "../../src/core/definition";
+import {
+  FIELDS,
+  SEAL_BLOCK,
+  SHEETS,
+  TABLES,
+  TEMPLATE,
+  BASIC_SECTIONS,
+  SINGLE_FIELD_LAYOUT,
+  cellOf,
+  definedNameOf,
+  type FieldId,
+} from "../../src/core/definition";
 import { describeTemplate } from "../../src/core/describe";
 import { RULES } from "../../src/core/rules/catalogue";
 import { labelKey } from "../../src/core/text";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
-import { META_CELLS, META_SHEET, SELF_CHECK_HASH_CELLS, enumSpecs, optionListRange } from "../../src/xlsx/template/meta";
+import {
+  META_CELLS,
+  META_SHEET,
+  SELF_CHECK_HASH_CELLS,
+  enumSpecs,
+  optionListRange,
+} from "../../src/xlsx/template/meta";
 import { SELF_CHECK, SELF_CHECK_LINES, selfCheckFingerprint } from "../../src/xlsx/template/self-check-lines";
 import { INLINE_LIST_LIMIT, listSource } from "../../src/xlsx/template/validation";
 import { definedNames, listOptions, loadTemplate, sheet } from "./template-helpers";
 
-const SHEET_ORDER = ["填报说明", "基本情况", "活动明细", "宣传报道", "佐证材料", "核实说明", "打印稿", "自检", "模板信息"];
+const SHEET_ORDER = [
+  "填报说明",
+  "基本情况",
+  "活动明细",
+  "宣传报道",
+  "佐证材料",
+  "核实说明",
+  "打印稿",
+  "自检",
+  "模板信息",
+];
 
 let wb: ExcelJS.Workbook;
 beforeAll(async () => {
@@ -121,7 +148,8 @@ describe("table sheets agree with describe", () => {
         expect(ws.getCell(`${c.column}${t.headerRow}`).protection?.locked).not.toBe(false);
         expect(ws.getColumn(c.column).width).toBe(def.columns.find((x) => x.id === c.id)!.width);
       }
-      for (const r of preparedRows(def)) for (const c of def.columns) expect(ws.getCell(`${c.column}${r}`).protection?.locked).toBe(false);
+      for (const r of preparedRows(def))
+        for (const c of def.columns) expect(ws.getCell(`${c.column}${r}`).protection?.locked).toBe(false);
     }
   });
 
@@ -145,7 +173,9 @@ describe("table sheets agree with describe", () => {
 describe("data validation", () => {
   const inputs = () => [
     ...FIELDS.map((f) => ({ spec: f as typeof f & { id: string }, ws: sheet(wb, f.sheet), cells: [cellOf(f)] })),
-    ...TABLES.flatMap((t) => t.columns.map((c) => ({ spec: c, ws: sheet(wb, t.sheet), cells: preparedRows(t).map((r) => `${c.column}${r}`) }))),
+    ...TABLES.flatMap((t) =>
+      t.columns.map((c) => ({ spec: c, ws: sheet(wb, t.sheet), cells: preparedRows(t).map((r) => `${c.column}${r}`) })),
+    ),
   ];
 
   it("every enum input has a dropdown with exactly its options, in every prepared row", () => {
@@ -167,7 +197,13 @@ describe("data validation", () => {
     for (const { ws, cells } of inputs().filter((x) => x.spec.type === "headcount")) {
       for (const cell of cells) {
         const dv = ws.getCell(cell).dataValidation;
-        expect(dv).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0], showErrorMessage: true, errorStyle: "stop" });
+        expect(dv).toMatchObject({
+          type: "whole",
+          operator: "greaterThanOrEqual",
+          formulae: [0],
+          showErrorMessage: true,
+          errorStyle: "stop",
+        });
         expect(dv.error).toMatch(/不小于0的整数/);
       }
     }
@@ -175,7 +211,11 @@ describe("data validation", () => {
 
   it("the year is a whole number in the definition's range", () => {
     const year = FIELDS.find((f) => f.id === "year")!;
-    expect(sheet(wb, year.sheet).getCell(cellOf(year)).dataValidation).toMatchObject({ type: "whole", operator: "between", formulae: [year.min, year.max] });
+    expect(sheet(wb, year.sheet).getCell(cellOf(year)).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "between",
+      formulae: [year.min, year.max],
+    });
   });
 
   it("every date input has a date rule (table dates within the report year)", () => {
@@ -199,7 +239,10 @@ describe("data validation", () => {
       expect(dv.prompt).toBe(spec.hint);
       expect(dv.promptTitle).toBe(spec.label);
     }
-    for (const t of TABLES) expect(sheet(wb, t.sheet).getCell(`${t.columns[0].column}${lastPreparedRow(t) + 1}`).dataValidation).toBeUndefined();
+    for (const t of TABLES)
+      expect(
+        sheet(wb, t.sheet).getCell(`${t.columns[0].column}${lastPreparedRow(t) + 1}`).dataValidation,
+      ).toBeUndefined();
   });
 
   it("credit code and phone are text cells, so an 18-character code stays exact", async () => {
@@ -208,7 +251,11 @@ describe("data validation", () => {
       expect(sheet(wb, f.sheet).getCell(cellOf(f)).numFmt).toBe("@");
     }
     const f = FIELDS.find((x) => x.id === "credit_code")!;
-    expect(sheet(wb, f.sheet).getCell(cellOf(f)).dataValidation).toMatchObject({ type: "textLength", operator: "equal", formulae: [18] });
+    expect(sheet(wb, f.sheet).getCell(cellOf(f)).dataValidation).toMatchObject({
+      type: "textLength",
+      operator: "equal",
+      formulae: [18],
+    });
   });
 
   it("long lists go to a range on the hidden sheet, short ones stay inline", () => {
@@ -247,14 +294,20 @@ describe("protection and defined names", () => {
       const abs = f.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
       expect(names[definedNameOf(f.id as FieldId)]).toEqual([`'${f.sheet}'!${abs}`]);
     }
-    for (const t of describeTemplate().tables) expect(names[`tbl_${t.id}`]).toEqual([`'${t.sheet}'!$${t.columns[0].column}$${t.headerRow}`]);
+    for (const t of describeTemplate().tables)
+      expect(names[`tbl_${t.id}`]).toEqual([`'${t.sheet}'!$${t.columns[0].column}$${t.headerRow}`]);
   });
 });
 
 describe("formatting, printing, formulas", () => {
   it("highlights every blank required input, and impossible headcounts and public > training", () => {
-    const basic = sheet(wb, SHEETS.basic) as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] };
-    const formulasAt = (cell: string) => basic.conditionalFormattings.filter((c) => c.ref === cell).flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
+    const basic = sheet(wb, SHEETS.basic) as unknown as {
+      conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[];
+    };
+    const formulasAt = (cell: string) =>
+      basic.conditionalFormattings
+        .filter((c) => c.ref === cell)
+        .flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
     for (const f of FIELDS) {
       const cell = cellOf(f);
       expect(formulasAt(cell).includes(`LEN(${cell})=0`)).toBe(f.required);
@@ -264,7 +317,9 @@ describe("formatting, printing, formulas", () => {
     for (const t of TABLES) {
       const ws = sheet(wb, t.sheet) as unknown as { conditionalFormattings: { ref: string }[] };
       for (const c of t.columns.filter((x) => x.required)) {
-        expect(ws.conditionalFormattings.map((x) => x.ref)).toContain(`${c.column}${t.firstRow}:${c.column}${lastPreparedRow(t)}`);
+        expect(ws.conditionalFormattings.map((x) => x.ref)).toContain(
+          `${c.column}${t.firstRow}:${c.column}${lastPreparedRow(t)}`,
+        );
       }
     }
   });
@@ -272,10 +327,21 @@ describe("formatting, printing, formulas", () => {
   it("prints on A4, one page wide, with repeated titles; wide tables in landscape", () => {
     for (const t of TABLES) {
       const ps = sheet(wb, t.sheet).pageSetup;
-      expect(ps).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${t.headerRow}` });
+      expect(ps).toMatchObject({
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `1:${t.headerRow}`,
+      });
       expect(ps.orientation).toBe(t.columns.reduce((a, c) => a + c.width, 0) > 95 ? "landscape" : "portrait");
     }
-    expect(sheet(wb, SHEETS.basic).pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToHeight: 0, printTitlesRow: "1:3" });
+    expect(sheet(wb, SHEETS.basic).pageSetup).toMatchObject({
+      paperSize: 9,
+      fitToPage: true,
+      fitToHeight: 0,
+      printTitlesRow: "1:3",
+    });
   });
 
   it("has formulas only on 自检 and 打印稿, and a result formula on every self-check line plus the overall line", () => {
@@ -283,7 +349,8 @@ describe("formatting, printing, formulas", () => {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           if (cell.formula) expect([SHEETS.selfCheck, SHEETS.print]).toContain(ws.name);
-          if (typeof cell.value === "string" && cell.value.startsWith("=")) throw new Error(`text that looks like a formula at ${ws.name}!${cell.address}`);
+          if (typeof cell.value === "string" && cell.value.startsWith("="))
+            throw new Error(`text that looks like a formula at ${ws.name}!${cell.address}`);
         }),
       );
     }
@@ -323,7 +390,15 @@ describe("formatting, printing, formulas", () => {
 
   it("the 填报说明 names the deadlines, the attachments and how to seal and send", async () => {
     const text = (sheet(wb, SHEETS.guide).getColumn("A").values as unknown[]).join("\n");
-    for (const s of ["6月27日前", "11月10日前", "佐证材料", "加盖公章", "市市场监管委标准化处政务邮箱", "核实说明", "自检"]) expect(text).toContain(s);
+    for (const s of [
+      "6月27日前",
+      "11月10日前",
+      "佐证材料",
+      "加盖公章",
+      "市市场监管委标准化处政务邮箱",
+      "核实说明",
+      "自检",
+    ])
+      expect(text).toContain(s);
   });
-
 });

@@ -25,7 +25,10 @@ export function verdictLine(r: CheckResult): string {
   const who = r.unit ? `${r.file}（${r.unit}）` : r.file;
   if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${r.message ?? ""}`;
   const c = counts(r);
-  const parts = [`${c.errors} 个错误`, `${c.warnings} 个提示${c.explained > 0 ? `（其中 ${c.explained} 个已说明）` : ""}`];
+  const parts = [
+    `${c.errors} 个错误`,
+    `${c.warnings} 个提示${c.explained > 0 ? `（其中 ${c.explained} 个已说明）` : ""}`,
+  ];
   return `${who}：${VERDICT[r.status]}，${parts.join("，")}`;
 }
 
@@ -37,9 +40,13 @@ const ruleName = ruleNameOf;
  * 核实说明 (rule name and place) if it is right as written.
  */
 function findingLines(f: FindingJson): string[] {
-  const lines = [`  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${ruleName(f.rule)}]`];
+  const lines = [
+    `  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${ruleName(f.rule)}]`,
+  ];
   if (f.severity === "warning" && f.explanation === undefined && f.rule !== "explanation.unused")
-    lines.push(`        如情况属实，在“核实说明”中填写：规则“${ruleName(f.rule)}”，位置“${f.sheet}!${f.cell}”，并写明说明。`);
+    lines.push(
+      `        如情况属实，在“核实说明”中填写：规则“${ruleName(f.rule)}”，位置“${f.sheet}!${f.cell}”，并写明说明。`,
+    );
   if (f.explanation !== undefined) lines.push(`        说明：${f.explanation}`);
   return lines;
 }
@@ -78,7 +85,8 @@ function* resultJson(r: CheckResult): Generator<string> {
     const comma = i < entries.length - 1 ? "," : "";
     if (key === "findings" && Array.isArray(value) && value.length > 0) {
       yield '    "findings": [\n';
-      for (const [j, f] of value.entries()) yield `      ${nest(JSON.stringify(f, null, 2), "      ")}${j < value.length - 1 ? "," : ""}\n`;
+      for (const [j, f] of value.entries())
+        yield `      ${nest(JSON.stringify(f, null, 2), "      ")}${j < value.length - 1 ? "," : ""}\n`;
       yield `    ]${comma}\n`;
     } else yield `    ${JSON.stringify(key)}: ${nest(JSON.stringify(value, null, 2), "    ")}${comma}\n`;
   }

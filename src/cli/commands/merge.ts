@@ -35,7 +35,12 @@ function progress(io: CliIO, total: number) {
   return {
     tick(done: number) {
       if (!bar && io.isTTY && Date.now() - started > PROGRESS_AFTER_MS) {
-        bar = new SingleBar({ stream: process.stderr, format: "汇总中 [{bar}] {value}/{total} 个文件", hideCursor: true, clearOnComplete: true });
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: "汇总中 [{bar}] {value}/{total} 个文件",
+          hideCursor: true,
+          clearOnComplete: true,
+        });
         bar.start(total, done);
       } else bar?.update(done);
     },
@@ -44,12 +49,16 @@ function progress(io: CliIO, total: number) {
 }
 
 function summaryLines(s: MergeSummary, output: string): string[] {
-  const typeNote = s.reportType === null ? "未能确定报告类型" : `报告类型：${s.reportType}（${s.reportTypeFrom === "given" ? "按 --type 指定" : "按多数文件确定"}）`;
+  const typeNote =
+    s.reportType === null
+      ? "未能确定报告类型"
+      : `报告类型：${s.reportType}（${s.reportTypeFrom === "given" ? "按 --type 指定" : "按多数文件确定"}）`;
   const lines = [
     `共读取 ${s.filesRead} 个文件，汇总 ${s.unitsMerged} 个单位，${typeNote}。`,
     `有错误的单位 ${s.unitsWithErrors} 个；无法读取的文件 ${s.unreadable} 个；被替代的文件 ${s.superseded} 个；其他报告类型未汇总 ${s.skipped} 个；跳过的锁定文件或总表 ${s.ignored} 个。`,
   ];
-  if (s.missingFromRoster !== null) lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
+  if (s.missingFromRoster !== null)
+    lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
   lines.push(`总表已写入：${output}（详见“问题清单”“未报送单位”工作表）。`);
   return lines;
 }
@@ -74,7 +83,12 @@ function parseType(type: string | undefined): ReportType | undefined {
  * Every input file but the output itself: a master left in an input folder by an earlier run is not
  * read again. An output that is one of the submissions is refused: inputs are never overwritten.
  */
-async function collectEntries(inputs: readonly string[], cwd: string, output: string, display: string): Promise<InputEntry[]> {
+async function collectEntries(
+  inputs: readonly string[],
+  cwd: string,
+  output: string,
+  display: string,
+): Promise<InputEntry[]> {
   const entries: InputEntry[] = [];
   for await (const e of expandInputs(inputs, cwd)) {
     if (path.resolve(e.path) !== output) entries.push(e);
@@ -97,11 +111,14 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
       const output = path.resolve(io.cwd, opts.output);
-      if (path.extname(output).toLowerCase() !== ".xlsx") throw new CliError(`总表文件须以 .xlsx 结尾：“${opts.output}”。`, EXIT.usage);
+      if (path.extname(output).toLowerCase() !== ".xlsx")
+        throw new CliError(`总表文件须以 .xlsx 结尾：“${opts.output}”。`, EXIT.usage);
       const existing = await fs.stat(output).catch(() => undefined);
       if (existing?.isDirectory()) throw new CliError(`“${opts.output}”是一个文件夹，请给出总表的文件名。`, EXIT.usage);
-      if (existing && !opts.force) throw new CliError(`总表文件“${opts.output}”已存在，未覆盖。如需覆盖请加 --force。`, EXIT.usage);
-      const roster = opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
+      if (existing && !opts.force)
+        throw new CliError(`总表文件“${opts.output}”已存在，未覆盖。如需覆盖请加 --force。`, EXIT.usage);
+      const roster =
+        opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(roster.reason, EXIT.usage);
 
       const entries = await collectEntries(inputs, io.cwd, output, opts.output);
@@ -113,7 +130,10 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       }
       bar.stop();
 
-      const result = mergeSubmissions(read, { ...(reportType ? { reportType } : {}), ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}) });
+      const result = mergeSubmissions(read, {
+        ...(reportType ? { reportType } : {}),
+        ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
+      });
       await saveMaster(result, output);
       if (opts.json) io.stdout(JSON.stringify({ ...result.summary, output: opts.output }, null, 2) + "\n");
       else io.stdout([...summaryLines(result.summary, opts.output), ...detailLines(result)].join("\n") + "\n");

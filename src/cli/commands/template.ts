@@ -15,7 +15,8 @@ interface TemplateCommandOptions {
 function parseYear(text: string | undefined): number {
   if (text === undefined) return TEMPLATE.defaultYear;
   const year = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!isValidTemplateYear(year)) throw new CliError(`--year 应为 ${MIN_YEAR} 至 ${MAX_YEAR} 之间的四位整数年份，收到“${text}”。`, EXIT.usage);
+  if (!isValidTemplateYear(year))
+    throw new CliError(`--year 应为 ${MIN_YEAR} 至 ${MAX_YEAR} 之间的四位整数年份，收到“${text}”。`, EXIT.usage);
   return year;
 }
 
@@ -25,7 +26,10 @@ function requireXlsxName(output: string): void {
   if (ext.toLowerCase() === ".xlsx") return;
   const suggestion = `${ext ? output.slice(0, -ext.length) : output}.xlsx`;
   const what = ext ? `扩展名是“${ext}”` : "没有扩展名";
-  throw new CliError(`模板是 Excel 工作簿，输出文件名须以 .xlsx 结尾；“${output}”${what}。请改为：-o ${suggestion}`, EXIT.usage);
+  throw new CliError(
+    `模板是 Excel 工作簿，输出文件名须以 .xlsx 结尾；“${output}”${what}。请改为：-o ${suggestion}`,
+    EXIT.usage,
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -95,7 +95,11 @@ function utf16le(text: string): Uint8Array {
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0];
-  outer: for (let i = haystack.indexOf(first); i !== -1 && i <= haystack.length - needle.length; i = haystack.indexOf(first, i + 1)) {
+  outer: for (
+    let i = haystack.indexOf(first);
+    i !== -1 && i <= haystack.length - needle.length;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;
   }
@@ -120,6 +124,7 @@ export function classifyOle2(bytes: Uint8Array): Ole2Kind {
   if (names.some((n) => ENCRYPTION_STREAMS.includes(n))) return { kind: "encrypted" };
   if (names.includes("Workbook") || names.includes("Book")) return { kind: "legacy_xls" };
   if (names.includes("WordDocument")) return { kind: "other_office", what: "这是 Word 97-2003 文档（.doc）" };
-  if (names.includes("PowerPoint Document")) return { kind: "other_office", what: "这是 PowerPoint 97-2003 演示文稿（.ppt）" };
+  if (names.includes("PowerPoint Document"))
+    return { kind: "other_office", what: "这是 PowerPoint 97-2003 演示文稿（.ppt）" };
   return { kind: "other_office", what: "这是 Office 97-2003 格式的其他文件" };
 }

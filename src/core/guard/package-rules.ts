@@ -92,7 +92,8 @@ export function classifyByNames(names: readonly string[]): PackageKind | GuardPr
 }
 
 /** Content types of a workbook part: ordinary, template, and the macro-enabled kinds. */
-const WORKBOOK_CONTENT_TYPE = /application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[a-z.]*main\+xml/i;
+const WORKBOOK_CONTENT_TYPE =
+  /application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[a-z.]*main\+xml/i;
 const MACRO_CONTENT_TYPE = /application\/vnd\.ms-excel\.(sheet|template|addin)\.macroEnabled/i;
 
 export interface PackageVerdict {
@@ -120,7 +121,11 @@ export function missingWorksheetParts(workbookRels: string, names: readonly stri
   const missing: string[] = [];
   for (const m of workbookRels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const tag = m[0];
-    const attr = (n: string) => new RegExp(`\\s${n}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+    const attr = (n: string) =>
+      new RegExp(`\\s${n}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+        .exec(tag)
+        ?.slice(1)
+        .find((v) => v !== undefined);
     const type = attr("Type");
     const target = attr("Target");
     if (!type || !target || !WORKSHEET_RELATIONSHIP.test(type) || attr("TargetMode") === "External") continue;
@@ -135,7 +140,11 @@ export function missingWorksheetParts(workbookRels: string, names: readonly stri
  * and, when given, the names of all its parts. A macro-enabled workbook is accepted — only its
  * values are read — and flagged.
  */
-export function judgePackage(kind: PackageKind, parts: ReadonlyMap<string, string>, names?: readonly string[]): PackageVerdict | GuardProblem {
+export function judgePackage(
+  kind: PackageKind,
+  parts: ReadonlyMap<string, string>,
+  names?: readonly string[],
+): PackageVerdict | GuardProblem {
   if (kind.kind === "odf") {
     const mimetype = parts.get(ODF_MIMETYPE_PART) ?? "";
     if (isOdsMimetype(mimetype)) return { code: "ods" };

@@ -223,7 +223,8 @@ export class ReaderCost {
       case "row": {
         this.tally.rows++;
         const r = Number(attribute(tag, "r") ?? "1");
-        if (!(r >= 1 && r <= MAX_ROW)) this.damage ??= { code: "corrupt", detail: `行号 ${r} 超出 Excel 的 ${MAX_ROW} 行` };
+        if (!(r >= 1 && r <= MAX_ROW))
+          this.damage ??= { code: "corrupt", detail: `行号 ${r} 超出 Excel 的 ${MAX_ROW} 行` };
         break;
       }
       case "mergeCell":

@@ -35,10 +35,12 @@ export const REFUSAL_CODES: readonly RefusalCode[] = [
 ];
 
 /** What the unit should do to get a readable file; every route ends in "save as .xlsx and send again". */
-const SAVE_AS_XLSX = "请用 Excel 打开后选择“文件-另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，然后重新发送新保存的文件。";
+const SAVE_AS_XLSX =
+  "请用 Excel 打开后选择“文件-另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，然后重新发送新保存的文件。";
 
 /** A Word, PDF or text file holds no template to save as .xlsx: the unit should send the filled template itself. */
-const SEND_TEMPLATE = "报表须填写在下发的《标准化研学行动总结》模板（.xlsx）中：请把内容填入模板，保存后发送填好的模板文件，不要发送 Word、PDF 等其他文件。";
+const SEND_TEMPLATE =
+  "报表须填写在下发的《标准化研学行动总结》模板（.xlsx）中：请把内容填入模板，保存后发送填好的模板文件，不要发送 Word、PDF 等其他文件。";
 
 /** Each message takes the file name and an optional Chinese detail (`b` shows it in brackets, `s` as a clause). */
 const b = (d?: string) => (d ? `（${d}）` : "");

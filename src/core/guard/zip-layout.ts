@@ -65,7 +65,10 @@ function judgeName(bytes: Uint8Array, view: DataView, central: number): GuardPro
   }
 
   const local = localHeaderOffset(view, central);
-  const localName = local + 30 <= bytes.length && u32(local) === LOCAL ? bytes.subarray(local + 30, local + 30 + u16(local + 26)) : undefined;
+  const localName =
+    local + 30 <= bytes.length && u32(local) === LOCAL
+      ? bytes.subarray(local + 30, local + 30 + u16(local + 26))
+      : undefined;
   if (!localName || localName.length !== name.length || !localName.every((b, i) => b === name[i]))
     return damaged(`部件 ${shown} 的本地记录与目录记录不符`);
   return undefined;
@@ -98,7 +101,8 @@ export function judgeZipLayout(bytes: Uint8Array): GuardProblem | undefined {
   // yauzl takes Zip64 values whenever a locator precedes the end record; JSZip only when a field is at its maximum.
   const locator = eocd - LOCATOR_BYTES;
   const hasLocator = signatureAt(locator, ZIP64_LOCATOR);
-  const saturated = [4, 6, 8, 10].some((o) => u16(eocd + o) === 0xffff) || [12, 16].some((o) => u32(eocd + o) === 0xffffffff);
+  const saturated =
+    [4, 6, 8, 10].some((o) => u16(eocd + o) === 0xffff) || [12, 16].some((o) => u32(eocd + o) === 0xffffffff);
   if (hasLocator !== saturated) return damaged("压缩包的 Zip64 结尾记录与普通结尾记录不一致");
 
   let count: number;
@@ -107,7 +111,8 @@ export function judgeZipLayout(bytes: Uint8Array): GuardProblem | undefined {
   let end: number;
   if (hasLocator) {
     const record = u64(locator + 8);
-    if (!signatureAt(record, ZIP64_EOCD) || record + 56 > bytes.length) return damaged("压缩包的 Zip64 结尾记录位置不对");
+    if (!signatureAt(record, ZIP64_EOCD) || record + 56 > bytes.length)
+      return damaged("压缩包的 Zip64 结尾记录位置不对");
     if (record + 12 + u64(record + 4) !== locator) return damaged("压缩包的 Zip64 结尾记录长度不对");
     count = u64(record + 32);
     size = u64(record + 40);

@@ -37,18 +37,25 @@ function positionOf(field: FieldDef, sheet: SheetGrid, index: LabelIndex, grid: 
   const named = grid.names[definedNameOf(field.id)];
   const namedAt = named && named.sheet === sheet.name ? parseA1(named.cell) : null;
   if (namedAt && labelBeside(index, key, namedAt)) return namedAt;
-  const label = nearest(index.get(key) ?? [], { row: field.row, column: columnNumber(SINGLE_FIELD_LAYOUT.labelColumn) });
+  const label = nearest(index.get(key) ?? [], {
+    row: field.row,
+    column: columnNumber(SINGLE_FIELD_LAYOUT.labelColumn),
+  });
   if (label) return { row: label.row, column: label.column + LABEL_TO_INPUT };
   return namedAt ?? undefined;
 }
 
 /** Locates every single field; `sheetFor` maps a template sheet name to the sheet found for it. */
-export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string) => FoundSheet | undefined): FieldsFound {
+export function locateFields(
+  grid: WorkbookGrid,
+  sheetFor: (templateName: string) => FoundSheet | undefined,
+): FieldsFound {
   const fields = {} as Record<FieldId, Located>;
   const moves: FieldMove[] = [];
   const missing: LayoutChange[] = [];
   const indexes = new Map<SheetGrid, LabelIndex>();
-  const indexOf = (sheet: SheetGrid) => indexes.get(sheet) ?? indexes.set(sheet, indexLabels(sheet, LABEL_KEYS)).get(sheet)!;
+  const indexOf = (sheet: SheetGrid) =>
+    indexes.get(sheet) ?? indexes.set(sheet, indexLabels(sheet, LABEL_KEYS)).get(sheet)!;
   let found = 0;
   for (const field of FIELDS) {
     const home = sheetFor(field.sheet);
@@ -62,7 +69,8 @@ export function locateFields(grid: WorkbookGrid, sheetFor: (templateName: string
     found++;
     const cell = toA1(at.row, at.column);
     fields[field.id] = { value: valueAt(home.sheet, at.row, at.column), sheet: home.sheet.name, cell };
-    if (cell !== template) moves.push({ field: field.id, templateSheet: field.sheet, templateCell: template, sheet: home.sheet.name, cell });
+    if (cell !== template)
+      moves.push({ field: field.id, templateSheet: field.sheet, templateCell: template, sheet: home.sheet.name, cell });
   }
   return { fields, found, moves, missing };
 }

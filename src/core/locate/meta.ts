@@ -20,7 +20,8 @@ function pairs(sheet: SheetGrid): Map<string, string> {
   for (let r = 1; r <= Math.min(sheet.rows.length, SCAN_ROWS); r++) {
     const key = valueAt(sheet, r, 1);
     const value = valueAt(sheet, r, 2);
-    if (typeof key === "string" && value !== null && typeof value !== "object") out.set(key.trim(), String(value).trim());
+    if (typeof key === "string" && value !== null && typeof value !== "object")
+      out.set(key.trim(), String(value).trim());
   }
   return out;
 }

@@ -33,13 +33,18 @@ export function findSheet(grid: WorkbookGrid, search: SheetSearch): FoundSheet |
   }
   // The template's name wins unless that sheet is an empty stand-in (the real one renamed beside it).
   const byName = grid.sheets.find((s) => s.name === search.templateName);
-  if (byName && ((votes.get(byName.name) ?? 0) > 0 || search.score(byName) >= search.minScore)) return { sheet: byName };
+  if (byName && ((votes.get(byName.name) ?? 0) > 0 || search.score(byName) >= search.minScore))
+    return { sheet: byName };
   const elsewhere = findRenamed(grid, search, votes);
   if (elsewhere) return elsewhere;
   return byName ? { sheet: byName } : undefined;
 }
 
-function findRenamed(grid: WorkbookGrid, search: SheetSearch, votes: ReadonlyMap<string, number>): FoundSheet | undefined {
+function findRenamed(
+  grid: WorkbookGrid,
+  search: SheetSearch,
+  votes: ReadonlyMap<string, number>,
+): FoundSheet | undefined {
   const eligible = grid.sheets.filter((s) => !TEMPLATE_SHEETS.has(s.name));
   let bestNamed: SheetGrid | undefined;
   let bestVotes = 0;

@@ -82,15 +82,25 @@ export interface TableFound {
 function headerChanges(table: TableDef, templateSheet: string, sheet: string, header: HeaderFound): LayoutChange[] {
   const at = { table: table.id, templateSheet, sheet };
   const changes: LayoutChange[] = [];
-  if (header.row !== table.headerRow) changes.push({ kind: "headerMoved", ...at, templateRow: table.headerRow, row: header.row });
-  for (const c of table.columns) if (!header.columns.has(c.id)) changes.push({ kind: "columnMissing", ...at, column: c.id });
-  const moved = table.columns.filter((c) => header.columns.has(c.id) && header.columns.get(c.id) !== columnNumber(c.column));
+  if (header.row !== table.headerRow)
+    changes.push({ kind: "headerMoved", ...at, templateRow: table.headerRow, row: header.row });
+  for (const c of table.columns)
+    if (!header.columns.has(c.id)) changes.push({ kind: "columnMissing", ...at, column: c.id });
+  const moved = table.columns.filter(
+    (c) => header.columns.has(c.id) && header.columns.get(c.id) !== columnNumber(c.column),
+  );
   const offsets = new Set(moved.map((c) => header.columns.get(c.id)! - columnNumber(c.column)));
   if (moved.length >= 3 && offsets.size === 1) {
     changes.push({ kind: "columnsShifted", ...at, columns: moved.map((c) => c.id), offset: [...offsets][0] });
   } else {
     for (const c of moved) {
-      changes.push({ kind: "columnMoved", ...at, column: c.id, templateLetter: c.column, letter: columnLetter(header.columns.get(c.id)!) });
+      changes.push({
+        kind: "columnMoved",
+        ...at,
+        column: c.id,
+        templateLetter: c.column,
+        letter: columnLetter(header.columns.get(c.id)!),
+      });
     }
   }
   return changes;
@@ -100,10 +110,20 @@ function headerChanges(table: TableDef, templateSheet: string, sheet: string, he
  * Reads the non-empty rows under the header; a column that is missing reads as blank at its template
  * letter. Past `maxRows` rows are only counted: a 100,000-row paste costs a count, not 100,000 rows.
  */
-export function readTable(sheet: SheetGrid, table: TableDef, header: HeaderFound, templateSheetName: string, maxRows: number): TableFound {
+export function readTable(
+  sheet: SheetGrid,
+  table: TableDef,
+  header: HeaderFound,
+  templateSheetName: string,
+  maxRows: number,
+): TableFound {
   const rows: RawRow[] = [];
   let count = 0;
-  const columns = table.columns.map((col) => ({ col, at: header.columns.get(col.id), c: header.columns.get(col.id) ?? columnNumber(col.column) }));
+  const columns = table.columns.map((col) => ({
+    col,
+    at: header.columns.get(col.id),
+    c: header.columns.get(col.id) ?? columnNumber(col.column),
+  }));
   for (let r = header.row + 1; r <= sheet.rows.length; r++) {
     if (count >= maxRows) {
       if (columns.some(({ at }) => at !== undefined && !isBlank(valueAt(sheet, r, at)))) count++;

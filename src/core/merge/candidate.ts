@@ -33,7 +33,11 @@ export interface Candidate {
 }
 
 /** Judged values of one row, plus the original text of every non-blank cell that did not read. */
-function judgedValues(specs: readonly ValueSpec[], values: Readonly<Record<string, FieldValue>>, raw: Readonly<Record<string, Located>> | undefined): JudgedValues {
+function judgedValues(
+  specs: readonly ValueSpec[],
+  values: Readonly<Record<string, FieldValue>>,
+  raw: Readonly<Record<string, Located>> | undefined,
+): JudgedValues {
   const out: Record<string, FieldValue> = {};
   const unread: Record<string, string> = {};
   for (const s of specs) {
@@ -47,7 +51,11 @@ function judgedValues(specs: readonly ValueSpec[], values: Readonly<Record<strin
 
 const textValue = (v: FieldValue | undefined): string | null => (typeof v === "string" && v !== "" ? v : null);
 
-export function prepareCandidate(source: SourceFile & { readonly sha256: string }, raw: RawReport, judgement: Judgement): Candidate {
+export function prepareCandidate(
+  source: SourceFile & { readonly sha256: string },
+  raw: RawReport,
+  judgement: Judgement,
+): Candidate {
   const { submission } = judgement;
   const fields = judgedValues(FIELDS, submission.fields, raw.fields);
   const unitName = textValue(fields.values.unit_name) ?? fields.unread.unit_name ?? null;

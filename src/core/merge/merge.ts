@@ -91,7 +91,8 @@ export function groupByUnit(reports: readonly Candidate[]): UnitGroup[] {
   }
   const codedByName = new Map<string, Set<UnitGroup>>();
   for (const g of byCode.values())
-    for (const m of g.members) if (m.foldedName !== null) codedByName.set(m.foldedName, (codedByName.get(m.foldedName) ?? new Set()).add(g));
+    for (const m of g.members)
+      if (m.foldedName !== null) codedByName.set(m.foldedName, (codedByName.get(m.foldedName) ?? new Set()).add(g));
   const byName = new Map<string, UnitGroup>();
   const alone: UnitGroup[] = [];
   for (const r of reports) {
@@ -132,8 +133,28 @@ function unitRowOf(c: Candidate, key: UnitKey): UnitRow {
   };
 }
 
-function fileLine(kind: ProblemRow["kind"], source: SourceFile, unit: string | null, rule: string, severity: ProblemRow["severity"], message: string): ProblemRow {
-  return { kind, file: source.path, unit, rule, severity, field: null, table: null, row: null, sheet: null, cell: null, message, explanation: null };
+function fileLine(
+  kind: ProblemRow["kind"],
+  source: SourceFile,
+  unit: string | null,
+  rule: string,
+  severity: ProblemRow["severity"],
+  message: string,
+): ProblemRow {
+  return {
+    kind,
+    file: source.path,
+    unit,
+    rule,
+    severity,
+    field: null,
+    table: null,
+    row: null,
+    sheet: null,
+    cell: null,
+    message,
+    explanation: null,
+  };
 }
 
 function findingLines(c: Candidate): ProblemRow[] {
@@ -187,8 +208,21 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
     units.push(row);
     const unit = c.unitName ?? "";
     for (const id of DETAIL_TABLE_IDS)
-      for (const r of c.tables[id] ?? []) details[id].push({ unit, key, values: r.values, unread: r.unread, source: { file: c.source.path, sheet: r.sheet, row: r.row } });
-    participants.set(row, (c.tables.events ?? []).reduce((s, r) => s + (typeof r.values.participants === "number" ? r.values.participants : 0), 0));
+      for (const r of c.tables[id] ?? [])
+        details[id].push({
+          unit,
+          key,
+          values: r.values,
+          unread: r.unread,
+          source: { file: c.source.path, sheet: r.sheet, row: r.row },
+        });
+    participants.set(
+      row,
+      (c.tables.events ?? []).reduce(
+        (s, r) => s + (typeof r.values.participants === "number" ? r.values.participants : 0),
+        0,
+      ),
+    );
   }
   const eventParticipants = (u: UnitRow) => participants.get(u) ?? 0;
 
@@ -200,22 +234,44 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
   for (const input of sorted) {
     if (input.kind === "unreadable") {
       unreadable.push({ source: input.source, code: input.code, message: input.message });
-      problems.push(fileLine("unreadable", input.source, null, MERGE_RULES.unreadable(input.code), "error", input.message));
+      problems.push(
+        fileLine("unreadable", input.source, null, MERGE_RULES.unreadable(input.code), "error", input.message),
+      );
     } else if (input.kind === "lock_file") {
       ignored++;
       problems.push(fileLine("lock_file", input.source, null, MERGE_RULES.lockFile, "info", mergeMessages.lockFile()));
     } else if (input.kind === "master_input") {
       ignored++;
-      problems.push(fileLine("master_input", input.source, null, MERGE_RULES.masterInput, "error", mergeMessages.masterInput()));
+      problems.push(
+        fileLine("master_input", input.source, null, MERGE_RULES.masterInput, "error", mergeMessages.masterInput()),
+      );
     } else {
       const c = input.candidate;
       const lost = losers.get(c);
       if (skippedFiles.has(c)) {
         skipped.push(setAside(c, null));
-        problems.push(fileLine("other_type", c.source, c.unitName, MERGE_RULES.otherType, "info", mergeMessages.otherType(c.reportType, reportType!)));
+        problems.push(
+          fileLine(
+            "other_type",
+            c.source,
+            c.unitName,
+            MERGE_RULES.otherType,
+            "info",
+            mergeMessages.otherType(c.reportType, reportType!),
+          ),
+        );
       } else if (lost) {
         superseded.push({ ...setAside(c, lost.key), by: lost.by.source });
-        problems.push(fileLine("superseded", c.source, c.unitName, MERGE_RULES.superseded, "info", mergeMessages.superseded(lost.by.source.path, lost.by.fillDate)));
+        problems.push(
+          fileLine(
+            "superseded",
+            c.source,
+            c.unitName,
+            MERGE_RULES.superseded,
+            "info",
+            mergeMessages.superseded(lost.by.source.path, lost.by.fillDate),
+          ),
+        );
       } else problems.push(...findingLines(c));
     }
   }
@@ -228,7 +284,16 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
           units: roster.units.length,
           missing: roster.units.filter((r) => !matchedRows.has(r.row)),
           unmatched: units.flatMap((u) =>
-            u.roster.kind === "unmatched" ? [{ unit: typeof u.values.unit_name === "string" ? u.values.unit_name : (u.unread.unit_name ?? ""), key: u.key, file: u.source.path, suggestion: u.roster.suggestion }] : [],
+            u.roster.kind === "unmatched"
+              ? [
+                  {
+                    unit: typeof u.values.unit_name === "string" ? u.values.unit_name : (u.unread.unit_name ?? ""),
+                    key: u.key,
+                    file: u.source.path,
+                    suggestion: u.roster.suggestion,
+                  },
+                ]
+              : [],
           ),
         }
       : null;

@@ -7,7 +7,8 @@ export const mergeMessages = {
   otherType: (own: ReportType | null, chosen: ReportType) =>
     `本文件为${own ?? "其他类型"}，本次汇总的是${chosen}，两类报告不合并计算，本文件未计入汇总。`,
   lockFile: () => "这是 Excel/WPS 打开文件时生成的临时锁定文件（~$ 开头），不是报送文件，已跳过。",
-  masterInput: () => "这是汇总生成的总表，不是单位报送的文件，不能再次汇总（合并多个总表暂不支持）。请只选择各单位报送的文件。",
+  masterInput: () =>
+    "这是汇总生成的总表，不是单位报送的文件，不能再次汇总（合并多个总表暂不支持）。请只选择各单位报送的文件。",
 } as const;
 
 /** Rule ids of the file-level lines (not spec §4 rules: they name what happened to a file). */

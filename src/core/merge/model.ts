@@ -60,7 +60,12 @@ export interface JudgedValues {
 export type RosterStanding =
   /** No roster was given. */
   | { readonly kind: "no_roster" }
-  | { readonly kind: "matched"; readonly by: "credit_code" | "unit_name"; readonly rosterName: string; readonly rosterRow: number }
+  | {
+      readonly kind: "matched";
+      readonly by: "credit_code" | "unit_name";
+      readonly rosterName: string;
+      readonly rosterRow: number;
+    }
   /**
    * Not on the roster (提交单位不在名单中). `suggestion` is the roster name closest to the unit's folded
    * name by edit distance (ties: roster order), null when the roster is empty.
@@ -182,7 +187,12 @@ export interface RosterReport {
   /** Roster units no merged submission matched, in roster order. */
   readonly missing: readonly RosterUnit[];
   /** Merged units not on the roster, with the closest roster name (sorted as the unit rows); `file` is SourceFile.path. */
-  readonly unmatched: readonly { readonly unit: string; readonly key: UnitKey; readonly file: string; readonly suggestion: RosterSuggestion | null }[];
+  readonly unmatched: readonly {
+    readonly unit: string;
+    readonly key: UnitKey;
+    readonly file: string;
+    readonly suggestion: RosterSuggestion | null;
+  }[];
 }
 
 /** Totals over some units: unit count, rows per table, and every headcount field summed. */

@@ -16,7 +16,8 @@ export const ROSTER_LABELS = {
 /** How far down the header row may stand (a title row or two above it is common). */
 const HEADER_SCAN_ROWS = 10;
 
-export type RosterTable = { readonly ok: true; readonly units: readonly RosterUnit[] } | { readonly ok: false; readonly reason: string };
+export type RosterTable =
+  { readonly ok: true; readonly units: readonly RosterUnit[] } | { readonly ok: false; readonly reason: string };
 
 function columnOf(header: readonly string[], labels: readonly string[]): number {
   const keys = labels.map(labelKey);
@@ -37,7 +38,12 @@ export function readRosterRows(rows: readonly (readonly string[])[]): RosterTabl
       if (name === "") continue;
       const code = cell(rows[i], codeAt);
       const category = cell(rows[i], categoryAt);
-      units.push({ name, creditCode: code === "" ? null : foldCreditCode(code), category: category === "" ? null : category, row: i + 1 });
+      units.push({
+        name,
+        creditCode: code === "" ? null : foldCreditCode(code),
+        category: category === "" ? null : category,
+        row: i + 1,
+      });
     }
     if (units.length === 0) return { ok: false, reason: `表头（第 ${h + 1} 行）下面没有任何单位名称` };
     return { ok: true, units };

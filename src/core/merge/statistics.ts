@@ -25,7 +25,11 @@ export function totalsOf(units: readonly UnitRow[], eventParticipants: (u: UnitR
 }
 
 /** One line per option of the enum field (zeros included, so 统计 always lists every district), unread last when any. */
-function groupsBy(fieldId: FieldId, units: readonly UnitRow[], eventParticipants: (u: UnitRow) => number): GroupTotals[] {
+function groupsBy(
+  fieldId: FieldId,
+  units: readonly UnitRow[],
+  eventParticipants: (u: UnitRow) => number,
+): GroupTotals[] {
   const options = fieldById(fieldId).options ?? [];
   const groups = new Map<string | null, UnitRow[]>(options.map((o) => [o, []]));
   for (const u of units) {
@@ -38,5 +42,8 @@ function groupsBy(fieldId: FieldId, units: readonly UnitRow[], eventParticipants
 }
 
 export function statisticsOf(units: readonly UnitRow[], eventParticipants: (u: UnitRow) => number): MergeStatistics {
-  return { byCategory: groupsBy("unit_category", units, eventParticipants), byDistrict: groupsBy("district", units, eventParticipants) };
+  return {
+    byCategory: groupsBy("unit_category", units, eventParticipants),
+    byDistrict: groupsBy("district", units, eventParticipants),
+  };
 }

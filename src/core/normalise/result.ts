@@ -15,8 +15,7 @@ export interface Note {
 }
 
 export type Normalised<T> =
-  | { readonly ok: true; readonly value: T; readonly note?: Note }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: T; readonly note?: Note } | { readonly ok: false; readonly problem: string };
 
 export function accepted<T>(value: T, note?: Note): Normalised<T> {
   return note ? { ok: true, value, note } : { ok: true, value };

@@ -34,12 +34,24 @@ export const RULES = {
   "type.enum": { severity: "error", name: "不是可选项", selfCheck: LINE },
   "type.integer": { severity: "error", name: "年度不是有效整数", selfCheck: LINE },
   "format.normalized": { severity: "warning", name: "填写格式已规范化", selfCheck: LINE },
-  "format.approximate": { severity: "warning", name: "填写的是约数", selfCheck: { without: "约数由“填写格式已规范化”一行一并提示" } },
+  "format.approximate": {
+    severity: "warning",
+    name: "填写的是约数",
+    selfCheck: { without: "约数由“填写格式已规范化”一行一并提示" },
+  },
   "format.phone": { severity: "error", name: "联系电话格式错误", selfCheck: LINE },
   "format.email": { severity: "error", name: "电子邮箱格式错误", selfCheck: LINE },
   "format.credit_code": { severity: "error", name: "统一社会信用代码格式错误", selfCheck: LINE },
-  "credit_code.check_digit": { severity: "warning", name: "统一社会信用代码校验位不符", selfCheck: { without: "校验位须逐位加权计算，公式无法在各软件中一致实现" } },
-  "format.url": { severity: "warning", name: "链接不是网址", selfCheck: { without: "网址格式只是提示，由加载项或 check 判断" } },
+  "credit_code.check_digit": {
+    severity: "warning",
+    name: "统一社会信用代码校验位不符",
+    selfCheck: { without: "校验位须逐位加权计算，公式无法在各软件中一致实现" },
+  },
+  "format.url": {
+    severity: "warning",
+    name: "链接不是网址",
+    selfCheck: { without: "网址格式只是提示，由加载项或 check 判断" },
+  },
   "text.too_long": { severity: "error", name: "文字超过字数上限", selfCheck: LINE },
   "text.too_short": { severity: "warning", name: "文字过于简略", selfCheck: LINE },
   "public.le_training": { severity: "error", name: "公益性宣贯次数超过培训次数", selfCheck: LINE },
@@ -56,11 +68,19 @@ export const RULES = {
   "sealed.no": { severity: "warning", name: "未加盖公章", selfCheck: LINE },
   "district.matches_category": { severity: "error", name: "所属区域与单位类别不符", selfCheck: LINE },
   "sessions.without_participants": { severity: "error", name: "有培训次数但无研学人次", selfCheck: LINE },
-  "template.modified": { severity: "warning", name: "模板格式被改动", selfCheck: { without: "版式是否被改动须与原模板逐项比对" } },
+  "template.modified": {
+    severity: "warning",
+    name: "模板格式被改动",
+    selfCheck: { without: "版式是否被改动须与原模板逐项比对" },
+  },
   "evidence.none": { severity: "warning", name: "无佐证材料", selfCheck: LINE },
   "media.none": { severity: "warning", name: "无宣传报道", selfCheck: LINE },
   // A 核实说明 row that explains nothing: matches no warning, or names an error (spec §4 Explanations).
-  "explanation.unused": { severity: "warning", name: "核实说明未被采用", selfCheck: { without: "核实说明是否对应某条提示须由加载项或 check 判断" } },
+  "explanation.unused": {
+    severity: "warning",
+    name: "核实说明未被采用",
+    selfCheck: { without: "核实说明是否对应某条提示须由加载项或 check 判断" },
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A rule id of the catalogue: a typo is a compile error. */
@@ -77,4 +97,3 @@ export function fixedSeverity(rule: RuleId): Severity {
   if (info.severity === "depends") throw new Error(`rule ${rule} has no fixed severity`);
   return info.severity;
 }
-

@@ -16,9 +16,11 @@ function emptyTable(raw: RawReport, rule: RuleId, tableId: TableId, expected: st
 }
 
 const evidenceNone: Rule = ({ raw, submission }) =>
-  (submission.tables.evidence).length > 0 ? [] : [emptyTable(raw, "evidence.none", "evidence", "应列出随总结报送的佐证材料")];
+  submission.tables.evidence.length > 0
+    ? []
+    : [emptyTable(raw, "evidence.none", "evidence", "应列出随总结报送的佐证材料")];
 
 const mediaNone: Rule = ({ raw, submission }) =>
-  (submission.tables.media).length > 0 ? [] : [emptyTable(raw, "media.none", "media", "有宣传报道的应逐条列出")];
+  submission.tables.media.length > 0 ? [] : [emptyTable(raw, "media.none", "media", "有宣传报道的应逐条列出")];
 
 export const completenessRules: readonly Rule[] = [evidenceNone, mediaNone];

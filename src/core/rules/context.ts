@@ -1,5 +1,14 @@
 /** What every rule module gets, and the helpers that turn a condition into a located Finding. */
-import { cellOf, fieldById, tableById, columnById, type ColumnId, type FieldId, type TableDef, type TableId } from "../definition";
+import {
+  cellOf,
+  fieldById,
+  tableById,
+  columnById,
+  type ColumnId,
+  type FieldId,
+  type TableDef,
+  type TableId,
+} from "../definition";
 import type { Finding, Located, RawReport, Severity } from "../model";
 import type { Submission, SubmissionRow } from "../submission";
 import { fixedSeverity, type RuleId } from "./catalogue";
@@ -19,7 +28,9 @@ export type Place = Pick<Finding, "sheet" | "cell" | "sheetMissing">;
 /** A cell on a template sheet, under the name that sheet has in this workbook (or marked missing). */
 export function templatePlace(raw: RawReport, templateSheet: string, cell: string): Place {
   const actual = raw.sheets[templateSheet];
-  return actual === null || actual === undefined ? { sheet: templateSheet, cell, sheetMissing: true } : { sheet: actual, cell };
+  return actual === null || actual === undefined
+    ? { sheet: templateSheet, cell, sheetMissing: true }
+    : { sheet: actual, cell };
 }
 
 /** Where a single field really is (the reader's Located), else where the template puts it. */

@@ -1,5 +1,13 @@
 /** Dates against the report year, the fill date and the deadlines (spec §4). */
-import { DEADLINES, STAGE_REPORT, TABLES, type AnyColumnId, type ReportType, RULE_LIMITS, type TableId } from "../definition";
+import {
+  DEADLINES,
+  STAGE_REPORT,
+  TABLES,
+  type AnyColumnId,
+  type ReportType,
+  RULE_LIMITS,
+  type TableId,
+} from "../definition";
 import type { Finding } from "../model";
 import { isoDate } from "../normalise";
 import { textOf } from "../submission";
@@ -34,8 +42,16 @@ const inYear: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const d of datedCells(ctx)) {
     if (Number(d.date.slice(0, 4)) === year) continue;
-    findings.push(cellFinding(ctx.raw, "event.in_year", d.table, d.row, d.column,
-      `${quoteCell(d.table, d.row, d.column)}为${d.date}，应在报告年度${year}年内`));
+    findings.push(
+      cellFinding(
+        ctx.raw,
+        "event.in_year",
+        d.table,
+        d.row,
+        d.column,
+        `${quoteCell(d.table, d.row, d.column)}为${d.date}，应在报告年度${year}年内`,
+      ),
+    );
   }
   return findings;
 };
@@ -47,8 +63,16 @@ const afterFillDate: Rule = (ctx) => {
   for (const d of datedCells(ctx)) {
     // A date outside the report year is already an error at this cell (event.in_year): one typo, one finding.
     if (d.date <= fill || (ctx.reportYear !== null && Number(d.date.slice(0, 4)) !== ctx.reportYear)) continue;
-    findings.push(cellFinding(ctx.raw, "event.after_fill_date", d.table, d.row, d.column,
-      `${quoteCell(d.table, d.row, d.column)}为${d.date}，晚于${quoteLabel("fill_date")}${fill}，请核实`));
+    findings.push(
+      cellFinding(
+        ctx.raw,
+        "event.after_fill_date",
+        d.table,
+        d.row,
+        d.column,
+        `${quoteCell(d.table, d.row, d.column)}为${d.date}，晚于${quoteLabel("fill_date")}${fill}，请核实`,
+      ),
+    );
   }
   return findings;
 };
@@ -62,8 +86,16 @@ const stageAfterJune: Rule = (ctx) => {
     const date = textOf(r.values, "date");
     // A date outside the report year is already an error (event.in_year).
     if (date === null || date <= lastDay || Number(date.slice(0, 4)) !== year) continue;
-    findings.push(cellFinding(ctx.raw, "stage.after_june", "events", r.row, "date",
-      `${quoteCell("events", r.row, "date")}为${date}，阶段性总结应只含${year}年6月30日以前的活动；该活动应列入年度总结`));
+    findings.push(
+      cellFinding(
+        ctx.raw,
+        "stage.after_june",
+        "events",
+        r.row,
+        "date",
+        `${quoteCell("events", r.row, "date")}为${date}，阶段性总结应只含${year}年6月30日以前的活动；该活动应列入年度总结`,
+      ),
+    );
   }
   return findings;
 };
@@ -77,8 +109,12 @@ const deadlineLate: Rule = (ctx) => {
   const deadline = isoDate(year, month, day)!;
   if (fill <= deadline) return [];
   return [
-    fieldFinding(ctx.raw, "deadline.late", "fill_date",
-      `${quoteLabel("fill_date")}为${fill}，晚于${type}的报送期限${year}年${month}月${day}日`),
+    fieldFinding(
+      ctx.raw,
+      "deadline.late",
+      "fill_date",
+      `${quoteLabel("fill_date")}为${fill}，晚于${type}的报送期限${year}年${month}月${day}日`,
+    ),
   ];
 };
 

@@ -4,7 +4,16 @@
  * says it in Chinese, and the finding points at the moved field's or column's real cell, else at
  * the sheet the change is about.
  */
-import { columnById, fieldById, FIELDS, SHEETS, tableById, type AnyColumnId, type FieldId, type TableId } from "../definition";
+import {
+  columnById,
+  fieldById,
+  FIELDS,
+  SHEETS,
+  tableById,
+  type AnyColumnId,
+  type FieldId,
+  type TableId,
+} from "../definition";
 import { columnLetter, columnNumber } from "../a1";
 import type { FieldMove, Finding, LayoutChange, RawReport } from "../model";
 import { fixedSeverity } from "./catalogue";
@@ -99,13 +108,11 @@ function placeOfChange(raw: RawReport, change: LayoutChange): ChangePlace {
 }
 
 const templateModified: Rule = ({ raw }) =>
-  raw.layoutChanges.map(
-    (change): Finding => ({
-      rule: "template.modified",
-      severity: fixedSeverity("template.modified"),
-      ...placeOfChange(raw, change),
-      message: `模板格式被改动：${describeLayoutChange(change)}。已按栏目名称读取，请核对读取结果；不应改动模板的格式`,
-    }),
-  );
+  raw.layoutChanges.map((change): Finding => ({
+    rule: "template.modified",
+    severity: fixedSeverity("template.modified"),
+    ...placeOfChange(raw, change),
+    message: `模板格式被改动：${describeLayoutChange(change)}。已按栏目名称读取，请核对读取结果；不应改动模板的格式`,
+  }));
 
 export const layoutRules: readonly Rule[] = [templateModified];

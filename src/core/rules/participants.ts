@@ -35,8 +35,12 @@ function coversEvents(
   if (total >= sum) return [];
   const partial = unknownRows > 0 ? `（另有${unknownRows}行无法读取，未计入）` : "";
   return [
-    fieldFinding(ctx.raw, rule, fieldId,
-      `${quoteLabel(fieldId)}为${total}，少于“活动明细”中研学内容含${contentName}的活动参加人次合计${sum}${partial}；应不少于${sum}`),
+    fieldFinding(
+      ctx.raw,
+      rule,
+      fieldId,
+      `${quoteLabel(fieldId)}为${total}，少于“活动明细”中研学内容含${contentName}的活动参加人次合计${sum}${partial}；应不少于${sum}`,
+    ),
   ];
 }
 
@@ -51,15 +55,29 @@ const participantsOutlier: Rule = (ctx) => {
   for (const fieldId of ["regulation_participants", "outline_participants"] as const) {
     const total = numberOf(ctx.submission.fields, fieldId);
     if (total !== null && total > TOTAL_OUTLIER) {
-      findings.push(fieldFinding(ctx.raw, "participants.outlier", fieldId,
-        `${quoteLabel(fieldId)}为${total}，超过${TOTAL_OUTLIER}，请核实`));
+      findings.push(
+        fieldFinding(
+          ctx.raw,
+          "participants.outlier",
+          fieldId,
+          `${quoteLabel(fieldId)}为${total}，超过${TOTAL_OUTLIER}，请核实`,
+        ),
+      );
     }
   }
   for (const r of rowsOf(ctx, "events")) {
     const n = numberOf(r.values, "participants");
     if (n !== null && n > EVENT_OUTLIER) {
-      findings.push(cellFinding(ctx.raw, "participants.outlier", "events", r.row, "participants",
-        `${quoteCell("events", r.row, "participants")}为${n}，单项活动超过${EVENT_OUTLIER}人次，请核实`));
+      findings.push(
+        cellFinding(
+          ctx.raw,
+          "participants.outlier",
+          "events",
+          r.row,
+          "participants",
+          `${quoteCell("events", r.row, "participants")}为${n}，单项活动超过${EVENT_OUTLIER}人次，请核实`,
+        ),
+      );
     }
   }
   return findings;

@@ -8,8 +8,12 @@ const publicLeTraining: Rule = ({ raw, submission }) => {
   const pub = numberOf(submission.fields, "public_sessions");
   if (training === null || pub === null || pub <= training) return [];
   return [
-    fieldFinding(raw, "public.le_training", "public_sessions",
-      `${quoteLabel("public_sessions")}为${pub}，不应大于${quoteLabel("training_sessions")}（${training}）`),
+    fieldFinding(
+      raw,
+      "public.le_training",
+      "public_sessions",
+      `${quoteLabel("public_sessions")}为${pub}，不应大于${quoteLabel("training_sessions")}（${training}）`,
+    ),
   ];
 };
 
@@ -23,9 +27,13 @@ const publicMinOne: Rule = ({ raw, submission }) => {
   // rather than stay silent (the type's own finding already makes the report an error).
   const pending = type === null ? `（${quoteLabel("report_type")}未正确填写，暂按提示处理；年度总结中为错误）` : "";
   return [
-    fieldFinding(raw, "public.min_one", "public_sessions",
+    fieldFinding(
+      raw,
+      "public.min_one",
+      "public_sessions",
       `${category}应至少举办一次公益性宣贯，${quoteLabel("public_sessions")}填写的是${pub}${pending}`,
-      type === ANNUAL_REPORT ? "error" : "warning"),
+      type === ANNUAL_REPORT ? "error" : "warning",
+    ),
   ];
 };
 
@@ -34,8 +42,12 @@ const trainingMatchesEvents: Rule = (ctx) => {
   const events = rowsOf(ctx, "events").length;
   if (training === null || training === events) return [];
   return [
-    fieldFinding(ctx.raw, "training.matches_events", "training_sessions",
-      `${quoteLabel("training_sessions")}为${training}，“活动明细”填写了${events}项活动，两者应一致`),
+    fieldFinding(
+      ctx.raw,
+      "training.matches_events",
+      "training_sessions",
+      `${quoteLabel("training_sessions")}为${training}，“活动明细”填写了${events}项活动，两者应一致`,
+    ),
   ];
 };
 
@@ -46,8 +58,12 @@ const publicMatchesEvents: Rule = (ctx) => {
   const publicEvents = flags.filter((f) => f === YES).length;
   if (pub === publicEvents) return [];
   return [
-    fieldFinding(ctx.raw, "public.matches_events", "public_sessions",
-      `${quoteLabel("public_sessions")}为${pub}，“活动明细”中公益性活动有${publicEvents}项，两者应一致`),
+    fieldFinding(
+      ctx.raw,
+      "public.matches_events",
+      "public_sessions",
+      `${quoteLabel("public_sessions")}为${pub}，“活动明细”中公益性活动有${publicEvents}项，两者应一致`,
+    ),
   ];
 };
 
@@ -58,8 +74,12 @@ const sessionsWithoutParticipants: Rule = ({ raw, submission }) => {
   if (training === null || regulation === null || outline === null) return [];
   if (training <= 0 || regulation > 0 || outline > 0) return [];
   return [
-    fieldFinding(raw, "sessions.without_participants", "training_sessions",
-      `${quoteLabel("training_sessions")}为${training}，但《条例》《纲要》研学人次均为0；应填写参加人次`),
+    fieldFinding(
+      raw,
+      "sessions.without_participants",
+      "training_sessions",
+      `${quoteLabel("training_sessions")}为${training}，但《条例》《纲要》研学人次均为0；应填写参加人次`,
+    ),
   ];
 };
 
@@ -70,4 +90,3 @@ export const sessionRules: readonly Rule[] = [
   publicMatchesEvents,
   sessionsWithoutParticipants,
 ];
-

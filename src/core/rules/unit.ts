@@ -15,12 +15,24 @@ const districtMatchesCategory: Rule = ({ raw, submission }) => {
   const district = textOf(submission.fields, "district");
   if (category === null || district === null) return [];
   if (DISTRICT_LEVEL_CATEGORIES.includes(category) && district === CITY) {
-    return [fieldFinding(raw, "district.matches_category", "district",
-      `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应选所在区，不应为“${CITY}”`)];
+    return [
+      fieldFinding(
+        raw,
+        "district.matches_category",
+        "district",
+        `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应选所在区，不应为“${CITY}”`,
+      ),
+    ];
   }
   if (category === CITY_LEVEL_CATEGORY && district !== CITY) {
-    return [fieldFinding(raw, "district.matches_category", "district",
-      `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应为“${CITY}”，填写的是“${district}”`)];
+    return [
+      fieldFinding(
+        raw,
+        "district.matches_category",
+        "district",
+        `${quoteLabel("unit_category")}为“${category}”，${quoteLabel("district")}应为“${CITY}”，填写的是“${district}”`,
+      ),
+    ];
   }
   return [];
 };

@@ -2,7 +2,15 @@
  * Rules on single values: required, type.*, format.*, credit_code.check_digit, text.*. Reading the
  * values and judging them is one pass, and it yields the Submission the cross-field rules work on.
  */
-import { FIELDS, integerBounds, TABLES, type AnyColumnId, type FieldId, type TableId, type ValueSpec } from "../definition";
+import {
+  FIELDS,
+  integerBounds,
+  TABLES,
+  type AnyColumnId,
+  type FieldId,
+  type TableId,
+  type ValueSpec,
+} from "../definition";
 import type { CellValue, Finding, RawReport } from "../model";
 // Straight from each module, not the index: re-exports cost a getter call per cell.
 import { creditCodeCheckChar, creditCodeCheckDigitOk, normaliseCreditCode } from "../normalise/credit-code";
@@ -74,7 +82,8 @@ function read(spec: ValueSpec, v: CellValue, ctx: ValueContext): Normalised<stri
 
 /** Judges one value against its spec: the value to keep (null when unusable) and what is wrong with it. */
 function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: FieldValue; issues: readonly Issue[] } {
-  if (isBlank(v)) return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : NO_ISSUES };
+  if (isBlank(v))
+    return { value: null, issues: spec.required ? [{ rule: "required", text: "为必填项，未填写" }] : NO_ISSUES };
   const result = read(spec, v, ctx);
   if (!result.ok) {
     const rule = TYPE_RULE[spec.type] ?? "required";
@@ -83,14 +92,19 @@ function judgeValue(spec: ValueSpec, v: CellValue, ctx: ValueContext): { value: 
     return { value: kept?.ok ? kept.value : null, issues: [{ rule, text: result.problem }] };
   }
   const value = result.value;
-  const checksText = typeof value === "string" && (spec.maxLength !== undefined || spec.type === "longtext" || spec.type === "credit_code");
+  const checksText =
+    typeof value === "string" &&
+    (spec.maxLength !== undefined || spec.type === "longtext" || spec.type === "credit_code");
   if (!result.note && !checksText) return { value, issues: NO_ISSUES };
   const issues: Issue[] = [];
   const shown = shownValue(v);
   if (result.note?.kind === "normalized") {
     issues.push({ rule: "format.normalized", text: `填写的是“${shown}”，已按“${result.note.readAs}”读取，请核实` });
   } else if (result.note?.kind === "approximate") {
-    issues.push({ rule: "format.approximate", text: `填写的是约数“${shown}”，已按“${result.note.readAs}”读取；应填写准确的整数` });
+    issues.push({
+      rule: "format.approximate",
+      text: `填写的是约数“${shown}”，已按“${result.note.readAs}”读取；应填写准确的整数`,
+    });
   }
   if (typeof value === "string") {
     const length = textLength(value);
@@ -123,7 +137,9 @@ export function readValues(raw: RawReport, yearFallback: number | null): ValuesR
 
   // The year first: dates such as 6月5日 are read in it.
   const yearSpec = FIELDS.find((f) => f.id === "year");
-  const yearValue = yearSpec ? judgeValue(yearSpec, raw.fields.year?.value ?? null, { year: null, date1904 }).value : null;
+  const yearValue = yearSpec
+    ? judgeValue(yearSpec, raw.fields.year?.value ?? null, { year: null, date1904 }).value
+    : null;
   const reportYear = typeof yearValue === "number" ? yearValue : yearFallback;
   const ctx: ValueContext = { year: reportYear, date1904 };
 
@@ -163,6 +179,10 @@ export function readValues(raw: RawReport, yearFallback: number | null): ValuesR
     tables[table.id] = rows;
   }
 
-  const submission: Submission = { ...(raw.templateVersion ? { templateVersion: raw.templateVersion } : {}), fields, tables };
+  const submission: Submission = {
+    ...(raw.templateVersion ? { templateVersion: raw.templateVersion } : {}),
+    fields,
+    tables,
+  };
   return { submission, findings, reportYear };
 }

@@ -1,4 +1,13 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import type { Finding } from "../../core/model";
 import type { Done, TaskPaneOperations } from "../operations";

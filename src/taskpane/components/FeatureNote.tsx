@@ -6,7 +6,13 @@ import type { FeatureSupport } from "../operations";
  * Why a feature's control is disabled on this Excel: the Chinese message from support(), tied to the
  * control through `id` so a screen reader reads it with the button.
  */
-export function FeatureNote({ id, support }: { readonly id: string; readonly support: FeatureSupport }): React.JSX.Element | null {
+export function FeatureNote({
+  id,
+  support,
+}: {
+  readonly id: string;
+  readonly support: FeatureSupport;
+}): React.JSX.Element | null {
   if (support.available) return null;
   return (
     <Caption1 id={id} role="note">

@@ -6,7 +6,14 @@ import { groupFindings, ruleName, SEVERITY_LABEL } from "../findings-view";
 const useStyles = makeStyles({
   heading: { display: "block", margin: `${tokens.spacingVerticalXS} 0` },
   sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -49,7 +56,13 @@ export function findingKey(f: Finding): string {
 }
 
 /** Findings grouped by sheet and severity; each one a button that goes to its cell. */
-export function FindingList({ findings, onSelect, onExplain, explaining, explainForm }: FindingListProps): React.JSX.Element {
+export function FindingList({
+  findings,
+  onSelect,
+  onExplain,
+  explaining,
+  explainForm,
+}: FindingListProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
@@ -116,7 +129,12 @@ function Explanation(props: {
   if (form) return <>{form}</>;
   return (
     <div className={styles.explainRow}>
-      <Button ref={button} size="small" onClick={() => onExplain(finding)} aria-label={`为 ${finding.sheet}!${finding.cell} 填写说明`}>
+      <Button
+        ref={button}
+        size="small"
+        onClick={() => onExplain(finding)}
+        aria-label={`为 ${finding.sheet}!${finding.cell} 填写说明`}
+      >
         填写说明
       </Button>
     </div>

@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   result: { alignSelf: "stretch" },
 });
 
-type Step = { kind: "idle" } | { kind: "confirming" } | { kind: "inserting" } | { kind: "finished"; result: InsertResult };
+type Step =
+  { kind: "idle" } | { kind: "confirming" } | { kind: "inserting" } | { kind: "finished"; result: InsertResult };
 
 /** 插入模板: warn that Excel clears the undo history, insert, and say what happened. */
 export function InsertTemplate(props: {
@@ -41,7 +42,9 @@ export function InsertTemplate(props: {
     if (result.kind === "inserted") onInserted?.();
   };
   const goTo = (at: CellRef) =>
-    void settle(operations.selectCell(at.sheet, at.cell), "转到模板").then((done: Done) => setGoProblem(done.kind === "done" ? null : done.message));
+    void settle(operations.selectCell(at.sheet, at.cell), "转到模板").then((done: Done) =>
+      setGoProblem(done.kind === "done" ? null : done.message),
+    );
 
   return (
     <div className={styles.view}>
@@ -83,7 +86,8 @@ function ConfirmInsert(props: { readonly onConfirm: () => void; readonly onCance
     <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label="插入模板前请注意">
       <MessageBarBody>
         <MessageBarTitle>插入模板前请注意</MessageBarTitle>
-        插入模板后，Excel 会清除撤销记录：此前在本工作簿中所做的操作将无法再撤销。如有需要，请先保存工作簿。是否继续插入？
+        插入模板后，Excel
+        会清除撤销记录：此前在本工作簿中所做的操作将无法再撤销。如有需要，请先保存工作簿。是否继续插入？
       </MessageBarBody>
       <MessageBarActions>
         <Button ref={go} appearance="primary" onClick={props.onConfirm}>
@@ -95,7 +99,10 @@ function ConfirmInsert(props: { readonly onConfirm: () => void; readonly onCance
   );
 }
 
-function ResultMessage(props: { readonly result: InsertResult; readonly onGoTo: (at: CellRef) => void }): React.JSX.Element {
+function ResultMessage(props: {
+  readonly result: InsertResult;
+  readonly onGoTo: (at: CellRef) => void;
+}): React.JSX.Element {
   const { result, onGoTo } = props;
   switch (result.kind) {
     case "inserted":

@@ -1,9 +1,4 @@
-import {
-  Badge,
-  makeStyles,
-  tokens,
-  type BadgeProps,
-} from "@fluentui/react-components";
+import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import * as React from "react";
 import type { FileOutcome, FileState } from "../merge/file-outcomes";
 
@@ -51,26 +46,14 @@ const LABEL: Readonly<Record<FileState, string>> = {
 } as Record<FileState, string>;
 
 /** The chosen files, each with its status and why: what the bureau sends back to units. */
-export function MergeFileList({
-  outcomes,
-}: {
-  readonly outcomes: readonly FileOutcome[];
-}): React.JSX.Element {
+export function MergeFileList({ outcomes }: { readonly outcomes: readonly FileOutcome[] }): React.JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label="文件列表">
       {outcomes.map((o) => (
-        <li
-          key={o.path}
-          className={styles.item}
-          aria-label={`${o.path}：${LABEL[o.state]}`}
-        >
+        <li key={o.path} className={styles.item} aria-label={`${o.path}：${LABEL[o.state]}`}>
           <span className={styles.head}>
-            <Badge
-              appearance="tint"
-              color={COLOR[o.state]}
-              className={styles.badge}
-            >
+            <Badge appearance="tint" color={COLOR[o.state]} className={styles.badge}>
               {LABEL[o.state]}
             </Badge>
             <span className={styles.name}>{o.path}</span>

@@ -1,10 +1,4 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import * as React from "react";
 import type { MergeResult } from "../../core/merge/model";
 import { summaryText } from "../merge/file-outcomes";
@@ -19,12 +13,7 @@ export function ConfirmReplace(props: {
   const cancel = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => cancel.current?.focus(), []);
   return (
-    <MessageBar
-      intent="warning"
-      layout="multiline"
-      role="alertdialog"
-      aria-label="替换已有的汇总工作表？"
-    >
+    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label="替换已有的汇总工作表？">
       <MessageBarBody>
         <MessageBarTitle>替换已有的汇总工作表？</MessageBarTitle>
         当前工作簿中已有工作表：{props.sheets.join("、")}

@@ -21,14 +21,9 @@ export function MergePanel(props: {
       ]}
     >
       {merge ? (
-        <MergeView
-          operations={merge}
-          {...(props.pipeline ? { pipeline: props.pipeline } : {})}
-        />
+        <MergeView operations={merge} {...(props.pipeline ? { pipeline: props.pipeline } : {})} />
       ) : (
-        <Caption1>
-          在 Excel 中打开本加载项后即可汇总；也可以使用命令行工具的 merge 命令。
-        </Caption1>
+        <Caption1>在 Excel 中打开本加载项后即可汇总；也可以使用命令行工具的 merge 命令。</Caption1>
       )}
     </Section>
   );

@@ -61,18 +61,13 @@ type Step =
   | { kind: "stopped"; message: string };
 
 /** Adds `more` to `files`, a file chosen twice (same path, size and time) once. */
-function addFiles(
-  files: readonly ChosenFile[],
-  more: readonly ChosenFile[],
-): ChosenFile[] {
-  const key = (f: ChosenFile) =>
-    `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
+function addFiles(files: readonly ChosenFile[], more: readonly ChosenFile[]): ChosenFile[] {
+  const key = (f: ChosenFile) => `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
   const seen = new Set(files.map(key));
   // In path order (byte order, as the command line reads a folder), whatever order the browser gave.
-  return [
-    ...files,
-    ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f))),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files, ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f)))].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
 }
 
 /** 汇总: choose the returned workbooks (and a roster), merge them in the pane, write the master sheets. */
@@ -93,18 +88,13 @@ export function MergeView(props: {
   const [type, setType] = React.useState<TypeChoice>("majority");
   const [outcomes, setOutcomes] = React.useState<readonly FileOutcome[]>([]);
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
-  const busy =
-    step.kind === "reading" ||
-    step.kind === "writing" ||
-    step.kind === "confirming";
+  const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "confirming";
 
   const choose = (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const next = addFiles(files, [...list].map(chosenFromFile));
     setFiles(next);
-    setOutcomes(
-      next.map((f) => ({ path: f.path, state: "reading", reason: "" })),
-    );
+    setOutcomes(next.map((f) => ({ path: f.path, state: "reading", reason: "" })));
     setStep({ kind: "idle" });
   };
 
@@ -113,13 +103,11 @@ export function MergeView(props: {
     const written = await settle(
       operations.writeMaster(result, {
         replace,
-        onProgress: (n, of) =>
-          setStep({ kind: "writing", written: n, total: of, result }),
+        onProgress: (n, of) => setStep({ kind: "writing", written: n, total: of, result }),
       }),
       "写入汇总工作表",
     );
-    if (written.kind === "exists")
-      setStep({ kind: "confirming", sheets: written.sheets, result });
+    if (written.kind === "exists") setStep({ kind: "confirming", sheets: written.sheets, result });
     else setStep({ kind: "finished", write: written, result });
   };
 
@@ -176,11 +164,7 @@ export function MergeView(props: {
           <Button
             appearance="subtle"
             disabled={busy}
-            onClick={() => (
-              setFiles([]),
-              setOutcomes([]),
-              setStep({ kind: "idle" })
-            )}
+            onClick={() => (setFiles([]), setOutcomes([]), setStep({ kind: "idle" }))}
           >
             清空
           </Button>
@@ -217,11 +201,7 @@ export function MergeView(props: {
         </Button>
         {roster && <Caption1>名单：{roster.name}</Caption1>}
         {roster && (
-          <Button
-            appearance="subtle"
-            disabled={busy}
-            onClick={() => setRoster(null)}
-          >
+          <Button appearance="subtle" disabled={busy} onClick={() => setRoster(null)}>
             不用名单
           </Button>
         )}
@@ -239,11 +219,7 @@ export function MergeView(props: {
       />
 
       <Field label="报告类型">
-        <RadioGroup
-          value={type}
-          disabled={busy}
-          onChange={(_e, d) => setType(d.value as TypeChoice)}
-        >
+        <RadioGroup value={type} disabled={busy} onChange={(_e, d) => setType(d.value as TypeChoice)}>
           <Radio value="majority" label="按多数" />
           {REPORT_TYPES.map((t) => (
             <Radio key={t} value={t} label={t} />
@@ -267,24 +243,12 @@ export function MergeView(props: {
           validationMessage={`正在读取并校验：${step.done}/${step.total}`}
           validationState="none"
         >
-          <ProgressBar
-            value={step.done}
-            max={Math.max(step.total, 1)}
-            aria-label="读取进度"
-          />
+          <ProgressBar value={step.done} max={Math.max(step.total, 1)} aria-label="读取进度" />
         </Field>
       )}
       {step.kind === "writing" && (
-        <Field
-          className={styles.stretch}
-          validationMessage="正在写入汇总工作表…"
-          validationState="none"
-        >
-          <ProgressBar
-            value={step.written}
-            max={Math.max(step.total, 1)}
-            aria-label="写入进度"
-          />
+        <Field className={styles.stretch} validationMessage="正在写入汇总工作表…" validationState="none">
+          <ProgressBar value={step.written} max={Math.max(step.total, 1)} aria-label="写入进度" />
         </Field>
       )}
       {step.kind === "confirming" && (
@@ -299,15 +263,9 @@ export function MergeView(props: {
           }
         />
       )}
-      {step.kind === "finished" && (
-        <WriteMessage write={step.write} result={step.result} />
-      )}
+      {step.kind === "finished" && <WriteMessage write={step.write} result={step.result} />}
       {step.kind === "stopped" && (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          className={styles.stretch}
-        >
+        <MessageBar intent="warning" layout="multiline" className={styles.stretch}>
           <MessageBarBody>{step.message}</MessageBarBody>
         </MessageBar>
       )}

@@ -6,8 +6,7 @@ import type { ChosenFile } from "./read-inputs";
 
 /** Reads a browser File's bytes (FileReader where Blob.arrayBuffer is missing). */
 function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function")
-    return file.arrayBuffer().then((b) => new Uint8Array(b));
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
@@ -18,15 +17,12 @@ function fileBytes(file: File): Promise<Uint8Array> {
 
 /** A browser File as the pipeline's ChosenFile; a file from a chosen folder keeps its folders in `path`. */
 export function chosenFromFile(file: File): ChosenFile {
-  const relative = (file as File & { webkitRelativePath?: string })
-    .webkitRelativePath;
+  const relative = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
   return {
     name: file.name,
     path: relative || file.name,
     size: file.size,
-    modified: file.lastModified
-      ? new Date(file.lastModified).toISOString()
-      : null,
+    modified: file.lastModified ? new Date(file.lastModified).toISOString() : null,
     bytes: () => fileBytes(file),
   };
 }

@@ -6,15 +6,7 @@ import type { MergeInput } from "../../core/merge";
 import type { MergeResult } from "../../core/merge/model";
 import { STATUS_LABELS } from "../../core/model";
 
-export type FileState =
-  | "reading"
-  | "通过"
-  | "待说明"
-  | "有错误"
-  | "被替代"
-  | "未汇总"
-  | "无法读取"
-  | "已忽略";
+export type FileState = "reading" | "通过" | "待说明" | "有错误" | "被替代" | "未汇总" | "无法读取" | "已忽略";
 
 export interface FileOutcome {
   readonly path: string;
@@ -23,8 +15,7 @@ export interface FileOutcome {
   readonly reason: string;
 }
 
-const sourcePath = (i: MergeInput): string =>
-  i.kind === "report" ? i.candidate.source.path : i.source.path;
+const sourcePath = (i: MergeInput): string => (i.kind === "report" ? i.candidate.source.path : i.source.path);
 
 /** The line for a file just read, before the merge has decided between submissions. */
 export function outcomeOfInput(input: MergeInput): FileOutcome {
@@ -40,8 +31,7 @@ export function outcomeOfInput(input: MergeInput): FileOutcome {
       return {
         path,
         state: "已忽略",
-        reason:
-          "这是一个汇总工作簿，不是单位报送的总结；汇总工作簿不能再次汇总。",
+        reason: "这是一个汇总工作簿，不是单位报送的总结；汇总工作簿不能再次汇总。",
       };
     case "unreadable":
       return { path, state: "无法读取", reason: input.message };
@@ -57,11 +47,7 @@ export function outcomeOfInput(input: MergeInput): FileOutcome {
 }
 
 /** `unexplained` of the warnings lack a 核实说明 (unknown before the merge: all are counted as such). */
-function countsText(
-  errors: number,
-  warnings: number,
-  unexplained = warnings,
-): string {
+function countsText(errors: number, warnings: number, unexplained = warnings): string {
   if (errors === 0 && warnings === 0) return "未发现问题。";
   const explained = warnings - unexplained;
   const warned =
@@ -77,10 +63,7 @@ function countsText(
 }
 
 /** Every file's line after the merge: superseded and other-type submissions are told as such. */
-export function outcomesOfMerge(
-  inputs: readonly MergeInput[],
-  result: MergeResult,
-): FileOutcome[] {
+export function outcomesOfMerge(inputs: readonly MergeInput[], result: MergeResult): FileOutcome[] {
   const superseded = new Map(result.superseded.map((s) => [s.source.path, s]));
   const skipped = new Map(result.skipped.map((s) => [s.source.path, s]));
   const units = new Map(result.units.map((u) => [u.source.path, u]));
@@ -102,16 +85,11 @@ export function outcomesOfMerge(
       };
     const unit = units.get(path);
     if (unit) {
-      const off =
-        unit.roster.kind === "unmatched"
-          ? rosterText(unit.roster.suggestion?.name ?? null)
-          : "";
+      const off = unit.roster.kind === "unmatched" ? rosterText(unit.roster.suggestion?.name ?? null) : "";
       return {
         path,
         state: STATUS_LABELS[unit.status],
-        reason:
-          countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) +
-          off,
+        reason: countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) + off,
       };
     }
     return outcomeOfInput(input);
@@ -120,9 +98,7 @@ export function outcomesOfMerge(
 
 /** A merged unit the roster does not list, with the closest roster name when there is one. */
 function rosterText(closest: string | null): string {
-  return closest
-    ? `不在单位名单中（最接近的是“${closest}”）。`
-    : "不在单位名单中。";
+  return closest ? `不在单位名单中（最接近的是“${closest}”）。` : "不在单位名单中。";
 }
 
 /** The closing line of a merge, for the view's summary. */
@@ -136,9 +112,6 @@ export function summaryText(result: MergeResult): string {
     `其他类型未汇总 ${s.skipped} 个`,
   ];
   if (s.missingFromRoster !== null)
-    parts.push(
-      `名单中未报送 ${s.missingFromRoster} 家`,
-      `不在名单中 ${s.notOnRoster ?? 0} 家`,
-    );
+    parts.push(`名单中未报送 ${s.missingFromRoster} 家`, `不在名单中 ${s.notOnRoster ?? 0} 家`);
   return `${parts.join("，")}。`;
 }

@@ -8,6 +8,5 @@ const load = () => import("./pipeline").then((m) => m.browserPipeline);
 
 export const lazyBrowserPipeline: MergePipeline = {
   readRoster: async (file) => (await load()).readRoster(file),
-  mergeFiles: async (files, options, onRead) =>
-    (await load()).mergeFiles(files, options, onRead),
+  mergeFiles: async (files, options, onRead) => (await load()).mergeFiles(files, options, onRead),
 };

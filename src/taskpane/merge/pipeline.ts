@@ -4,11 +4,7 @@
  */
 import type { MergeOptions } from "../../core/merge";
 import type { MergeResult } from "../../core/merge/model";
-import {
-  outcomeOfInput,
-  outcomesOfMerge,
-  type FileOutcome,
-} from "./file-outcomes";
+import { outcomeOfInput, outcomesOfMerge, type FileOutcome } from "./file-outcomes";
 import { mergeChosenFiles, type ChosenFile } from "./read-inputs";
 import { readRoster, type RosterRead } from "./read-roster";
 
@@ -28,11 +24,7 @@ export interface MergePipeline {
 export const browserPipeline: MergePipeline = {
   readRoster,
   async mergeFiles(files, options, onRead) {
-    const { inputs, result } = await mergeChosenFiles(
-      files,
-      options,
-      (i, input) => onRead(i, outcomeOfInput(input)),
-    );
+    const { inputs, result } = await mergeChosenFiles(files, options, (i, input) => onRead(i, outcomeOfInput(input)));
     return { result, outcomes: outcomesOfMerge(inputs, result) };
   },
 };

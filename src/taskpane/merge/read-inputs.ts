@@ -6,23 +6,10 @@
  */
 import { judgeLocated } from "../../core/check-grid";
 import { TABLES } from "../../core/definition";
-import {
-  DEFAULT_GUARD_LIMITS,
-  judgeNameAndSize,
-  problemToRefusal,
-  refusalMessage,
-} from "../../core/guard";
+import { DEFAULT_GUARD_LIMITS, judgeNameAndSize, problemToRefusal, refusalMessage } from "../../core/guard";
 import { locateReport } from "../../core/locate";
-import {
-  mergeSubmissions,
-  prepareCandidate,
-  type MergeInput,
-  type MergeOptions,
-} from "../../core/merge";
-import {
-  isMasterReadAsReport,
-  isMasterSheetList,
-} from "../../core/merge/master-input";
+import { mergeSubmissions, prepareCandidate, type MergeInput, type MergeOptions } from "../../core/merge";
+import { isMasterReadAsReport, isMasterSheetList } from "../../core/merge/master-input";
 import type { MergeResult, SourceFile } from "../../core/merge/model";
 import { readWorkbook } from "../../read";
 
@@ -40,9 +27,7 @@ export interface ChosenFile {
 
 /** Excel, WPS and LibreOffice leave `~$name.xlsx` (or `.~lock.name#`) beside a file that is open. */
 export function isLockFileName(name: string): boolean {
-  return (
-    name.startsWith("~$") || (name.startsWith(".~lock.") && name.endsWith("#"))
-  );
+  return name.startsWith("~$") || (name.startsWith(".~lock.") && name.endsWith("#"));
 }
 
 /** One chosen file as a MergeInput. Never throws. */
@@ -70,26 +55,14 @@ export async function readChosenFile(file: ChosenFile): Promise<MergeInput> {
     const read = await readWorkbook(file.name, await file.bytes());
     if (!read.ok) return unreadable(read.code, read.message);
     const source = { ...base, sha256: read.sha256 };
-    if (isMasterSheetList(read.grid.sheets.map((s) => s.name)))
-      return { kind: "master_input", source };
+    if (isMasterSheetList(read.grid.sheets.map((s) => s.name))) return { kind: "master_input", source };
     const located = locateReport(read.grid);
-    if (!located.ok)
-      return unreadable(
-        "not_template",
-        refusalMessage("not_template", file.name, located.detail),
-      );
-    if (isMasterReadAsReport(located.report))
-      return { kind: "master_input", source };
-    const long = TABLES.find(
-      (t) =>
-        located.report.tables[t.id].length > DEFAULT_GUARD_LIMITS.maxTableRows,
-    );
+    if (!located.ok) return unreadable("not_template", refusalMessage("not_template", file.name, located.detail));
+    if (isMasterReadAsReport(located.report)) return { kind: "master_input", source };
+    const long = TABLES.find((t) => located.report.tables[t.id].length > DEFAULT_GUARD_LIMITS.maxTableRows);
     if (long) {
       const detail = `“${long.label}”有 ${located.report.tables[long.id].length} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`;
-      return unreadable(
-        "too_large",
-        refusalMessage("too_large", file.name, detail),
-      );
+      return unreadable("too_large", refusalMessage("too_large", file.name, detail));
     }
     const { judgement } = judgeLocated(located.report, located.templateYear);
     return {
@@ -97,10 +70,7 @@ export async function readChosenFile(file: ChosenFile): Promise<MergeInput> {
       candidate: prepareCandidate(source, located.report, judgement),
     };
   } catch {
-    return unreadable(
-      "corrupt",
-      refusalMessage("corrupt", file.name, "读取或校验时发生意外错误"),
-    );
+    return unreadable("corrupt", refusalMessage("corrupt", file.name, "读取或校验时发生意外错误"));
   }
 }
 

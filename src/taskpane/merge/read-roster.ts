@@ -30,10 +30,6 @@ export async function readRoster(file: ChosenFile): Promise<RosterRead> {
   if (!read.ok) return fail(read.message);
   const sheet = read.grid.sheets.find((s) => !s.hidden);
   if (!sheet) return fail("工作簿中没有可见的工作表");
-  const table = readRosterRows(
-    sheet.rows.map((r) => (r ?? []).map((v) => shownValue(v))),
-  );
-  return table.ok
-    ? { ok: true, file: file.name, units: table.units }
-    : fail(table.reason);
+  const table = readRosterRows(sheet.rows.map((r) => (r ?? []).map((v) => shownValue(v))));
+  return table.ok ? { ok: true, file: file.name, units: table.units } : fail(table.reason);
 }

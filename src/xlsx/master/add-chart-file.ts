@@ -16,7 +16,12 @@ async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-export async function addChartToFile(input: string, output: string, spec: BarChartSpec | null, mtime: Date): Promise<void> {
+export async function addChartToFile(
+  input: string,
+  output: string,
+  spec: BarChartSpec | null,
+  mtime: Date,
+): Promise<void> {
   const zip = await yauzl.openPromise(input, { autoClose: false, lazyEntries: true });
   const fd = openSync(output, "w");
   try {
@@ -40,7 +45,8 @@ export async function addChartToFile(input: string, output: string, spec: BarCha
       const text = edits.replace.get(name) ?? edits.add.get(name);
       if (text !== undefined) part.push(strToU8(text), true);
       else {
-        for await (const chunk of await zip.openReadStreamPromise(entries.get(name) as yauzl.Entry)) part.push(chunk as Buffer);
+        for await (const chunk of await zip.openReadStreamPromise(entries.get(name) as yauzl.Entry))
+          part.push(chunk as Buffer);
         part.push(new Uint8Array(0), true);
       }
       if (failure) throw failure;

@@ -5,7 +5,16 @@
  * new parts). Pure string work over small parts, so the same plan serves a file on disk (streamed,
  * add-chart-file.ts) and bytes in memory (add-chart-bytes.ts).
  */
-import { CONTENT_TYPE, REL_TYPE, chartXml, drawingXml, escapeXml, relationshipsXml, type BarChartSpec, type Relationship } from "./chart-xml";
+import {
+  CONTENT_TYPE,
+  REL_TYPE,
+  chartXml,
+  drawingXml,
+  escapeXml,
+  relationshipsXml,
+  type BarChartSpec,
+  type Relationship,
+} from "./chart-xml";
 
 export interface PackageEdits {
   /** Existing parts replaced by new text, by part name (no leading slash). */
@@ -51,7 +60,10 @@ export function relsPartOf(part: string): string {
 
 function resolveTarget(fromPart: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
-  const base = fromPart.slice(0, fromPart.lastIndexOf("/") + 1).split("/").filter(Boolean);
+  const base = fromPart
+    .slice(0, fromPart.lastIndexOf("/") + 1)
+    .split("/")
+    .filter(Boolean);
   for (const seg of target.split("/")) {
     if (seg === "..") base.pop();
     else if (seg !== ".") base.push(seg);
@@ -75,11 +87,24 @@ async function worksheetPart(read: PartReader, sheet: string): Promise<string> {
  * Elements that CT_Worksheet allows after `drawing`; `drawing` goes before the first one present
  * (or before the closing tag). Putting it anywhere else makes Excel repair the file.
  */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 export function insertDrawingElement(sheetXml: string, relId: string): string {
   if (/<drawing[\s/>]/.test(sheetXml)) throw new Error("the worksheet already has a drawing");
-  const positions = [...AFTER_DRAWING.map((t) => sheetXml.search(new RegExp(`<${t}[\\s/>]`))), sheetXml.lastIndexOf("</worksheet>")].filter((i) => i >= 0);
+  const positions = [
+    ...AFTER_DRAWING.map((t) => sheetXml.search(new RegExp(`<${t}[\\s/>]`))),
+    sheetXml.lastIndexOf("</worksheet>"),
+  ].filter((i) => i >= 0);
   if (positions.length === 0) throw new Error("worksheet has no closing tag");
   const at = Math.min(...positions);
   return `${sheetXml.slice(0, at)}<drawing r:id="${escapeXml(relId)}"/>${sheetXml.slice(at)}`;
@@ -90,14 +115,20 @@ function freeName(existing: ReadonlySet<string>, make: (n: number) => string): s
 }
 
 function addOverrides(contentTypes: string, overrides: readonly { part: string; type: string }[]): string {
-  const items = overrides.map((o) => `<Override PartName="/${escapeXml(o.part)}" ContentType="${escapeXml(o.type)}"/>`).join("");
+  const items = overrides
+    .map((o) => `<Override PartName="/${escapeXml(o.part)}" ContentType="${escapeXml(o.type)}"/>`)
+    .join("");
   const close = contentTypes.lastIndexOf("</Types>");
   if (close < 0) throw new Error("[Content_Types].xml has no closing tag");
   return contentTypes.slice(0, close) + items + contentTypes.slice(close);
 }
 
 /** The edits that put `spec`'s chart on its sheet (none for null). `partNames` lists every part already in the package. */
-export async function planChart(read: PartReader, partNames: readonly string[], spec: BarChartSpec | null): Promise<PackageEdits> {
+export async function planChart(
+  read: PartReader,
+  partNames: readonly string[],
+  spec: BarChartSpec | null,
+): Promise<PackageEdits> {
   if (!spec) return { replace: new Map(), add: new Map() };
   const names = new Set(partNames);
   const sheetPart = await worksheetPart(read, spec.sheet);
@@ -110,14 +141,25 @@ export async function planChart(read: PartReader, partNames: readonly string[], 
   const sheetRelsPart = relsPartOf(sheetPart);
   const sheetRelsXml = names.has(sheetRelsPart) ? await read(sheetRelsPart) : undefined;
   const sheetRels: Relationship[] = sheetRelsXml
-    ? elements(sheetRelsXml, "Relationship").map((r) => ({ id: r.Id, type: r.Type, target: r.Target, targetMode: r.TargetMode }))
+    ? elements(sheetRelsXml, "Relationship").map((r) => ({
+        id: r.Id,
+        type: r.Type,
+        target: r.Target,
+        targetMode: r.TargetMode,
+      }))
     : [];
   const drawingRelId = freeName(new Set(sheetRels.map((r) => r.id)), (n) => `rId${n}`);
   const chartRelId = "rId1";
 
   const replace = new Map<string, string>([
     [sheetPart, insertDrawingElement(sheetXml, drawingRelId)],
-    [sheetRelsPart, relationshipsXml([...sheetRels, { id: drawingRelId, type: REL_TYPE.drawing, target: `../drawings/${drawingPart.split("/").pop()}` }])],
+    [
+      sheetRelsPart,
+      relationshipsXml([
+        ...sheetRels,
+        { id: drawingRelId, type: REL_TYPE.drawing, target: `../drawings/${drawingPart.split("/").pop()}` },
+      ]),
+    ],
     [
       CONTENT_TYPES,
       addOverrides(contentTypes, [
@@ -128,7 +170,10 @@ export async function planChart(read: PartReader, partNames: readonly string[], 
   ]);
   const add = new Map<string, string>([
     [drawingPart, drawingXml(spec, chartRelId, spec.title)],
-    [relsPartOf(drawingPart), relationshipsXml([{ id: chartRelId, type: REL_TYPE.chart, target: `../charts/${chartPart.split("/").pop()}` }])],
+    [
+      relsPartOf(drawingPart),
+      relationshipsXml([{ id: chartRelId, type: REL_TYPE.chart, target: `../charts/${chartPart.split("/").pop()}` }]),
+    ],
     [chartPart, chartXml(spec)],
   ]);
   // A sheet that had no relationships part gets one: it is new, not a replacement.

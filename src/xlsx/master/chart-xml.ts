@@ -30,7 +30,12 @@ export interface BarChartSpec {
   readonly series: readonly ChartSeries[];
   readonly valueAxisTitle: string;
   /** Where the chart sits: zero-based column and row of its top-left and bottom-right cells. */
-  readonly anchor: { readonly fromCol: number; readonly fromRow: number; readonly toCol: number; readonly toRow: number };
+  readonly anchor: {
+    readonly fromCol: number;
+    readonly fromRow: number;
+    readonly toCol: number;
+    readonly toRow: number;
+  };
 }
 
 const NS = {
@@ -56,7 +61,12 @@ const CAT_AX_ID = 500000001;
 const VAL_AX_ID = 500000002;
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** `'统计'!$A$2:$A$18`: a sheet-qualified reference; the name is always quoted (quotes doubled). */
@@ -90,7 +100,8 @@ function numRef(sheet: string, range: string, values: readonly number[]): string
 }
 
 function series(spec: BarChartSpec, s: ChartSeries, index: number): string {
-  if (s.values.length !== spec.categories.length) throw new Error(`series ${s.name}: ${s.values.length} values for ${spec.categories.length} categories`);
+  if (s.values.length !== spec.categories.length)
+    throw new Error(`series ${s.name}: ${s.values.length} values for ${spec.categories.length} categories`);
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>` +
     `<c:tx>${strRef(spec.sheet, s.nameCell, [s.name])}</c:tx>` +

@@ -29,6 +29,11 @@ export function detailSheetColumns(id: DetailTableId, result: MergeResult): Mast
 
 export async function writeDetailSheets(wb: MasterBook, result: MergeResult): Promise<void> {
   for (const id of DETAIL_TABLE_IDS) {
-    await writeListSheet(wb, { name: SHEET_NAMES[id], columns: detailSheetColumns(id, result), rows: result.details[id], frozenColumns: 1 });
+    await writeListSheet(wb, {
+      name: SHEET_NAMES[id],
+      columns: detailSheetColumns(id, result),
+      rows: result.details[id],
+      frozenColumns: 1,
+    });
   }
 }

@@ -21,7 +21,11 @@ export const PROVENANCE_HEADERS = {
   row: "来源行号",
 } as const;
 
-export const SEVERITY_LABEL: Readonly<Record<ProblemSeverity, string>> = { error: "错误", warning: "警告", info: "提示" };
+export const SEVERITY_LABEL: Readonly<Record<ProblemSeverity, string>> = {
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+};
 
 export const PROBLEM_KIND_LABEL: Readonly<Record<ProblemKind, string>> = {
   finding: "审核发现",

@@ -26,7 +26,17 @@ export const SITUATION = {
 } as const;
 
 export const MISSING_COLUMNS: readonly MasterColumn<MissingLine>[] = [
-  { header: "情况", width: 14, value: (m) => m.situation, look: (m) => (m.situation === SITUATION.missing ? STATUS_LOOK.errors : m.situation === SITUATION.notOnRoster ? STATUS_LOOK.warnings : null) },
+  {
+    header: "情况",
+    width: 14,
+    value: (m) => m.situation,
+    look: (m) =>
+      m.situation === SITUATION.missing
+        ? STATUS_LOOK.errors
+        : m.situation === SITUATION.notOnRoster
+          ? STATUS_LOOK.warnings
+          : null,
+  },
   { header: "单位名称", width: 32, value: (m) => m.unit || null },
   { header: "统一社会信用代码", width: 22, value: (m) => m.creditCode },
   { header: "单位类别", width: 18, value: (m) => m.category },
@@ -39,9 +49,28 @@ export const MISSING_COLUMNS: readonly MasterColumn<MissingLine>[] = [
 
 export function missingLines(result: MergeResult): MissingLine[] {
   const roster = result.roster;
-  if (!roster) return [{ situation: SITUATION.noRoster, unit: "", creditCode: null, category: null, rosterRow: null, file: null, suggestion: null }];
+  if (!roster)
+    return [
+      {
+        situation: SITUATION.noRoster,
+        unit: "",
+        creditCode: null,
+        category: null,
+        rosterRow: null,
+        file: null,
+        suggestion: null,
+      },
+    ];
   return [
-    ...roster.missing.map((u) => ({ situation: SITUATION.missing, unit: u.name, creditCode: u.creditCode, category: u.category, rosterRow: u.row, file: null, suggestion: null })),
+    ...roster.missing.map((u) => ({
+      situation: SITUATION.missing,
+      unit: u.name,
+      creditCode: u.creditCode,
+      category: u.category,
+      rosterRow: u.row,
+      file: null,
+      suggestion: null,
+    })),
     ...roster.unmatched.map((u) => ({
       situation: SITUATION.notOnRoster,
       unit: u.unit,

@@ -42,7 +42,9 @@ export function cellValue(v: MasterCell): ExcelJS.CellValue {
 }
 
 function yieldTurn(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+  return new Promise((resolve) =>
+    typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
 }
 
 /** The header row's cells, styled, as row `rowNumber`. */
@@ -58,7 +60,13 @@ export function writeHeader(ws: ExcelJS.Worksheet, rowNumber: number, headers: r
 }
 
 /** A bold, shaded row of fixed cells (totals), with the columns' number formats. */
-export function writeClosingRow<R>(ws: ExcelJS.Worksheet, rowNumber: number, columns: readonly MasterColumn<R>[], cells: readonly MasterCell[], pageBreakAfter = false): void {
+export function writeClosingRow<R>(
+  ws: ExcelJS.Worksheet,
+  rowNumber: number,
+  columns: readonly MasterColumn<R>[],
+  cells: readonly MasterCell[],
+  pageBreakAfter = false,
+): void {
   const row = ws.getRow(rowNumber);
   columns.forEach((col, i) => {
     const cell = row.getCell(i + 1);
@@ -70,7 +78,12 @@ export function writeClosingRow<R>(ws: ExcelJS.Worksheet, rowNumber: number, col
 }
 
 /** Writes the data rows of `columns` over `rows` from worksheet row `firstRow`; returns the last row written. */
-export async function writeRows<R>(ws: ExcelJS.Worksheet, firstRow: number, columns: readonly MasterColumn<R>[], rows: readonly R[]): Promise<number> {
+export async function writeRows<R>(
+  ws: ExcelJS.Worksheet,
+  firstRow: number,
+  columns: readonly MasterColumn<R>[],
+  rows: readonly R[],
+): Promise<number> {
   let r = firstRow;
   for (const item of rows) {
     const row = ws.getRow(r);
@@ -101,11 +114,23 @@ export function columnLetter(n: number): string {
 export async function writeListSheet<R>(wb: MasterBook, plan: SheetPlan<R>): Promise<void> {
   const frozen = plan.frozenColumns ?? 0;
   const ws = wb.addWorksheet(plan.name, {
-    views: [{ state: "frozen", xSplit: frozen, ySplit: 1, topLeftCell: `${columnLetter(frozen + 1)}2`, activeCell: `${columnLetter(frozen + 1)}2` }],
+    views: [
+      {
+        state: "frozen",
+        xSplit: frozen,
+        ySplit: 1,
+        topLeftCell: `${columnLetter(frozen + 1)}2`,
+        activeCell: `${columnLetter(frozen + 1)}2`,
+      },
+    ],
     pageSetup: { ...LIST_PAGE_SETUP, printTitlesRow: "1:1" },
   });
   ws.columns = plan.columns.map((c) => ({ width: c.width }));
-  writeHeader(ws, 1, plan.columns.map((c) => c.header));
+  writeHeader(
+    ws,
+    1,
+    plan.columns.map((c) => c.header),
+  );
   const last = await writeRows(ws, 2, plan.columns, plan.rows);
   ws.autoFilter = `A1:${columnLetter(plan.columns.length)}${Math.max(last, 1)}`;
   let r = last + 1;

@@ -24,10 +24,19 @@ const CHART_HEIGHT_ROWS = 24;
 const CHART_WIDTH_COLUMNS = 12;
 
 export function statisticsColumns(groupHeader: string): MasterColumn<Totals & { group?: string | null }>[] {
-  const count = (header: string, value: (t: Totals) => number): MasterColumn<Totals> => ({ header, width: 12, format: NUMBER_FORMAT.count, value });
+  const count = (header: string, value: (t: Totals) => number): MasterColumn<Totals> => ({
+    header,
+    width: 12,
+    format: NUMBER_FORMAT.count,
+    value,
+  });
   return [
     // A group row has `group` (null: not read); the totals row, a plain Totals, has none.
-    { header: groupHeader, width: 20, value: (t) => (t.group === undefined ? TOTALS_LABEL : (t.group ?? UNREAD_GROUP_LABEL)) },
+    {
+      header: groupHeader,
+      width: 20,
+      value: (t) => (t.group === undefined ? TOTALS_LABEL : (t.group ?? UNREAD_GROUP_LABEL)),
+    },
     count("单位数", (t) => t.units),
     count(STATUS_LABELS.ok, (t) => t.byStatus.ok ?? 0),
     count(STATUS_LABELS.warnings, (t) => t.byStatus.warnings ?? 0),
@@ -42,9 +51,20 @@ export function statisticsColumns(groupHeader: string): MasterColumn<Totals & { 
  * Writes one group table (header at `headerRow`, its groups, a totals row); returns the totals row's
  * number. `breakAfter` starts a printed page after it, so the chart below prints on one page.
  */
-async function writeGroupTable(ws: ExcelJS.Worksheet, headerRow: number, groupHeader: string, groups: readonly GroupTotals[], totals: Totals, breakAfter = false): Promise<number> {
+async function writeGroupTable(
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+  groupHeader: string,
+  groups: readonly GroupTotals[],
+  totals: Totals,
+  breakAfter = false,
+): Promise<number> {
   const columns = statisticsColumns(groupHeader);
-  writeHeader(ws, headerRow, columns.map((c) => c.header));
+  writeHeader(
+    ws,
+    headerRow,
+    columns.map((c) => c.header),
+  );
   const last = await writeRows(ws, headerRow + 1, columns, groups);
   const totalsCells: MasterCell[] = columns.map((c) => c.value(totals));
   writeClosingRow(ws, last + 1, columns, totalsCells, breakAfter);
@@ -61,7 +81,14 @@ export async function writeStatisticsSheet(wb: MasterBook, result: MergeResult):
   ws.columns = columns.map((c) => ({ width: c.width }));
   const { byDistrict, byCategory } = result.statistics;
   const districtTotalsRow = await writeGroupTable(ws, 1, fieldById("district").label, byDistrict, result.totals);
-  const categoryTotalsRow = await writeGroupTable(ws, districtTotalsRow + 2, fieldById("unit_category").label, byCategory, result.totals, true);
+  const categoryTotalsRow = await writeGroupTable(
+    ws,
+    districtTotalsRow + 2,
+    fieldById("unit_category").label,
+    byCategory,
+    result.totals,
+    true,
+  );
   finishSheet(ws);
   if (byDistrict.length === 0) return null;
 
@@ -87,6 +114,11 @@ export async function writeStatisticsSheet(wb: MasterBook, result: MergeResult):
       };
     }),
     valueAxisTitle: "人次",
-    anchor: { fromCol: 0, fromRow: categoryTotalsRow + 1, toCol: CHART_WIDTH_COLUMNS, toRow: categoryTotalsRow + 1 + CHART_HEIGHT_ROWS },
+    anchor: {
+      fromCol: 0,
+      fromRow: categoryTotalsRow + 1,
+      toCol: CHART_WIDTH_COLUMNS,
+      toRow: categoryTotalsRow + 1 + CHART_HEIGHT_ROWS,
+    },
   };
 }

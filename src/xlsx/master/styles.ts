@@ -58,4 +58,9 @@ export const SEVERITY_LOOK: Readonly<Record<ProblemSeverity, CellLook | null>> =
 
 /** Printing: landscape A4 for the wide lists; 统计 also fits one page wide, so its chart prints whole. */
 export const LIST_PAGE_SETUP: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "landscape" };
-export const FIT_WIDTH_PAGE_SETUP: Partial<ExcelJS.PageSetup> = { ...LIST_PAGE_SETUP, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+export const FIT_WIDTH_PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  ...LIST_PAGE_SETUP,
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};

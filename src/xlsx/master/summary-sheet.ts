@@ -14,7 +14,12 @@ import { NUMBER_FORMAT, STATUS_LOOK } from "./styles";
 export const STATUS_HEADER = "审核状态";
 
 export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
-  const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({ header, width: 10, format: NUMBER_FORMAT.count, value });
+  const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({
+    header,
+    width: 10,
+    format: NUMBER_FORMAT.count,
+    value,
+  });
   return [
     { header: STATUS_HEADER, width: 10, value: (u) => STATUS_LABELS[u.status], look: (u) => STATUS_LOOK[u.status] },
     ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
@@ -48,5 +53,11 @@ export async function writeSummarySheet(wb: MasterBook, result: MergeResult): Pr
   // Status and every column up to the unit's name stay in view while scrolling right.
   const unitName = SUMMARY_FIELDS.find((f) => f.id === "unit_name")?.label;
   const frozenColumns = columns.findIndex((c) => c.header === unitName) + 1;
-  await writeListSheet(wb, { name: SHEET_NAMES.summary, columns, rows: result.units, closing: [totalsRow(result, columns)], frozenColumns });
+  await writeListSheet(wb, {
+    name: SHEET_NAMES.summary,
+    columns,
+    rows: result.units,
+    closing: [totalsRow(result, columns)],
+    frozenColumns,
+  });
 }

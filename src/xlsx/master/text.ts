@@ -26,4 +26,3 @@ export function asCellText(text: string): string {
   if (/[\uD800-\uDBFF]/.test(kept[cut - 1])) cut--;
   return kept.slice(0, cut) + "…";
 }
-

@@ -13,7 +13,11 @@ import { addChartToFile } from "./add-chart-file";
 import { describeMaster, masterDate, writeMasterSheets, type MasterOptions } from "./write-sheets";
 
 /** Writes the master workbook to `outPath` (replacing a file there: the caller decides whether it may). */
-export async function writeMasterWorkbook(result: MergeResult, outPath: string, options: MasterOptions = {}): Promise<void> {
+export async function writeMasterWorkbook(
+  result: MergeResult,
+  outPath: string,
+  options: MasterOptions = {},
+): Promise<void> {
   const date = masterDate(result, options);
   const work = mkdtempSync(path.join(os.tmpdir(), "master-"));
   try {

@@ -29,7 +29,10 @@ const FALLBACK_DATE = new Date(Date.UTC(2000, 0, 1));
 
 export function masterDate(result: MergeResult, options: MasterOptions = {}): Date {
   if (options.date) return options.date;
-  const times = result.units.map((u) => u.source.modified).filter((m): m is string => m !== null).sort();
+  const times = result.units
+    .map((u) => u.source.modified)
+    .filter((m): m is string => m !== null)
+    .sort();
   const newest = times.length ? new Date(times[times.length - 1]) : FALLBACK_DATE;
   return Number.isNaN(newest.getTime()) ? FALLBACK_DATE : newest;
 }

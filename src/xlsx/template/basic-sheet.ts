@@ -1,6 +1,14 @@
 /** 基本情况: one row per single field (number, label, input, hint), section titles, the seal block. */
 import type ExcelJS from "exceljs";
-import { BASIC_SECTIONS, FIELDS, SEAL_BLOCK, SHEETS, SINGLE_FIELD_LAYOUT, TEMPLATE, cellOf } from "../../core/definition";
+import {
+  BASIC_SECTIONS,
+  FIELDS,
+  SEAL_BLOCK,
+  SHEETS,
+  SINGLE_FIELD_LAYOUT,
+  TEMPLATE,
+  cellOf,
+} from "../../core/definition";
 import { BORDER, COLOUR_LEGEND, FILL, FONT, requiredLabel } from "./styles";
 import { numFmtFor, validationFor } from "./validation";
 import { singleFieldRules } from "./conditional";
@@ -9,7 +17,12 @@ import { setupPrint } from "./print";
 
 const L = SINGLE_FIELD_LAYOUT;
 export const BASIC_HEADER_ROW = 3;
-const WIDTHS: Record<string, number> = { [L.numberColumn]: 6, [L.labelColumn]: 34, [L.inputColumn]: 52, [L.hintColumn]: 40 };
+const WIDTHS: Record<string, number> = {
+  [L.numberColumn]: 6,
+  [L.labelColumn]: 34,
+  [L.inputColumn]: 52,
+  [L.hintColumn]: 40,
+};
 const LONGTEXT_ROW_HEIGHT = 96;
 
 export function titleOf(year: number): string {
@@ -26,7 +39,11 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
   const merged = (row: number) => span.replace(/%/g, String(row));
 
   ws.mergeCells(merged(1));
-  Object.assign(ws.getCell("A1"), { value: titleOf(year), font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  Object.assign(ws.getCell("A1"), {
+    value: titleOf(year),
+    font: FONT.title,
+    alignment: { horizontal: "center", vertical: "middle" },
+  });
   ws.getRow(1).height = 30;
   ws.mergeCells(merged(2));
   Object.assign(ws.getCell("A2"), {
@@ -43,17 +60,33 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     [L.hintColumn, "填写说明"],
   ];
   for (const [col, text] of headers) {
-    Object.assign(ws.getCell(`${col}${BASIC_HEADER_ROW}`), { value: text, font: FONT.header, fill: FILL.header, border: BORDER, alignment: { horizontal: "center" } });
+    Object.assign(ws.getCell(`${col}${BASIC_HEADER_ROW}`), {
+      value: text,
+      font: FONT.header,
+      fill: FILL.header,
+      border: BORDER,
+      alignment: { horizontal: "center" },
+    });
   }
 
   for (const s of BASIC_SECTIONS) {
     ws.mergeCells(merged(s.row));
-    Object.assign(ws.getCell(`${L.numberColumn}${s.row}`), { value: s.title, font: FONT.section, fill: FILL.section, border: BORDER });
+    Object.assign(ws.getCell(`${L.numberColumn}${s.row}`), {
+      value: s.title,
+      font: FONT.section,
+      fill: FILL.section,
+      border: BORDER,
+    });
   }
 
   FIELDS.filter((f) => f.sheet === SHEETS.basic).forEach((f, i) => {
     const row = ws.getRow(f.row);
-    Object.assign(row.getCell(L.numberColumn), { value: i + 1, font: FONT.body, border: BORDER, alignment: { horizontal: "center", vertical: "top" } });
+    Object.assign(row.getCell(L.numberColumn), {
+      value: i + 1,
+      font: FONT.body,
+      border: BORDER,
+      alignment: { horizontal: "center", vertical: "top" },
+    });
     Object.assign(row.getCell(L.labelColumn), {
       value: requiredLabel(f.label, f.required),
       font: f.required ? FONT.required : FONT.body,
@@ -74,14 +107,27 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     const dv = validationFor(f, f.id, { year, dateSpan: "yearAndNext" });
     if (dv) input.dataValidation = dv;
     ws.addConditionalFormatting({ ref: cellOf(f), rules: singleFieldRules(f, cellOf(f)) });
-    Object.assign(row.getCell(L.hintColumn), { value: f.hint, font: FONT.note, border: BORDER, alignment: { vertical: "top", wrapText: true } });
+    Object.assign(row.getCell(L.hintColumn), {
+      value: f.hint,
+      font: FONT.note,
+      border: BORDER,
+      alignment: { vertical: "top", wrapText: true },
+    });
     if (f.type === "longtext") row.height = LONGTEXT_ROW_HEIGHT;
   });
 
   const seal = ws.getRow(SEAL_BLOCK.row);
   seal.height = 48;
-  Object.assign(seal.getCell(L.inputColumn), { value: SEAL_BLOCK.unitLabel, font: FONT.section, alignment: { vertical: "bottom" } });
-  Object.assign(seal.getCell(L.hintColumn), { value: SEAL_BLOCK.dateLabel, font: FONT.section, alignment: { vertical: "bottom" } });
+  Object.assign(seal.getCell(L.inputColumn), {
+    value: SEAL_BLOCK.unitLabel,
+    font: FONT.section,
+    alignment: { vertical: "bottom" },
+  });
+  Object.assign(seal.getCell(L.hintColumn), {
+    value: SEAL_BLOCK.dateLabel,
+    font: FONT.section,
+    alignment: { vertical: "bottom" },
+  });
 
   protectSheet(ws, "form");
   setupPrint(ws, { titleRows: BASIC_HEADER_ROW, totalWidth: Object.values(WIDTHS).reduce((a, b) => a + b, 0) });

@@ -81,7 +81,12 @@ function crossFieldFormula(fieldId: string, cell: string): string | null {
  * Rules of one table column over its prepared rows. `topLeft` is the column's first data cell,
  * `rowSpan` the row's cells ("$A4:$J4") so a required cell lights up only in a row someone started.
  */
-export function tableColumnRules(spec: ValueSpec, key: string, topLeft: string, rowSpan: string): ExcelJS.ConditionalFormattingRule[] {
+export function tableColumnRules(
+  spec: ValueSpec,
+  key: string,
+  topLeft: string,
+  rowSpan: string,
+): ExcelJS.ConditionalFormattingRule[] {
   const rules: ExcelJS.ConditionalFormattingRule[] = [];
   const impossible = impossibleValueFormula(spec, key, topLeft);
   if (impossible) rules.push(rule(impossible, invalidStyle));

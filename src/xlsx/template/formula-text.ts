@@ -46,10 +46,13 @@ export function isNum(ref: string): string {
  * "" otherwise.
  */
 export function dateOf(ref: string): string {
-  const t = [["年", "-"], ["月", "-"], ["日", ""], ["/", "-"], [".", "-"]].reduce(
-    (acc, [from, to]) => `SUBSTITUTE(${acc},${str(from)},${str(to)})`,
-    `ASC(TRIM(${ref}))`,
-  );
+  const t = [
+    ["年", "-"],
+    ["月", "-"],
+    ["日", ""],
+    ["/", "-"],
+    [".", "-"],
+  ].reduce((acc, [from, to]) => `SUBSTITUTE(${acc},${str(from)},${str(to)})`, `ASC(TRIM(${ref}))`);
   const secondDash = `FIND("-",${t},6)`;
   const parsed = `IF(MID(${t},5,1)="-",DATE(VALUE(LEFT(${t},4)),VALUE(MID(${t},6,${secondDash}-6)),VALUE(MID(${t},${secondDash}+1,2))),"")`;
   return `IFERROR(IF(ISNUMBER(${ref}),${ref},${parsed}),"")`;
@@ -79,7 +82,9 @@ export function countEqual(tableId: TableId, columnId: AnyColumnId, value: strin
 }
 
 export function tablesWithDates(): { tableId: TableId; columnId: AnyColumnId }[] {
-  return TABLES.flatMap((t) => t.columns.filter((c) => c.type === "date").map((c) => ({ tableId: t.id, columnId: c.id })));
+  return TABLES.flatMap((t) =>
+    t.columns.filter((c) => c.type === "date").map((c) => ({ tableId: t.id, columnId: c.id })),
+  );
 }
 
 /*

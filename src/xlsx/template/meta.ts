@@ -27,7 +27,8 @@ const FIRST_LIST_COLUMN = 4;
 export function enumSpecs(): { key: string; spec: ValueSpec }[] {
   const out: { key: string; spec: ValueSpec }[] = [];
   for (const f of FIELDS) if (f.type === "enum") out.push({ key: f.id, spec: f });
-  for (const t of TABLES) for (const c of t.columns) if (c.type === "enum") out.push({ key: `${t.id}.${c.id}`, spec: c });
+  for (const t of TABLES)
+    for (const c of t.columns) if (c.type === "enum") out.push({ key: `${t.id}.${c.id}`, spec: c });
   return out;
 }
 
@@ -48,7 +49,10 @@ export function addMetaSheet(wb: ExcelJS.Workbook, year: number, selfCheckHash: 
     version: TEMPLATE.version,
     year,
   };
-  for (const [name, at] of Object.entries(META_CELLS) as [keyof typeof META_CELLS, (typeof META_CELLS)[keyof typeof META_CELLS]][]) {
+  for (const [name, at] of Object.entries(META_CELLS) as [
+    keyof typeof META_CELLS,
+    (typeof META_CELLS)[keyof typeof META_CELLS],
+  ][]) {
     ws.getCell(at.keyCell).value = at.key;
     ws.getCell(at.valueCell).value = values[name];
   }

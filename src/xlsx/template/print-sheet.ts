@@ -30,7 +30,8 @@ const charsPerLine = (width: number) => Math.floor((width * 7 + 5) / 14.7);
 /** Points per line: the tallest of the three programs (LibreOffice's CJK fallback font) plus a little. */
 const LINE_PT = 16;
 /** Row height that shows `chars` characters in a column of `width`, with `spare` lines for line breaks. */
-const heightFor = (chars: number, width: number, spare: number) => Math.min(409, (Math.ceil(chars / charsPerLine(width)) + spare) * LINE_PT);
+const heightFor = (chars: number, width: number, spare: number) =>
+  Math.min(409, (Math.ceil(chars / charsPerLine(width)) + spare) * LINE_PT);
 
 /** Characters per printed row of a long answer (eight lines in Excel). */
 export const PRINT_PIECE = 200;
@@ -58,7 +59,11 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
   ws.getColumn(C.note).width = 40;
 
   ws.mergeCells(`${C.number}1:${C.text}1`);
-  Object.assign(ws.getCell(`${C.number}1`), { value: titleOf(year), font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  Object.assign(ws.getCell(`${C.number}1`), {
+    value: titleOf(year),
+    font: FONT.title,
+    alignment: { horizontal: "center", vertical: "middle" },
+  });
   ws.getRow(1).height = 30;
   Object.assign(ws.getCell(`${C.note}1`), {
     value: `本表由“${SHEETS.basic}”自动生成，供打印盖章，无需填写；内容请在“${SHEETS.basic}”中修改。本说明不会打印。`,
@@ -77,20 +82,40 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
       // A new page for every section but the first: a heading never ends a page.
       if (item.section !== BASIC_SECTIONS[0].title) ws.getRow(r - 1).addPageBreak();
       ws.mergeCells(`${C.number}${r}:${C.text}${r}`);
-      Object.assign(ws.getCell(`${C.number}${r}`), { value: item.section, font: FONT.section, border: BORDER, alignment: { vertical: "middle" } });
+      Object.assign(ws.getCell(`${C.number}${r}`), {
+        value: item.section,
+        font: FONT.section,
+        border: BORDER,
+        alignment: { vertical: "middle" },
+      });
       ws.getRow(r).height = 22;
       r++;
       continue;
     }
     const f = item.field;
     number++;
-    const edge = (top: boolean, bottom: boolean) => ({ left: thin, right: thin, ...(top ? { top: thin } : {}), ...(bottom ? { bottom: thin } : {}) });
+    const edge = (top: boolean, bottom: boolean) => ({
+      left: thin,
+      right: thin,
+      ...(top ? { top: thin } : {}),
+      ...(bottom ? { bottom: thin } : {}),
+    });
     const first = ws.getRow(r);
-    Object.assign(first.getCell(C.number), { value: number, font: FONT.body, border: edge(true, f.type !== "longtext"), alignment: { horizontal: "center", vertical: "top" } });
+    Object.assign(first.getCell(C.number), {
+      value: number,
+      font: FONT.body,
+      border: edge(true, f.type !== "longtext"),
+      alignment: { horizontal: "center", vertical: "top" },
+    });
     if (f.type === "longtext") {
       // The label on a row of its own, then the pieces across label and text columns.
       ws.mergeCells(`${C.label}${r}:${C.text}${r}`);
-      Object.assign(first.getCell(C.label), { value: f.label, font: FONT.section, border: edge(true, false), alignment: { vertical: "middle" } });
+      Object.assign(first.getCell(C.label), {
+        value: f.label,
+        font: FONT.section,
+        border: edge(true, false),
+        alignment: { vertical: "middle" },
+      });
       first.height = 20;
       const pieces = piecesOf(f);
       for (let k = 0; k < pieces; k++) {
@@ -111,7 +136,12 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     }
     // A short field: label and value side by side, as tall as the longer of the two can be.
     first.height = Math.max(heightFor(f.label.length, WIDTHS.B, 0), heightFor(f.maxLength ?? 10, WIDTHS.C, 0));
-    Object.assign(first.getCell(C.label), { value: f.label, font: FONT.body, border: edge(true, true), alignment: { vertical: "top", wrapText: true } });
+    Object.assign(first.getCell(C.label), {
+      value: f.label,
+      font: FONT.body,
+      border: edge(true, true),
+      alignment: { vertical: "top", wrapText: true },
+    });
     const value = first.getCell(C.text);
     Object.assign(value, {
       value: { formula: `IF(LEN(${F(f.id)})=0,"",${F(f.id)})` },
@@ -126,7 +156,11 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
 
   const seal = ws.getRow(r + 1);
   seal.height = 60;
-  Object.assign(seal.getCell(C.text), { value: `${SEAL_BLOCK.unitLabel}\n\n${SEAL_BLOCK.dateLabel}`, font: FONT.section, alignment: { vertical: "top", wrapText: true } });
+  Object.assign(seal.getCell(C.text), {
+    value: `${SEAL_BLOCK.unitLabel}\n\n${SEAL_BLOCK.dateLabel}`,
+    font: FONT.section,
+    alignment: { vertical: "top", wrapText: true },
+  });
 
   protectSheet(ws, "readOnly");
   ws.pageSetup = {

@@ -111,7 +111,8 @@ function phoneCommon(x: string): string {
  */
 function phoneMaybe(x: string): string {
   const t = compactPhone(x);
-  const digitsIn = (u: string) => `(LEN(${u})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, u)}))`;
+  const digitsIn = (u: string) =>
+    `(LEN(${u})-LEN(${Array.from("0123456789").reduce((acc, d) => `SUBSTITUTE(${acc},${str(d)},"")`, u)}))`;
   const extensionDash = `IFERROR(${digitsIn(`LEFT(${t},FIND("-",${t},9)-1)`)}>=8,FALSE)`;
   const rarerForm = `OR(${hasAnyChar(t, "+()转xX")},${digitsIn(t)}>=12,${extensionDash})`;
   return `AND(LEN(${t})>=8,${onlyChars(t, "0123456789-()+转eExXtT.")},${rarerForm})`;
@@ -154,15 +155,42 @@ function fieldLines(): LineSpec[] {
     const x = F(f.id);
     // A blank required field is the required line's business (—); a blank optional field passes.
     const applicable = f.required ? `NOT(${isBlank(x)})` : TRUE;
-    const add = (rule: RuleId, name: string, test: string, message: string, severity: LineSeverity = "error", suffix = "") => {
+    const add = (
+      rule: RuleId,
+      name: string,
+      test: string,
+      message: string,
+      severity: LineSeverity = "error",
+      suffix = "",
+    ) => {
       const pass = f.required ? test : `IF(${isBlank(x)},TRUE,${test})`;
-      lines.push({ id: `${rule}.${f.id}${suffix}`, rule, field: f.id, severity, name, applicable, pass, failMessage: saying(f, message) });
+      lines.push({
+        id: `${rule}.${f.id}${suffix}`,
+        rule,
+        field: f.id,
+        severity,
+        name,
+        applicable,
+        pass,
+        failMessage: saying(f, message),
+      });
     };
     switch (f.type) {
       case "headcount":
-        add("type.headcount", `${f.label}为不小于0的整数`, headcountMayBeValid(x), `${quoted(f.label)}应为不小于0的整数`);
+        add(
+          "type.headcount",
+          `${f.label}为不小于0的整数`,
+          headcountMayBeValid(x),
+          `${quoted(f.label)}应为不小于0的整数`,
+        );
         // Text such as 120人, 约120, 三百: `check` reads it with a warning, and so does this line.
-        add("format.normalized", `${f.label}写成阿拉伯数字`, `OR(ISNUMBER(${plainNum(x)}),NOT(${headcountMayBeValid(x)}))`, `${quoted(f.label)}请只填写阿拉伯数字（如 120），不带“人”“约”等字`, "warning");
+        add(
+          "format.normalized",
+          `${f.label}写成阿拉伯数字`,
+          `OR(ISNUMBER(${plainNum(x)}),NOT(${headcountMayBeValid(x)}))`,
+          `${quoted(f.label)}请只填写阿拉伯数字（如 120），不带“人”“约”等字`,
+          "warning",
+        );
         break;
       case "integer":
         add(
@@ -173,34 +201,83 @@ function fieldLines(): LineSpec[] {
         );
         break;
       case "enum":
-        add("type.enum", `${f.label}为列表中的选项`, isOneOf(x, f.options ?? []), `${quoted(f.label)}应从下拉列表中选择：${(f.options ?? []).join("、")}`);
+        add(
+          "type.enum",
+          `${f.label}为列表中的选项`,
+          isOneOf(x, f.options ?? []),
+          `${quoted(f.label)}应从下拉列表中选择：${(f.options ?? []).join("、")}`,
+        );
         break;
       case "date":
-        add("type.date", `${f.label}为日期`, `OR(${isDate(x)},${isMonthDayText(x)})`, `${quoted(f.label)}应为日期，如 2023-06-20`);
-        add("format.normalized", `${f.label}写明年份`, `NOT(${isMonthDayText(x)})`, `${quoted(f.label)}请写明年份，如 2023-06-20`, "warning");
+        add(
+          "type.date",
+          `${f.label}为日期`,
+          `OR(${isDate(x)},${isMonthDayText(x)})`,
+          `${quoted(f.label)}应为日期，如 2023-06-20`,
+        );
+        add(
+          "format.normalized",
+          `${f.label}写明年份`,
+          `NOT(${isMonthDayText(x)})`,
+          `${quoted(f.label)}请写明年份，如 2023-06-20`,
+          "warning",
+        );
         break;
       case "credit_code": {
         const t = `UPPER(SUBSTITUTE(ASC(TRIM(${x}))," ",""))`;
-        add("format.credit_code", `${f.label}为18位数字或大写字母`, `AND(LEN(${t})=18,${onlyChars(t, CREDIT_CODE_ALPHABET)})`, `${quoted(f.label)}应为18位数字或大写字母（不含 I、O、Z、S、V）`);
+        add(
+          "format.credit_code",
+          `${f.label}为18位数字或大写字母`,
+          `AND(LEN(${t})=18,${onlyChars(t, CREDIT_CODE_ALPHABET)})`,
+          `${quoted(f.label)}应为18位数字或大写字母（不含 I、O、Z、S、V）`,
+        );
         break;
       }
       case "phone":
-        add("format.phone", `${f.label}为手机号或固定电话`, `OR(${phoneCommon(x)},${phoneMaybe(x)})`, `${quoted(f.label)}应为手机号（11位）或固定电话（如 022-27182133）`);
+        add(
+          "format.phone",
+          `${f.label}为手机号或固定电话`,
+          `OR(${phoneCommon(x)},${phoneMaybe(x)})`,
+          `${quoted(f.label)}应为手机号（11位）或固定电话（如 022-27182133）`,
+        );
         // Written with +86, (022) or an extension: `check` judges these; a formula can only say it cannot.
         // It fails only for what the error line lets through, so a wrong number is one error, not also a warning.
-        add("format.phone", `${f.label}为常见写法（其他写法以 check 为准）`, `OR(${phoneCommon(x)},NOT(${phoneMaybe(x)}))`, `${quoted(f.label)}不是常见写法，自检无法判断，请以加载项或 check 的结果为准`, "warning", ".common");
+        add(
+          "format.phone",
+          `${f.label}为常见写法（其他写法以 check 为准）`,
+          `OR(${phoneCommon(x)},NOT(${phoneMaybe(x)}))`,
+          `${quoted(f.label)}不是常见写法，自检无法判断，请以加载项或 check 的结果为准`,
+          "warning",
+          ".common",
+        );
         break;
       case "email":
-        add("format.email", `${f.label}为电子邮箱地址`, emailShape(x), `${quoted(f.label)}应为电子邮箱地址，如 name@example.com`);
+        add(
+          "format.email",
+          `${f.label}为电子邮箱地址`,
+          emailShape(x),
+          `${quoted(f.label)}应为电子邮箱地址，如 name@example.com`,
+        );
         break;
       default:
         break;
     }
     if (f.maxLength !== undefined) {
-      add("text.too_long", `${f.label}不超过${f.maxLength}字`, `LEN(${x})<=${f.maxLength}`, `${quoted(f.label)}超过${f.maxLength}字`);
+      add(
+        "text.too_long",
+        `${f.label}不超过${f.maxLength}字`,
+        `LEN(${x})<=${f.maxLength}`,
+        `${quoted(f.label)}超过${f.maxLength}字`,
+      );
     }
     if (f.type === "longtext") {
-      add("text.too_short", `${f.label}不少于${MIN_LONGTEXT}字`, `LEN(TRIM(${x}))>=${MIN_LONGTEXT}`, `${quoted(f.label)}不足${MIN_LONGTEXT}字，请充实内容`, "warning");
+      add(
+        "text.too_short",
+        `${f.label}不少于${MIN_LONGTEXT}字`,
+        `LEN(TRIM(${x}))>=${MIN_LONGTEXT}`,
+        `${quoted(f.label)}不足${MIN_LONGTEXT}字，请充实内容`,
+        "warning",
+      );
     }
   }
   return lines;
@@ -291,7 +368,9 @@ function ruleLines(): LineSpec[] {
       name: "人次在合理范围内",
       applicable: TRUE,
       pass: `AND(COUNTIF(${columnRange("events", "participants")},">${MAX_EVENT_PARTICIPANTS}")=0,IF(${isNum(reg)},${n(reg)}<=${MAX_TOTAL_PARTICIPANTS},TRUE),IF(${isNum(out)},${n(out)}<=${MAX_TOTAL_PARTICIPANTS},TRUE))`,
-      failMessage: str(`有单次活动超过${MAX_EVENT_PARTICIPANTS}人次，或研学人次合计超过${MAX_TOTAL_PARTICIPANTS}，请核实。`),
+      failMessage: str(
+        `有单次活动超过${MAX_EVENT_PARTICIPANTS}人次，或研学人次合计超过${MAX_TOTAL_PARTICIPANTS}，请核实。`,
+      ),
     },
     {
       id: "district.matches_category",
@@ -351,7 +430,9 @@ function ruleLines(): LineSpec[] {
     name: "填报日期不晚于报送截止日期",
     applicable: `AND(${isOneOf(rt, REPORT_TYPES)},${isNum(y)},${isDate(fill)})`,
     pass: `${dateOf(fill)}<=${deadline}`,
-    failMessage: str(`${label("fill_date")}晚于报送截止日期（${STAGE}${DEADLINES[STAGE].month}月${DEADLINES[STAGE].day}日前，${ANNUAL}${DEADLINES[ANNUAL].month}月${DEADLINES[ANNUAL].day}日前）。`),
+    failMessage: str(
+      `${label("fill_date")}晚于报送截止日期（${STAGE}${DEADLINES[STAGE].month}月${DEADLINES[STAGE].day}日前，${ANNUAL}${DEADLINES[ANNUAL].month}月${DEADLINES[ANNUAL].day}日前）。`,
+    ),
   });
   lines.push({
     id: "sealed.no",
@@ -388,7 +469,14 @@ function tableLines(): LineSpec[] {
     const first = col(table.columns[0]);
     const inRow = `(ROW(${first})>ROW(${tableNameOf(table.id)}))*(LEN(${table.columns.map(col).join("&")})>0)`;
     const filled = (c: ColumnDef) => `(LEN(TRIM(${col(c)}))>0)`;
-    const add = (rule: RuleId, what: string, columns: readonly ColumnDef[], bad: (c: ColumnDef) => string, message: string, severity: LineSeverity = "error") => {
+    const add = (
+      rule: RuleId,
+      what: string,
+      columns: readonly ColumnDef[],
+      bad: (c: ColumnDef) => string,
+      message: string,
+      severity: LineSeverity = "error",
+    ) => {
       if (columns.length === 0) return;
       // Per row: how many of its cells are at fault (an array); the line fails when any is.
       const perRow = `(${inRow})*(${columns.map((c) => `(${bad(c)})`).join("+")})`;
@@ -405,15 +493,42 @@ function tableLines(): LineSpec[] {
       });
     };
     const of = (type: ColumnDef["type"]) => table.columns.filter((c) => c.type === type);
-    add("required", "非空行的必填项已填写", table.columns.filter((c) => c.required), (c) => `LEN(TRIM(${col(c)}))=0`, "必填项未填写");
-    add("type.enum", "选项均为下拉列表中的选项", of("enum"), (c) => `${filled(c)}*ISNA(MATCH(TRIM(${col(c)}),${strArray(c.options ?? [])},0))`, "不是下拉列表中的选项");
-    add("type.date", "日期均可识别", of("date"), (c) => `${filled(c)}*NOT(ISNUMBER(${dateOf(col(c))}))*NOT(${isMonthDayText(col(c))})`, "日期无法识别（应如 2023-06-20）");
-    add("type.headcount", "人次均为不小于0的整数", of("headcount"), (c) => `${filled(c)}*NOT(${headcountMayBeValid(col(c))})`, "人次不是不小于0的整数");
+    add(
+      "required",
+      "非空行的必填项已填写",
+      table.columns.filter((c) => c.required),
+      (c) => `LEN(TRIM(${col(c)}))=0`,
+      "必填项未填写",
+    );
+    add(
+      "type.enum",
+      "选项均为下拉列表中的选项",
+      of("enum"),
+      (c) => `${filled(c)}*ISNA(MATCH(TRIM(${col(c)}),${strArray(c.options ?? [])},0))`,
+      "不是下拉列表中的选项",
+    );
+    add(
+      "type.date",
+      "日期均可识别",
+      of("date"),
+      (c) => `${filled(c)}*NOT(ISNUMBER(${dateOf(col(c))}))*NOT(${isMonthDayText(col(c))})`,
+      "日期无法识别（应如 2023-06-20）",
+    );
+    add(
+      "type.headcount",
+      "人次均为不小于0的整数",
+      of("headcount"),
+      (c) => `${filled(c)}*NOT(${headcountMayBeValid(col(c))})`,
+      "人次不是不小于0的整数",
+    );
     add(
       "format.normalized",
       "人次写成阿拉伯数字、日期写明年份",
       [...of("headcount"), ...of("date")],
-      (c) => (c.type === "date" ? `${filled(c)}*${isMonthDayText(col(c))}` : `${filled(c)}*NOT(ISNUMBER(${plainNum(col(c))}))*${headcountMayBeValid(col(c))}`),
+      (c) =>
+        c.type === "date"
+          ? `${filled(c)}*${isMonthDayText(col(c))}`
+          : `${filled(c)}*NOT(ISNUMBER(${plainNum(col(c))}))*${headcountMayBeValid(col(c))}`,
       "人次未写成阿拉伯数字或日期未写年份，请核实",
       "warning",
     );

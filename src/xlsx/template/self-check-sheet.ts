@@ -16,18 +16,24 @@ const SEVERITY_TEXT = { error: "错误", warning: "提示" } as const;
 function severityCell(severity: LineSeverity): ExcelJS.CellValue {
   if (severity !== "errorInAnnualOnly") return SEVERITY_TEXT[severity];
   // public.min_one: an error in a 年度总结, a warning in a 阶段性总结 (spec §4).
-  return { formula: `IF(TRIM(${F("report_type")})=${str(REPORT_TYPES[0])},${str(SEVERITY_TEXT.warning)},${str(SEVERITY_TEXT.error)})` } as ExcelJS.CellFormulaValue;
+  return {
+    formula: `IF(TRIM(${F("report_type")})=${str(REPORT_TYPES[0])},${str(SEVERITY_TEXT.warning)},${str(SEVERITY_TEXT.error)})`,
+  } as ExcelJS.CellFormulaValue;
 }
 
 /** What no line checks, from the catalogue, so the sheet never claims more than its formulas judge. */
 function uncheckedNote(): string {
-  const without = Object.values(RULES).flatMap((r) => (r.selfCheck === "line" ? [] : [`“${r.name}”（${r.selfCheck.without}）`]));
+  const without = Object.values(RULES).flatMap((r) =>
+    r.selfCheck === "line" ? [] : [`“${r.name}”（${r.selfCheck.without}）`],
+  );
   return `自检不检查：${without.join("；")}。这些以加载项或命令行 check 的结果为准。`;
 }
 
 /** A formula cell; `array` writes it as an array formula (CSE) over its own cell. */
 function formulaAt(ws: ExcelJS.Worksheet, address: string, formula: string, array: boolean | undefined): void {
-  ws.getCell(address).value = (array ? { formula, shareType: "array", ref: address } : { formula }) as ExcelJS.CellFormulaValue;
+  ws.getCell(address).value = (
+    array ? { formula, shareType: "array", ref: address } : { formula }
+  ) as ExcelJS.CellFormulaValue;
 }
 
 export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
@@ -39,7 +45,11 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   const lastRow = SELF_CHECK.firstRow + specs.length - 1;
 
   ws.mergeCells(`A1:${C.severity}1`);
-  Object.assign(ws.getCell("A1"), { value: "自检（公式自动检查，无需填写）", font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  Object.assign(ws.getCell("A1"), {
+    value: "自检（公式自动检查，无需填写）",
+    font: FONT.title,
+    alignment: { horizontal: "center", vertical: "middle" },
+  });
   ws.getRow(1).height = 28;
   ws.mergeCells(`A2:${C.severity}2`);
   Object.assign(ws.getCell("A2"), {
@@ -71,7 +81,11 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
       // Says only what the formulas found: some rules are checked by the add-in and `check` alone (row 2).
       `${str(`${SELF_CHECK.warn} 有 `)}&${failedWarnings}&${str(" 项提示请核实（公式未发现错误）")}))`,
   };
-  Object.assign(overall.getCell(C.result), { font: FONT.section, border: BORDER, alignment: { horizontal: "left", vertical: "middle" } });
+  Object.assign(overall.getCell(C.result), {
+    font: FONT.section,
+    border: BORDER,
+    alignment: { horizontal: "left", vertical: "middle" },
+  });
   overall.getCell(C.name).value = {
     formula: `IF(${failed}=0,${str("全部检查项")},${str("其中错误 ")}&${failedOf(SEVERITY_TEXT.error)}&${str(" 项，提示 ")}&${failedOf(SEVERITY_TEXT.warning)}&${str(" 项")})`,
   };
@@ -79,8 +93,22 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   overall.height = 24;
 
   const header = ws.getRow(SELF_CHECK.headerRow);
-  ([[C.id, "规则"], [C.name, "检查项"], [C.result, "结果"], [C.message, "说明"], [C.severity, "性质"]] as const).forEach(([col, text]) => {
-    Object.assign(header.getCell(col), { value: text, font: FONT.header, fill: FILL.header, border: BORDER, alignment: { horizontal: "center" } });
+  (
+    [
+      [C.id, "规则"],
+      [C.name, "检查项"],
+      [C.result, "结果"],
+      [C.message, "说明"],
+      [C.severity, "性质"],
+    ] as const
+  ).forEach(([col, text]) => {
+    Object.assign(header.getCell(col), {
+      value: text,
+      font: FONT.header,
+      fill: FILL.header,
+      border: BORDER,
+      alignment: { horizontal: "center" },
+    });
   });
 
   specs.forEach((spec, i) => {
@@ -106,11 +134,21 @@ export function addSelfCheckSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
       const cell = row.getCell(col);
       cell.border = BORDER;
       cell.font = FONT.body;
-      cell.alignment = { vertical: "top", wrapText: col === C.message || col === C.name, horizontal: col === C.result || col === C.severity ? "center" : undefined };
+      cell.alignment = {
+        vertical: "top",
+        wrapText: col === C.message || col === C.name,
+        horizontal: col === C.result || col === C.severity ? "center" : undefined,
+      };
     }
   });
-  ws.addConditionalFormatting({ ref: `${C.result}${SELF_CHECK.overallRow}`, rules: resultRules(`${C.result}${SELF_CHECK.overallRow}`) });
-  ws.addConditionalFormatting({ ref: `${C.result}${SELF_CHECK.firstRow}:${C.result}${lastRow}`, rules: resultRules(`${C.result}${SELF_CHECK.firstRow}`) });
+  ws.addConditionalFormatting({
+    ref: `${C.result}${SELF_CHECK.overallRow}`,
+    rules: resultRules(`${C.result}${SELF_CHECK.overallRow}`),
+  });
+  ws.addConditionalFormatting({
+    ref: `${C.result}${SELF_CHECK.firstRow}:${C.result}${lastRow}`,
+    rules: resultRules(`${C.result}${SELF_CHECK.firstRow}`),
+  });
 
   protectSheet(ws, "readOnly");
   setupPrint(ws, { titleRows: SELF_CHECK.headerRow, totalWidth: Object.values(WIDTHS).reduce((a, b) => a + b, 0) });

@@ -30,7 +30,8 @@ export const FILL = {
 };
 
 /** What the fills mean, in the words each sheet's note uses (the colours are the FILL entries above). */
-export const COLOUR_LEGEND = "底色说明：浅绿色为填写区；黄色表示必填项尚未填写；橙红色加粗表示填写的内容不符合要求（如人次不是整数、不是下拉列表中的选项、日期不在本年度），请修改。";
+export const COLOUR_LEGEND =
+  "底色说明：浅绿色为填写区；黄色表示必填项尚未填写；橙红色加粗表示填写的内容不符合要求（如人次不是整数、不是下拉列表中的选项、日期不在本年度），请修改。";
 
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };

@@ -10,14 +10,17 @@ import { preparedRange } from "./refs";
 
 /** What row 2 tells the user, per table. */
 const NOTES: Record<string, string> = {
-  events: "每次研学宣贯活动填一行；红色列名为必填项。“组织研学宣贯培训次数”应与本表行数一致，“公益性宣贯次数”应与“是否公益性”为“是”的行数一致。",
+  events:
+    "每次研学宣贯活动填一行；红色列名为必填项。“组织研学宣贯培训次数”应与本表行数一致，“公益性宣贯次数”应与“是否公益性”为“是”的行数一致。",
   media: "每篇宣传报道填一行（广播、电视、报纸及微博、微信公众号等新媒体）；红色列名为必填项。",
   evidence: "列出随总结一并报送的佐证材料（通知文件、签到表、照片、课件、新闻报道等）；红色列名为必填项。",
-  explanations: "“自检”或校验提示的情况如属实，在此逐条说明（规则、位置、说明），无需修改数据；错误不能以说明代替修改。",
+  explanations:
+    "“自检”或校验提示的情况如属实，在此逐条说明（规则、位置、说明），无需修改数据；错误不能以说明代替修改。",
 };
 /** exceljs keeps range validations in `dataValidations` (one entry per range, not per cell) but does not type it. */
 function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, dv: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+  return (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
 const GENERIC_NOTE = `行不够时可插入行（右键 → 插入）。${COLOUR_LEGEND}`;
@@ -31,7 +34,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
   for (const c of table.columns) ws.getColumn(c.column).width = c.width;
 
   ws.mergeCells(`${first}1:${last}1`);
-  Object.assign(ws.getCell(`${first}1`), { value: table.label, font: FONT.title, alignment: { horizontal: "center", vertical: "middle" } });
+  Object.assign(ws.getCell(`${first}1`), {
+    value: table.label,
+    font: FONT.title,
+    alignment: { horizontal: "center", vertical: "middle" },
+  });
   ws.getRow(1).height = 28;
   ws.mergeCells(`${first}2:${last}2`);
   Object.assign(ws.getCell(`${first}2`), {

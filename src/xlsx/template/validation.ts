@@ -36,7 +36,12 @@ function utcDate(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-function base(spec: ValueSpec): Pick<ExcelJS.DataValidation, "allowBlank" | "showInputMessage" | "showErrorMessage" | "promptTitle" | "prompt" | "errorTitle" | "errorStyle"> {
+function base(
+  spec: ValueSpec,
+): Pick<
+  ExcelJS.DataValidation,
+  "allowBlank" | "showInputMessage" | "showErrorMessage" | "promptTitle" | "prompt" | "errorTitle" | "errorStyle"
+> {
   return {
     allowBlank: true,
     showInputMessage: true,
@@ -55,13 +60,30 @@ export function validationFor(spec: ValueSpec, key: string, ctx: ValidationConte
   switch (spec.type) {
     case "enum": {
       const options = spec.options ?? [];
-      return { ...b, type: "list", formulae: [listSource(key, options)], error: error(`请从下拉列表中选择：${options.join("、")}。`) };
+      return {
+        ...b,
+        type: "list",
+        formulae: [listSource(key, options)],
+        error: error(`请从下拉列表中选择：${options.join("、")}。`),
+      };
     }
     case "headcount":
-      return { ...b, type: "whole", operator: "greaterThanOrEqual", formulae: [0], error: error("请填写不小于0的整数（不带“人次”“次”等文字）。") };
+      return {
+        ...b,
+        type: "whole",
+        operator: "greaterThanOrEqual",
+        formulae: [0],
+        error: error("请填写不小于0的整数（不带“人次”“次”等文字）。"),
+      };
     case "integer": {
       const { min, max } = integerBounds(spec);
-      return { ...b, type: "whole", operator: "between", formulae: [min, max], error: error(`请填写${min}至${max}之间的整数。`) };
+      return {
+        ...b,
+        type: "whole",
+        operator: "between",
+        formulae: [min, max],
+        error: error(`请填写${min}至${max}之间的整数。`),
+      };
     }
     case "date": {
       const last = ctx.dateSpan === "year" ? ctx.year : ctx.year + 1;
@@ -75,15 +97,33 @@ export function validationFor(spec: ValueSpec, key: string, ctx: ValidationConte
       };
     }
     case "credit_code":
-      return { ...b, type: "textLength", operator: "equal", formulae: [18], error: error("统一社会信用代码为18位（数字和大写字母）。") };
+      return {
+        ...b,
+        type: "textLength",
+        operator: "equal",
+        formulae: [18],
+        error: error("统一社会信用代码为18位（数字和大写字母）。"),
+      };
     case "phone":
-      return { ...b, type: "textLength", operator: "between", formulae: [7, 30], error: error("请填写手机号（11位）或固定电话（如 022-27182133）。") };
+      return {
+        ...b,
+        type: "textLength",
+        operator: "between",
+        formulae: [7, 30],
+        error: error("请填写手机号（11位）或固定电话（如 022-27182133）。"),
+      };
     case "text":
     case "longtext":
     case "email":
     case "url":
       if (spec.maxLength === undefined) return null;
-      return { ...b, type: "textLength", operator: "lessThanOrEqual", formulae: [spec.maxLength], error: error(`不超过${spec.maxLength}个字符。`) };
+      return {
+        ...b,
+        type: "textLength",
+        operator: "lessThanOrEqual",
+        formulae: [spec.maxLength],
+        error: error(`不超过${spec.maxLength}个字符。`),
+      };
   }
 }
 

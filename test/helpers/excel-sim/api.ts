@@ -92,7 +92,11 @@ export class SimContext {
     this.queue = [];
     this.payload = 0;
     if (this.refuseSync) throw this.refuseSync;
-    if (payload > REQUEST_LIMIT_BYTES) throw new SimError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${payload} bytes).`);
+    if (payload > REQUEST_LIMIT_BYTES)
+      throw new SimError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${payload} bytes).`,
+      );
     try {
       for (const { op } of ops) await op();
     } finally {
@@ -111,7 +115,11 @@ export class SimContext {
 /** Splits load()'s argument into property paths ("items/name", "values"). */
 function pathsOf(spec: unknown): string[] | null {
   if (spec === undefined) return null;
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.map(String);
   const select = (spec as { select?: unknown }).select;
   return pathsOf(select);
@@ -233,7 +241,10 @@ export class WorkbookProxy {
     this.names = new NamedItemCollectionProxy(ctx);
   }
 
-  insertWorksheetsFromBase64(base64: string, options?: { sheetNamesToInsert?: string[] }): { readonly value: string[] } {
+  insertWorksheetsFromBase64(
+    base64: string,
+    options?: { sheetNamesToInsert?: string[] },
+  ): { readonly value: string[] } {
     let ids: string[] | null = null;
     this.ctx.enqueue(async () => {
       ids = await this.ctx.sim.insertFromBase64(base64, options?.sheetNamesToInsert);
@@ -372,7 +383,9 @@ export class WorksheetProxy extends SimObject {
     return this.loaded("position");
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.sheet, () => (address ? parseRect(address) : { top: 1, left: 1, bottom: 1_048_576, right: 16_384 }));
+    return new RangeProxy(this.ctx, this.sheet, () =>
+      address ? parseRect(address) : { top: 1, left: 1, bottom: 1_048_576, right: 16_384 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== true) throw new Error("excel-sim: only valuesOnly used ranges are modelled");
@@ -381,7 +394,11 @@ export class WorksheetProxy extends SimObject {
       const s = this.sheet();
       rect = s ? this.ctx.sim.workbook.usedRect(s) : null;
     });
-    return new RangeProxy(this.ctx, () => (rect ? this.sheet() : undefined), () => rect!);
+    return new RangeProxy(
+      this.ctx,
+      () => (rect ? this.sheet() : undefined),
+      () => rect!,
+    );
   }
   activate(): void {
     this.act(() => {
@@ -421,7 +438,16 @@ function officeCell(v: SimValue): [unknown, string] {
 }
 
 export class RangeProxy extends SimObject {
-  protected readonly scalars = ["values", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address", "numberFormat"];
+  protected readonly scalars = [
+    "values",
+    "valueTypes",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "address",
+    "numberFormat",
+  ];
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
   readonly dataValidation: DataValidationProxy;
   constructor(
@@ -441,7 +467,8 @@ export class RangeProxy extends SimObject {
   }
   private cells<T>(f: (row: number, column: number) => T): T[][] {
     const r = this.rect();
-    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 5_000_000) throw new SimError("ResponsePayloadSizeLimitExceeded", "too many cells");
+    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > 5_000_000)
+      throw new SimError("ResponsePayloadSizeLimitExceeded", "too many cells");
     const out: T[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: T[] = [];
@@ -499,15 +526,23 @@ export class RangeProxy extends SimObject {
     return this.loaded("numberFormat");
   }
   /** Values need unlocked cells on a protected sheet; formats need its "format cells" permission. */
-  private writeGrid(grid: unknown[][], kind: "values" | "format", each: (s: SimSheet, row: number, column: number, v: unknown) => void): void {
+  private writeGrid(
+    grid: unknown[][],
+    kind: "values" | "format",
+    each: (s: SimSheet, row: number, column: number, v: unknown) => void,
+  ): void {
     this.ctx.addPayload(grid);
     this.act(() => {
       const s = this.sheet()!;
       const r = this.rect();
       if (grid.length !== r.bottom - r.top + 1 || grid.some((line) => line.length !== r.right - r.left + 1))
-        throw new SimError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size of the range ${rectAddress(r)}.`);
+        throw new SimError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size of the range ${rectAddress(r)}.`,
+        );
       if (kind === "format") refuseFormatting(s);
-      else if (s.protected && !this.ctx.sim.unlockedOn(s, r)) throw new SimError("AccessDenied", `${s.name} is protected`);
+      else if (s.protected && !this.ctx.sim.unlockedOn(s, r))
+        throw new SimError("AccessDenied", `${s.name} is protected`);
       grid.forEach((line, i) => line.forEach((v, j) => each(s, r.top + i, r.left + j, v)));
       this.ctx.changed(s, r);
     });
@@ -522,7 +557,12 @@ export class RangeProxy extends SimObject {
         this.ctx.sim.stats.formulasWritten.push(`${s.name}!${columnLetter(column)}${row}: ${v}`);
         return wb.set(s, row, column, { error: "#NAME?" });
       }
-      wb.set(s, row, column, typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? typedValue(v, true) : null);
+      wb.set(
+        s,
+        row,
+        column,
+        typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? typedValue(v, true) : null,
+      );
     });
   }
   get format() {
@@ -555,7 +595,9 @@ export class DataValidationProxy extends SimObject {
   }
   protected read(): unknown {
     const r = this.rect();
-    const covered = this.sheet()!.validations.some((v) => v.top <= r.top && v.left <= r.left && v.bottom >= r.bottom && v.right >= r.right);
+    const covered = this.sheet()!.validations.some(
+      (v) => v.top <= r.top && v.left <= r.left && v.bottom >= r.bottom && v.right >= r.right,
+    );
     // Excel says "Inconsistent" for mixed ranges; the adapter asks about single cells.
     return covered ? "List" : "None";
   }
@@ -566,10 +608,15 @@ export class DataValidationProxy extends SimObject {
 
 /** Excel changes formats on a protected sheet only when its protection allows formatting cells. */
 function refuseFormatting(s: SimSheet): void {
-  if (s.protected && !s.formatCells) throw new SimError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${s.name}).`);
+  if (s.protected && !s.formatCells)
+    throw new SimError(
+      "AccessDenied",
+      `The cell or chart you're trying to change is on a protected sheet (${s.name}).`,
+    );
 }
 
-const intersects = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const intersects = (a: Rect, b: Rect) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 export class ConditionalFormatCollectionProxy extends SimCollection<ConditionalFormatProxy> {
   constructor(
@@ -582,7 +629,9 @@ export class ConditionalFormatCollectionProxy extends SimCollection<ConditionalF
   protected itemsNow(): ConditionalFormatProxy[] {
     const s = this.sheet();
     if (!s) return [];
-    return s.conditionalFormats.filter((cf) => intersects(cf.range, this.rect())).map((cf) => new ConditionalFormatProxy(this.ctx, s, () => cf));
+    return s.conditionalFormats
+      .filter((cf) => intersects(cf.range, this.rect()))
+      .map((cf) => new ConditionalFormatProxy(this.ctx, s, () => cf));
   }
   add(type: string): ConditionalFormatProxy {
     if (type !== "Custom") throw new Error(`excel-sim: conditional format ${type} is not modelled`);
@@ -635,7 +684,11 @@ export class ConditionalFormatProxy extends SimObject {
     return this.loaded("type");
   }
   getRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => this.sheetOf(), () => this.cf()!.range);
+    return new RangeProxy(
+      this.ctx,
+      () => this.sheetOf(),
+      () => this.cf()!.range,
+    );
   }
   delete(): void {
     this.act(() => {

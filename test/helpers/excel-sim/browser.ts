@@ -26,7 +26,8 @@ const office = {
   context: {
     officeTheme: { bodyBackgroundColor: params.get("theme") === "dark" ? "#262626" : "#ffffff" },
     requirements: {
-      isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
+      isSetSupported: (name: string, version: string) =>
+        name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
     },
   },
   actions: { associate: () => undefined },
@@ -39,11 +40,13 @@ function pageApi() {
     return result;
   };
   return {
-    edit: (sheet: string, address: string, value: Parameters<ExcelSim["edit"]>[2]) => after(sim.edit(sheet, address, value)),
+    edit: (sheet: string, address: string, value: Parameters<ExcelSim["edit"]>[2]) =>
+      after(sim.edit(sheet, address, value)),
     insertRows: (sheet: string, row: number, count = 1) => after(sim.insertRows(sheet, row, count)),
     deleteRows: (sheet: string, row: number, count = 1) => after(sim.deleteRows(sheet, row, count)),
     activate: (sheet: string) => after(sim.activate(sheet)),
-    values: (sheet: string) => sim.values(sheet).map((row) => row.map((v) => (v !== null && typeof v === "object" ? v.error : v))),
+    values: (sheet: string) =>
+      sim.values(sheet).map((row) => row.map((v) => (v !== null && typeof v === "object" ? v.error : v))),
     selection: () => sim.selection(),
     marks: () => sim.marks(),
     names: () => sim.names(),
@@ -76,11 +79,23 @@ function render(): void {
     document.body.style.display = "flex";
     document.body.style.alignItems = "flex-start";
     const pane = document.getElementById("container");
-    if (pane) Object.assign(pane.style, { width: "360px", flex: "0 0 360px", borderRight: "1px solid #999", minHeight: "100vh" });
+    if (pane)
+      Object.assign(pane.style, {
+        width: "360px",
+        flex: "0 0 360px",
+        borderRight: "1px solid #999",
+        minHeight: "100vh",
+      });
     host = document.createElement("section");
     host.id = "excel-sim";
     host.setAttribute("aria-label", "模拟的 Excel 工作簿");
-    Object.assign(host.style, { flex: "1", overflow: "auto", height: "100vh", font: "12px sans-serif", padding: "4px" });
+    Object.assign(host.style, {
+      flex: "1",
+      overflow: "auto",
+      height: "100vh",
+      font: "12px sans-serif",
+      padding: "4px",
+    });
     document.body.appendChild(host);
   }
   const active = sim.workbook.sheetByKey(sim.workbook.activeSheetId);
@@ -88,7 +103,10 @@ function render(): void {
   const sel = sim.selection();
   const tabs = sim.workbook.sheets
     .filter((s) => s.visibility === "Visible")
-    .map((s) => `<button data-sheet="${escape(s.name)}" style="font-weight:${s === active ? "bold" : "normal"}">${escape(s.name)}</button>`)
+    .map(
+      (s) =>
+        `<button data-sheet="${escape(s.name)}" style="font-weight:${s === active ? "bold" : "normal"}">${escape(s.name)}</button>`,
+    )
     .join(" ");
   const used = active ? sim.workbook.usedRect(active) : null;
   const rows = Math.min(Math.max(used?.bottom ?? 0, 20) + 2, 400);
@@ -109,7 +127,9 @@ function render(): void {
     table += "</tr>";
   }
   host.innerHTML = `<div>${tabs}</div><p style="margin:4px 0">点击单元格可输入内容（模拟用户编辑）。</p><table style="border-collapse:collapse">${table}</table>`;
-  host.querySelectorAll<HTMLButtonElement>("button[data-sheet]").forEach((b) => (b.onclick = () => pageApi().activate(b.dataset.sheet ?? "")));
+  host
+    .querySelectorAll<HTMLButtonElement>("button[data-sheet]")
+    .forEach((b) => (b.onclick = () => pageApi().activate(b.dataset.sheet ?? "")));
   host.querySelectorAll<HTMLTableCellElement>("td[data-address]").forEach(
     (td) =>
       (td.onclick = () => {

@@ -53,27 +53,17 @@ function notModelled(what: string): never {
 }
 
 /** Queues `op` on the sheet; a sheet that is gone fails the sync as Excel's does. */
-function onSheet(
-  ctx: SimContext,
-  sheet: SheetRef,
-  op: (s: SimSheet) => void,
-): void {
+function onSheet(ctx: SimContext, sheet: SheetRef, op: (s: SimSheet) => void): void {
   ctx.enqueue(() => {
     const s = sheet();
-    if (!s)
-      throw new SimError(
-        "ItemNotFound",
-        "The requested resource doesn't exist (sheet).",
-      );
+    if (!s) throw new SimError("ItemNotFound", "The requested resource doesn't exist (sheet).");
     op(s);
   });
 }
 
 function formatWriter(ctx: SimContext, range: RangeRef, property: string) {
   return (value: unknown) =>
-    onSheet(ctx, range.sheet, (s) =>
-      layoutOf(s).formats.push({ rect: range.rect(), property, value }),
-    );
+    onSheet(ctx, range.sheet, (s) => layoutOf(s).formats.push({ rect: range.rect(), property, value }));
 }
 
 /** Range.format: widths, wrap, font (bold, colour), fill colour. */
@@ -86,8 +76,7 @@ export function rangeFormat(ctx: SimContext, range: RangeRef) {
     set columnWidth(points: number) {
       onSheet(ctx, range.sheet, (s) => {
         const r = range.rect();
-        for (let c = r.left; c <= r.right; c++)
-          layoutOf(s).columnWidths.set(c, points);
+        for (let c = r.left; c <= r.right; c++) layoutOf(s).columnWidths.set(c, points);
       });
     },
     get wrapText(): boolean {
@@ -125,11 +114,7 @@ export function rangeFormat(ctx: SimContext, range: RangeRef) {
 export function freezePanes(ctx: SimContext, sheet: SheetRef) {
   return {
     freezeRows(count: number): void {
-      onSheet(
-        ctx,
-        sheet,
-        (s) => void (layoutOf(s).frozen = { rows: count, columns: 0 }),
-      );
+      onSheet(ctx, sheet, (s) => void (layoutOf(s).frozen = { rows: count, columns: 0 }));
     },
     freezeAt(range: RangeRef | string): void {
       onSheet(ctx, sheet, (s) => {
@@ -147,9 +132,7 @@ export function autoFilter(ctx: SimContext, sheet: SheetRef) {
       onSheet(
         ctx,
         sheet,
-        (s) =>
-          void (layoutOf(s).autoFilter =
-            typeof range === "string" ? parseRect(range) : range.rect()),
+        (s) => void (layoutOf(s).autoFilter = typeof range === "string" ? parseRect(range) : range.rect()),
       );
     },
   };
@@ -158,10 +141,7 @@ export function autoFilter(ctx: SimContext, sheet: SheetRef) {
 /** A range's address as a chart records it: on the chart's own sheet only (the adapter never charts across sheets). */
 function chartAddress(owner: SimSheet, range: RangeRef): string {
   if (range.sheet() !== owner)
-    throw new SimError(
-      "InvalidArgument",
-      "excel-sim: a chart's data on another sheet is not modelled",
-    );
+    throw new SimError("InvalidArgument", "excel-sim: a chart's data on another sheet is not modelled");
   return rectAddress(range.rect());
 }
 
@@ -171,17 +151,11 @@ class SeriesProxy {
     private readonly series: () => SimChart["series"][number] | undefined,
     private readonly owner: () => SimSheet | undefined,
   ) {}
-  private act(
-    op: (s: SimChart["series"][number], owner: SimSheet) => void,
-  ): void {
+  private act(op: (s: SimChart["series"][number], owner: SimSheet) => void): void {
     this.ctx.enqueue(() => {
       const s = this.series();
       const o = this.owner();
-      if (!s || !o)
-        throw new SimError(
-          "ItemNotFound",
-          "The requested resource doesn't exist (chart series).",
-        );
+      if (!s || !o) throw new SimError("ItemNotFound", "The requested resource doesn't exist (chart series).");
       op(s, o);
     });
   }
@@ -213,11 +187,7 @@ class ChartProxy {
     const act = (op: (c: SimChart) => void) =>
       ctx.enqueue(() => {
         const c = this.chart();
-        if (!c || !this.owner())
-          throw new SimError(
-            "ItemNotFound",
-            "The requested resource doesn't exist (chart).",
-          );
+        if (!c || !this.owner()) throw new SimError("ItemNotFound", "The requested resource doesn't exist (chart).");
         op(c);
       });
     this.title = {
@@ -231,11 +201,7 @@ class ChartProxy {
     this.series = {
       getItemAt: (i: number) => {
         act((c) => {
-          if (!c.series[i])
-            throw new SimError(
-              "ItemNotFound",
-              `The requested resource doesn't exist (series ${i}).`,
-            );
+          if (!c.series[i]) throw new SimError("ItemNotFound", `The requested resource doesn't exist (series ${i}).`);
         });
         return new SeriesProxy(ctx, () => this.chart()?.series[i], owner);
       },
@@ -271,13 +237,8 @@ class ChartProxy {
  */
 export function charts(ctx: SimContext, sheet: SheetRef) {
   return {
-    add(
-      type: string,
-      source: RangeRef,
-      seriesBy: "Auto" | "Columns" | "Rows" = "Auto",
-    ): ChartProxy {
-      if (seriesBy !== "Columns")
-        throw new Error(`excel-sim: charts by ${seriesBy} are not modelled`);
+    add(type: string, source: RangeRef, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ChartProxy {
+      if (seriesBy !== "Columns") throw new Error(`excel-sim: charts by ${seriesBy} are not modelled`);
       let made: SimChart | undefined;
       onSheet(ctx, sheet, (s) => {
         const r = source.rect();

@@ -55,7 +55,12 @@ export function parseRect(address: string): Rect {
   const left = columnNumber(m[1]);
   const bottom = m[4] ? Number(m[4]) : top;
   const right = m[3] ? columnNumber(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 export function rectAddress(r: Rect): string {
@@ -168,7 +173,12 @@ export class SimWorkbook {
     for (const k of sheet.cells.keys()) {
       const [row, column] = k.split(",").map(Number);
       r = r
-        ? { top: Math.min(r.top, row), left: Math.min(r.left, column), bottom: Math.max(r.bottom, row), right: Math.max(r.right, column) }
+        ? {
+            top: Math.min(r.top, row),
+            left: Math.min(r.left, column),
+            bottom: Math.max(r.bottom, row),
+            right: Math.max(r.right, column),
+          }
         : { top: row, left: column, bottom: row, right: column };
     }
     return r;

@@ -24,9 +24,18 @@ async function sheetAttributes(bytes: Uint8Array): Promise<Record<string, SheetA
         if (cell.numFmt === "@") text.push(cell.address);
       }),
     );
-    const validations = Object.keys((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model);
-    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
-    sheets[ws.name] = { protected: Boolean(protection?.sheet), formatCells: Boolean(protection?.formatCells), validations, unlocked, text };
+    const validations = Object.keys(
+      (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model,
+    );
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } })
+      .sheetProtection;
+    sheets[ws.name] = {
+      protected: Boolean(protection?.sheet),
+      formatCells: Boolean(protection?.formatCells),
+      validations,
+      unlocked,
+      text,
+    };
   }
   return sheets;
 }

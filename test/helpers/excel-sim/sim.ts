@@ -13,7 +13,19 @@ import type { ExcelRunner } from "../../../src/office/adapter";
 import { MARK_FORMULA } from "../../../src/office/mark-signature";
 import { columnLetter, parseA1 } from "../../../src/core/a1";
 import { SimContext, SimError, type ChangeRecord } from "./api";
-import { key, parseRect, rectAddress, serialOf, shiftRect, shiftRectUp, SimWorkbook, typedValue, type Rect, type SimSheet, type SimValue } from "./model";
+import {
+  key,
+  parseRect,
+  rectAddress,
+  serialOf,
+  shiftRect,
+  shiftRectUp,
+  SimWorkbook,
+  typedValue,
+  type Rect,
+  type SimSheet,
+  type SimValue,
+} from "./model";
 
 /** What a reader gives the stand-in for one workbook: values, and per sheet what Excel would keep. */
 export interface SimSource {
@@ -143,7 +155,8 @@ export class ExcelSim {
       const sheet = this.workbook.addSheet(name, g.hidden ? "Hidden" : "Visible");
       g.rows.forEach((row, r) =>
         row?.forEach((v, c) => {
-          const value: SimValue = v instanceof Date ? serialOf(v) : isCellError(v) ? { error: v.error } : (v as SimValue);
+          const value: SimValue =
+            v instanceof Date ? serialOf(v) : isCellError(v) ? { error: v.error } : (v as SimValue);
           this.workbook.set(sheet, r + 1, c + 1, value);
         }),
       );
@@ -165,7 +178,8 @@ export class ExcelSim {
       ids.push(sheet.id);
     }
     for (const [name, target] of Object.entries(source.grid.names)) {
-      if (!byOriginal.has(target.sheet) || this.workbook.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) continue;
+      if (!byOriginal.has(target.sheet) || this.workbook.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        continue;
       const at = parseA1(target.cell)!;
       this.workbook.names.push({ name, broken: `#REF!$${columnLetter(at.column)}$${at.row}` });
     }
@@ -175,21 +189,34 @@ export class ExcelSim {
   unlockedOn(sheet: SimSheet, r: Rect): boolean {
     const open = this.unlocked.get(sheet.id);
     if (!open) return !sheet.protected;
-    for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) if (!open.has(key(row, c))) return false;
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let c = r.left; c <= r.right; c++) if (!open.has(key(row, c))) return false;
     return true;
   }
 
   // ---- what a person does ----
 
   /** Types (one value) or pastes (a 2-D array) into the sheet, as a user; raises onChanged. */
-  edit(sheetName: string, address: string, value: string | number | boolean | null | readonly (readonly (string | number | boolean | null)[])[]): void {
+  edit(
+    sheetName: string,
+    address: string,
+    value: string | number | boolean | null | readonly (readonly (string | number | boolean | null)[])[],
+  ): void {
     const sheet = this.workbook.sheet(sheetName);
     const start = parseRect(address);
-    const grid: readonly (readonly (string | number | boolean | null)[])[] = Array.isArray(value) ? value : [[value as string | number | boolean | null]];
-    const rect: Rect = { top: start.top, left: start.left, bottom: start.top + grid.length - 1, right: start.left + Math.max(...grid.map((g) => g.length)) - 1 };
+    const grid: readonly (readonly (string | number | boolean | null)[])[] = Array.isArray(value)
+      ? value
+      : [[value as string | number | boolean | null]];
+    const rect: Rect = {
+      top: start.top,
+      left: start.left,
+      bottom: start.top + grid.length - 1,
+      right: start.left + Math.max(...grid.map((g) => g.length)) - 1,
+    };
     // Excel would refuse this edit; the stand-in lets a test script through (it may model a user who
     // lifted the password-less protection) and records it for tests that care.
-    if (sheet.protected && !this.unlockedOn(sheet, rect)) this.stats.lockedEdits.push(`${sheetName}!${rectAddress(rect)}`);
+    if (sheet.protected && !this.unlockedOn(sheet, rect))
+      this.stats.lockedEdits.push(`${sheetName}!${rectAddress(rect)}`);
     grid.forEach((line, i) =>
       line.forEach((v, j) => {
         const row = rect.top + i;
@@ -238,7 +265,13 @@ export class ExcelSim {
       for (const k of kept) open.add(k);
     }
     const sel = this.workbook.selection;
-    if (sel && sel.sheetId === sheet.id) sel.rect = shiftRectUp(sel.rect, row, count) ?? { top: row, left: sel.rect.left, bottom: row, right: sel.rect.right };
+    if (sel && sel.sheetId === sheet.id)
+      sel.rect = shiftRectUp(sel.rect, row, count) ?? {
+        top: row,
+        left: sel.rect.left,
+        bottom: row,
+        right: sel.rect.right,
+      };
     this.emitChanged({ sheetId: sheet.id, address: `${row}:${row + count - 1}`, changeType: "RowDeleted" }, "Unknown");
   }
 
@@ -301,14 +334,17 @@ export class ExcelSim {
       for (const cf of s.conditionalFormats) {
         if (cf.formula !== MARK_FORMULA) continue;
         for (let r = cf.range.top; r <= cf.range.bottom; r++)
-          for (let c = cf.range.left; c <= cf.range.right; c++) out.push({ sheet: s.name, address: `${columnLetter(c)}${r}` });
+          for (let c = cf.range.left; c <= cf.range.right; c++)
+            out.push({ sheet: s.name, address: `${columnLetter(c)}${r}` });
       }
     return out;
   }
 
   /** Every conditional format on a sheet (so a test can see the user's own survive). */
   conditionalFormats(sheetName: string): { address: string; formula: string; fill: string | null }[] {
-    return this.workbook.sheet(sheetName).conditionalFormats.map((cf) => ({ address: rectAddress(cf.range), formula: cf.formula, fill: cf.fill }));
+    return this.workbook
+      .sheet(sheetName)
+      .conditionalFormats.map((cf) => ({ address: rectAddress(cf.range), formula: cf.formula, fill: cf.fill }));
   }
 
   /** Workbook names as Excel would list them: name → formula. */

@@ -25,7 +25,9 @@ export function typeReport(sim: ExcelSim, fill: Fill): void {
   for (const [tableId, rows] of Object.entries(fill.tables ?? {})) {
     const t = tableById(tableId as TableId);
     rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row)) if (v !== null && v !== "") sim.edit(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, typed(v));
+      for (const [col, v] of Object.entries(row))
+        if (v !== null && v !== "")
+          sim.edit(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, typed(v));
     });
   }
 }

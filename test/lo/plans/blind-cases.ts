@@ -192,8 +192,20 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
         { date: { input: "2023-03-15" }, channel: "报纸", outlet: "媒体2", title: "报道2", url: "http://example.cn/2" },
         { date: { input: "2023-04-15" }, channel: "网站", outlet: "媒体3", title: "报道3", url: "http://example.cn/3" },
         { date: { input: "2023-05-15" }, channel: "微博", outlet: "媒体4", title: "报道4", url: "http://example.cn/4" },
-        { date: { input: "2023-06-15" }, channel: "微信公众号", outlet: "媒体5", title: "报道5", url: "http://example.cn/5" },
-        { date: { input: "2023-07-15" }, channel: "短视频平台", outlet: "媒体6", title: "报道6", url: "http://example.cn/6" },
+        {
+          date: { input: "2023-06-15" },
+          channel: "微信公众号",
+          outlet: "媒体5",
+          title: "报道5",
+          url: "http://example.cn/5",
+        },
+        {
+          date: { input: "2023-07-15" },
+          channel: "短视频平台",
+          outlet: "媒体6",
+          title: "报道6",
+          url: "http://example.cn/6",
+        },
         { date: { input: "2023-08-15" }, channel: "其他", outlet: "媒体7", title: "报道7", url: "http://example.cn/7" },
       ],
       evidence: [
@@ -218,13 +230,29 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     set: { training_sessions: 4 },
     rows: {
       events: {
-        206: { date: { input: "2023-08-08" }, title: "质量月《条例》《纲要》宣讲", form: "集中宣贯培训", mode: "线下", content: "其他标准化内容", participants: 40, is_public: "否" },
+        206: {
+          date: { input: "2023-08-08" },
+          title: "质量月《条例》《纲要》宣讲",
+          form: "集中宣贯培训",
+          mode: "线下",
+          content: "其他标准化内容",
+          participants: 40,
+          is_public: "否",
+        },
       },
       explanations: { 56: { rule: "deadline.late", location: "基本情况!C15", text: "无关说明，放在第60行。" } },
     },
   },
-  "blank-like": { base: CORRECT, set: { unit_name: "　　" }, rows: { events: { 3: { title: "　", is_public: " " }, 4: { note: "补充说明：另有一次活动" } } } },
-  "booleans": { base: CORRECT, set: { sealed: true }, rows: { events: { 0: { is_public: { input: "TRUE" } }, 1: { is_public: false } } } },
+  "blank-like": {
+    base: CORRECT,
+    set: { unit_name: "　　" },
+    rows: { events: { 3: { title: "　", is_public: " " }, 4: { note: "补充说明：另有一次活动" } } },
+  },
+  booleans: {
+    base: CORRECT,
+    set: { sealed: true },
+    rows: { events: { 0: { is_public: { input: "TRUE" } }, 1: { is_public: false } } },
+  },
   "city-dept-district": { base: CORRECT, set: { unit_name: "天津市某某委员会", unit_category: "市级行政主管部门" } },
   "columns-inserted": {
     base: CORRECT,
@@ -245,11 +273,18 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
   },
   "covers-events": { base: CORRECT, set: { regulation_participants: 200, outline_participants: 200 } },
   "credit-check-digit": { base: CORRECT, set: { credit_code: "１1120104mb1234567p" } },
-  "date-partial-and-invalid": { base: CORRECT, set: { fill_date: "2023-11-31" }, rows: { events: { 0: { date: "3月15日" } } } },
+  "date-partial-and-invalid": {
+    base: CORRECT,
+    set: { fill_date: "2023-11-31" },
+    rows: { events: { 0: { date: "3月15日" } } },
+  },
   "date-spellings": {
     base: CORRECT,
     set: { fill_date: "2023年11月1日" },
-    rows: { events: { 0: { date: "2023.3.15" }, 1: { date: "2023/5/20" }, 2: { date: 45213 } }, media: { 0: { date: "2023年10月15日" } } },
+    rows: {
+      events: { 0: { date: "2023.3.15" }, 1: { date: "2023/5/20" }, 2: { date: 45213 } },
+      media: { 0: { date: "2023年10月15日" } },
+    },
   },
   "deadline-late": { base: CORRECT, set: { fill_date: { input: "2023-11-20" } } },
   "district-category": { base: CORRECT, set: { district: "市级" } },
@@ -261,24 +296,40 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
       contact_email: " WangXM@Example.COM ",
       fill_date: { input: "2023-11-10 18:30" },
     },
-    rows: { events: { 2: { date: { input: "2023-11-10 09:00" } } }, media: { 0: { url: "HTTPS://WWW.EXAMPLE.COM/A" } } },
+    rows: {
+      events: { 2: { date: { input: "2023-11-10 09:00" } } },
+      media: { 0: { url: "HTTPS://WWW.EXAMPLE.COM/A" } },
+    },
   },
   "enum-spellings": {
     base: CORRECT,
     set: { sealed: "是 ", outline_participants: 380 },
-    rows: { events: { 0: { form: " 集中宣贯培训 ", content: "《条例》和《纲要》 " }, 1: { mode: "线上+线下" }, 2: { content: "条例和纲要" } } },
+    rows: {
+      events: {
+        0: { form: " 集中宣贯培训 ", content: "《条例》和《纲要》 " },
+        1: { mode: "线上+线下" },
+        2: { content: "条例和纲要" },
+      },
+    },
   },
   "event-after-fill-date": { base: CORRECT, set: { fill_date: { input: "2023-10-12" } } },
-  "event-in-year": { base: CORRECT, rows: { events: { 0: { date: { input: "2022-12-20" } } }, media: { 0: { date: { input: "2022-12-21" } } } } },
+  "event-in-year": {
+    base: CORRECT,
+    rows: { events: { 0: { date: { input: "2022-12-20" } } }, media: { 0: { date: { input: "2022-12-21" } } } },
+  },
   "event-next-year": { base: CORRECT, rows: { events: { 1: { date: { input: "2024-05-20" } } } } },
-  "explained": {
+  explained: {
     base: CORRECT,
     set: { fill_date: { input: "2023-11-20" }, sealed: "否", training_sessions: 4, next_steps: "继续做好研学工作。" },
     rows: {
       media: { 0: { url: "www.example.com/news" } },
       explanations: [
         { rule: "sealed.no", location: "基本情况!$C$16", text: "公章正在办理，纸质件盖章后寄送。" },
-        { rule: "培训次数与活动明细行数不一致", location: "组织研学宣贯培训次数", text: "另有1次培训为内部学习，未列入明细。" },
+        {
+          rule: "培训次数与活动明细行数不一致",
+          location: "组织研学宣贯培训次数",
+          text: "另有1次培训为内部学习，未列入明细。",
+        },
         { rule: "TEXT.TOO_SHORT", location: "next_steps", text: "下一步安排另附文件。" },
         { rule: "deadline.late", location: "基本情况!c15", text: "经主管部门同意延期报送。" },
         { rule: "format.url", location: "宣传报道!E4", text: "报纸报道无网址，填写的是网站栏目。" },
@@ -289,13 +340,25 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     base: CORRECT,
     set: { sealed: "否", training_sessions: 4 },
     rows: {
-      explanations: [{ rule: "training.matches_events", location: "基本情况!C22", text: "另有1次内部培训未列入明细。" }, { rule: "未加盖公章", location: "是否已加盖公章", text: "盖章后寄送纸质件。" }],
+      explanations: [
+        { rule: "training.matches_events", location: "基本情况!C22", text: "另有1次内部培训未列入明细。" },
+        { rule: "未加盖公章", location: "是否已加盖公章", text: "盖章后寄送纸质件。" },
+      ],
     },
-    before: [{ insert_rows: SHEETS.basic, before: 17, count: 1 }, { insert_rows: SHEETS.explanations, before: 1, count: 1 }],
+    before: [
+      { insert_rows: SHEETS.basic, before: 17, count: 1 },
+      { insert_rows: SHEETS.explanations, before: 1, count: 1 },
+    ],
   },
   "explained-location-spellings": {
     base: CORRECT,
-    set: { fill_date: { input: "2023-11-20" }, sealed: "否", training_sessions: 4, public_sessions: 1, next_steps: "另附下一步工作计划。" },
+    set: {
+      fill_date: { input: "2023-11-20" },
+      sealed: "否",
+      training_sessions: 4,
+      public_sessions: 1,
+      next_steps: "另附下一步工作计划。",
+    },
     rows: {
       explanations: [
         { rule: "sealed.no", location: "基本情况！C16", text: "全角感叹号。" },
@@ -311,7 +374,10 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     set: { regulation_participants: 6200 },
     rows: {
       events: { 0: { participants: 6000 }, 1: { participants: "100人" } },
-      explanations: [{ rule: "人次异常偏大", location: "活动明细!f4", text: "线上直播观看人次。" }, { rule: "format.normalized", location: "活动明细!$F$5", text: "已改为人次。" }],
+      explanations: [
+        { rule: "人次异常偏大", location: "活动明细!f4", text: "线上直播观看人次。" },
+        { rule: "format.normalized", location: "活动明细!$F$5", text: "已改为人次。" },
+      ],
     },
   },
   "explained-wrong-place": {
@@ -345,7 +411,7 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     set: {
       unit_name: "天津某某科技有限公司",
       unit_category: "企业",
-      contact_name: { formula: "=\"\"" },
+      contact_name: { formula: '=""' },
       training_sessions: { formula: "=3" },
       public_sessions: { formula: "=0" },
     },
@@ -357,10 +423,12 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     set: {
       unit_name: "=天津市南开区市场监督管理局",
       contact_name: "@王晓明",
-      org_measures: "+成立研学行动工作专班，制定年度研学计划，将《条例》《纲要》纳入党组理论学习中心组学习内容，分层分类组织干部职工和企业开展研学。",
+      org_measures:
+        "+成立研学行动工作专班，制定年度研学计划，将《条例》《纲要》纳入党组理论学习中心组学习内容，分层分类组织干部职工和企业开展研学。",
       regulation_participants: { formula: "=SUM(活动明细.F4:F6)-0" },
       training_sessions: { formula: "=COUNTA(活动明细.B4:B203)" },
-      next_steps: "-下一步将继续深化研学成果，聚焦重点产业开展标准化技术服务，推动更多企业对标达标，持续扩大公益性宣贯覆盖面。",
+      next_steps:
+        "-下一步将继续深化研学成果，聚焦重点产业开展标准化技术服务，推动更多企业对标达标，持续扩大公益性宣贯覆盖面。",
     },
     rows: { events: { 0: { title: "=《条例》宣贯" } } },
   },
@@ -371,7 +439,12 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
   },
   "headcount-clean-spellings": {
     base: CORRECT,
-    set: { regulation_participants: "1,200", outline_participants: " 300 ", training_sessions: "3.0", public_sessions: "２" },
+    set: {
+      regulation_participants: "1,200",
+      outline_participants: " 300 ",
+      training_sessions: "3.0",
+      public_sessions: "２",
+    },
     rows: { events: { 0: { participants: "１２０" } } },
   },
   "headcount-errors": {
@@ -381,13 +454,21 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
   },
   "headcount-normalized": {
     base: CORRECT,
-    set: { regulation_participants: "300人次", outline_participants: "二百六十", training_sessions: "3次", public_sessions: "2场" },
+    set: {
+      regulation_participants: "300人次",
+      outline_participants: "二百六十",
+      training_sessions: "3次",
+      public_sessions: "2场",
+    },
     rows: { events: { 0: { participants: "一百二十" } } },
   },
   "hidden-column-extra-sheet": {
     base: CORRECT,
     set: { training_sessions: 4 },
-    before: [{ hide_column: SHEETS.events, column: "H" }, { add_sheet: "单位备注", position: 1, cells: { A1: "本单位补充说明" } }],
+    before: [
+      { hide_column: SHEETS.events, column: "H" },
+      { add_sheet: "单位备注", position: 1, cells: { A1: "本单位补充说明" } },
+    ],
   },
   "layout-moved": {
     base: CORRECT,
@@ -405,7 +486,11 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     set: { unit_name: "天津ABC标准化Technology服务中心", unit_category: "标准化技术机构", district: "市级" },
     rows: { events: { 0: { title: "ISO 9001与《条例》宣贯 training" } } },
   },
-  "optional-row-deleted": { base: CORRECT, set: { contact_email: null }, after: [{ delete_rows: SHEETS.basic, at: 14, count: 1 }] },
+  "optional-row-deleted": {
+    base: CORRECT,
+    set: { contact_email: null },
+    after: [{ delete_rows: SHEETS.basic, at: 14, count: 1 }],
+  },
   "participants-outlier": {
     base: CORRECT,
     set: { regulation_participants: 6200, outline_participants: "1,200,000" },
@@ -413,22 +498,44 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
   },
   "pasted-invisible": {
     base: CORRECT,
-    set: { year: "2023年度", unit_category: "​区市场监管局", contact_phone: "138-1234-5678", sealed: "是​", training_sessions: "3​" },
+    set: {
+      year: "2023年度",
+      unit_category: "​区市场监管局",
+      contact_phone: "138-1234-5678",
+      sealed: "是​",
+      training_sessions: "3​",
+    },
     rows: { events: { 3: { title: "​" } } },
   },
   "public-le-training": { base: CORRECT, set: { public_sessions: 4 } },
   "public-matches-events": { base: CORRECT, set: { public_sessions: 1 } },
-  "public-min-one-annual": { base: CORRECT, set: { public_sessions: 0 }, rows: { events: { 0: { is_public: "否" }, 2: { is_public: "否" } } } },
-  "public-min-one-stage": { base: CORRECT_STAGE, set: { public_sessions: 0 }, rows: { events: { 0: { is_public: "否" }, 1: { is_public: "否" } } } },
-  "report-type-blank": { base: CORRECT, set: { report_type: null, public_sessions: 0 }, rows: { events: { 0: { is_public: "否" }, 2: { is_public: "否" } } } },
-  "required": { base: CORRECT, set: { unit_name: null }, rows: { events: { 1: { title: null } } } },
+  "public-min-one-annual": {
+    base: CORRECT,
+    set: { public_sessions: 0 },
+    rows: { events: { 0: { is_public: "否" }, 2: { is_public: "否" } } },
+  },
+  "public-min-one-stage": {
+    base: CORRECT_STAGE,
+    set: { public_sessions: 0 },
+    rows: { events: { 0: { is_public: "否" }, 1: { is_public: "否" } } },
+  },
+  "report-type-blank": {
+    base: CORRECT,
+    set: { report_type: null, public_sessions: 0 },
+    rows: { events: { 0: { is_public: "否" }, 2: { is_public: "否" } } },
+  },
+  required: { base: CORRECT, set: { unit_name: null }, rows: { events: { 1: { title: null } } } },
   "sealed-no": { base: CORRECT, set: { sealed: "否" } },
   "sessions-without-participants": {
     base: CORRECT,
     set: { regulation_participants: 0, outline_participants: 0 },
     rows: { events: { 0: { participants: 0 }, 1: { participants: 0 }, 2: { participants: 0 } } },
   },
-  "sheets-removed": { base: CORRECT, set: { sealed: "否" }, after: [{ remove_sheet: SHEETS.selfCheck }, { remove_sheet: SHEETS.guide }] },
+  "sheets-removed": {
+    base: CORRECT,
+    set: { sealed: "否" },
+    after: [{ remove_sheet: SHEETS.selfCheck }, { remove_sheet: SHEETS.guide }],
+  },
   "stage-after-june": { base: CORRECT_STAGE, rows: { events: { 1: { date: { input: "2023-07-05" } } } } },
   "stage-correct": { base: CORRECT_STAGE },
   "stage-late": { base: CORRECT_STAGE, set: { fill_date: { input: "2023-06-28" } } },
@@ -445,7 +552,14 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
     },
     rows: { events: { 0: null, 1: null }, media: { 0: null }, evidence: { 0: null } },
   },
-  "text-length-edges": { base: CORRECT, set: { contact_name: "𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷", highlights: "围绕世界标准日开展研学活动，成效明显，典", publicity_summary: "见报道表" } },
+  "text-length-edges": {
+    base: CORRECT,
+    set: {
+      contact_name: "𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷",
+      highlights: "围绕世界标准日开展研学活动，成效明显，典",
+      publicity_summary: "见报道表",
+    },
+  },
   "text-too-long": {
     base: CORRECT,
     set: { contact_name: "王晓明（办公室主任，负责本单位标准化研学行动的联络工作）" },
@@ -483,7 +597,11 @@ export const BLIND_CASES: Readonly<Record<string, PlanCase>> = {
       public_sessions: { input: "2" },
     },
     rows: {
-      events: { 0: { participants: { input: "120" } }, 1: { date: { input: "5/20/2023" } }, 2: { participants: { input: "150" } } },
+      events: {
+        0: { participants: { input: "120" } },
+        1: { date: { input: "5/20/2023" } },
+        2: { participants: { input: "150" } },
+      },
       media: { 0: { url: { input: "https://mp.weixin.qq.com/s/abc123" } } },
     },
   },

@@ -2,7 +2,16 @@
  * A LibreOffice fixture case: a base report, the differences from it by field and column id, and the
  * layout steps a unit took before or after typing it. `planOfCase` resolves it to a lo-fill PLAN.
  */
-import { planOf, type CaseStep, type ColumnId, type FieldId, type Input, type Report, type Row, type TableId } from "./plan";
+import {
+  planOf,
+  type CaseStep,
+  type ColumnId,
+  type FieldId,
+  type Input,
+  type Report,
+  type Row,
+  type TableId,
+} from "./plan";
 
 /** Column values to change in one row; null removes a value (the cell is not typed). */
 export type RowPatch = Readonly<Partial<Record<ColumnId, Input | null>>>;

@@ -22,7 +22,11 @@ export interface FixturePlan {
 
 export function fixturePlans(): FixturePlan[] {
   return Object.entries(GROUPS).flatMap(([group, cases]) =>
-    Object.entries(cases).map(([name, c]) => ({ name: `${group}/${name}`, file: path.join(FIXTURES_DIR, group, name, "PLAN.json"), plan: planOfCase(c) })),
+    Object.entries(cases).map(([name, c]) => ({
+      name: `${group}/${name}`,
+      file: path.join(FIXTURES_DIR, group, name, "PLAN.json"),
+      plan: planOfCase(c),
+    })),
   );
 }
 

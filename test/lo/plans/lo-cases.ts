@@ -8,34 +8,43 @@ import type { PlanCase } from "./case";
 import { FIRST_FIXTURES } from "./reports";
 
 export const LO_CASES: Readonly<Record<string, PlanCase>> = {
-  "correct": { base: FIRST_FIXTURES },
+  correct: { base: FIRST_FIXTURES },
   "correct-ods": { base: FIRST_FIXTURES },
   "correct-xls": { base: FIRST_FIXTURES },
   "dates-as-text": {
     base: FIRST_FIXTURES,
     set: { fill_date: "2023年11月5日" },
-    rows: { events: { 0: { date: { input: "2023/6/15" } }, 1: { date: "2023.10.14" } }, media: { 0: { date: "6月16日" } } },
+    rows: {
+      events: { 0: { date: { input: "2023/6/15" } }, 1: { date: "2023.10.14" } },
+      media: { 0: { date: "6月16日" } },
+    },
   },
-  "formulas": {
+  formulas: {
     base: FIRST_FIXTURES,
     set: {
       contact_email: { formula: "=1/0" },
       regulation_participants: { formula: "=100+50" },
       training_sessions: { formula: "=1+1" },
       public_sessions: { formula: "=2-1" },
-      publicity_summary: { formula: "=\"\"" },
+      publicity_summary: { formula: '=""' },
     },
   },
   "inserted-rows": {
     base: FIRST_FIXTURES,
     set: { contact_phone: "1381234567" },
     rows: { events: { 1: { is_public: "公益" } } },
-    after: [{ insert_rows: SHEETS.basic, before: 3, count: 2 }, { insert_rows: SHEETS.events, before: 5, count: 2 }],
+    after: [
+      { insert_rows: SHEETS.basic, before: 3, count: 2 },
+      { insert_rows: SHEETS.events, before: 5, count: 2 },
+    ],
   },
   "renamed-sheet": {
     base: FIRST_FIXTURES,
     rows: { events: { 1: { mode: "现场" } } },
-    after: [{ rename_sheet: SHEETS.events, to: "活动" }, { rename_sheet: SHEETS.basic, to: "基本信息" }],
+    after: [
+      { rename_sheet: SHEETS.events, to: "活动" },
+      { rename_sheet: SHEETS.basic, to: "基本信息" },
+    ],
   },
   "rich-text": {
     base: FIRST_FIXTURES,
@@ -48,8 +57,23 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
       public_sessions: 0,
     },
     rows: {
-      events: { 0: { title: "ISO 9001与《条例》Workshop", is_public: "否", audience: "民营企业", note: "Speaker: 张教授 (TJU)" } },
-      media: [{ date: { input: "2023-06-16" }, channel: "报纸", outlet: "Tianjin Daily 天津日报", title: "ABC公司开展标准化Study活动", url: "https://example.com/news/1" }],
+      events: {
+        0: {
+          title: "ISO 9001与《条例》Workshop",
+          is_public: "否",
+          audience: "民营企业",
+          note: "Speaker: 张教授 (TJU)",
+        },
+      },
+      media: [
+        {
+          date: { input: "2023-06-16" },
+          channel: "报纸",
+          outlet: "Tianjin Daily 天津日报",
+          title: "ABC公司开展标准化Study活动",
+          url: "https://example.com/news/1",
+        },
+      ],
     },
   },
   "rules-basic": {
@@ -83,8 +107,24 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
     },
     rows: {
       events: [
-        { date: { input: "2023-05-10" }, title: "企业标准化良好行为培训", form: "技术服务", mode: "线下", content: "其他标准化内容", participants: 30, is_public: "否" },
-        { date: { input: "2023-07-05" }, title: "团体标准编写辅导", form: "技术服务", mode: "线上", content: "其他标准化内容", participants: 40, is_public: "否" },
+        {
+          date: { input: "2023-05-10" },
+          title: "企业标准化良好行为培训",
+          form: "技术服务",
+          mode: "线下",
+          content: "其他标准化内容",
+          participants: 30,
+          is_public: "否",
+        },
+        {
+          date: { input: "2023-07-05" },
+          title: "团体标准编写辅导",
+          form: "技术服务",
+          mode: "线上",
+          content: "其他标准化内容",
+          participants: 40,
+          is_public: "否",
+        },
       ],
       media: { 0: null },
       evidence: { 0: null, 1: null },
@@ -96,7 +136,15 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
       events: {
         0: { date: { input: "2022-12-30" } },
         1: { date: "2023-13-45" },
-        2: { date: { input: "2023-07-01" }, title: "标准化讲座", form: "讲座", mode: "线下", content: "《条例》", participants: "12.5", is_public: "是" },
+        2: {
+          date: { input: "2023-07-01" },
+          title: "标准化讲座",
+          form: "讲座",
+          mode: "线下",
+          content: "《条例》",
+          participants: "12.5",
+          is_public: "是",
+        },
         3: {
           date: { input: "2023-08-08" },
           form: "技术服务",
@@ -108,9 +156,22 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
           theme: "质量月",
         },
       },
-      media: { 1: { date: { input: "2023-11-20" }, channel: "网站", outlet: "天津市河西区人民政府网", title: "河西区标准化研学活动综述", url: "www.example.com/news" } },
+      media: {
+        1: {
+          date: { input: "2023-11-20" },
+          channel: "网站",
+          outlet: "天津市河西区人民政府网",
+          title: "河西区标准化研学活动综述",
+          url: "www.example.com/news",
+        },
+      },
       evidence: [
-        { name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题宣贯培训", location: "附件1-培训通知.pdf" },
+        {
+          name: "培训通知",
+          kind: "通知文件",
+          related_event: "《天津市标准化条例》专题宣贯培训",
+          location: "附件1-培训通知.pdf",
+        },
         { name: "活动照片", related_event: "《国家标准化发展纲要》研学座谈会", location: "附件3-照片.zip" },
       ],
     },
@@ -121,7 +182,15 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
       events: {
         0: { date: { input: "2022-12-30" } },
         1: { date: "2023-13-45" },
-        2: { date: { input: "2023-07-01" }, title: "标准化讲座", form: "讲座", mode: "线下", content: "《条例》", participants: "12.5", is_public: "是" },
+        2: {
+          date: { input: "2023-07-01" },
+          title: "标准化讲座",
+          form: "讲座",
+          mode: "线下",
+          content: "《条例》",
+          participants: "12.5",
+          is_public: "是",
+        },
         3: {
           date: { input: "2023-08-08" },
           form: "技术服务",
@@ -133,9 +202,22 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
           theme: "质量月",
         },
       },
-      media: { 1: { date: { input: "2023-11-20" }, channel: "网站", outlet: "天津市河西区人民政府网", title: "河西区标准化研学活动综述", url: "www.example.com/news" } },
+      media: {
+        1: {
+          date: { input: "2023-11-20" },
+          channel: "网站",
+          outlet: "天津市河西区人民政府网",
+          title: "河西区标准化研学活动综述",
+          url: "www.example.com/news",
+        },
+      },
       evidence: [
-        { name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题宣贯培训", location: "附件1-培训通知.pdf" },
+        {
+          name: "培训通知",
+          kind: "通知文件",
+          related_event: "《天津市标准化条例》专题宣贯培训",
+          location: "附件1-培训通知.pdf",
+        },
         { name: "活动照片", related_event: "《国家标准化发展纲要》研学座谈会", location: "附件3-照片.zip" },
       ],
     },
@@ -156,7 +238,13 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
     set: { report_type: "阶段性总结", fill_date: { input: "2023-06-28" }, sealed: "否" },
     rows: {
       events: { 1: { date: { input: "2023-06-20" } } },
-      explanations: [{ rule: "deadline.late", location: "基本情况!C15", text: "因单位内部审批流程，于6月28日报送，已电话向市场监管委报备。" }],
+      explanations: [
+        {
+          rule: "deadline.late",
+          location: "基本情况!C15",
+          text: "因单位内部审批流程，于6月28日报送，已电话向市场监管委报备。",
+        },
+      ],
     },
   },
 };

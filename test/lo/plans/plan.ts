@@ -14,7 +14,8 @@ export type TableId = (typeof TABLES)[number]["id"];
 export type ColumnId = (typeof TABLES)[number]["columns"][number]["id"];
 
 /** What is typed into one cell: a value, text typed as a person would (`input`), a formula, or clearing it. */
-export type Input = string | number | boolean | { readonly input: string } | { readonly formula: string } | { readonly clear: true };
+export type Input =
+  string | number | boolean | { readonly input: string } | { readonly formula: string } | { readonly clear: true };
 export type Row = Readonly<Partial<Record<ColumnId, Input>>>;
 
 /** A filled-in report by id: the single fields, and per table its rows from the first data row (null: a row left empty). */
@@ -37,10 +38,12 @@ export type PlanStep =
   | { remove_sheet: string };
 
 /** A write into a field's or a table cell's current place (wherever earlier layout steps moved it). */
-export type CaseStep = PlanStep | ({ field: FieldId } & Write) | ({ table: TableId; row: number; column: ColumnId } & Write);
+export type CaseStep =
+  PlanStep | ({ field: FieldId } & Write) | ({ table: TableId; row: number; column: ColumnId } & Write);
 
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const columnLetters = (n: number): string => (n <= 0 ? "" : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const columnLetters = (n: number): string =>
+  n <= 0 ? "" : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 /** Where the template's cells are after the layout steps so far: sheet names, and row/column moves per sheet. */
 class Layout {
@@ -52,18 +55,21 @@ class Layout {
     else if ("remove_sheet" in step) this.names.set(this.templateSheet(step.remove_sheet), null);
     else if ("insert_rows" in step) this.move(step.insert_rows, "row", step.before, step.count ?? 1);
     else if ("delete_rows" in step) this.move(step.delete_rows, "row", step.at, -(step.count ?? 1));
-    else if ("insert_columns" in step) this.move(step.insert_columns, "column", columnNumber(step.before), step.count ?? 1);
+    else if ("insert_columns" in step)
+      this.move(step.insert_columns, "column", columnNumber(step.before), step.count ?? 1);
   }
 
   /** The current address of template cell `column``row` of template sheet `sheet`. */
   cell(sheet: string, column: string, row: number): { sheet: string; cell: string } {
     const name = this.names.has(sheet) ? this.names.get(sheet) : sheet;
-    if (name === null || name === undefined) throw new Error(`plan writes to sheet ${sheet}, which an earlier step removed`);
+    if (name === null || name === undefined)
+      throw new Error(`plan writes to sheet ${sheet}, which an earlier step removed`);
     let r = row;
     let c = columnNumber(column);
     for (const m of this.moves.get(sheet) ?? []) {
       const pos = m.axis === "row" ? r : c;
-      if (m.count < 0 && pos >= m.at && pos < m.at - m.count) throw new Error(`plan writes to ${sheet}!${column}${row}, which an earlier step deleted`);
+      if (m.count < 0 && pos >= m.at && pos < m.at - m.count)
+        throw new Error(`plan writes to ${sheet}!${column}${row}, which an earlier step deleted`);
       const moved = pos >= m.at ? pos + m.count : pos;
       if (m.axis === "row") r = moved;
       else c = moved;

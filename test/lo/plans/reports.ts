@@ -23,14 +23,18 @@ export const CORRECT: Report = {
     contact_email: "wangxm@example.com",
     fill_date: { input: "2023-11-01" },
     sealed: "是",
-    org_measures: "成立研学行动工作专班，制定年度研学计划，将《条例》《纲要》纳入党组理论学习中心组学习内容，分层分类组织干部职工和企业开展研学。",
+    org_measures:
+      "成立研学行动工作专班，制定年度研学计划，将《条例》《纲要》纳入党组理论学习中心组学习内容，分层分类组织干部职工和企业开展研学。",
     regulation_participants: 300,
     outline_participants: 260,
     training_sessions: 3,
     public_sessions: 2,
-    highlights: "围绕世界标准日开展《条例》《纲要》进企业、进社区活动，指导辖区企业参与团体标准制定，典型案例两项，成效明显。",
-    publicity_summary: "通过微信公众号、政务网站等渠道宣传研学成果，发布专题报道多篇，在社会上营造了学标准、用标准的良好氛围。",
-    next_steps: "下一步将继续深化研学成果，聚焦重点产业开展标准化技术服务，推动更多企业对标达标，持续扩大公益性宣贯覆盖面。",
+    highlights:
+      "围绕世界标准日开展《条例》《纲要》进企业、进社区活动，指导辖区企业参与团体标准制定，典型案例两项，成效明显。",
+    publicity_summary:
+      "通过微信公众号、政务网站等渠道宣传研学成果，发布专题报道多篇，在社会上营造了学标准、用标准的良好氛围。",
+    next_steps:
+      "下一步将继续深化研学成果，聚焦重点产业开展标准化技术服务，推动更多企业对标达标，持续扩大公益性宣贯覆盖面。",
   },
   tables: {
     events: [
@@ -67,9 +71,22 @@ export const CORRECT: Report = {
         theme: "世界标准日",
       },
     ],
-    media: [{ date: { input: "2023-10-15" }, channel: "微信公众号", outlet: "南开市场监管", title: "南开区开展世界标准日宣传活动", url: "https://mp.weixin.qq.com/s/abc123" }],
+    media: [
+      {
+        date: { input: "2023-10-15" },
+        channel: "微信公众号",
+        outlet: "南开市场监管",
+        title: "南开区开展世界标准日宣传活动",
+        url: "https://mp.weixin.qq.com/s/abc123",
+      },
+    ],
     evidence: [
-      { name: "培训签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯培训会", location: "附件1-签到表.pdf" },
+      {
+        name: "培训签到表",
+        kind: "签到表",
+        related_event: "《天津市标准化条例》专题宣贯培训会",
+        location: "附件1-签到表.pdf",
+      },
       { name: "世界标准日活动照片", kind: "照片", related_event: "世界标准日主题宣传活动", location: "附件2-照片.zip" },
     ],
   },
@@ -113,7 +130,15 @@ export const CORRECT_STAGE: Report = changed(CORRECT, {
         audience: "社会公众",
       },
     ],
-    media: [{ date: { input: "2023-04-25" }, channel: "网站", outlet: "天津市标准化协会网站", title: "协会举办《纲要》公益讲座", url: "http://www.example.org.cn/news/1" }],
+    media: [
+      {
+        date: { input: "2023-04-25" },
+        channel: "网站",
+        outlet: "天津市标准化协会网站",
+        title: "协会举办《纲要》公益讲座",
+        url: "http://www.example.org.cn/news/1",
+      },
+    ],
     evidence: [{ name: "宣贯会通知", kind: "通知文件", related_event: "会员单位《条例》宣贯会", location: "通知.pdf" }],
   },
 });
@@ -163,10 +188,28 @@ export const FIRST_FIXTURES: Report = changed(CORRECT, {
         note: "邀请专家解读",
       },
     ],
-    media: [{ date: { input: "2023-06-16" }, channel: "微信公众号", outlet: "河西市场监管", title: "我区开展标准化条例专题宣贯培训", url: "https://mp.weixin.qq.com/s/abc123" }],
+    media: [
+      {
+        date: { input: "2023-06-16" },
+        channel: "微信公众号",
+        outlet: "河西市场监管",
+        title: "我区开展标准化条例专题宣贯培训",
+        url: "https://mp.weixin.qq.com/s/abc123",
+      },
+    ],
     evidence: [
-      { name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题宣贯培训", location: "附件1-培训通知.pdf" },
-      { name: "培训签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯培训", location: "附件2-签到表.pdf" },
+      {
+        name: "培训通知",
+        kind: "通知文件",
+        related_event: "《天津市标准化条例》专题宣贯培训",
+        location: "附件1-培训通知.pdf",
+      },
+      {
+        name: "培训签到表",
+        kind: "签到表",
+        related_event: "《天津市标准化条例》专题宣贯培训",
+        location: "附件2-签到表.pdf",
+      },
     ],
   },
 });
@@ -200,7 +243,15 @@ export const SELF_CHECK_BASE: Report = changed(CORRECT, {
         audience: "机关事业单位",
         theme: "无",
       },
-      { date: { input: "2023-06-12" }, title: "《国家标准化发展纲要》学习座谈", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 50, is_public: "否" },
+      {
+        date: { input: "2023-06-12" },
+        title: "《国家标准化发展纲要》学习座谈",
+        form: "会议座谈交流",
+        mode: "线上",
+        content: "《纲要》",
+        participants: 50,
+        is_public: "否",
+      },
       {
         date: { input: "2023-09-20" },
         title: "世界标准日民营企业宣贯",
@@ -214,8 +265,23 @@ export const SELF_CHECK_BASE: Report = changed(CORRECT, {
         note: "=与区工商联联合举办",
       },
     ],
-    media: [{ date: { input: "2023-06-06" }, channel: "网站", outlet: "天津政务网", title: "河西区开展标准化研学宣贯", url: "https://www.tj.gov.cn/" }],
-    evidence: [{ name: "6月5日宣贯会签到表", kind: "签到表", related_event: "《天津市标准化条例》专题宣贯会", location: "附件1-签到表.pdf" }],
+    media: [
+      {
+        date: { input: "2023-06-06" },
+        channel: "网站",
+        outlet: "天津政务网",
+        title: "河西区开展标准化研学宣贯",
+        url: "https://www.tj.gov.cn/",
+      },
+    ],
+    evidence: [
+      {
+        name: "6月5日宣贯会签到表",
+        kind: "签到表",
+        related_event: "《天津市标准化条例》专题宣贯会",
+        location: "附件1-签到表.pdf",
+      },
+    ],
   },
 });
 
@@ -262,8 +328,23 @@ export const RULE_TESTS_BASE: Report = changed(CORRECT, {
         theme: "质量月",
       },
     ],
-    media: [{ date: { input: "2023-06-16" }, channel: "报纸", outlet: "天津日报", title: "和平区开展标准化研学行动", url: "https://www.tj.gov.cn/news/1.html" }],
-    evidence: [{ name: "宣贯培训签到表", kind: "签到表", related_event: "《天津市标准化条例》集中宣贯培训会", location: "签到表.pdf" }],
+    media: [
+      {
+        date: { input: "2023-06-16" },
+        channel: "报纸",
+        outlet: "天津日报",
+        title: "和平区开展标准化研学行动",
+        url: "https://www.tj.gov.cn/news/1.html",
+      },
+    ],
+    evidence: [
+      {
+        name: "宣贯培训签到表",
+        kind: "签到表",
+        related_event: "《天津市标准化条例》集中宣贯培训会",
+        location: "签到表.pdf",
+      },
+    ],
   },
 });
 
@@ -288,11 +369,37 @@ export const LOCATE_TESTS_BASE: Report = changed(CORRECT, {
   },
   rows: {
     events: [
-      { date: { input: "2023-06-15" }, title: "《天津市标准化条例》专题培训", form: "集中宣贯培训", mode: "线下", content: "《条例》", participants: 150, is_public: "是" },
-      { date: { input: "2023-09-20" }, title: "纲要研学座谈会", form: "会议座谈交流", mode: "线上", content: "《纲要》", participants: 120, is_public: "否" },
+      {
+        date: { input: "2023-06-15" },
+        title: "《天津市标准化条例》专题培训",
+        form: "集中宣贯培训",
+        mode: "线下",
+        content: "《条例》",
+        participants: 150,
+        is_public: "是",
+      },
+      {
+        date: { input: "2023-09-20" },
+        title: "纲要研学座谈会",
+        form: "会议座谈交流",
+        mode: "线上",
+        content: "《纲要》",
+        participants: 120,
+        is_public: "否",
+      },
     ],
-    media: [{ date: { input: "2023-06-16" }, channel: "微信公众号", outlet: "某某区市场监管", title: "我区开展标准化条例专题培训", url: "https://example.com/a" }],
-    evidence: [{ name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题培训", location: "通知.pdf" }],
+    media: [
+      {
+        date: { input: "2023-06-16" },
+        channel: "微信公众号",
+        outlet: "某某区市场监管",
+        title: "我区开展标准化条例专题培训",
+        url: "https://example.com/a",
+      },
+    ],
+    evidence: [
+      { name: "培训通知", kind: "通知文件", related_event: "《天津市标准化条例》专题培训", location: "通知.pdf" },
+    ],
   },
 });
 
@@ -308,12 +415,16 @@ function plain(v: Input): Plain {
 
 /** A report's single fields as plain values by field id. */
 export function plainFields(report: Report): Record<string, Plain> {
-  return Object.fromEntries(Object.entries(report.fields).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])));
+  return Object.fromEntries(
+    Object.entries(report.fields).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])),
+  );
 }
 
 /** A report's rows of one table as plain values by column id (empty rows left out). */
 export function plainRows(report: Report, table: TableId): Record<string, Plain>[] {
   return (report.tables[table] ?? []).flatMap((row) =>
-    row ? [Object.fromEntries(Object.entries(row).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])))] : [],
+    row
+      ? [Object.fromEntries(Object.entries(row).flatMap(([id, v]) => (v === undefined ? [] : [[id, plain(v)]])))]
+      : [],
   );
 }
