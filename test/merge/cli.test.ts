@@ -117,6 +117,12 @@ describe("merge", () => {
     expect((await fs.readFile(out)).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("makes the output's folder when it does not exist yet", async () => {
+    const r = await merge(["收到的报表", "-o", "新建/总表/汇总.xlsx"]);
+    expect(r.code).toBe(1);
+    expect((await fs.readFile(path.join(dir, "新建/总表/汇总.xlsx"))).subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("gives the same master for the same files named in another order", async () => {
     const files = (await filesUnder(reports)).map((f) => path.relative(dir, f));
     await merge([...files, "-o", "a.xlsx", "--roster", "名单.csv"]);

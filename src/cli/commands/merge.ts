@@ -120,6 +120,10 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const roster =
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(roster.reason, EXIT.usage);
+      // `-o 新文件夹/汇总.xlsx` works as people expect: the folder is made, nothing else is touched.
+      await fs.mkdir(path.dirname(output), { recursive: true }).catch(() => {
+        throw new CliError(`无法创建保存总表的文件夹“${path.dirname(opts.output)}”，请换一个位置。`, EXIT.usage);
+      });
 
       const entries = await collectEntries(inputs, io.cwd, output, opts.output);
       const bar = progress(io, entries.length);
