@@ -20,8 +20,16 @@ export interface CellError {
  */
 export type CellValue = string | number | boolean | Date | null | CellError;
 
+/**
+ * Whether a cell holds a date. Not `instanceof Date`: a Date made in another realm (a worker thread's
+ * structured clone seen inside a test sandbox, a frame of the pane) is a date all the same.
+ */
+export function isDateValue(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
 export function isCellError(v: unknown): v is CellError {
-  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+  return typeof v === "object" && v !== null && !isDateValue(v) && typeof (v as CellError).error === "string";
 }
 
 export interface SheetGrid {

@@ -5,12 +5,13 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { strFromU8, unzipSync } from "fflate";
 import { judgeLocated } from "../core/check-grid";
 import { prepareCandidate, type MergeInput } from "../core/merge";
 import { isMasterReadAsReport, isMasterSheetList } from "../core/merge/master-input";
 import type { SourceFile } from "../core/merge/model";
-import { readReportFile } from "../xlsx/read-report";
+import { readWorkbookFile } from "../xlsx/file-guard";
+import { readReportFiles } from "../xlsx/read-batch";
+import { readReportFile, type ReadOutcome } from "../xlsx/read-report";
 import type { InputEntry } from "./inputs";
 
 /** Excel, WPS and LibreOffice leave `~$name.xlsx` (or `.~lock.name#`) beside a file that is open. */
@@ -18,30 +19,10 @@ export function isLockFileName(name: string): boolean {
   return name.startsWith("~$") || (name.startsWith(".~lock.") && name.endsWith("#"));
 }
 
-const MAX_WORKBOOK_XML = 1 << 20;
-
-/**
- * The sheet names in xl/workbook.xml; [] when that cannot be read. Only for a file the guard has
- * already passed (its parts' sizes are known to be sane): the part is inflated from the whole file.
- */
+/** The sheet names of a workbook the reader can open (not necessarily a report); [] when it cannot. */
 export async function sheetNamesOf(filePath: string): Promise<string[]> {
-  try {
-    const parts = unzipSync(await fs.readFile(filePath), {
-      filter: (f) => f.name === "xl/workbook.xml" && f.originalSize <= MAX_WORKBOOK_XML,
-    });
-    const xml = strFromU8(parts["xl/workbook.xml"] ?? new Uint8Array());
-    return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
-  } catch {
-    return [];
-  }
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
-    if (named[e.toLowerCase()]) return named[e.toLowerCase()];
-    return String.fromCodePoint(e[1].toLowerCase() === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
+  const read = await readWorkbookFile(filePath).catch(() => null);
+  return read?.ok ? read.grid.sheets.map((s) => s.name) : [];
 }
 
 /** Whether the file at `filePath` is a master: by its located fields when it read as a report, else by its sheets. */
@@ -56,8 +37,33 @@ async function modifiedOf(filePath: string): Promise<string | null> {
   return stat ? stat.mtime.toISOString() : null;
 }
 
+/**
+ * Every input as a MergeInput, in the order given: report files are read and judged over worker
+ * threads (src/xlsx/read-batch), lock files and missing paths need no reading. Never throws.
+ */
+export async function* readMergeInputs(entries: readonly InputEntry[]): AsyncIterable<MergeInput> {
+  const needsReading = (e: InputEntry) => e.kind === "file" && !isLockFileName(path.basename(e.path));
+  const reads = readReportFiles(entries.filter(needsReading).map((e) => e.path))[Symbol.asyncIterator]();
+  try {
+    for (const entry of entries) {
+      if (!needsReading(entry)) yield mergeInputOf(entry, null);
+      else {
+        const next = await reads.next();
+        yield mergeInputOf(entry, next.done ? null : next.value);
+      }
+    }
+  } finally {
+    await reads.return?.(); // the batch stops its worker threads only when told it is over
+  }
+}
+
 /** One input file as a MergeInput. Never throws. */
 export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
+  return mergeInputOf(entry, entry.kind === "file" ? await readReportFile(entry.path) : null);
+}
+
+/** The MergeInput of one entry, given what the reader made of it (null when it was not read). */
+async function mergeInputOf(entry: InputEntry, read: ReadOutcome | null): Promise<MergeInput> {
   const name = path.basename(entry.path);
   const base: SourceFile = { path: entry.display, name, sha256: null, modified: null };
   if (entry.kind === "missing") {
@@ -67,7 +73,13 @@ export async function readMergeInput(entry: InputEntry): Promise<MergeInput> {
   }
   if (isLockFileName(name)) return { kind: "lock_file", source: base };
   const modified = await modifiedOf(entry.path);
-  const read = await readReportFile(entry.path);
+  if (!read)
+    return {
+      kind: "unreadable",
+      source: { ...base, modified },
+      code: "corrupt",
+      message: `“${name}”读取时发生意外错误，无法汇总。`,
+    };
   if (!read.ok) {
     const source = { ...base, modified };
     if (read.code === "not_template" && isMasterSheetList(await sheetNamesOf(entry.path)))

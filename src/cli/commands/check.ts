@@ -147,13 +147,17 @@ async function* checkEntries(inputs: readonly string[], cwd: string): AsyncItera
   for await (const entry of expandInputs(inputs, cwd)) entries.push(entry);
   const files = entries.flatMap((e) => (e.kind === "file" ? [{ path: e.path, displayName: e.display }] : []));
   const checked = checkFiles(files)[Symbol.asyncIterator]();
-  for (const entry of entries) {
-    if (entry.kind === "missing") yield missingResult(entry);
-    else {
-      const next = await checked.next();
-      if (next.done) return;
-      yield next.value;
+  try {
+    for (const entry of entries) {
+      if (entry.kind === "missing") yield missingResult(entry);
+      else {
+        const next = await checked.next();
+        if (next.done) return;
+        yield next.value;
+      }
     }
+  } finally {
+    await checked.return?.(); // the batch stops its worker threads only when told it is over
   }
 }
 

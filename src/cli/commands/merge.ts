@@ -13,7 +13,7 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { expandInputs, type InputEntry } from "../../files/inputs";
-import { isMasterWorkbook, readMergeInput } from "../../files/merge-read";
+import { isMasterWorkbook, readMergeInputs } from "../../files/merge-read";
 import { readRosterFile } from "../../files/roster";
 import { saveMaster } from "../../files/save-master";
 import { CliError, EXIT, type CliIO } from "../io";
@@ -128,8 +128,8 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const entries = await collectEntries(inputs, io.cwd, output, opts.output);
       const bar = progress(io, entries.length);
       const read: MergeInput[] = [];
-      for (const entry of entries) {
-        read.push(await readMergeInput(entry));
+      for await (const input of readMergeInputs(entries)) {
+        read.push(input);
         bar.tick(read.length);
       }
       bar.stop();

@@ -4,7 +4,7 @@
  * `6月5日` is taken in the report year and noted as normalised. A date is kept as `YYYY-MM-DD`,
  * which compares correctly as a string and survives JSON.
  */
-import { isCellError, type CellValue } from "../model";
+import { isCellError, type CellValue, isDateValue } from "../model";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
 const DAY_MS = 86_400_000;
@@ -100,7 +100,7 @@ function normaliseDateText(text: string, ctx: DateContext = {}): Normalised<stri
 }
 
 export function normaliseDate(v: CellValue, ctx: DateContext = {}): Normalised<string> {
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     const iso = isoOfDate(v);
     return iso ? accepted(iso) : rejected(`${EXPECTED}，单元格中的日期无效`);
   }

@@ -5,7 +5,7 @@
  * - `约120`, `120余人`, `100多`, `120+` → the stated number, noted as approximate;
  * - anything else (`12.5`, `-3`, `若干`, `—`, `/`, `无`) → rejected.
  */
-import { isCellError, type CellValue } from "../model";
+import { isCellError, type CellValue, isDateValue } from "../model";
 import { parseChineseNumeral } from "./chinese-numerals";
 import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, type NoteKind, fold } from "./result";
@@ -92,7 +92,7 @@ export function normaliseHeadcount(v: CellValue, date1904 = false): Normalised<n
     return rejected(`${EXPECTED}，填写的是“${v}”`);
   }
   if (typeof v === "string") return normaliseHeadcountText(v);
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     // The cell is formatted as a date, but types come from the template: read the number behind it.
     const serial = excelSerialOfDate(v, date1904);
     if (serial !== null && Number.isInteger(serial) && serial >= 0) {

@@ -1,5 +1,5 @@
 /** Whole numbers in a range (the report year): `2023`, `２０２３`, `2023.0`; `2023年` and `2023年度` are noted as normalised. */
-import { isCellError, type CellValue } from "../model";
+import { isCellError, type CellValue, isDateValue } from "../model";
 import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, fold } from "./result";
 
@@ -14,7 +14,7 @@ export function normaliseInteger(v: CellValue, min: number, max: number, date190
     if (!m || n < min || n > max) return rejected(`${expected}，填写的是“${v.trim()}”`);
     return accepted(n, m[2] ? { kind: "normalized", readAs: String(n) } : undefined);
   }
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     // 2023 in a cell formatted as a date shows as 1905-07-15: types come from the template, so read the number.
     const serial = excelSerialOfDate(v, date1904);
     if (serial !== null && serial >= min && serial <= max) {

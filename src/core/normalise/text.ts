@@ -2,7 +2,7 @@
  * Text, spec §3: trimmed; a value starting with `=`, `+`, `-` or `@` is just text (the reader gives
  * formula results, never formulas, and nothing here evaluates anything).
  */
-import { isCellError, type CellValue } from "../model";
+import { isCellError, type CellValue, isDateValue } from "../model";
 import { isoOfDate } from "./date";
 import { accepted, rejected, type Normalised } from "./result";
 
@@ -25,7 +25,7 @@ export function normaliseText(v: CellValue): Normalised<string> {
   if (typeof v === "string") return accepted(trimInvisible(v));
   if (typeof v === "number") return Number.isFinite(v) ? accepted(String(v)) : rejected("单元格的值不是有效数字");
   if (typeof v === "boolean") return accepted(v ? "TRUE" : "FALSE");
-  if (v instanceof Date) {
+  if (isDateValue(v)) {
     const iso = isoOfDate(v);
     return iso ? accepted(iso) : rejected("单元格中的日期无效");
   }
