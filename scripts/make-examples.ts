@@ -49,17 +49,7 @@ async function main(): Promise<void> {
     path.join(REPORTS, NOT_REPORTS[1].path),
     Buffer.concat([Buffer.from([5]), Buffer.from("bureau", "latin1"), Buffer.alloc(48)]),
   );
-  const lines = [
-    "# 示例（examples）",
-    "",
-    "`npm run demo` 把 reports/ 下的文件按 名单.csv 汇总为 out/汇总.xlsx。由 `npx tsx scripts/make-examples.ts` 生成。",
-    "",
-  ];
-  for (const e of [...EXAMPLES, ...NOT_REPORTS]) lines.push(`- reports/${e.path}: ${e.shows}`);
-  lines.push(
-    "- 名单.csv（GBK 编码）/ 名单.xlsx: roster; 津南区 sends nothing, 东丽区's file is damaged, 市工业和信息化局 sent only a 阶段性总结; 天津大学标准化研究中心 sends as 天津大学标准化研究所.",
-  );
-  await fs.writeFile(path.join(ROOT, "README.md"), lines.join("\n") + "\n");
+  // examples/README.md describes each file for users, in Chinese; update it when the set changes.
 }
 
 void main();
