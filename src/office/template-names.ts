@@ -3,11 +3,11 @@
  * checks for, recreates and reads back. (The file writer spells the same names in
  * src/xlsx/template/refs.ts; this copy needs no exceljs, so the pane bundle stays small.)
  */
-import { cellOf, definedNameOf, FIELDS, SHEETS, TABLES } from "../core/definition";
+import { cellOf, definedNameOf, FIELDS, SHEETS, TABLES, TEMPLATE_SHEET_NAMES } from "../core/definition";
 import type { CellRef } from "../taskpane/operations";
 
-/** Every sheet the template consists of, in the template's order (the definition owns the names). */
-export const TEMPLATE_SHEET_NAMES: readonly string[] = Object.values(SHEETS);
+/** Every sheet the template consists of, in the template's order: the definition's one list. */
+export { TEMPLATE_SHEET_NAMES };
 
 /** Where filling starts: the first field on 基本情况. */
 export const FIRST_INPUT: CellRef = (() => {
