@@ -5,7 +5,7 @@
  * open workbook is. Problems are data: no operation rejects for a reason a user should read.
  */
 import type { MergeResult } from "../core/merge/model";
-import type { FeatureSupport, Failed, Unsupported } from "./operations";
+import type { FeatureSupport, Failed, Unsupported } from "./outcomes";
 
 export type WriteMasterResult =
   /** Every master sheet written; `chart` false when there was no district to draw. */

@@ -16,18 +16,8 @@ export interface CellRef {
   readonly cell: string;
 }
 
-/** The operation ran but did not work (Excel error, workbook closed, …). */
-export interface Failed {
-  readonly kind: "failed";
-  /** Chinese: what went wrong and what the user can do. */
-  readonly message: string;
-}
-
-/** This Excel lacks the API the operation needs; the same message support() gives. */
-export interface Unsupported {
-  readonly kind: "unsupported";
-  readonly message: string;
-}
+export type { Failed, FeatureSupport, Unsupported } from "./outcomes";
+import type { Failed, FeatureSupport, Unsupported } from "./outcomes";
 
 export type Done = { readonly kind: "done" } | Failed | Unsupported;
 
@@ -48,16 +38,6 @@ export type ExplainResult =
 
 /** The pane's features; each may be missing on an older Excel. */
 export type Feature = "insertTemplate" | "validate" | "liveValidation" | "marks" | "explain";
-
-export type FeatureSupport =
-  | { readonly available: true }
-  | {
-      readonly available: false;
-      /** The requirement set it needs, e.g. "ExcelApi 1.13". */
-      readonly needs: string;
-      /** Chinese: what the feature needs and which Excel versions have it. */
-      readonly message: string;
-    };
 
 export interface TaskPaneOperations {
   /** From Office.context.requirements.isSetSupported; synchronous, asked once per render. */
