@@ -3,11 +3,12 @@
  * and where. Folders are walked recursively. A file that cannot be read, or a path that names nothing,
  * is a result like any other; only a command line that names no file at all is bad usage.
  */
+import { promises as fs } from "fs";
 import type { Command } from "commander";
 import { STATUS_LABELS } from "../../core/model";
 import { ruleNameOf } from "../../core/rules/catalogue";
 import { expandInputs, type InputEntry } from "../../files/inputs";
-import { checkFiles } from "../../xlsx/read-batch";
+import { checkFiles, type BatchOptions } from "../../xlsx/read-batch";
 import { type CheckResult, type FindingJson } from "../../xlsx/read-report";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -138,6 +139,25 @@ function missingResult(entry: Extract<InputEntry, { kind: "missing" }>): CheckRe
   return { file: entry.display, unit: null, status: "unreadable", findings: [], code: entry.code, message };
 }
 
+/** A file this large may hold thousands of rows full of mistakes: reading it costs up to ~250 MB. */
+const HEAVY_FILE_BYTES = 256 * 1024;
+
+/**
+ * Worker threads for ordinary reports; one file at a time, in this thread, when any file is heavy:
+ * two of the heaviest files the guard accepts, read side by side, would pass the 512 MB bound.
+ */
+async function batchOptionsFor(paths: readonly string[]): Promise<BatchOptions> {
+  const sizes = await Promise.all(
+    paths.map((p) =>
+      fs.stat(p).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.some((size) => size > HEAVY_FILE_BYTES) ? { concurrency: 1 } : { window: 1 };
+}
+
 /**
  * Every input's result in command-line order: the paths are listed first (names only), then the files
  * are read and judged over worker threads, and a path that named nothing takes its place in the order.
@@ -146,7 +166,7 @@ async function* checkEntries(inputs: readonly string[], cwd: string): AsyncItera
   const entries: InputEntry[] = [];
   for await (const entry of expandInputs(inputs, cwd)) entries.push(entry);
   const files = entries.flatMap((e) => (e.kind === "file" ? [{ path: e.path, displayName: e.display }] : []));
-  const checked = checkFiles(files)[Symbol.asyncIterator]();
+  const checked = checkFiles(files, await batchOptionsFor(files.map((f) => f.path)))[Symbol.asyncIterator]();
   try {
     for (const entry of entries) {
       if (entry.kind === "missing") yield missingResult(entry);
