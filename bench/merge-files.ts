@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cellOf, fieldById } from "../src/core/definition";
+import { cellOf, DISTRICTS, EVENT_CONTENTS, fieldById } from "../src/core/definition";
 import { creditCodeCheckChar } from "../src/core/normalise/credit-code";
 import { annual, UNITS } from "../scripts/example-reports";
 import { applyFill, blankTemplate, type FillValue } from "../scripts/fill-report";
@@ -16,25 +16,8 @@ export const BENCH_REPORTS = 1000;
 export const BENCH_EVENTS = 50;
 const VERSION = 1;
 
-const CONTENTS = ["《条例》", "《纲要》", "《条例》和《纲要》", "其他标准化内容"];
-const DISTRICTS = [
-  "和平区",
-  "河东区",
-  "河西区",
-  "南开区",
-  "河北区",
-  "红桥区",
-  "东丽区",
-  "西青区",
-  "津南区",
-  "北辰区",
-  "武清区",
-  "宝坻区",
-  "滨海新区",
-  "宁河区",
-  "静海区",
-  "蓟州区",
-];
+/** The district bureaus (every district but 市级), in the definition's order. */
+const DISTRICT_BUREAUS = DISTRICTS.filter((d) => d !== "市级");
 
 function events(n: number): Readonly<Record<string, FillValue>>[] {
   return Array.from({ length: BENCH_EVENTS }, (_, i) => ({
@@ -42,7 +25,7 @@ function events(n: number): Readonly<Record<string, FillValue>>[] {
     title: `第${i + 1}场标准化研学宣贯活动（单位${n}）`,
     form: "集中宣贯培训",
     mode: i % 3 === 0 ? "线上" : "线下",
-    content: CONTENTS[i % 4],
+    content: EVENT_CONTENTS[i % EVENT_CONTENTS.length],
     participants: 20 + ((i * 7 + n) % 80),
     is_public: i % 2 === 0 ? "是" : "否",
     audience: "民营企业",
@@ -76,7 +59,7 @@ export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
     const first17 = `91120000MA${String(n).padStart(7, "0")}`;
     basic.getCell(cellOf(fieldById("unit_name"))).value = `天津市基准测试单位${n}`;
     basic.getCell(cellOf(fieldById("credit_code"))).value = first17 + creditCodeCheckChar(first17);
-    basic.getCell(cellOf(fieldById("district"))).value = DISTRICTS[n % DISTRICTS.length];
+    basic.getCell(cellOf(fieldById("district"))).value = DISTRICT_BUREAUS[n % DISTRICT_BUREAUS.length];
     applyFill(wb, { fields: {}, tables: { events: events(n) } });
     fs.writeFileSync(
       path.join(dir, `report-${String(n).padStart(4, "0")}.xlsx`),
