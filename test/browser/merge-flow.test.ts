@@ -6,13 +6,12 @@
  * Skips when dist-sim/ or Chromium is missing unless REQUIRE_BROWSER=1.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./chromium";
 import { serveDirectory, type StaticServer } from "./serve";
 
 const DIST = path.resolve(__dirname, "../../dist-sim");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.resolve(__dirname, "artifacts");
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 const MASTER_SHEETS = ["汇总表", "活动明细", "宣传报道", "佐证材料", "问题清单", "未报送单位", "统计"];
@@ -55,22 +54,7 @@ describeIfBrowser("汇总 in the pane against the Excel stand-in in Chromium", (
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await serveDirectory(DIST);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tj-chromium-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    ({ context, profile } = await launchChromium({ width: 1100, height: 900 }));
     page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
   });

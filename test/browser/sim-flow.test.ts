@@ -6,9 +6,9 @@
  * in the README is one of them. Skips when dist-sim/ or Chromium is missing unless REQUIRE_BROWSER=1.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./chromium";
 import {
   cellOf,
   columnById,
@@ -24,7 +24,6 @@ import { GOOD_FILL } from "../core/locate-helpers";
 import { serveDirectory, type StaticServer } from "./serve";
 
 const DIST = path.resolve(__dirname, "../../dist-sim");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.resolve(__dirname, "artifacts");
 
 const missing = [
@@ -75,22 +74,7 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await serveDirectory(DIST);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tj-chromium-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 760 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    ({ context, profile } = await launchChromium({ width: 1100, height: 760 }));
     page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
   });

@@ -10,12 +10,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./chromium";
 import { SHEETS } from "../../src/core/definition";
 import { serveDirectory, type StaticServer } from "./serve";
 
 const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.join(os.tmpdir(), "tj-taskpane-screenshots");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -62,22 +62,7 @@ describeIfBrowser("built task pane in headless Chromium", () => {
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     server = await serveDirectory(DIST);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "tj-chromium-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 360, height: 720 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    ({ context, profile } = await launchChromium({ width: 360, height: 720 }));
   });
 
   afterAll(async () => {
