@@ -123,6 +123,13 @@ describe("merge", () => {
     expect((await fs.readFile(path.join(dir, "新建/总表/汇总.xlsx"))).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("says in Chinese where it could not write the master, and writes nothing", async () => {
+    await fs.writeFile(path.join(dir, "一个文件"), "x");
+    const r = await merge(["收到的报表", "-o", "一个文件/汇总.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("无法创建保存总表的文件夹“一个文件”");
+  });
+
   it("gives the same master for the same files named in another order", async () => {
     const files = (await filesUnder(reports)).map((f) => path.relative(dir, f));
     await merge([...files, "-o", "a.xlsx", "--roster", "名单.csv"]);

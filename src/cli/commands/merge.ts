@@ -138,7 +138,15 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         ...(reportType ? { reportType } : {}),
         ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
       });
-      await saveMaster(result, output);
+      await saveMaster(result, output).catch((e: unknown) => {
+        const why = (e as { code?: string } | null)?.code;
+        const reason =
+          why === "EACCES" || why === "EPERM" ? "没有写入权限" : why === "ENOSPC" ? "磁盘空间不足" : "写入失败";
+        throw new CliError(
+          `总表未能写入“${opts.output}”（${reason}），报送文件未受影响。请换一个位置后重试。`,
+          EXIT.usage,
+        );
+      });
       if (opts.json) io.stdout(JSON.stringify({ ...result.summary, output: opts.output }, null, 2) + "\n");
       else io.stdout([...summaryLines(result.summary, opts.output), ...detailLines(result)].join("\n") + "\n");
       setExit(result.summary.unitsWithErrors > 0 || result.summary.unreadable > 0 ? EXIT.findings : EXIT.ok);
