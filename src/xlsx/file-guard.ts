@@ -15,7 +15,7 @@ import {
   problemToRefusal,
   Refusal,
 } from "../core/guard";
-import { guardPackage, readWorkbook, sha256Hex, type WorkbookReadResult } from "../read";
+import { guardPackage, readWorkbook, sha256Hex, type ReadOptions, type WorkbookReadResult } from "../read";
 
 export type { GuardLimits } from "../core/guard";
 
@@ -47,18 +47,21 @@ export async function readSubmittedBytes(filePath: string, limits: GuardLimits):
     if (!stat.isFile()) throw new Error(`not a file: ${filePath}`);
     const early = judgeNameAndSize(name, stat.size, limits);
     if (early) return early;
-    return await readAtMost(handle, limits.maxFileBytes + 1);
+    return await readAtMost(handle, limits.maxFileBytes + 1, stat.size + 1);
   } finally {
     await handle.close();
   }
 }
 
-/** Read no more than `max` bytes, whatever the file has grown to since it was stat'ed. */
-async function readAtMost(handle: fs.FileHandle, max: number): Promise<Buffer> {
+/**
+ * Read no more than `max` bytes, whatever the file has grown to since it was stat'ed. The first
+ * read asks for the size stat'ed (plus one byte, to see growth), so a report costs one read.
+ */
+async function readAtMost(handle: fs.FileHandle, max: number, expected: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < max) {
-    const chunk = Buffer.alloc(Math.min(1024 * 1024, max - total));
+    const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? expected : 1024 * 1024, max - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
@@ -91,12 +94,16 @@ export async function guardBuffer(name: string, bytes: Buffer, limits?: Partial<
 }
 
 /** Read a file on disk to its grid in one pass (guard and reader together). Throws only as readSubmittedBytes does. */
-export async function readWorkbookFile(filePath: string, limits?: Partial<GuardLimits>): Promise<WorkbookReadResult> {
+export async function readWorkbookFile(
+  filePath: string,
+  limits?: Partial<GuardLimits>,
+  options?: ReadOptions,
+): Promise<WorkbookReadResult> {
   const name = path.basename(filePath);
   const lim = guardLimits(limits);
   const bytes = await readSubmittedBytes(filePath, lim);
   if (!Buffer.isBuffer(bytes)) return { ok: false, ...problemToRefusal(bytes, name) };
-  return readWorkbook(name, bytes, lim);
+  return readWorkbook(name, bytes, lim, options);
 }
 
 function refuse(name: string, problem: GuardProblem): GuardResult {
