@@ -2,7 +2,7 @@
  * xl/sharedStrings.xml → one string per `<si>`: plain text, or rich-text runs joined; phonetic
  * guides (`<rPh>`) are not part of the value. `_xHHHH_` escapes are decoded as Excel writes them.
  */
-import { parseXml } from "./xml";
+import { parseXml, textValue } from "./xml";
 
 const ESCAPE = /_x([0-9A-F]{4})_/g;
 
@@ -29,7 +29,7 @@ export function parseSharedStrings(bytes: Uint8Array): (string | undefined)[] {
       else if (tag === "t" && phonetic === 0) text = [];
     },
     text(t) {
-      if (text) text.push(t);
+      if (text) text.push(textValue(t));
     },
     close(tag) {
       if (tag === "si") {

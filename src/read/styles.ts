@@ -18,11 +18,12 @@ export function parseDateStyles(bytes: Uint8Array): readonly boolean[] {
   const formatIds: number[] = [];
   const open: string[] = [];
   parseXml(bytes, {
-    open(tag, a, selfClosing) {
+    open(tag, attributes, selfClosing) {
       const parent = open[open.length - 1];
-      if (tag === "numFmt" && parent === "numFmts")
+      if (tag === "numFmt" && parent === "numFmts") {
+        const a = attributes();
         customFormats.set(parseInt(a.numFmtId ?? "", 10), a.formatCode ?? "");
-      else if (tag === "xf" && parent === "cellXfs") formatIds.push(parseInt(a.numFmtId ?? "0", 10));
+      } else if (tag === "xf" && parent === "cellXfs") formatIds.push(parseInt(attributes().numFmtId ?? "0", 10));
       if (!selfClosing) open.push(tag);
     },
     close(tag) {

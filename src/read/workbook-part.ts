@@ -1,5 +1,5 @@
 /** xl/workbook.xml and its relationships: sheets in order, where each lives, names, the 1904 flag. */
-import { parseXml, xmlDecode } from "./xml";
+import { parseXml, textValue, xmlDecode } from "./xml";
 
 export interface SheetEntry {
   readonly name: string;
@@ -24,13 +24,15 @@ export function parseWorkbookPart(bytes: Uint8Array): WorkbookPart {
   let date1904 = false;
   let name: { name: string; text: string } | undefined;
   parseXml(bytes, {
-    open(tag, a) {
-      if (tag === "sheet") sheets.push({ name: xmlDecode(a.name ?? ""), state: a.state, rId: a["r:id"] });
-      else if (tag === "workbookPr") date1904 = a.date1904 === "1";
-      else if (tag === "definedName") name = { name: a.name ?? "", text: "" };
+    open(tag, attributes) {
+      if (tag === "sheet") {
+        const a = attributes();
+        sheets.push({ name: xmlDecode(a.name ?? ""), state: a.state, rId: a["r:id"] });
+      } else if (tag === "workbookPr") date1904 = attributes().date1904 === "1";
+      else if (tag === "definedName") name = { name: attributes().name ?? "", text: "" };
     },
     text(t) {
-      if (name) name.text += t;
+      if (name) name.text += textValue(t);
     },
     close(tag) {
       if (tag === "definedName" && name) {
@@ -46,8 +48,10 @@ export function parseWorkbookPart(bytes: Uint8Array): WorkbookPart {
 export function parseRelationships(bytes: Uint8Array): Map<string, string> {
   const targets = new Map<string, string>();
   parseXml(bytes, {
-    open(tag, a) {
-      if (tag === "Relationship" && a.Id !== undefined && a.Target !== undefined) targets.set(a.Id, a.Target);
+    open(tag, attributes) {
+      if (tag !== "Relationship") return;
+      const a = attributes();
+      if (a.Id !== undefined && a.Target !== undefined) targets.set(a.Id, a.Target);
     },
   });
   return targets;

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../core/model";
 import { unescapeText } from "./shared-strings";
-import { parseXml, xmlDecode } from "./xml";
+import { parseXml, textValue, xmlDecode } from "./xml";
 
 /** Sparse cells of one sheet: row number → column number → value (rows replace rows of the same number). */
 export type SparseSheet = Map<number, Map<number, CellValue>>;
@@ -42,19 +42,17 @@ export function serialToDate(v: unknown, date1904: boolean): Date {
   return new Date(Math.round((Number(v) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/** What one `<c>` held, gathered while its tags stream by. */
 interface CellState {
   ref: string | undefined;
   type: string | undefined;
   style: number;
+  /** A formula cell (its `<f>` had text or a `t`): only its cached result counts. */
   formula: boolean;
-  formulaText: string;
-  inFormula: boolean;
-  inValue: boolean;
   /** Text of `<v>` and `<t>` (not inside runs). */
   value: string | undefined;
   /** Rich-text runs, each with its text ("" when a run has no `<t>`). */
   runs: string[] | undefined;
-  inRunText: boolean;
 }
 
 function finishCell(c: CellState, ctx: SheetContext): CellValue {
@@ -103,64 +101,71 @@ function plain(v: unknown): CellValue {
   return null;
 }
 
+/** Where text inside a cell goes. */
+const enum Into {
+  Nothing,
+  Formula,
+  Value,
+  Run,
+}
+
 export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedSheet {
   const cells: SparseSheet = new Map();
   const merges: string[] = [];
   let row: Map<number, CellValue> | undefined;
   let previousColumn = 0;
   let cell: CellState | undefined;
+  let into = Into.Nothing;
   parseXml(bytes, {
-    open(tag, a) {
+    open(tag, attributes) {
       if (cell) {
         if (tag === "f") {
-          cell.inFormula = true;
-          if (a.t !== undefined) cell.formula = true;
-        } else if (tag === "v" || tag === "t") {
-          if (cell.runs && tag === "t") cell.inRunText = true;
-          else cell.inValue = true;
-        } else if (tag === "r") {
+          into = Into.Formula;
+          if (attributes().t !== undefined) cell.formula = true;
+        } else if (tag === "v" || tag === "t") into = cell.runs && tag === "t" ? Into.Run : Into.Value;
+        else if (tag === "r") {
           cell.runs ??= [];
           cell.runs.push("");
         }
         return;
       }
       if (tag === "c") {
+        const a = attributes();
         cell = {
           ref: a.r,
           type: a.t,
           style: a.s ? parseInt(a.s, 10) : 0,
           formula: false,
-          formulaText: "",
-          inFormula: false,
-          inValue: false,
           value: undefined,
           runs: undefined,
-          inRunText: false,
         };
+        into = Into.Nothing;
       } else if (tag === "row") {
-        const r = parseInt(a.r ?? "", 10);
+        const r = parseInt(attributes().r ?? "", 10);
         if (Number.isNaN(r)) throw new SheetDamage("a row without a number");
         row = new Map();
         cells.set(r, row);
         previousColumn = 0;
-      } else if (tag === "mergeCell" && a.ref !== undefined) merges.push(a.ref);
+      } else if (tag === "mergeCell") {
+        const ref = attributes().ref;
+        if (ref !== undefined) merges.push(ref);
+      }
     },
     text(t) {
       if (!cell) return;
-      if (cell.inFormula) cell.formulaText += t;
-      else if (cell.inRunText && cell.runs) cell.runs[cell.runs.length - 1] += t;
-      else if (cell.inValue) cell.value = (cell.value ?? "") + t;
+      if (into === Into.Formula) {
+        if (t) cell.formula = true;
+      } else if (into === Into.Run) cell.runs![cell.runs!.length - 1] += textValue(t);
+      else if (into === Into.Value) cell.value = (cell.value ?? "") + textValue(t);
     },
     close(tag) {
       if (!cell) return;
-      if (tag === "f") {
-        cell.inFormula = false;
-        if (cell.formulaText) cell.formula = true;
-      } else if (tag === "t" && cell.inRunText) {
-        cell.inRunText = false;
+      if (tag === "f") into = Into.Nothing;
+      else if (tag === "t" && into === Into.Run) {
+        into = Into.Nothing;
         const last = cell.runs!.length - 1;
         cell.runs![last] = unescapeText(cell.runs![last]);
-      } else if (tag === "v" || tag === "t") cell.inValue = false;
+      } else if (tag === "v" || tag === "t") into = Into.Nothing;
       else if (tag === "c") {
         const value = finishCell(cell, ctx);
         const column = cell.ref !== undefined ? columnOf(cell.ref) : previousColumn > 0 ? previousColumn + 1 : 0;
