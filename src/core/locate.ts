@@ -13,6 +13,8 @@ import { fieldLabelScore, locateFields } from "./locate/fields";
 import { readMeta } from "./locate/meta";
 import { groupMoves } from "./locate/moves";
 import { findSheet, type FoundSheet } from "./locate/sheets";
+
+export { reportReadsCellsOf } from "./locate/sheets";
 import { findHeader, headerThreshold, readTable, tableDefinedName } from "./locate/tables";
 
 export type LocateResult =

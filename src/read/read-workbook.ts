@@ -45,8 +45,17 @@ const isReaderPart = (part: string) => {
   return k === WORKBOOK || k === WORKBOOK_RELS || k === SHARED_STRINGS || k === STYLES || WORKSHEET.test(k);
 };
 
+export interface ReadOptions {
+  /**
+   * Whether the caller reads the cells of the sheet of this name (default: every sheet). A sheet
+   * it does not is listed with no cells and its part is not parsed: the guard has still scanned
+   * and counted it, but damage inside it no longer refuses the file.
+   */
+  readonly cellsOf?: (sheetName: string) => boolean;
+}
+
 /** The grid from a guarded package's kept parts; throws GridRefusal or anything a damaged part provokes. */
-export function gridOfParts(parts: ReadonlyMap<string, Uint8Array>): WorkbookGrid {
+export function gridOfParts(parts: ReadonlyMap<string, Uint8Array>, options: ReadOptions = {}): WorkbookGrid {
   const byKey = new Map([...parts].map(([n, b]) => [key(n), b]));
   const workbookBytes = byKey.get(WORKBOOK);
   const workbook = workbookBytes ? parseWorkbookPart(workbookBytes) : { sheets: [], definedNames: [], date1904: false };
@@ -59,18 +68,29 @@ export function gridOfParts(parts: ReadonlyMap<string, Uint8Array>): WorkbookGri
     dateStyles: stylesBytes ? parseDateStyles(stylesBytes) : [],
     date1904: workbook.date1904,
   };
-  // Every worksheet part is parsed, referenced or not: damage anywhere in one is damage.
+  const cellsOf = options.cellsOf ?? (() => true);
+  // A part two sheets point at is parsed once (exceljs gave both sheets its cells).
   const worksheets = new Map<string, ParsedSheet>();
-  for (const [k, b] of byKey) if (WORKSHEET.test(k)) worksheets.set(k, parseWorksheet(b, ctx));
+  const worksheet = (k: string): ParsedSheet => {
+    let parsed = worksheets.get(k);
+    if (!parsed) worksheets.set(k, (parsed = parseWorksheet(byKey.get(k)!, ctx)));
+    return parsed;
+  };
 
   const budget: SlotBudget = { left: MAX_GRID_SLOTS };
   const sheets: SheetGrid[] = [];
   for (const s of workbook.sheets) {
     const target = s.rId !== undefined ? rels.get(s.rId) : undefined;
-    const parsed = target !== undefined ? worksheets.get(`xl/${target.replace(/^(\s|\/xl\/)+/, "")}`) : undefined;
-    if (!parsed) continue;
+    const k = target !== undefined ? `xl/${target.replace(/^(\s|\/xl\/)+/, "")}` : undefined;
+    if (k === undefined || !WORKSHEET.test(k) || !byKey.has(k)) continue;
+    const hidden = s.state === "hidden" || s.state === "veryHidden";
+    if (!cellsOf(s.name)) {
+      sheets.push(sheetGridOf(s.name, hidden, new Map(), budget));
+      continue;
+    }
+    const parsed = worksheet(k);
     applyMerges(parsed.cells, parsed.merges);
-    sheets.push(sheetGridOf(s.name, s.state === "hidden" || s.state === "veryHidden", parsed.cells, budget));
+    sheets.push(sheetGridOf(s.name, hidden, parsed.cells, budget));
   }
   const names = singleCellNames(workbook.definedNames, new Set(sheets.map((s) => s.name)));
   return workbook.date1904 ? { sheets, names, date1904: true } : { sheets, names };
@@ -88,12 +108,13 @@ export async function readWorkbook(
   name: string,
   bytes: Uint8Array,
   limits?: Partial<GuardLimits>,
+  options?: ReadOptions,
 ): Promise<WorkbookReadResult> {
   const guarded = guardPackage(name, bytes, guardLimits(limits), isReaderPart);
   if (isProblem(guarded)) return refused(name, guarded);
   let grid: WorkbookGrid;
   try {
-    grid = gridOfParts(guarded.parts);
+    grid = gridOfParts(guarded.parts, options);
   } catch (e) {
     if (e instanceof GridRefusal) return refused(name, { code: e.code, detail: e.detail });
     return refused(name, { code: "corrupt", detail: "工作簿内容无法解析" });

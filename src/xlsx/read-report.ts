@@ -8,7 +8,7 @@ import * as path from "path";
 import { guardLimits, refusalMessage, type GuardLimits, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
 import type { JudgeOptions } from "../core/judge";
-import { locateReport } from "../core/locate";
+import { locateReport, reportReadsCellsOf } from "../core/locate";
 import type { CheckStatus, Finding, RawReport } from "../core/model";
 import { readWorkbookFile } from "./file-guard";
 
@@ -55,7 +55,7 @@ export async function readReportFile(filePath: string, limits?: Partial<GuardLim
     if (!stat) return unreadable(name, "not_found");
     if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
     if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
-    const read = await readWorkbookFile(filePath, limits).catch((e: unknown) => {
+    const read = await readWorkbookFile(filePath, limits, { cellsOf: reportReadsCellsOf }).catch((e: unknown) => {
       if (isAccessError(e)) return undefined;
       throw e;
     });

@@ -268,3 +268,29 @@ describe("values far out on the sheet", () => {
     expect(r).toMatchObject({ status: expect.stringMatching(/^(ok|warnings)$/), unit: UNIT });
   });
 });
+
+describe("which sheets are parsed", () => {
+  /** The report with the part of `sheet` cut off after its sheet data opens (no longer well formed). */
+  const withSheetCut = async (sheet: string) => {
+    const part = await sheetPart(report, sheet);
+    return withParts(report, (parts, text) =>
+      parts.set(part, Buffer.from(text(part).replace(/<sheetData>[\s\S]*$/, '<sheetData><row r="1">'))),
+    );
+  };
+
+  it.each(["基本情况", "活动明细", "模板信息"])(
+    "damage in %s (a sheet the check reads) refuses the file",
+    async (sheet) => {
+      const r = await checkUntouched(write(`cut-${sheet}.xlsx`, await withSheetCut(sheet)));
+      expectUnreadable(r, "corrupt", `cut-${sheet}.xlsx`);
+    },
+  );
+
+  it.each(["自检", "打印稿", "填报说明"])(
+    "damage in %s (template text and formulas the check never reads) leaves the report readable",
+    async (sheet) => {
+      const r = await checkUntouched(write(`cut-${sheet}.xlsx`, await withSheetCut(sheet)));
+      expect(r).toMatchObject({ status: "ok", unit: UNIT });
+    },
+  );
+});

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { parseNamedCell } from "../../src/core/a1";
+import { readWorkbook } from "../../src/read";
 import { gridOfBytes } from "../helpers/read-grid";
 import type { CellValue, WorkbookGrid } from "../../src/core/model";
 
@@ -93,6 +94,19 @@ describe("readWorkbook: sheets, names and the date system", () => {
       ["B", true],
       ["C", true],
     ]);
+  });
+
+  it("lists a sheet whose cells the caller does not read, with none of its cells; reads every sheet by default", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("读").getCell("A1").value = 1;
+    wb.addWorksheet("不读").getCell("A1").value = 2;
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const some = await readWorkbook("部分.xlsx", bytes, undefined, { cellsOf: (name) => name !== "不读" });
+    expect(some.ok && some.grid.sheets).toEqual([
+      { name: "读", rows: [[1]] },
+      { name: "不读", rows: [] },
+    ]);
+    expect((await gridOfBytes(bytes)).sheets.map((s) => s.rows)).toEqual([[[1]], [[2]]]);
   });
 
   it("keeps names that point at one cell of an existing sheet, drops ranges and dangling ones", async () => {

@@ -1,5 +1,5 @@
 /** Finding a template sheet in a workbook: by its name, else by the defined names on it, else by its contents. */
-import { TEMPLATE_SHEET_NAMES } from "../definition";
+import { REPORT_SHEETS, SHEETS, TEMPLATE_SHEET_NAMES } from "../definition";
 import type { SheetGrid, WorkbookGrid } from "../model";
 
 export interface FoundSheet {
@@ -9,6 +9,20 @@ export interface FoundSheet {
 }
 
 const TEMPLATE_SHEETS: ReadonlySet<string> = new Set(TEMPLATE_SHEET_NAMES);
+
+/**
+ * Template sheets whose cells locating a report never reads: they are searched by their own name
+ * only for the sheets listed here, and never taken for another sheet (findSheet). 填报说明, 打印稿
+ * and 自检 hold nothing but the template's text and formulas.
+ */
+const SHEETS_NEVER_READ: ReadonlySet<string> = new Set(
+  TEMPLATE_SHEET_NAMES.filter((n) => n !== SHEETS.meta && !REPORT_SHEETS.includes(n)),
+);
+
+/** Whether locating a report reads the cells of a sheet of this name (a reader may skip the others' cells). */
+export function reportReadsCellsOf(sheetName: string): boolean {
+  return !SHEETS_NEVER_READ.has(sheetName);
+}
 
 export interface SheetSearch {
   /** The sheet's name in the template. */

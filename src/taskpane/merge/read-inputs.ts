@@ -7,7 +7,7 @@
 import { judgeLocated } from "../../core/check-grid";
 import { TABLES } from "../../core/definition";
 import { DEFAULT_GUARD_LIMITS, judgeNameAndSize, problemToRefusal, refusalMessage } from "../../core/guard";
-import { locateReport } from "../../core/locate";
+import { locateReport, reportReadsCellsOf } from "../../core/locate";
 import { mergeSubmissions, prepareCandidate, type MergeInput, type MergeOptions } from "../../core/merge";
 import { isMasterReadAsReport, isMasterSheetList } from "../../core/merge/master-input";
 import type { MergeResult, SourceFile } from "../../core/merge/model";
@@ -52,7 +52,7 @@ export async function readChosenFile(file: ChosenFile): Promise<MergeInput> {
     return unreadable(r.code, r.message);
   }
   try {
-    const read = await readWorkbook(file.name, await file.bytes());
+    const read = await readWorkbook(file.name, await file.bytes(), undefined, { cellsOf: reportReadsCellsOf });
     if (!read.ok) return unreadable(read.code, read.message);
     const source = { ...base, sha256: read.sha256 };
     if (isMasterSheetList(read.grid.sheets.map((s) => s.name))) return { kind: "master_input", source };
