@@ -100,10 +100,13 @@ function decodeValue(raw: string): string {
   return replaceReferences(raw.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " "));
 }
 
-function decodedAttributes(raw: Record<string, string>): Attributes {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(raw)) out[k] = decodeValue(raw[k]);
-  return out;
+/** Decodes saxen's raw attribute values in place (saxen hands each tag's object out once, to us). */
+function decodeAttributes(raw: Record<string, string>): Attributes {
+  for (const k in raw) {
+    const v = raw[k];
+    if (VALUE_ATTENTION.test(v)) raw[k] = decodeValue(v);
+  }
+  return raw;
 }
 
 /** Parses `bytes`; throws on XML that is not well formed or unfinished (the caller turns that into a refusal). */
@@ -116,11 +119,17 @@ export function parseXml(bytes: Uint8Array, handler: XmlHandler): void {
   };
   parser.on("error", damage);
   parser.on("warn", damage);
-  parser.on("openTag", (name, attributes, _decode, selfClosing) => {
+  // One getter for every tag (tens of thousands a sheet), reading the current tag's attributes once.
+  let rawAttributes: () => Record<string, string> = () => ({});
+  let decoded: Attributes | undefined;
+  const attributes = () => (decoded ??= decodeAttributes(rawAttributes()));
+  parser.on("openTag", (name, tagAttributes, _decode, selfClosing) => {
     if (depth === 0 && rootSeen) throw new XmlDamage("a second root element");
     rootSeen = true;
     if (!selfClosing) depth++;
-    handler.open(name, () => decodedAttributes(attributes()), selfClosing);
+    rawAttributes = tagAttributes;
+    decoded = undefined;
+    handler.open(name, attributes, selfClosing);
   });
   const { text: onText, close: onClose } = handler;
   parser.on("closeTag", (name, _decode, selfClosing) => {
