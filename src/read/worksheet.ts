@@ -109,7 +109,26 @@ const enum Into {
   Run,
 }
 
+/** Thrown when a cell written without "r" follows an empty cell whose place was not read. */
+class PlaceUnknown extends Error {}
+
+/**
+ * Parses a worksheet part. An empty cell (`<c r="B7" s="3"/>`, most of a template's cells) has no
+ * value whatever its attributes, and its place matters only to a later cell of its row written
+ * without "r"; so its attributes are left unread, and in the rare sheet where such a cell follows,
+ * the part is parsed again reading every cell's place (`exact`). One thing only the exact pass
+ * sees: an empty styled cell with no place at all, which exceljs refused as damage.
+ */
 export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedSheet {
+  try {
+    return parseCells(bytes, ctx, false);
+  } catch (e) {
+    if (e instanceof PlaceUnknown) return parseCells(bytes, ctx, true);
+    throw e;
+  }
+}
+
+function parseCells(bytes: Uint8Array, ctx: SheetContext, exact: boolean): ParsedSheet {
   const cells: SparseSheet = new Map();
   const merges: string[] = [];
   let row: Map<number, CellValue> | undefined;
@@ -117,7 +136,7 @@ export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedShee
   let cell: CellState | undefined;
   let into = Into.Nothing;
   parseXml(bytes, {
-    open(tag, attributes) {
+    open(tag, attributes, selfClosing) {
       if (cell) {
         if (tag === "f") {
           into = Into.Formula;
@@ -130,6 +149,10 @@ export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedShee
         return;
       }
       if (tag === "c") {
+        if (selfClosing && !exact) {
+          previousColumn = NaN;
+          return;
+        }
         const a = attributes();
         cell = {
           ref: a.r,
@@ -168,6 +191,7 @@ export function parseWorksheet(bytes: Uint8Array, ctx: SheetContext): ParsedShee
       } else if (tag === "v" || tag === "t") into = Into.Nothing;
       else if (tag === "c") {
         const value = finishCell(cell, ctx);
+        if (cell.ref === undefined && Number.isNaN(previousColumn)) throw new PlaceUnknown();
         const column = cell.ref !== undefined ? columnOf(cell.ref) : previousColumn > 0 ? previousColumn + 1 : 0;
         // exceljs skips a cell with neither value nor style, and places an unnamed one after the last placed.
         const skipped = value === null && cell.style === 0 && !cell.formula && cell.value === undefined && !cell.runs;
