@@ -1,6 +1,6 @@
 /**
  * Issue 8's figures, side by side in one run on the same files: 1,000 reports × 50 event rows
- * (written once from the real template with exceljs, kept in the temp folder for later runs), timed
+ * (bench/report-files.ts: the merge benchmark reads the very same files), timed
  * as exceljs loading them (nothing else), fflate unzipping every part (the floor), and `check --json`
  * over all of them (the CLI as `npm run cli` runs it: workers, reading, judging, printing). Each in a
  * fresh process, so its wall time and peak memory are its own. Then one report read and judged, and
@@ -11,55 +11,19 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { columnById, tableById, type ColumnId } from "../src/core/definition";
 import { checkFile, readReportFile } from "../src/xlsx/read-report";
 import { buildZip, deflatedEntry, deflatedZeros, unzipParts } from "../test/guard/craft";
-import { filledTemplate } from "../test/helpers/filled-template";
 import { runStandalone, type BenchFigure } from "./figures";
+import { benchFileList, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
 
-const FILES = 1000;
-const EVENT_ROWS = 50;
-/** Distinct reports written with exceljs; the 1,000 files are copies of these, round robin. */
-const VARIANTS = 20;
+const FILES = BENCH_REPORTS;
+const EVENT_ROWS = BENCH_EVENTS;
 const ROOT = path.resolve(__dirname, "..");
 const MiB = 1024 * 1024;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-async function variant(v: number): Promise<Buffer> {
-  const wb = await filledTemplate((book) => {
-    const t = tableById("events");
-    const ws = book.getWorksheet(t.sheet)!;
-    const put = (row: number, col: ColumnId<"events">, value: ExcelJS.CellValue) =>
-      (ws.getCell(`${columnById(t, col).column}${row}`).value = value);
-    for (let i = 0; i < EVENT_ROWS; i++) {
-      const r = t.firstRow + i;
-      put(r, "date", new Date(Date.UTC(2023, (i + v) % 10, 1 + (i % 28))));
-      put(r, "title", `标准化研学活动 第${v + 1}-${i + 1}场`);
-      put(r, "form", "集中宣贯培训");
-      put(r, "mode", "线下");
-      put(r, "content", "其他标准化内容");
-      put(r, "participants", 20 + ((i + v) % 50));
-      put(r, "is_public", i % 2 === 0 ? "是" : "否");
-    }
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The 1,000 files, made once and reused (the folder is named by its contents' recipe). */
-async function reports(): Promise<string[]> {
-  const dir = path.join(os.tmpdir(), `tj-bench-${FILES}x${EVENT_ROWS}-v1`);
-  const files = Array.from({ length: FILES }, (_, i) => path.join(dir, `单位${String(i + 1).padStart(4, "0")}.xlsx`));
-  if (files.every((f) => fs.existsSync(f))) return files;
-  fs.mkdirSync(dir, { recursive: true });
-  const made: Buffer[] = [];
-  for (let v = 0; v < VARIANTS; v++) made.push(await variant(v));
-  files.forEach((f, i) => fs.writeFileSync(f, made[i % VARIANTS]));
-  return files;
 }
 
 interface Run {
@@ -131,7 +95,7 @@ async function refusal(file: string): Promise<{ ms: number; rssMB: number; code:
 }
 
 export async function benchBatch(): Promise<BenchFigure[]> {
-  const files = await reports();
+  const files = await benchFileList();
   const list = path.join(os.tmpdir(), `tj-bench-list-${process.pid}.json`);
   fs.writeFileSync(list, JSON.stringify(files));
   const totalMB = files.reduce((n, f) => n + fs.statSync(f).size, 0) / MiB;

@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { benchFiles, BENCH_EVENTS, BENCH_REPORTS } from "./merge-files";
+import { benchFiles, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
 import { runStandalone, type BenchFigure } from "./figures";
 
 const TSX = path.resolve(__dirname, "../node_modules/.bin/tsx");

@@ -1,20 +1,33 @@
 /**
- * The files of the merge benchmark: N reports of 50 event rows each, filled into the real template by
- * scripts/fill-report.ts (one workbook filled once, then each unit's name, code and figures changed
- * before it is written). Kept in the system temp folder between runs: writing them takes minutes.
- * (No shared generator from the reader work was on its branch when this was written.)
+ * The files of the check and merge benchmarks: N reports of 50 event rows each, one unit each,
+ * filled into the real template by scripts/fill-report.ts (one workbook filled once, then each
+ * unit's name, code and figures changed before it is written). Kept in the system temp folder
+ * between runs (writing them takes a minute or two), in a folder named after the template's own
+ * parts, so a changed template never leaves stale files behind.
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cellOf, DISTRICTS, EVENT_CONTENTS, fieldById } from "../src/core/definition";
 import { creditCodeCheckChar } from "../src/core/normalise/credit-code";
+import { unzipSync } from "fflate";
 import { annual, UNITS } from "../scripts/example-reports";
 import { applyFill, blankTemplate, type FillValue } from "../scripts/fill-report";
+import { writeTemplate } from "../src/xlsx/template-writer";
 
 export const BENCH_REPORTS = 1000;
 export const BENCH_EVENTS = 50;
-const VERSION = 1;
+/** Bump when the filling below changes. */
+const RECIPE = 2;
+
+/** A short hash of the template's workbook parts (not docProps, which carry times). */
+async function templateFingerprint(): Promise<string> {
+  const hash = createHash("sha256");
+  const parts = unzipSync(new Uint8Array(await writeTemplate({ year: 2023 })));
+  for (const name of Object.keys(parts).sort()) if (name.startsWith("xl/")) hash.update(name).update(parts[name]);
+  return hash.digest("hex").slice(0, 12);
+}
 
 /** The district bureaus (every district but 市级), in the definition's order. */
 const DISTRICT_BUREAUS = DISTRICTS.filter((d) => d !== "市级");
@@ -36,7 +49,8 @@ function events(n: number): Readonly<Record<string, FillValue>>[] {
 
 /** The folder holding the benchmark files, written on first use. */
 export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
-  const dir = path.join(os.tmpdir(), `tj-bench-merge-v${VERSION}-${count}x${BENCH_EVENTS}`);
+  const key = `r${RECIPE}-${await templateFingerprint()}`;
+  const dir = path.join(os.tmpdir(), `tj-bench-${key}-${count}x${BENCH_EVENTS}`);
   const done = path.join(dir, ".complete");
   if (fs.existsSync(done)) return dir;
   fs.mkdirSync(dir, { recursive: true });
@@ -68,4 +82,14 @@ export async function benchFiles(count = BENCH_REPORTS): Promise<string> {
   }
   fs.writeFileSync(done, "");
   return dir;
+}
+
+/** The benchmark files themselves, in name order. */
+export async function benchFileList(count = BENCH_REPORTS): Promise<string[]> {
+  const dir = await benchFiles(count);
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".xlsx"))
+    .sort()
+    .map((n) => path.join(dir, n));
 }
