@@ -6,3 +6,4 @@ export { readWorkbook, gridOfParts, type ReadOptions, type WorkbookReadResult } 
 export { guardPackage, type GuardedPackage } from "./package";
 export { MAX_CELL_CHARS, MAX_GRID_SLOTS } from "./grid";
 export { sha256Hex } from "./sha256";
+export { PURE_CODEC, type Codec } from "./codec";

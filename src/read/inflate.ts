@@ -3,9 +3,9 @@
  * inflated (a bomb or a bad checksum anywhere refuses the file, as the guard always did), but only
  * the parts the reader asks for are kept — and those very bytes are what it parses.
  */
-import { Inflate, inflateSync } from "fflate";
+import { Inflate } from "fflate";
 import { GuardLimits, GuardProblem, InflationBudget, ReaderCost } from "../core/guard";
-import { crc32 } from "./crc32";
+import { PURE_CODEC, type Codec } from "./codec";
 import type { ZipEntry } from "./zip-entries";
 
 /**
@@ -17,9 +17,9 @@ const FIRST_PUSH_BYTES = 1024;
 const PUSH_BYTES = 16 * 1024;
 
 /**
- * A part this small (compressed) is inflated in one call into a buffer of its declared size plus one
- * byte: no growing buffers, and a part that gives more than it declared fills the extra byte and is
- * refused. Its worst case (~1032:1) is ~66 MB of decoding into nothing, a few tens of milliseconds.
+ * A part this small (compressed) is inflated in one call (the codec's), stopping past its declared
+ * size: a part that gives more than it declared is refused. Its worst case (~1032:1) is ~66 MB of
+ * decoding into nothing, a few tens of milliseconds.
  */
 const ONE_CALL_BYTES = 64 * 1024;
 
@@ -31,6 +31,7 @@ class Stop {
 interface Counters {
   readonly budget: InflationBudget;
   readonly cost: ReaderCost;
+  readonly codec: Codec;
 }
 
 /** One part: its bytes when kept, or the problem that stopped it. */
@@ -55,7 +56,7 @@ function inflateEntry(
     scanner.feed(chunk);
     const heavy = counters.cost.problem();
     if (heavy) throw new Stop(heavy);
-    crc = crc32(chunk, crc);
+    crc = counters.codec.crc32(chunk, crc);
     if (keep) kept.push(chunk);
   };
   try {
@@ -64,7 +65,9 @@ function inflateEntry(
     } else {
       if (data.length === 0) throw new Error("no deflate data");
       if (data.length <= ONE_CALL_BYTES) {
-        take(inflateSync(data, { out: new Uint8Array(entry.uncompressedSize + 1) }));
+        const whole = counters.codec.inflate(data, entry.uncompressedSize);
+        if (!whole) return counters.budget.overDeclared(entry);
+        take(whole);
       } else {
         const inflater = new Inflate((chunk) => take(chunk));
         for (let at = 0, step = FIRST_PUSH_BYTES; at < data.length; at += step, step = Math.min(step * 2, PUSH_BYTES))
@@ -101,8 +104,9 @@ export function inflateParts(
   entries: readonly ZipEntry[],
   limits: GuardLimits,
   keep: (name: string) => boolean,
+  codec: Codec = PURE_CODEC,
 ): Map<string, Uint8Array> | GuardProblem {
-  const counters: Counters = { budget: new InflationBudget(limits), cost: new ReaderCost(limits) };
+  const counters: Counters = { budget: new InflationBudget(limits), cost: new ReaderCost(limits), codec };
   const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;

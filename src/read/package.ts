@@ -15,6 +15,7 @@ import {
   MAX_INSPECTED_PART_BYTES,
   PARTS_TO_INSPECT,
 } from "../core/guard";
+import type { Codec } from "./codec";
 import { inflateParts } from "./inflate";
 import { listZipEntries } from "./zip-entries";
 
@@ -33,6 +34,7 @@ export function guardPackage(
   bytes: Uint8Array,
   limits: GuardLimits,
   keep: (part: string) => boolean = () => false,
+  codec?: Codec,
 ): GuardedPackage | GuardProblem {
   try {
     const problem = judgeFileBytes(name, bytes, limits);
@@ -46,7 +48,7 @@ export function guardPackage(
     const names = entries.map((e) => e.name);
     const kind = classifyByNames(names);
     if (isProblem(kind)) return kind;
-    const parts = inflateParts(bytes, entries, limits, (part) => PARTS_TO_INSPECT.includes(part) || keep(part));
+    const parts = inflateParts(bytes, entries, limits, (part) => PARTS_TO_INSPECT.includes(part) || keep(part), codec);
     if (isProblem(parts)) return parts;
     const inspected = new Map<string, string>();
     for (const part of PARTS_TO_INSPECT) {

@@ -12,6 +12,7 @@ import {
   type RefusalCode,
 } from "../core/guard";
 import type { SheetGrid, WorkbookGrid } from "../core/model";
+import type { Codec } from "./codec";
 import { applyMerges, GridRefusal, MAX_GRID_SLOTS, sheetGridOf, type SlotBudget } from "./grid";
 import { singleCellNames } from "./names";
 import { guardPackage } from "./package";
@@ -52,6 +53,8 @@ export interface ReadOptions {
    * and counted it, but damage inside it no longer refuses the file.
    */
   readonly cellsOf?: (sheetName: string) => boolean;
+  /** Inflating and checksums (default: pure, for every host; Node passes its zlib). */
+  readonly codec?: Codec;
 }
 
 /** The grid from a guarded package's kept parts; throws GridRefusal or anything a damaged part provokes. */
@@ -110,7 +113,7 @@ export async function readWorkbook(
   limits?: Partial<GuardLimits>,
   options?: ReadOptions,
 ): Promise<WorkbookReadResult> {
-  const guarded = guardPackage(name, bytes, guardLimits(limits), isReaderPart);
+  const guarded = guardPackage(name, bytes, guardLimits(limits), isReaderPart, options?.codec);
   if (isProblem(guarded)) return refused(name, guarded);
   let grid: WorkbookGrid;
   try {

@@ -16,6 +16,7 @@ import {
   Refusal,
 } from "../core/guard";
 import { guardPackage, readWorkbook, sha256Hex, type ReadOptions, type WorkbookReadResult } from "../read";
+import { NODE_CODEC } from "./node-codec";
 
 export type { GuardLimits } from "../core/guard";
 
@@ -81,7 +82,7 @@ export async function guardFile(filePath: string, limits?: Partial<GuardLimits>)
 
 /** Guard bytes already in memory (an upload, a test). `name` is only used for rules and messages. */
 export async function guardBuffer(name: string, bytes: Buffer, limits?: Partial<GuardLimits>): Promise<GuardResult> {
-  const verdict = guardPackage(name, bytes, guardLimits(limits));
+  const verdict = guardPackage(name, bytes, guardLimits(limits), undefined, NODE_CODEC);
   if (isProblem(verdict)) return refuse(name, verdict);
   return {
     ok: true,
@@ -103,7 +104,7 @@ export async function readWorkbookFile(
   const lim = guardLimits(limits);
   const bytes = await readSubmittedBytes(filePath, lim);
   if (!Buffer.isBuffer(bytes)) return { ok: false, ...problemToRefusal(bytes, name) };
-  return readWorkbook(name, bytes, lim, options);
+  return readWorkbook(name, bytes, lim, { codec: NODE_CODEC, ...options });
 }
 
 function refuse(name: string, problem: GuardProblem): GuardResult {

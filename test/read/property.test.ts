@@ -6,7 +6,9 @@ import fc from "fast-check";
 import { unzipSync, zipSync } from "fflate";
 import { REFUSAL_CODES } from "../../src/core/guard";
 import { isCellError } from "../../src/core/model";
-import { readWorkbook, type WorkbookReadResult } from "../../src/read";
+import { PURE_CODEC, readWorkbook, type WorkbookReadResult } from "../../src/read";
+import { NODE_CODEC } from "../../src/xlsx/node-codec";
+import { buildZip, deflatedEntry, unzipParts } from "../guard/craft";
 import { filledTemplate } from "../helpers/filled-template";
 
 function wellFormed(r: WorkbookReadResult, name: string): boolean {
@@ -111,6 +113,53 @@ describe("the reader never throws past its result", () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("Node's zlib codec gives the pure codec's answers", () => {
+  let report: Uint8Array;
+  beforeAll(async () => {
+    report = new Uint8Array(await (await filledTemplate()).xlsx.writeBuffer());
+  });
+
+  /** What a user would see of a read: the grid, or the refusal's code and message. */
+  const seen = (r: WorkbookReadResult) => (r.ok ? { grid: r.grid, sha256: r.sha256 } : { refused: r });
+  const both = async (bytes: Uint8Array) => [
+    seen(await readWorkbook("同一.xlsx", bytes, undefined, { codec: PURE_CODEC })),
+    seen(await readWorkbook("同一.xlsx", bytes, undefined, { codec: NODE_CODEC })),
+  ];
+
+  it("on the untouched report", async () => {
+    const [pure, node] = await both(report);
+    expect(node).toEqual(pure);
+    expect(pure).toHaveProperty("grid");
+  });
+
+  it("on a part giving more than it declares, or less", async () => {
+    const parts = [...(await unzipParts(Buffer.from(report)))].map(([n, c]) => deflatedEntry(n, c));
+    for (const delta of [-1, -1000, 1]) {
+      const lying = parts.map((e) =>
+        e.name === "xl/sharedStrings.xml" ? { ...e, uncompressedSize: e.uncompressedSize + delta } : e,
+      );
+      const [pure, node] = await both(new Uint8Array(buildZip(lying)));
+      expect(node).toEqual(pure);
+      expect(pure).toMatchObject({ refused: { code: delta < 0 ? "zip_bomb" : "corrupt" } });
+    }
+  });
+
+  it("on a report with compressed bytes overwritten", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 4 }),
+        async (edits) => {
+          const bytes = report.slice();
+          for (const [at, value] of edits) bytes[at % bytes.length] = value;
+          const [pure, node] = await both(bytes);
+          expect(node).toEqual(pure);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
