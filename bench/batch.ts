@@ -107,7 +107,7 @@ export async function benchBatch(): Promise<BenchFigure[]> {
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bomb-"));
     const parts = [...(await unzipParts(fs.readFileSync(files[0])))].map(([n, c]) => deflatedEntry(n, c));
-    const zeros = await deflatedZeros("xl/worksheets/sheet9.xml", 2 * 1024 * MiB);
+    const zeros = await deflatedZeros("xl/worksheets/sheet99.xml", 2 * 1024 * MiB);
     const honest = path.join(dir, "bomb.xlsx");
     fs.writeFileSync(honest, buildZip([...parts, zeros]));
     const lying = path.join(dir, "liar.xlsx");

@@ -3,7 +3,8 @@
  * template definition. Layout: see src/xlsx/template/ (one module per concern).
  */
 import ExcelJS from "exceljs";
-import { FIELDS, TABLES, TEMPLATE, definedNameOf, fieldById, integerBounds } from "../core/definition";
+import { FIELDS, TABLES, TEMPLATE, definedNameOf } from "../core/definition";
+import { isValidTemplateYear } from "./template-years";
 import { addGuideSheet } from "./template/guide";
 import { addBasicSheet } from "./template/basic-sheet";
 import { addTableSheets } from "./template/table-sheets";
@@ -18,11 +19,7 @@ export interface TemplateOptions {
   year?: number;
 }
 
-export const { min: MIN_YEAR, max: MAX_YEAR } = integerBounds(fieldById("year"));
-
-export function isValidTemplateYear(year: number): boolean {
-  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-}
+export { MAX_YEAR, MIN_YEAR, isValidTemplateYear } from "./template-years";
 
 export function buildTemplateWorkbook(options: TemplateOptions = {}): ExcelJS.Workbook {
   const year = options.year ?? TEMPLATE.defaultYear;

@@ -15,7 +15,6 @@ import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { expandInputs, type InputEntry } from "../../files/inputs";
 import { isMasterWorkbook, readMergeInputs } from "../../files/merge-read";
 import { readRosterFile } from "../../files/roster";
-import { saveMaster } from "../../files/save-master";
 import { CliError, EXIT, type CliIO } from "../io";
 
 interface MergeOptions {
@@ -138,6 +137,8 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         ...(reportType ? { reportType } : {}),
         ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
       });
+      // Loaded here: the master's writer (exceljs) is ~20 MB that `check` never needs.
+      const { saveMaster } = await import("../../files/save-master");
       await saveMaster(result, output).catch((e: unknown) => {
         const why = (e as { code?: string } | null)?.code;
         const reason =

@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { TEMPLATE } from "../../core/definition";
-import { MAX_YEAR, MIN_YEAR, isValidTemplateYear, writeTemplate } from "../../xlsx/template-writer";
+import { MAX_YEAR, MIN_YEAR, isValidTemplateYear } from "../../xlsx/template-years";
 import { CliError, EXIT, type CliIO } from "../io";
 
 interface TemplateCommandOptions {
@@ -55,6 +55,8 @@ export function registerTemplate(program: Command, io: CliIO, setExit: (code: nu
       if (!opts.force && (await exists(file))) {
         throw new CliError(`文件已存在：${file}。如需覆盖，请加 --force。`, EXIT.usage);
       }
+      // Loaded here: exceljs is ~20 MB that `check` never needs.
+      const { writeTemplate } = await import("../../xlsx/template-writer");
       const data = await writeTemplate({ year });
       try {
         // "wx" closes the gap between the check above and the write.
