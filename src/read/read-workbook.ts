@@ -12,11 +12,10 @@ import {
   type RefusalCode,
 } from "../core/guard";
 import type { SheetGrid, WorkbookGrid } from "../core/model";
-import type { Codec } from "./codec";
+import { PURE_CODEC, type Codec } from "./codec";
 import { applyMerges, GridRefusal, MAX_GRID_SLOTS, sheetGridOf, type SlotBudget } from "./grid";
 import { singleCellNames } from "./names";
 import { guardPackage } from "./package";
-import { sha256Hex } from "./sha256";
 import { parseSharedStrings } from "./shared-strings";
 import { parseDateStyles } from "./styles";
 import { parseRelationships, parseWorkbookPart } from "./workbook-part";
@@ -53,7 +52,7 @@ export interface ReadOptions {
    * and counted it, but damage inside it no longer refuses the file.
    */
   readonly cellsOf?: (sheetName: string) => boolean;
-  /** Inflating and checksums (default: pure, for every host; Node passes its zlib). */
+  /** Inflating, checksums and the file's hash (default: pure, for every host; Node passes its own). */
   readonly codec?: Codec;
 }
 
@@ -122,5 +121,6 @@ export async function readWorkbook(
     if (e instanceof GridRefusal) return refused(name, { code: e.code, detail: e.detail });
     return refused(name, { code: "corrupt", detail: "工作簿内容无法解析" });
   }
-  return { ok: true, grid, macroEnabled: guarded.macroEnabled, sha256: await sha256Hex(bytes) };
+  const sha256 = await (options?.codec ?? PURE_CODEC).sha256(bytes);
+  return { ok: true, grid, macroEnabled: guarded.macroEnabled, sha256 };
 }

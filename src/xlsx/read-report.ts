@@ -3,7 +3,7 @@
  * failure becomes a result with a code and a Chinese message; nothing here throws, so one bad file never
  * stops a batch.
  */
-import { promises as fs } from "fs";
+import { statSync, type Stats } from "fs";
 import * as path from "path";
 import { guardLimits, refusalMessage, type GuardLimits, type RefusalCode } from "../core/guard";
 import { judgeLocated } from "../core/check-grid";
@@ -47,11 +47,20 @@ function unreadable(name: string, code: UnreadableCode, detail?: string): ReadOu
 /** The outcome of a file that could not be read for `code` (a batch uses it when a worker dies on a file). */
 export const refusalFor = unreadable;
 
+/** The path's stat, or undefined when there is none to have (synchronous: see readSubmittedBytes). */
+function statOrUndefined(filePath: string): Stats | undefined {
+  try {
+    return statSync(filePath);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads one file as far as the RawReport (what `check` and `merge` both start from). Never throws. */
 export async function readReportFile(filePath: string, limits?: Partial<GuardLimits>): Promise<ReadOutcome> {
   const name = path.basename(filePath);
   try {
-    const stat = await fs.stat(filePath).catch(() => undefined);
+    const stat = statOrUndefined(filePath);
     if (!stat) return unreadable(name, "not_found");
     if (stat.isDirectory()) return unreadable(name, "not_found", "这是一个文件夹，不是文件");
     if (!stat.isFile()) return unreadable(name, "not_spreadsheet", "这不是普通文件，而是设备、管道之类的特殊文件");
