@@ -1,5 +1,5 @@
 /** Finding a template sheet in a workbook: by its name, else by the defined names on it, else by its contents. */
-import { REPORT_SHEETS, SHEETS, TEMPLATE_SHEET_NAMES } from "../definition";
+import { SHEETS, TEMPLATE_SHEET_NAMES } from "../definition";
 import type { SheetGrid, WorkbookGrid } from "../model";
 
 export interface FoundSheet {
@@ -11,13 +11,12 @@ export interface FoundSheet {
 const TEMPLATE_SHEETS: ReadonlySet<string> = new Set(TEMPLATE_SHEET_NAMES);
 
 /**
- * Template sheets whose cells locating a report never reads: they are searched by their own name
- * only for the sheets listed here, and never taken for another sheet (findSheet). 填报说明, 打印稿
- * and 自检 hold nothing but the template's text and formulas.
+ * The template's formula sheets, whose cells locating a report never reads (a template sheet is
+ * never taken for another, see findSheet): 自检 alone is half of a report's XML. 填报说明 is not
+ * read either, but it is small and the first sheet, so it is still parsed and damage in it still
+ * refuses the file, as it always has.
  */
-const SHEETS_NEVER_READ: ReadonlySet<string> = new Set(
-  TEMPLATE_SHEET_NAMES.filter((n) => n !== SHEETS.meta && !REPORT_SHEETS.includes(n)),
-);
+const SHEETS_NEVER_READ: ReadonlySet<string> = new Set([SHEETS.print, SHEETS.selfCheck]);
 
 /** Whether locating a report reads the cells of a sheet of this name (a reader may skip the others' cells). */
 export function reportReadsCellsOf(sheetName: string): boolean {
