@@ -11,10 +11,18 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkFile, readReportFile } from "../src/xlsx/read-report";
+import * as esbuild from "esbuild";
+import type { checkFile } from "../src/xlsx/read-report";
+import { readReportFile } from "../src/xlsx/read-report";
 import { buildZip, deflatedEntry, deflatedZeros, unzipParts } from "../test/guard/craft";
 import { runStandalone, type BenchFigure } from "./figures";
 import { benchFileList, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JS beside the installed command
+const { bundleOptions, cliBundle } = require("../bin/cli-bundle") as {
+  bundleOptions: (entryPoints: Record<string, string>, outdir: string) => esbuild.BuildOptions;
+  cliBundle: () => string;
+};
 
 const FILES = BENCH_REPORTS;
 const EVENT_ROWS = BENCH_EVENTS;
@@ -46,28 +54,41 @@ for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(f
 const FFLATE_UNZIP = `const { unzipSync } = require("fflate"); const fs = require("fs");
 for (const f of files) unzipSync(fs.readFileSync(f));`;
 
-/** `npm run cli -- check FILES --json` (tsx --expose-gc), output to /dev/null; wall time from outside. */
-function checkAll(files: readonly string[]): Run & { statuses: string } {
+/** The command as users run it (bin/tj-report.js, bundled): its own process, given files, stdout, stderr as text. */
+export function runCommand(args: readonly string[]): Run & { stdout: string } {
+  cliBundle(); // built beforehand, so its one-off build is not timed
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
-    [
-      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
-      "--expose-gc",
-      path.join(ROOT, "test/hostile/child-cli.ts"),
-      "check",
-      ...files,
-      "--json",
-    ],
+    ["-r", path.join(ROOT, "test/helpers/report-rss.cjs"), path.join(ROOT, "bin/tj-report.js"), ...args],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * MiB },
   );
   const ms = performance.now() - t0;
-  const report = JSON.parse(r.stderr) as { code: number; maxRssMB: number };
-  const statuses = [...r.stdout.matchAll(/^ {4}"status": "(\w+)"/gm)].map((m) => m[1]);
+  const report = JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('{"code"'))) as { code: number; maxRssMB: number };
+  if (report.code > 1) throw new Error(`exit ${report.code}: ${r.stderr}`);
+  return { ms, maxRssMB: report.maxRssMB, stdout: r.stdout };
+}
+
+/** `npm run cli -- check FILES --json`, wall time from outside. */
+function checkAll(files: readonly string[]): Run & { statuses: string } {
+  const run = runCommand(["check", ...files, "--json"]);
+  const statuses = [...run.stdout.matchAll(/^ {4}"status": "(\w+)"/gm)].map((m) => m[1]);
   const counts = Object.entries(
     statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}),
   );
-  return { ms, maxRssMB: report.maxRssMB, statuses: counts.map(([s, n]) => `${n} ${s}`).join(", ") };
+  return { ms: run.ms, maxRssMB: run.maxRssMB, statuses: counts.map(([s, n]) => `${n} ${s}`).join(", ") };
+}
+
+/** checkFile as the command runs it: the reader bundled by esbuild with the command's own options. */
+async function bundledCheckFile(): Promise<typeof checkFile> {
+  const outdir = fs.mkdtempSync(path.join(ROOT, "node_modules", ".cache", "bench-reader-"));
+  try {
+    await esbuild.build(bundleOptions({ "read-report": path.join(ROOT, "src/xlsx/read-report.ts") }, outdir));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle just built
+    return (require(path.join(outdir, "read-report.cjs")) as { checkFile: typeof checkFile }).checkFile;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -75,6 +96,7 @@ function checkAll(files: readonly string[]): Run & { statuses: string } {
  * the median of 101 after 50 more to warm up — the cost each of a batch's files pays.
  */
 async function oneReport(file: string): Promise<{ first: number; steady: number }> {
+  const checkFile = await bundledCheckFile();
   const t0 = performance.now();
   await checkFile(file);
   const first = performance.now() - t0;

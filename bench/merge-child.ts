@@ -1,13 +1,12 @@
 /**
- * One measured run of the merge benchmark, in its own process so its peak RSS is its own:
+ * The merge benchmark's baseline, in its own process so its peak RSS is its own:
  *   merge-child.ts exceljs DIR      exceljs loads every file (nothing else)
- *   merge-child.ts merge DIR OUT    `merge DIR -o OUT` end to end (read, judge, merge, write the master)
- * Prints {"ms": wall time, "maxRssMB": peak resident memory}.
+ * Prints {"ms": wall time, "maxRssMB": peak resident memory}. (`merge` itself runs as users run it:
+ * bench/batch.ts runCommand.)
  */
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../src/cli/program";
 
 async function exceljsLoad(dir: string): Promise<void> {
   for (const name of fs
@@ -19,21 +18,11 @@ async function exceljsLoad(dir: string): Promise<void> {
   }
 }
 
-async function merge(dir: string, out: string): Promise<void> {
-  const code = await runCli(["merge", dir, "-o", out, "--force", "--json"], {
-    stdout: () => undefined,
-    stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-    isTTY: false,
-  });
-  if (code > 1) throw new Error(`merge exited ${code}`);
-}
-
 async function main(): Promise<void> {
-  const [mode, dir, out] = process.argv.slice(2);
+  const [mode, dir] = process.argv.slice(2);
+  if (mode !== "exceljs") throw new Error(`unknown mode ${mode}`);
   const t0 = performance.now();
-  if (mode === "exceljs") await exceljsLoad(dir);
-  else await merge(dir, out);
+  await exceljsLoad(dir);
   const ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }

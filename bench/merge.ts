@@ -8,6 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runCommand } from "./batch";
 import { benchFiles, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
 import { runStandalone, type BenchFigure } from "./figures";
 
@@ -28,7 +29,7 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-master-")), "汇总.xlsx");
   try {
     const load = measure(["exceljs", dir]);
-    const merge = measure(["merge", dir, out]);
+    const merge = runCommand(["merge", dir, "-o", out, "--force", "--json"]);
     const ratio = merge.ms / load.ms;
     const what = `${count} reports × ${BENCH_EVENTS} events`;
     return [

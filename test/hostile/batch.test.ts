@@ -51,13 +51,13 @@ function write(name: string, bytes: Buffer): string {
   return file;
 }
 
-/** `npm run cli -- args` (tsx --expose-gc) in a child: its stdout straight into a file, its exit code and peak memory. */
+/** The installed command (bin/tj-report.js, as `npm run cli` runs it) in a child: its stdout straight into a file, its exit code and peak memory. */
 function cliInChild(args: string[], outFile: string): Promise<{ code: number; maxRssMB: number }> {
   const out = fs.openSync(outFile, "w");
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--expose-gc", path.join(__dirname, "child-cli.ts"), ...args],
+      ["-r", path.join(ROOT, "test/helpers/report-rss.cjs"), path.join(ROOT, "bin/tj-report.js"), ...args],
       {
         cwd: ROOT,
         stdio: ["ignore", out, "pipe"],

@@ -218,11 +218,11 @@ describe("check FILE... with a few bad files among good ones", () => {
     let stdout = "";
     let status = 0;
     try {
-      stdout = execFileSync(
-        process.execPath,
-        [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", "check", ...files, "--json"],
-        { cwd: ROOT, encoding: "utf8", timeout: 30000 },
-      );
+      stdout = execFileSync(process.execPath, [path.join(ROOT, "bin/tj-report.js"), "check", ...files, "--json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 30000,
+      });
     } catch (e) {
       const err = e as { status: number; stdout: string };
       status = err.status;
