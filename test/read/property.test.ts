@@ -123,8 +123,11 @@ describe("Node's zlib codec gives the pure codec's answers", () => {
     report = new Uint8Array(await (await filledTemplate()).xlsx.writeBuffer());
   });
 
-  /** What a user would see of a read: the grid, or the refusal's code and message. */
-  const seen = (r: WorkbookReadResult) => (r.ok ? { grid: r.grid, sha256: r.sha256 } : { refused: r });
+  /**
+   * What a user would see of a read: the grid, or the refusal's code. (Two decoders may word the
+   * same damaged deflate data differently, "不完整" or "已损坏"; both refuse it as corrupt.)
+   */
+  const seen = (r: WorkbookReadResult) => (r.ok ? { grid: r.grid, sha256: r.sha256 } : { refused: r.code });
   const both = async (bytes: Uint8Array) => [
     seen(await readWorkbook("同一.xlsx", bytes, undefined, { codec: PURE_CODEC })),
     seen(await readWorkbook("同一.xlsx", bytes, undefined, { codec: NODE_CODEC })),
@@ -144,7 +147,7 @@ describe("Node's zlib codec gives the pure codec's answers", () => {
       );
       const [pure, node] = await both(new Uint8Array(buildZip(lying)));
       expect(node).toEqual(pure);
-      expect(pure).toMatchObject({ refused: { code: delta < 0 ? "zip_bomb" : "corrupt" } });
+      expect(pure).toEqual({ refused: delta < 0 ? "zip_bomb" : "corrupt" });
     }
   });
 
