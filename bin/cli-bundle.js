@@ -13,6 +13,18 @@ const path = require("path");
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "node_modules", ".cache", "tj-report-cli");
 const ENTRIES = { main: "src/cli/main.ts", "batch-worker": "src/xlsx/batch-worker.ts" };
+/**
+ * Packages published as ES modules only: bundled in, since Node before 20.19 cannot require() them.
+ * Every other dependency stays in node_modules.
+ */
+const BUNDLED_PACKAGES = new Set(["saxen"]);
+
+function externalPackages() {
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  return Object.keys(dependencies)
+    .filter((d) => !BUNDLED_PACKAGES.has(d))
+    .flatMap((d) => [d, `${d}/*`]);
+}
 
 /** esbuild's options for bundling `entryPoints` (the bench bundles the reader with the same). */
 function bundleOptions(entryPoints, outdir) {
@@ -25,7 +37,7 @@ function bundleOptions(entryPoints, outdir) {
     format: "cjs",
     target: "node20",
     // Packages stay in node_modules (resolved from the cache folder, which is inside it).
-    packages: "external",
+    external: externalPackages(),
     outExtension: { ".js": ".cjs" },
     sourcemap: true,
     logLevel: "silent",

@@ -34,6 +34,15 @@ describe("the bundled command", () => {
     expect(bundled).toBe(await fromSources(args));
   }, 60000);
 
+  it("carries the packages published as ES modules only, which older Node 20 cannot require", () => {
+    const dir = path.dirname(cliBundle());
+    for (const f of ["main.cjs", "batch-worker.cjs"]) {
+      const code = readFileSync(path.join(dir, f), "utf8");
+      expect(code).not.toMatch(/require\("saxen"\)/);
+      expect(code).toMatch(/require\("fflate"\)/);
+    }
+  });
+
   it("is rebuilt when a source is newer than it", () => {
     const main = cliBundle();
     const built = statSync(main).mtimeMs;
