@@ -7,9 +7,9 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
-    // saxen is published as ES modules only; Jest's CommonJS runtime needs it compiled like our sources.
-    "/node_modules/saxen/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true } }],
+    // saxen and csv-parse's browser build are ES modules only; Jest's CommonJS runtime needs them compiled like our sources.
+    "/node_modules/(saxen|csv-parse)/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true } }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!saxen/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(saxen|csv-parse)/)"],
   testTimeout: 30000,
 };

@@ -14,10 +14,11 @@ const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "node_modules", ".cache", "tj-report-cli");
 const ENTRIES = { main: "src/cli/main.ts", "batch-worker": "src/xlsx/batch-worker.ts" };
 /**
- * Packages published as ES modules only: bundled in, since Node before 20.19 cannot require() them.
- * Every other dependency stays in node_modules.
+ * Packages the sources import as ES modules only (saxen; csv-parse's browser build, which the task
+ * pane shares): bundled in, since Node before 20.19 cannot require() them. Every other dependency
+ * stays in node_modules.
  */
-const BUNDLED_PACKAGES = new Set(["saxen"]);
+const BUNDLED_PACKAGES = new Set(["saxen", "csv-parse"]);
 
 function externalPackages() {
   const { dependencies } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));

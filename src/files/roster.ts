@@ -1,12 +1,12 @@
 /**
  * Reading a roster file (Node adapter): .xlsx through the project's guarded reader, or .csv in UTF-8
- * (with or without BOM) or GB18030/GBK, which Chinese Excel and WPS write by default. The rows go to
- * the pure roster reader (src/core/merge/roster-table.ts). Every failure is a Chinese reason: the CLI
+ * (with or without BOM) or GB18030/GBK (src/core/merge/roster-csv.ts, shared with the task pane). The
+ * rows go to the pure roster reader (src/core/merge/roster-table.ts). Every failure is a Chinese reason: the CLI
  * turns it into a usage error.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { parse } from "csv-parse/sync";
+import { csvRows, csvTooLarge } from "../core/merge/roster-csv";
 import { readRosterRows } from "../core/merge/roster-table";
 import type { RosterUnit } from "../core/merge/model";
 import { shownValue } from "../core/normalise/text";
@@ -15,25 +15,6 @@ import { readWorkbookFile } from "../xlsx/file-guard";
 export type RosterFile =
   | { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] }
   | { readonly ok: false; readonly reason: string };
-
-/** A roster bigger than this is not a list of units (a few thousand rows is a few hundred KB). */
-const MAX_CSV_BYTES = 20 * 1024 * 1024;
-
-/**
- * UTF-8 when the bytes are valid UTF-8 (a GBK file of Chinese text almost never is), else GB18030, a
- * superset of GBK and GB2312. A BOM is dropped either way.
- */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
-  }
-}
-
-function csvRows(text: string): string[][] {
-  return parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as string[][];
-}
 
 async function xlsxRows(filePath: string): Promise<string[][] | string> {
   const read = await readWorkbookFile(filePath);
@@ -52,9 +33,9 @@ export async function readRosterFile(filePath: string, display = filePath): Prom
   let rows: string[][];
   try {
     if (ext === ".csv") {
-      if (stat.size > MAX_CSV_BYTES)
-        return fail(`文件过大（${Math.round(stat.size / 1048576)} MB），名单应为每行一个单位的表格`);
-      rows = csvRows(decodeCsv(await fs.readFile(filePath)).text);
+      const tooLarge = csvTooLarge(stat.size);
+      if (tooLarge) return fail(tooLarge);
+      rows = csvRows(await fs.readFile(filePath));
     } else if (ext === ".xlsx") {
       const read = await xlsxRows(filePath);
       if (typeof read === "string") return fail(read);

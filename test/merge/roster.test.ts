@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
-import { decodeCsv, readRosterFile } from "../../src/files/roster";
+import { decodeCsv } from "../../src/core/merge/roster-csv";
+import { readRosterFile } from "../../src/files/roster";
 
 let dir: string;
 beforeAll(async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), "roster-"))));

@@ -2,7 +2,9 @@
  * The pane's merge pipeline (bytes → one-pass reader → judge → merge, no Node, no Office) gives the
  * command line's merge on the same example files: same units, statuses, totals, problems, roster.
  */
+import { readFileSync } from "fs";
 import * as path from "path";
+import * as iconv from "iconv-lite";
 import { mergeSubmissions } from "../../src/core/merge";
 import { expandInputs } from "../../src/files/inputs";
 import { readMergeInput } from "../../src/files/merge-read";
@@ -105,12 +107,44 @@ describe("the pane's merge pipeline", () => {
     expect(read).toBe(false);
   });
 
-  it("says why a roster cannot be used", async () => {
-    const csv = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
-    expect(csv).toEqual({
-      ok: false,
-      reason: expect.stringContaining("名单文件“名单.csv”无法读取：任务窗格中的名单须为 .xlsx 文件"),
+  it("reads a .csv roster, GBK (as the example is saved) or UTF-8 with BOM, as the .xlsx one", async () => {
+    const xlsx = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
+    const gbk = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
+    const text = iconv.decode(readFileSync(path.join(EXAMPLES, "名单.csv")), "gb18030");
+    const utf8 = await readRoster({
+      name: "名单UTF8.csv",
+      path: "名单UTF8.csv",
+      size: 0,
+      modified: null,
+      bytes: async () => new TextEncoder().encode(`\uFEFF${text}`),
     });
+    expect([xlsx, gbk, utf8].map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "ok", "ok"]);
+    if (!xlsx.ok || !utf8.ok || !gbk.ok) return;
+    expect(xlsx.units.length).toBeGreaterThan(5);
+    expect(gbk.units).toEqual(xlsx.units);
+    expect(utf8.units).toEqual(xlsx.units);
+  });
+
+  it("says why a roster cannot be used", async () => {
+    const pdf = await readRoster({
+      name: "名单.pdf",
+      path: "名单.pdf",
+      size: 4,
+      modified: null,
+      bytes: async () => new Uint8Array(4),
+    });
+    expect(pdf).toEqual({
+      ok: false,
+      reason: expect.stringContaining("名单文件“名单.pdf”无法读取：名单须为 .xlsx 或 .csv 文件"),
+    });
+    const unclosed = await readRoster({
+      name: "坏.csv",
+      path: "坏.csv",
+      size: 20,
+      modified: null,
+      bytes: async () => new TextEncoder().encode('单位名称\n"天津市某单位\n'),
+    });
+    expect(unclosed).toEqual({ ok: false, reason: expect.stringContaining("CSV 格式有误") });
     const report = await readRoster(chosenFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
     expect(report.ok).toBe(false);
   });

@@ -210,7 +210,7 @@ export function MergeView(props: {
         ref={rosterInput}
         className={styles.hidden}
         type="file"
-        accept=".xlsx"
+        accept=".xlsx,.csv"
         aria-label="选择单位名单"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];

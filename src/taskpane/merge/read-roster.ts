@@ -1,8 +1,10 @@
 /**
  * The optional roster (名单) of the 汇总 view, read in the browser: an .xlsx through the same guarded
- * reader as the reports, its first visible sheet's rows to the pure roster reader. Every failure is a
+ * reader as the reports (its first visible sheet), or a .csv in UTF-8 or GBK as the command line
+ * reads it (src/core/merge/roster-csv.ts); the rows go to the pure roster reader. Every failure is a
  * Chinese reason naming the file.
  */
+import { csvRows, csvTooLarge } from "../../core/merge/roster-csv";
 import { readRosterRows } from "../../core/merge/roster-table";
 import type { RosterUnit } from "../../core/merge/model";
 import { shownValue } from "../../core/normalise/text";
@@ -17,19 +19,34 @@ export type RosterRead =
     }
   | { readonly ok: false; readonly reason: string };
 
+async function xlsxRows(file: ChosenFile): Promise<string[][] | string> {
+  const read = await readWorkbook(file.name, await file.bytes());
+  if (!read.ok) return read.message;
+  const sheet = read.grid.sheets.find((s) => !s.hidden);
+  if (!sheet) return "工作簿中没有可见的工作表";
+  return sheet.rows.map((r) => (r ?? []).map((v) => shownValue(v)));
+}
+
 export async function readRoster(file: ChosenFile): Promise<RosterRead> {
   const fail = (why: string): RosterRead => ({
     ok: false,
     reason: `名单文件“${file.name}”无法读取：${why}`,
   });
-  if (!file.name.toLowerCase().endsWith(".xlsx"))
-    return fail(
-      "任务窗格中的名单须为 .xlsx 文件（.csv 名单请在 Excel 中另存为 .xlsx，或使用命令行工具的 merge --roster）",
-    );
-  const read = await readWorkbook(file.name, await file.bytes());
-  if (!read.ok) return fail(read.message);
-  const sheet = read.grid.sheets.find((s) => !s.hidden);
-  if (!sheet) return fail("工作簿中没有可见的工作表");
-  const table = readRosterRows(sheet.rows.map((r) => (r ?? []).map((v) => shownValue(v))));
+  const name = file.name.toLowerCase();
+  let rows: string[][];
+  if (name.endsWith(".csv")) {
+    const tooLarge = csvTooLarge(file.size);
+    if (tooLarge) return fail(tooLarge);
+    try {
+      rows = csvRows(await file.bytes());
+    } catch {
+      return fail("CSV 格式有误（如引号不成对）");
+    }
+  } else if (name.endsWith(".xlsx")) {
+    const read = await xlsxRows(file);
+    if (typeof read === "string") return fail(read);
+    rows = read;
+  } else return fail("名单须为 .xlsx 或 .csv 文件（.csv 可为 UTF-8 或 GBK 编码）");
+  const table = readRosterRows(rows);
   return table.ok ? { ok: true, file: file.name, units: table.units } : fail(table.reason);
 }
