@@ -1,12 +1,12 @@
 /**
  * Reading a roster file (Node adapter): .xlsx through the project's guarded reader, or .csv in UTF-8
- * (with or without BOM) or GB18030/GBK (src/core/merge/roster-csv.ts, shared with the task pane). The
+ * (with or without BOM) or GB18030/GBK (src/read/roster-csv.ts, shared with the task pane). The
  * rows go to the pure roster reader (src/core/merge/roster-table.ts). Every failure is a Chinese reason: the CLI
  * turns it into a usage error.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { csvRows, csvTooLarge } from "../core/merge/roster-csv";
+import { csvRows, csvTooLarge } from "../read/roster-csv";
 import { readRosterRows } from "../core/merge/roster-table";
 import type { RosterUnit } from "../core/merge/model";
 import { shownValue } from "../core/normalise/text";

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
-import { decodeCsv } from "../../src/core/merge/roster-csv";
+import { decodeCsv } from "../../src/read/roster-csv";
 import { readRosterFile } from "../../src/files/roster";
 
 let dir: string;

@@ -1,10 +1,10 @@
 /**
  * The optional roster (名单) of the 汇总 view, read in the browser: an .xlsx through the same guarded
  * reader as the reports (its first visible sheet), or a .csv in UTF-8 or GBK as the command line
- * reads it (src/core/merge/roster-csv.ts); the rows go to the pure roster reader. Every failure is a
+ * reads it (src/read/roster-csv.ts); the rows go to the pure roster reader. Every failure is a
  * Chinese reason naming the file.
  */
-import { csvRows, csvTooLarge } from "../../core/merge/roster-csv";
+import { csvRows, csvTooLarge } from "../../read/roster-csv";
 import { readRosterRows } from "../../core/merge/roster-table";
 import type { RosterUnit } from "../../core/merge/model";
 import { shownValue } from "../../core/normalise/text";
