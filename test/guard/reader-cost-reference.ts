@@ -4,17 +4,7 @@
  * src/core/guard/reader-cost.ts must agree with, tally for tally and problem for problem, however
  * the part is cut (test/guard/reader-cost-chunks.test.ts).
  */
-import {
-  formatBytes,
-  GuardLimits,
-  GuardProblem,
-  isXmlPart,
-  MAX_COLUMN,
-  MAX_ROW,
-  rangeArea,
-  READER_COST,
-  ReaderTally,
-} from "../../src/core/guard";
+import { isXmlPart, MAX_COLUMN, MAX_ROW, rangeArea, ReaderCost } from "../../src/core/guard";
 
 /** One compiled pattern per attribute name: tags are scanned by the hundred thousand. */
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
@@ -32,62 +22,9 @@ function attribute(tag: string, name: string): string | undefined {
  */
 const MAX_TAG_CHARS = 64 * 1024;
 
-/**
- * Streams parts through a tag scanner and keeps the running estimate. Use one per package:
- * `const part = cost.part(name)`, `part.feed(chunk)` for each chunk, then `part.end()`; check
- * `cost.problem()` as often as you like (after each chunk stops a hostile part early).
- */
-export class ReferenceReaderCost {
-  readonly tally: ReaderTally = {
-    elements: 0,
-    rows: 0,
-    cells: 0,
-    mergedRanges: 0,
-    mergedCells: 0,
-    validatedCells: 0,
-    namedCells: 0,
-    definedNames: 0,
-    columns: 0,
-    xmlBytes: 0,
-    binaryBytes: 0,
-  };
-  private damage: GuardProblem | undefined;
-
-  constructor(private readonly limits: GuardLimits) {}
-
-  /** Estimated bytes the reader needs for everything scanned so far. */
-  get estimate(): number {
-    const t = this.tally;
-    const c = READER_COST;
-    return (
-      t.elements * c.element +
-      t.rows * (c.row - c.element) +
-      t.mergedCells * c.mergedCell +
-      t.validatedCells * c.validatedCell +
-      t.namedCells * c.namedCell +
-      t.definedNames * c.definedName +
-      t.columns * c.column +
-      t.xmlBytes * c.xmlByte +
-      t.binaryBytes * c.binaryByte
-    );
-  }
-
-  problem(): GuardProblem | undefined {
-    if (this.damage) return this.damage;
-    if (this.tally.mergedRanges > this.limits.maxMergedRanges)
-      return {
-        code: "too_large",
-        detail: `合并单元格区域有 ${this.tally.mergedRanges} 个，上限 ${this.limits.maxMergedRanges} 个`,
-      };
-    if (this.estimate > this.limits.maxReaderBytes)
-      return {
-        code: "too_large",
-        detail: `工作表中的单元格、合并单元格、数据验证范围或名称过多（例如整列设置了数据验证），读取约需 ${formatBytes(this.estimate)} 内存，上限 ${formatBytes(this.limits.maxReaderBytes)}`,
-      };
-    return undefined;
-  }
-
-  part(name: string): { feed(chunk: Uint8Array): void; end(): void } {
+/** The first scanner: its own tag scanning, the estimate and problems of the real one. */
+export class ReferenceReaderCost extends ReaderCost {
+  override part(name: string): { feed(chunk: Uint8Array): void; end(): void } {
     if (!isXmlPart(name)) {
       return { feed: (chunk) => void (this.tally.binaryBytes += chunk.length), end: () => undefined };
     }
@@ -117,17 +54,17 @@ export class ReferenceReaderCost {
         pos = close + closer.length;
       }
       if (carry.length > MAX_TAG_CHARS || (nameText?.length ?? 0) > MAX_TAG_CHARS)
-        this.damage ??= { code: "corrupt", detail: `部件 ${name} 中有异常长的 XML 标记` };
+        this.damaged({ code: "corrupt", detail: `部件 ${name} 中有异常长的 XML 标记` });
     };
     return {
       feed: (chunk) => {
         this.tally.xmlBytes += chunk.length;
-        if (this.damage) return;
+        if (this.isDamaged) return;
         const searched = Math.max(0, carry.length - 8);
         scan(carry + decoder.decode(chunk, { stream: true }), searched);
       },
       end: () => {
-        if (!this.damage) scan(carry + decoder.decode(), Math.max(0, carry.length - 8));
+        if (!this.isDamaged) scan(carry + decoder.decode(), Math.max(0, carry.length - 8));
       },
     };
   }
@@ -154,7 +91,7 @@ export class ReferenceReaderCost {
         this.tally.rows++;
         const r = Number(attribute(tag, "r") ?? "1");
         if (!(r >= 1 && r <= MAX_ROW))
-          this.damage ??= { code: "corrupt", detail: `行号 ${r} 超出 Excel 的 ${MAX_ROW} 行` };
+          this.damaged({ code: "corrupt", detail: `行号 ${r} 超出 Excel 的 ${MAX_ROW} 行` });
         break;
       }
       case "mergeCell":
@@ -168,7 +105,7 @@ export class ReferenceReaderCost {
         const min = Number(attribute(tag, "min") ?? "1");
         const max = Number(attribute(tag, "max") ?? "1");
         if (!(min >= 1 && max >= min && max <= MAX_COLUMN))
-          this.damage ??= { code: "corrupt", detail: `列范围 ${min}-${max} 超出 Excel 的 ${MAX_COLUMN} 列` };
+          this.damaged({ code: "corrupt", detail: `列范围 ${min}-${max} 超出 Excel 的 ${MAX_COLUMN} 列` });
         else this.tally.columns += max - min + 1;
         break;
       }

@@ -97,6 +97,15 @@ export class ReaderCost {
 
   constructor(private readonly limits: GuardLimits) {}
 
+  /** Records the first damage a scan finds (later ones change nothing). */
+  protected damaged(problem: GuardProblem): void {
+    this.damage ??= problem;
+  }
+
+  protected get isDamaged(): boolean {
+    return this.damage !== undefined;
+  }
+
   /** Estimated bytes the reader needs for everything scanned so far. */
   get estimate(): number {
     const t = this.tally;
@@ -133,14 +142,14 @@ export class ReaderCost {
     if (!isXmlPart(name)) {
       return { feed: (chunk) => void (this.tally.binaryBytes += chunk.length), end: () => undefined };
     }
-    const scan = new XmlScan(name, this.tally, (problem) => void (this.damage ??= problem));
+    const scan = new XmlScan(name, this.tally, (problem) => this.damaged(problem));
     return {
       feed: (chunk) => {
         this.tally.xmlBytes += chunk.length;
-        if (!this.damage) scan.feed(chunk);
+        if (!this.isDamaged) scan.feed(chunk);
       },
       end: () => {
-        if (!this.damage) scan.end();
+        if (!this.isDamaged) scan.end();
       },
     };
   }
