@@ -2,14 +2,13 @@
  * The values-only reader (src/read) with the core, bundled by webpack for the browser, in a real
  * headless Chromium: it reads a LibreOffice-filled report from its bytes and gets the same findings
  * as Node. Run with `npm run test:browser`; skips when Chromium is missing unless REQUIRE_BROWSER=1.
- * (The pane's own bundle switches to this reader at integration; this test builds its own.)
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type Browser } from "playwright-core";
-import webpack from "webpack";
 import { findingsOf } from "../read/browser-entry";
+import { bundleReader } from "../helpers/reader-bundle";
 import { serveDirectory, type StaticServer } from "./serve";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,34 +20,13 @@ if (!fs.existsSync(CHROMIUM) && process.env.REQUIRE_BROWSER === "1")
   throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM}`);
 const describeIfBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
-function bundle(outDir: string): Promise<void> {
-  const compiler = webpack({
-    mode: "production",
-    target: "web",
-    entry: path.resolve(__dirname, "../read/browser-entry.ts"),
-    output: { path: outDir, filename: "reader.js", library: { name: "TjReader", type: "var" } },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        { test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
-      ],
-    },
-    performance: { hints: false },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) =>
-      err ? reject(err) : stats?.hasErrors() ? reject(new Error(stats.toString("errors-only"))) : resolve(),
-    ),
-  );
-}
-
 describeIfBrowser("the reader in headless Chromium", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reader-browser-"));
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    await bundle(dir);
+    await bundleReader(dir);
     fs.writeFileSync(
       path.join(dir, "index.html"),
       '<!doctype html><meta charset="utf-8"><script src="reader.js"></script>',

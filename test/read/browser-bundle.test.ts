@@ -7,33 +7,17 @@ import { mkdtempSync, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
-import webpack from "webpack";
+import type webpack from "webpack";
+import { bundleReader } from "../helpers/reader-bundle";
 import { findingsOf } from "./browser-entry";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/lo/rules-basic/report.xlsx");
-
-function bundle(outDir: string): Promise<webpack.Stats> {
-  const compiler = webpack({
-    mode: "production",
-    target: "web",
-    entry: path.join(__dirname, "browser-entry.ts"),
-    output: { path: outDir, filename: "reader.js", library: { name: "TjReader", type: "var" } },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        { test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
-      ],
-    },
-    performance: { hints: false },
-  });
-  return new Promise((resolve, reject) => compiler.run((err, stats) => (err || !stats ? reject(err) : resolve(stats))));
-}
 
 describe("the reader in a browser bundle", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "reader-bundle-"));
   let stats: webpack.Stats;
   beforeAll(async () => {
-    stats = await bundle(out);
+    stats = await bundleReader(out);
   }, 120000);
 
   it("bundles without errors and without any Node built-in", () => {

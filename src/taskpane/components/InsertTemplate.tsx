@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { CellRef, Done, InsertResult, TaskPaneOperations } from "../operations";
+import { Notice } from "./Notice";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 
@@ -107,45 +108,31 @@ function ResultMessage(props: {
   switch (result.kind) {
     case "inserted":
       return (
-        <MessageBar intent="success" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>已插入模板</MessageBarTitle>
-            已插入工作表：{result.sheets.join("、")}。可以开始填写了。
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => onGoTo(result.first)}>转到模板</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice intent="success" title="已插入模板" action={{ label: "转到模板", onClick: () => onGoTo(result.first) }}>
+          已插入工作表：{result.sheets.join("、")}。可以开始填写了。
+        </Notice>
       );
     case "present":
       return (
-        <MessageBar intent="info" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>当前工作簿已有模板</MessageBarTitle>
-            未再插入第二份。请直接在已有的模板中填写。
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => onGoTo(result.at)}>转到模板</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="info"
+          title="当前工作簿已有模板"
+          action={{ label: "转到模板", onClick: () => onGoTo(result.at) }}
+        >
+          未再插入第二份。请直接在已有的模板中填写。
+        </Notice>
       );
     case "unsupported":
       return (
-        <MessageBar intent="warning" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>此版本的 Excel 无法插入模板</MessageBarTitle>
-            {result.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title="此版本的 Excel 无法插入模板">
+          {result.message}
+        </Notice>
       );
     case "failed":
       return (
-        <MessageBar intent="error" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>未能插入模板</MessageBarTitle>
-            {result.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="未能插入模板">
+          {result.message}
+        </Notice>
       );
   }
 }

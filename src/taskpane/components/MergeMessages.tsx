@@ -3,6 +3,7 @@ import * as React from "react";
 import type { MergeResult } from "../../core/merge/model";
 import { summaryText } from "../merge/file-outcomes";
 import type { WriteMasterResult } from "../merge-operations";
+import { Notice } from "./Notice";
 
 /** Asked before existing master sheets are replaced; inline (the pane is narrow), focus on the choice. */
 export function ConfirmReplace(props: {
@@ -39,33 +40,24 @@ export function WriteMessage(props: {
   switch (write.kind) {
     case "written":
       return (
-        <MessageBar intent="success" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>汇总完成</MessageBarTitle>
-            {summaryText(result)}已写入工作表：{write.sheets.join("、")}
-            {write.chart ? "；“统计”表附有各区域研学人次图表。" : "。"}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" title="汇总完成">
+          {summaryText(result)}已写入工作表：{write.sheets.join("、")}
+          {write.chart ? "；“统计”表附有各区域研学人次图表。" : "。"}
+        </Notice>
       );
     case "exists":
       return <></>;
     case "unsupported":
       return (
-        <MessageBar intent="warning" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>此版本的 Excel 无法写入汇总工作表</MessageBarTitle>
-            {write.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" title="此版本的 Excel 无法写入汇总工作表">
+          {write.message}
+        </Notice>
       );
     case "failed":
       return (
-        <MessageBar intent="error" layout="multiline" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>未能写入汇总工作表</MessageBarTitle>
-            {write.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="未能写入汇总工作表">
+          {write.message}
+        </Notice>
       );
   }
 }
