@@ -45,14 +45,17 @@ def start_office(profile):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(300):
+    # A first start creates the profile: up to a minute on a slow machine.
+    for _ in range(600):
         try:
             ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
             return proc, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         except NoConnectException:
+            if proc.poll() is not None:
+                break
             time.sleep(0.1)
     proc.kill()
-    raise SystemExit("lo-fill: LibreOffice did not start")
+    raise SystemExit("LibreOffice did not start")
 
 
 def open_copy(desktop, path):

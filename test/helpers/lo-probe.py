@@ -8,41 +8,24 @@ CELLS.json: [{"sheet": "基本情况", "cell": "C9"}, ...]. Prints
  "cells": [{"sheet", "cell", "validation", "formula1", "locked", "string"}]}
 where validation is LibreOffice's ValidationType name (LIST, WHOLE, DATE, TEXT_LEN, ANY…).
 """
-import json, os, subprocess, sys, time, uuid
+import importlib.util, json, os, subprocess, sys
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
+# Starting LibreOffice and UNO property values: the project's scripts/lo-fill.py has them.
+_spec = importlib.util.spec_from_file_location(
+    "lo_fill", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../scripts/lo-fill.py"))
+lo_fill = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(lo_fill)
+prop, start_office = lo_fill.prop, lo_fill.start_office
 
 
 def main():
     profile, path = (os.path.abspath(a) for a in sys.argv[1:3])
     cells = json.load(sys.stdin)
-    pipe = "loprobe_" + uuid.uuid4().hex[:8]
-    proc = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, desktop = start_office(profile)
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        desktop = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-                desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-                break
-            except NoConnectException:
-                time.sleep(0.1)
-        if desktop is None:
-            raise SystemExit("lo-probe: LibreOffice did not start")
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
         if doc is None:
             raise SystemExit("lo-probe: could not open " + path)

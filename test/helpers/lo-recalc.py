@@ -10,40 +10,19 @@ One LibreOffice process serves the whole batch; PROFILE_DIR is its private user 
 Why a script and not `soffice --convert-to`: calculateAll() provably recalculates; a plain
 conversion may keep whatever cached results the file had (or none).
 """
-import os, subprocess, sys, time, uuid
+import importlib.util, os, subprocess, sys
 
 import uno
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
 
 FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8", ".pdf": "calc_pdf_Export"}
 
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
-
-def start(profile):
-    pipe = "lorecalc_" + uuid.uuid4().hex[:8]
-    proc = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(600):
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return proc, ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        except NoConnectException:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("lo-recalc: LibreOffice did not start")
+# Starting LibreOffice and UNO property values: the project's scripts/lo-fill.py has them.
+_spec = importlib.util.spec_from_file_location(
+    "lo_fill", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../scripts/lo-fill.py"))
+lo_fill = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(lo_fill)
+prop, start_office = lo_fill.prop, lo_fill.start_office
 
 
 def main():
@@ -51,7 +30,7 @@ def main():
         raise SystemExit(__doc__)
     profile = os.path.abspath(sys.argv[1])
     pairs = [a.split("=", 1) for a in sys.argv[2:]]
-    proc, desktop = start(profile)
+    proc, desktop = start_office(profile)
     failed = False
     try:
         for src, out in pairs:
