@@ -7,23 +7,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchChromium } from "./chromium";
-import { serveDirectory, type StaticServer } from "./serve";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, describeWithSim, simPage } from "./sim-page";
 
-const DIST = path.resolve(__dirname, "../../dist-sim");
-const ARTIFACTS = path.resolve(__dirname, "artifacts");
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 const MASTER_SHEETS = ["汇总表", "活动明细", "宣传报道", "佐证材料", "问题清单", "未报送单位", "统计"];
 
-const missing = [
-  fs.existsSync(path.join(DIST, "taskpane.html")) ? null : "dist-sim/taskpane.html (run `npm run build:sim`)",
-  fs.existsSync(CHROMIUM) ? null : `Chromium at ${CHROMIUM}`,
-  fs.existsSync(path.join(EXAMPLES, "reports")) ? null : "examples/reports",
-].filter((m): m is string => m !== null);
-if (missing.length > 0 && process.env.REQUIRE_BROWSER === "1")
-  throw new Error(`REQUIRE_BROWSER=1 but missing: ${missing.join(", ")}`);
-const describeIfBrowser = missing.length === 0 ? describe : describe.skip;
+const describeIfBrowser = describeWithSim({ [path.join(EXAMPLES, "reports")]: "examples/reports" });
 
 interface SimWindow {
   excelSim: {
@@ -45,34 +35,15 @@ interface SimWindow {
 }
 
 describeIfBrowser("汇总 in the pane against the Excel stand-in in Chromium", () => {
-  let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  const pane = simPage<SimWindow["excelSim"]>({ width: 1100, height: 900 });
+  const { errors, sim } = pane;
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launchChromium({ width: 1100, height: 900 }));
-    page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
+  beforeAll(() => {
+    page = pane.page;
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
-  });
-
-  const sim = <T>(f: (s: SimWindow["excelSim"], arg: never) => T, arg?: unknown) =>
-    page.evaluate(
-      ([fn, a]) => new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as SimWindow).excelSim, a),
-      [f.toString(), arg] as const,
-    ) as Promise<T>;
 
   it("folder and roster → per-file list → master sheets and chart → merge again, replace after confirming", async () => {
-    await page.goto(`${server.origin}/taskpane.html?view=merge`);
+    await page.goto(`${pane.origin}/taskpane.html?view=merge`);
     // The user's own sheet, which the merge must leave alone.
     await sim((s) => s.edit("Sheet1", "A1", "我的备注"));
 

@@ -5,10 +5,8 @@
  * warning → status 通过. Screenshots go to test/browser/artifacts/ (gitignored); docs/sim-check.png
  * in the README is one of them. Skips when dist-sim/ or Chromium is missing unless REQUIRE_BROWSER=1.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
-import { CHROMIUM, launchChromium } from "./chromium";
+import type { Page } from "playwright-core";
 import {
   cellOf,
   columnById,
@@ -21,18 +19,9 @@ import {
 } from "../../src/core/definition";
 import type { CellValue } from "../../src/core/model";
 import { GOOD_FILL } from "../core/locate-helpers";
-import { serveDirectory, type StaticServer } from "./serve";
+import { ARTIFACTS, describeWithSim, simPage } from "./sim-page";
 
-const DIST = path.resolve(__dirname, "../../dist-sim");
-const ARTIFACTS = path.resolve(__dirname, "artifacts");
-
-const missing = [
-  fs.existsSync(path.join(DIST, "taskpane.html")) ? null : "dist-sim/taskpane.html (run `npm run build:sim`)",
-  fs.existsSync(CHROMIUM) ? null : `Chromium at ${CHROMIUM}`,
-].filter((m): m is string => m !== null);
-if (missing.length > 0 && process.env.REQUIRE_BROWSER === "1")
-  throw new Error(`REQUIRE_BROWSER=1 but missing: ${missing.join(", ")}`);
-const describeIfBrowser = missing.length === 0 ? describe : describe.skip;
+const describeIfBrowser = describeWithSim();
 
 type Typed = [sheet: string, address: string, value: string | number | boolean];
 
@@ -65,37 +54,18 @@ interface SimWindow {
 }
 
 describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
-  let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  const pane = simPage<SimWindow["excelSim"]>({ width: 1100, height: 760 });
+  const { errors, sim } = pane;
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launchChromium({ width: 1100, height: 760 }));
-    page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
+  beforeAll(() => {
+    page = pane.page;
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
-  });
-
-  const sim = <T>(f: (s: SimWindow["excelSim"], arg: never) => T, arg?: unknown) =>
-    page.evaluate(
-      ([fn, a]) => new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as SimWindow).excelSim, a),
-      [f.toString(), arg] as const,
-    ) as Promise<T>;
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, name) });
   const headcount = fieldById("regulation_participants");
   const at = cellOf(headcount);
 
   it("insert → invalid headcount → finding and mark → click → fix → explain → 通过", async () => {
-    await page.goto(`${server.origin}/taskpane.html?view=template`);
+    await page.goto(`${pane.origin}/taskpane.html?view=template`);
     await page.getByRole("button", { name: "插入模板" }).last().click();
     await page.getByRole("button", { name: "继续插入" }).click();
     await page.getByText("已插入模板").waitFor();
