@@ -98,6 +98,16 @@ class PlanBuilder {
   readonly looks: { row: number; column: number; look: PlanLook }[] = [];
   constructor(readonly width: number) {}
 
+  /** The sheet built so far, with what only its caller knows. */
+  plan(
+    name: string,
+    columns: readonly { readonly width: number }[],
+    rest: Pick<MasterSheetPlan, "frozenColumns" | "autoFilter" | "chart">,
+  ): MasterSheetPlan {
+    const { rows, formats, headerRows, totalsRows, looks } = this;
+    return { name, widths: columns.map((c) => c.width), rows, formats, headerRows, totalsRows, looks, ...rest };
+  }
+
   private push(cells: readonly MasterCell[], columns: readonly MasterColumn<never>[]): number {
     const padded = Array.from({ length: this.width }, (_, i) => cells[i] ?? null);
     this.rows.push(padded.map(officeCell));
@@ -151,18 +161,11 @@ function listSheet<R>(
   b.data(columns, items);
   const lastData = b.rows.length;
   for (const cells of closing) b.totals(columns, cells);
-  return {
-    name,
-    widths: columns.map((c) => c.width),
-    rows: b.rows,
-    formats: b.formats,
-    headerRows: b.headerRows,
-    totalsRows: b.totalsRows,
-    looks: b.looks,
+  return b.plan(name, columns, {
     frozenColumns,
     autoFilter: `A1:${columnLetter(columns.length)}${lastData}`,
     chart: null,
-  };
+  });
 }
 
 /** 统计: totals by district, a blank row, totals by category; the chart of participants by district below. */
@@ -200,18 +203,7 @@ function statisticsSheet(result: MergeResult): MasterSheetPlan {
           from: `A${lastRow + 2}`,
           to: `L${lastRow + 25}`,
         };
-  return {
-    name: SHEET_NAMES.statistics,
-    widths: columns.map((c) => c.width),
-    rows: b.rows,
-    formats: b.formats,
-    headerRows: b.headerRows,
-    totalsRows: b.totalsRows,
-    looks: b.looks,
-    frozenColumns: 1,
-    autoFilter: null,
-    chart,
-  };
+  return b.plan(SHEET_NAMES.statistics, columns, { frozenColumns: 1, autoFilter: null, chart });
 }
 
 /** The seven master sheets in the master's order. */
