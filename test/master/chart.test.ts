@@ -8,27 +8,16 @@ import { existsSync, writeFileSync } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { fieldById } from "../../src/core/definition";
-import type { MergeResult } from "../../src/core/merge/model";
 import { writeMasterWorkbookBytes } from "../../src/xlsx/master/bytes";
 import { insertDrawingElement, planChart } from "../../src/xlsx/master/chart-package";
 import type { BarChartSpec } from "../../src/xlsx/master/chart-xml";
 import { tempDir } from "../helpers/libreoffice";
-import { sampleResult } from "./merge-result";
+import { noUnitsResult, sampleResult } from "./merge-result";
 import { writeAndRead, type WrittenMaster } from "./read-master";
 
 const VALIDATE = path.resolve(__dirname, "../../../shared/tools/ooxml-validate.sh");
 const canValidate = existsSync(VALIDATE);
 const describeValidate = canValidate || process.env.REQUIRE_SHARED === "1" ? describe : describe.skip;
-
-const noUnits = (): MergeResult => {
-  const base = sampleResult();
-  return {
-    ...base,
-    units: [],
-    details: { events: [], media: [], evidence: [] },
-    statistics: { byCategory: [], byDistrict: [] },
-  };
-};
 
 /** Texts of the c:pt values inside the first `tag` (c:cat, c:val, c:tx) of each series. */
 function cached(chartXml: string, tag: string): string[][] {
@@ -100,7 +89,7 @@ describe("the chart of participants by district on 统计", () => {
   });
 
   it("is left out when no unit was merged (nothing to draw)", async () => {
-    const empty = await writeAndRead(noUnits());
+    const empty = await writeAndRead(noUnitsResult());
     try {
       expect(Object.keys(empty.parts).filter((p) => /chart|drawing/.test(p))).toEqual([]);
       expect(empty.sheetXml("统计")).not.toContain("<drawing");
@@ -185,7 +174,7 @@ function validate(file: string): string {
 describeValidate("every XML part of the master validates (ECMA-376, ../shared/tools/ooxml-validate.sh)", () => {
   it.each([
     ["with a roster, unread values and the chart", () => sampleResult({ roster: true }), true],
-    ["without units (no chart)", noUnits, false],
+    ["without units (no chart)", noUnitsResult, false],
   ])("%s", async (_name, make, hasChart) => {
     const m = await writeAndRead(make());
     try {

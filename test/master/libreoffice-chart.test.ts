@@ -7,11 +7,10 @@
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { DISTRICTS } from "../../src/core/definition";
-import type { MergeResult } from "../../src/core/merge/model";
 import { writeMasterWorkbook } from "../../src/xlsx/master";
 import { CHART_TITLE } from "../../src/xlsx/master/statistics-sheet";
 import { libreOfficeDescribe, recalcWithLibreOffice, tempDir } from "../helpers/libreoffice";
-import { sampleResult } from "./merge-result";
+import { noUnitsResult, sampleResult } from "./merge-result";
 
 const BLUE = [0x44, 0x72, 0xc4];
 const ORANGE = [0xed, 0x7d, 0x31];
@@ -37,16 +36,6 @@ function pixelsLike(pdf: string, page: number, rgb: readonly number[]): number {
   return n;
 }
 
-const noUnits = (): MergeResult => {
-  const base = sampleResult();
-  return {
-    ...base,
-    units: [],
-    details: { events: [], media: [], evidence: [] },
-    statistics: { byCategory: [], byDistrict: [] },
-  };
-};
-
 libreOfficeDescribe()("LibreOffice draws the chart of participants by district", () => {
   const tmp = tempDir("master-lo-");
   const withChart = path.join(tmp.dir, "with-chart.xlsx");
@@ -58,7 +47,7 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
       i === 0 ? { ...e, values: { ...e.values, note: "_x0041_原样" } } : e,
     );
     await writeMasterWorkbook({ ...base, details: { ...base.details, events } }, withChart);
-    await writeMasterWorkbook(noUnits(), without);
+    await writeMasterWorkbook(noUnitsResult(), without);
     await recalcWithLibreOffice([
       { input: withChart, output: withChart.replace(/xlsx$/, "pdf") },
       { input: without, output: without.replace(/xlsx$/, "pdf") },

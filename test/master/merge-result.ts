@@ -388,3 +388,13 @@ export function largeResult(unitCount: number, eventsPerUnit: number): MergeResu
     },
   };
 }
+
+/** The sample result with no unit merged: no rows, no statistics, so no chart. */
+export function noUnitsResult(): MergeResult {
+  return {
+    ...sampleResult(),
+    units: [],
+    details: { events: [], media: [], evidence: [] },
+    statistics: { byCategory: [], byDistrict: [] },
+  };
+}
