@@ -7,6 +7,54 @@ import { SHEETS } from "../../../src/core/definition";
 import type { PlanCase } from "./case";
 import { FIRST_FIXTURES } from "./reports";
 
+/** Table-rule edits, saved both as .xlsx and as .xlsm. */
+const RULES_TABLES: PlanCase = {
+  base: FIRST_FIXTURES,
+  rows: {
+    events: {
+      0: { date: { input: "2022-12-30" } },
+      1: { date: "2023-13-45" },
+      2: {
+        date: { input: "2023-07-01" },
+        title: "标准化讲座",
+        form: "讲座",
+        mode: "线下",
+        content: "《条例》",
+        participants: "12.5",
+        is_public: "是",
+      },
+      3: {
+        date: { input: "2023-08-08" },
+        form: "技术服务",
+        mode: "线上",
+        content: "《条例》",
+        participants: 6000,
+        is_public: "否",
+        audience: "国有企业",
+        theme: "质量月",
+      },
+    },
+    media: {
+      1: {
+        date: { input: "2023-11-20" },
+        channel: "网站",
+        outlet: "天津市河西区人民政府网",
+        title: "河西区标准化研学活动综述",
+        url: "www.example.com/news",
+      },
+    },
+    evidence: [
+      {
+        name: "培训通知",
+        kind: "通知文件",
+        related_event: "《天津市标准化条例》专题宣贯培训",
+        location: "附件1-培训通知.pdf",
+      },
+      { name: "活动照片", related_event: "《国家标准化发展纲要》研学座谈会", location: "附件3-照片.zip" },
+    ],
+  },
+};
+
 export const LO_CASES: Readonly<Record<string, PlanCase>> = {
   correct: { base: FIRST_FIXTURES },
   "correct-ods": { base: FIRST_FIXTURES },
@@ -130,98 +178,9 @@ export const LO_CASES: Readonly<Record<string, PlanCase>> = {
       evidence: { 0: null, 1: null },
     },
   },
-  "rules-tables": {
-    base: FIRST_FIXTURES,
-    rows: {
-      events: {
-        0: { date: { input: "2022-12-30" } },
-        1: { date: "2023-13-45" },
-        2: {
-          date: { input: "2023-07-01" },
-          title: "标准化讲座",
-          form: "讲座",
-          mode: "线下",
-          content: "《条例》",
-          participants: "12.5",
-          is_public: "是",
-        },
-        3: {
-          date: { input: "2023-08-08" },
-          form: "技术服务",
-          mode: "线上",
-          content: "《条例》",
-          participants: 6000,
-          is_public: "否",
-          audience: "国有企业",
-          theme: "质量月",
-        },
-      },
-      media: {
-        1: {
-          date: { input: "2023-11-20" },
-          channel: "网站",
-          outlet: "天津市河西区人民政府网",
-          title: "河西区标准化研学活动综述",
-          url: "www.example.com/news",
-        },
-      },
-      evidence: [
-        {
-          name: "培训通知",
-          kind: "通知文件",
-          related_event: "《天津市标准化条例》专题宣贯培训",
-          location: "附件1-培训通知.pdf",
-        },
-        { name: "活动照片", related_event: "《国家标准化发展纲要》研学座谈会", location: "附件3-照片.zip" },
-      ],
-    },
-  },
-  "rules-tables-xlsm": {
-    base: FIRST_FIXTURES,
-    rows: {
-      events: {
-        0: { date: { input: "2022-12-30" } },
-        1: { date: "2023-13-45" },
-        2: {
-          date: { input: "2023-07-01" },
-          title: "标准化讲座",
-          form: "讲座",
-          mode: "线下",
-          content: "《条例》",
-          participants: "12.5",
-          is_public: "是",
-        },
-        3: {
-          date: { input: "2023-08-08" },
-          form: "技术服务",
-          mode: "线上",
-          content: "《条例》",
-          participants: 6000,
-          is_public: "否",
-          audience: "国有企业",
-          theme: "质量月",
-        },
-      },
-      media: {
-        1: {
-          date: { input: "2023-11-20" },
-          channel: "网站",
-          outlet: "天津市河西区人民政府网",
-          title: "河西区标准化研学活动综述",
-          url: "www.example.com/news",
-        },
-      },
-      evidence: [
-        {
-          name: "培训通知",
-          kind: "通知文件",
-          related_event: "《天津市标准化条例》专题宣贯培训",
-          location: "附件1-培训通知.pdf",
-        },
-        { name: "活动照片", related_event: "《国家标准化发展纲要》研学座谈会", location: "附件3-照片.zip" },
-      ],
-    },
-  },
+  "rules-tables": RULES_TABLES,
+  // The same edits saved by LibreOffice as a macro-enabled workbook.
+  "rules-tables-xlsm": RULES_TABLES,
   "rules-totals": {
     base: FIRST_FIXTURES,
     set: {
