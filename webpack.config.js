@@ -102,8 +102,8 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       ...(sim ? { "excel-sim": "./test/helpers/excel-sim/browser.ts" } : {}),
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/function-file/function-file.ts",
+      taskpane: "./src/entry/taskpane.tsx",
+      commands: "./src/entry/function-file.ts",
     },
     output: {
       path: path.resolve(__dirname, sim ? "dist-sim" : "dist"),
@@ -135,14 +135,14 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        template: "./src/entry/taskpane.html",
         // The stand-in must define Office and Excel before the pane looks for them.
         chunks: sim ? ["excel-sim", "taskpane"] : ["taskpane"],
         chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
-        template: "./src/function-file/function-file.html",
+        template: "./src/entry/function-file.html",
         chunks: ["commands"],
       }),
       new TemplateAssetPlugin(),

@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as esbuild from "esbuild";
-import { readReportFile } from "../src/xlsx/read-report";
+import { readReportFile } from "../src/node/read-report";
 import { buildZip, deflatedEntry, deflatedZeros, unzipParts } from "../test/guard/craft";
 import { runStandalone, type BenchFigure } from "./figures";
 import { benchFileList, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
@@ -81,7 +81,7 @@ function checkAll(files: readonly string[]): Run & { statuses: string } {
 async function oneReport(file: string): Promise<{ first: number; steady: number }> {
   const outdir = fs.mkdtempSync(path.join(ROOT, "node_modules", ".cache", "bench-reader-"));
   try {
-    await esbuild.build(bundleOptions({ "read-report": path.join(ROOT, "src/xlsx/read-report.ts") }, outdir));
+    await esbuild.build(bundleOptions({ "read-report": path.join(ROOT, "src/node/read-report.ts") }, outdir));
     const script = `const { checkFile } = require(${JSON.stringify(path.join(outdir, "read-report.cjs"))});
 const file = ${JSON.stringify(file)};
 (async () => {

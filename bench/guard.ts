@@ -11,7 +11,7 @@ import * as path from "path";
 import * as v8 from "v8";
 import * as vm from "vm";
 import { DEFAULT_GUARD_LIMITS } from "../src/core/guard";
-import { guardFile } from "../src/xlsx/file-guard";
+import { guardFile } from "../src/node/file-guard";
 import {
   buildZip,
   COSTLY_SHAPES,

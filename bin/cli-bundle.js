@@ -12,7 +12,7 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "node_modules", ".cache", "tj-report-cli");
-const ENTRIES = { main: "src/cli/main.ts", "batch-worker": "src/xlsx/batch-worker.ts" };
+const ENTRIES = { main: "src/cli/main.ts", "batch-worker": "src/node/batch-worker.ts" };
 /**
  * Packages the sources import as ES modules only (saxen; csv-parse's browser build, which the task
  * pane shares): bundled in, since Node before 20.19 cannot require() them. Every other dependency

@@ -2,7 +2,7 @@
  * The one place that reads the Office and Excel globals. Everything else gets the OfficeAdapter this
  * returns.
  */
-import type { OfficeAdapter } from "./adapter";
+import type { OfficeAdapter } from "../ports/host";
 import { detectHost } from "./host";
 import { themeModeOf, type OfficeThemeColors } from "./theme";
 import { createWorkbookAdapter } from "./workbook";

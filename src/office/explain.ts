@@ -6,8 +6,8 @@
 import { SHEETS, tableById } from "../core/definition";
 import type { Finding } from "../core/model";
 import { RULES } from "../core/rules/catalogue";
-import type { ExplainResult } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { ExplainResult } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { errorCode, errorDetail, messages } from "./messages";
 
 const TABLE = tableById("explanations");

@@ -1,4 +1,4 @@
-import type { HostStatus } from "./adapter";
+import type { HostStatus } from "../ports/host";
 
 /**
  * The part of the Office namespace host detection uses (structural, so tests can pass a fake).

@@ -6,8 +6,8 @@
  */
 import { parseNamedCell } from "../core/a1";
 import { SHEETS } from "../core/definition";
-import type { CellRef, InsertResult } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { CellRef, InsertResult } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { errorDetail, messages } from "./messages";
 import { DROPDOWN_CELLS, FIRST_INPUT, nameFormula, TEMPLATE_NAMES, TEMPLATE_SHEET_NAMES } from "./template-names";
 

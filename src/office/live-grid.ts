@@ -4,7 +4,7 @@
  * costs one (those sheets' used ranges and the names, which inserted rows move).
  */
 import type { SheetGrid, WorkbookGrid } from "../core/model";
-import type { ExcelRunner } from "./adapter";
+import type { ExcelRunner } from "./runner";
 import { namedCellsFrom, sheetGridFromUsedRange } from "./read-grid";
 
 interface CachedSheet {

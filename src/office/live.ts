@@ -11,8 +11,8 @@
  * sheet re-checks it too.
  */
 import { checkGrid, type GridCheck } from "../core/check-grid";
-import type { Validation } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { Validation } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { LiveGrid } from "./live-grid";
 import { errorDetail, messages } from "./messages";
 import { TEMPLATE_SHEET_NAMES } from "./template-names";

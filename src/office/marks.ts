@@ -9,8 +9,8 @@
  */
 import { parseA1 } from "../core/a1";
 import type { Finding } from "../core/model";
-import type { Done } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { Done } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { MARK_FILL, MARK_FORMULA } from "./mark-signature";
 import { errorDetail, messages } from "./messages";
 import { TEMPLATE_SHEET_NAMES } from "./template-names";

@@ -10,8 +10,8 @@
  * 统计 gets a native Excel column chart over the district table.
  */
 import { columnLetter } from "../core/a1";
-import type { WriteMasterOptions, WriteMasterResult } from "../taskpane/merge-operations";
-import type { ExcelRunner } from "./adapter";
+import type { WriteMasterOptions, WriteMasterResult } from "../ports/merge-operations";
+import type { ExcelRunner } from "./runner";
 import { MASTER_SHEET_NAMES, type MasterSheetPlan } from "./master-plan";
 import { errorDetail, messages } from "./messages";
 

@@ -1,10 +1,10 @@
 /**
- * MergeOperations (src/taskpane/merge-operations.ts) implemented with Office.js: the requirement set
+ * MergeOperations (src/ports/merge-operations.ts) implemented with Office.js: the requirement set
  * checked first, then the master sheets planned from the merge result and written (master-sheets.ts).
  */
-import type { MergeOperations } from "../taskpane/merge-operations";
-import type { FeatureSupport } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { MergeOperations } from "../ports/merge-operations";
+import type { FeatureSupport } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { masterSheetPlans } from "./master-plan";
 import { writeMasterSheets } from "./master-sheets";
 import type { IsSetSupported } from "./support";

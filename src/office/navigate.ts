@@ -2,8 +2,8 @@
  * A finding's cell: activate its sheet, then select the cell, in one batch and one sync (select()
  * on a sheet that is not active was unreliable: office-js #5118).
  */
-import type { Done } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { Done } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { errorCode, errorDetail, messages } from "./messages";
 
 export async function selectCell(

@@ -1,10 +1,10 @@
 /**
- * TaskPaneOperations (src/taskpane/operations.ts) implemented with Office.js: each operation checks
+ * TaskPaneOperations (src/ports/operations.ts) implemented with Office.js: each operation checks
  * its requirement set first and answers in Chinese instead of failing on an older Excel.
  */
 import { checkGrid } from "../core/check-grid";
-import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../taskpane/operations";
-import type { ExcelRunner } from "./adapter";
+import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../ports/operations";
+import type { ExcelRunner } from "./runner";
 import { writeExplanation } from "./explain";
 import { insertTemplate, type TemplateSource } from "./insert-template";
 import { LiveGrid } from "./live-grid";

@@ -5,7 +5,7 @@
  */
 import { parseNamedCell } from "../core/a1";
 import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
-import type { ExcelRunner } from "./adapter";
+import type { ExcelRunner } from "./runner";
 
 /** What Office.js gives for one used range (zero-based top-left corner). */
 export interface UsedRangeValues {

@@ -2,7 +2,7 @@
  * Which pane features this Excel can run, from Office's requirement sets, with the Chinese message
  * naming the set and the Excel versions that have it (../shared/notes/office-js-facts.md §6).
  */
-import type { Feature, FeatureSupport } from "../taskpane/operations";
+import type { Feature, FeatureSupport } from "../ports/operations";
 
 /** The requirement-set check (Office.context.requirements.isSetSupported), injected for tests. */
 export type IsSetSupported = (name: string, version: string) => boolean;

@@ -4,7 +4,7 @@
  * src/xlsx/template/refs.ts; this copy needs no exceljs, so the pane bundle stays small.)
  */
 import { cellOf, definedNameOf, FIELDS, SHEETS, TABLES, TEMPLATE_SHEET_NAMES } from "../core/definition";
-import type { CellRef } from "../taskpane/operations";
+import type { CellRef } from "../ports/operations";
 
 /** Every sheet the template consists of, in the template's order: the definition's one list. */
 export { TEMPLATE_SHEET_NAMES };

@@ -1,4 +1,4 @@
-import type { ThemeMode } from "./adapter";
+import type { ThemeMode } from "../ports/host";
 
 /** The part of Office.context.officeTheme the pane uses. */
 export interface OfficeThemeColors {

@@ -1,4 +1,5 @@
-import type { ExcelRunner, TemplateSheets, WorkbookAdapter } from "./adapter";
+import type { TemplateSheets, WorkbookAdapter } from "../ports/host";
+import type { ExcelRunner } from "./runner";
 import { readWorkbookGrid } from "./read-grid";
 import { TEMPLATE_SHEET_NAMES } from "./template-names";
 

@@ -2,7 +2,7 @@
  * The seam between the reader and a host's byte services: inflating one small part in a single
  * call, the zip checksum and the file's SHA-256. The default is pure (fflate, a table CRC-32,
  * WebCrypto) and runs in the task pane and in Node alike; Node's adapter passes its native zlib and
- * crypto instead (src/xlsx/node-codec.ts), a few times faster with the same results. Large parts
+ * crypto instead (src/node/node-codec.ts), a few times faster with the same results. Large parts
  * always stream through fflate (inflate.ts), where the caps are checked chunk by chunk.
  */
 import { inflateSync } from "fflate";

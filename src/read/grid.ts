@@ -2,7 +2,7 @@
  * Sparse sheet cells → the core's dense rows, with the limits that keep a crafted file from making
  * the grid huge. Merged ranges keep only their top-left value, as Office.js shows them.
  */
-import { MAX_COLUMN, MAX_ROW } from "../core/guard";
+import { MAX_COLUMN, MAX_ROW } from "./guard";
 import type { CellValue, SheetGrid } from "../core/model";
 import { columnOf, SheetDamage, type SparseSheet } from "./worksheet";
 

@@ -4,7 +4,8 @@
  * the parts the reader asks for are kept — and those very bytes are what it parses.
  */
 import { Inflate } from "fflate";
-import { GuardLimits, GuardProblem, InflationBudget, ReaderCost } from "../core/guard";
+import { GuardLimits, GuardProblem } from "../core/guard";
+import { InflationBudget, ReaderCost } from "./guard";
 import { PURE_CODEC, type Codec } from "./codec";
 import type { ZipEntry } from "./zip-entries";
 

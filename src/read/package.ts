@@ -3,10 +3,9 @@
  * is inflated, then every part is inflated once, counted against the caps, and the parts the reader
  * needs are kept. Same rules, codes and messages as the guard has always applied (src/core/guard).
  */
+import { GuardLimits, GuardProblem } from "../core/guard";
 import {
   classifyByNames,
-  GuardLimits,
-  GuardProblem,
   isProblem,
   judgeEntries,
   judgeEntryCount,
@@ -14,7 +13,7 @@ import {
   judgePackage,
   MAX_INSPECTED_PART_BYTES,
   PARTS_TO_INSPECT,
-} from "../core/guard";
+} from "./guard";
 import type { Codec } from "./codec";
 import { inflateParts } from "./inflate";
 import { listZipEntries } from "./zip-entries";

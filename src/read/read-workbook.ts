@@ -3,14 +3,8 @@
  * guarded while its parts inflate (package.ts), then exactly the kept bytes are parsed. Pure: runs
  * in Node and in the task pane alike. Never throws; every failure is a refusal with a code.
  */
-import {
-  guardLimits,
-  type GuardLimits,
-  type GuardProblem,
-  isProblem,
-  problemToRefusal,
-  type RefusalCode,
-} from "../core/guard";
+import { guardLimits, type GuardLimits, type GuardProblem, problemToRefusal, type RefusalCode } from "../core/guard";
+import { isProblem } from "./guard";
 import type { SheetGrid, WorkbookGrid } from "../core/model";
 import { PURE_CODEC, type Codec } from "./codec";
 import { applyMerges, GridRefusal, MAX_GRID_SLOTS, sheetGridOf, type SlotBudget } from "./grid";

@@ -3,7 +3,8 @@
  * judgeZipLayout (src/core/guard/zip-layout.ts) has proved that the end records and the directory
  * describe one archive, so this only has to read it — and to refuse what a zip library would.
  */
-import type { GuardProblem, ZipEntryInfo } from "../core/guard";
+import type { GuardProblem } from "../core/guard";
+import type { ZipEntryInfo } from "./guard";
 
 export interface ZipEntry extends ZipEntryInfo {
   readonly crc32: number;

@@ -1,11 +1,11 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
-import type { OfficeAdapter } from "../office/adapter";
+import type { OfficeAdapter } from "../ports/host";
 import { OfficeAdapterContext } from "./adapterContext";
 import { FeatureTabs } from "./components/FeatureTabs";
 import { Header } from "./components/Header";
 import { HostNotice } from "./components/HostNotice";
-import type { TaskPaneOperations } from "./operations";
+import type { TaskPaneOperations } from "../ports/operations";
 import type { ViewId } from "./views";
 
 export interface AppProps {

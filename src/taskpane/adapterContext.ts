@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { OfficeAdapter } from "../office/adapter";
+import type { OfficeAdapter } from "../ports/host";
 
 /** The Office adapter, or null while the pane is still finding out where it runs. */
 export const OfficeAdapterContext = createContext<OfficeAdapter | null>(null);

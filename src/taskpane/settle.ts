@@ -1,4 +1,4 @@
-import type { Failed } from "./operations";
+import type { Failed } from "../ports/operations";
 
 /**
  * The operations promise never to reject (problems are results), but an Office.js bug or a dropped

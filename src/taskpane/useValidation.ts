@@ -1,6 +1,6 @@
 import * as React from "react";
 import { findingsToMark } from "./findings-view";
-import type { Done, TaskPaneOperations, Validation } from "./operations";
+import type { Done, TaskPaneOperations, Validation } from "../ports/operations";
 import { settle } from "./settle";
 
 export interface ValidationState {

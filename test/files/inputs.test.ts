@@ -2,7 +2,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { expandInputs, type InputEntry } from "../../src/files/inputs";
+import { expandInputs, type InputEntry } from "../../src/node/inputs";
 
 async function all(inputs: string[], cwd: string): Promise<InputEntry[]> {
   const out: InputEntry[] = [];

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from "fs";
 import * as path from "path";
-import { checkFile, readReportFile } from "../../src/xlsx/read-report";
+import { checkFile, readReportFile } from "../../src/node/read-report";
 
 const FOREIGN = path.resolve(__dirname, "../../../shared/fixtures/foreign");
 const present = existsSync(FOREIGN);

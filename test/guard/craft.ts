@@ -6,7 +6,8 @@
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { DEFAULT_GUARD_LIMITS, ReaderCost } from "../../src/core/guard";
+import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
+import { ReaderCost } from "../../src/read/guard";
 import * as zlib from "zlib";
 import { unzipSync } from "fflate";
 

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import officeCrypto from "officecrypto-tool";
 import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
-import { guardBuffer, guardFile, GuardResult } from "../../src/xlsx/file-guard";
+import { guardBuffer, guardFile, GuardResult } from "../../src/node/file-guard";
 import {
   buildZip,
   cfbWithStreams,

@@ -1,7 +1,7 @@
 /** Whatever the bytes, the guard answers with "ok" or a known refusal naming the file, never a throw. */
 import fc from "fast-check";
 import { REFUSAL_CODES } from "../../src/core/guard";
-import { guardBuffer, GuardResult } from "../../src/xlsx/file-guard";
+import { guardBuffer, GuardResult } from "../../src/node/file-guard";
 import { exceljsWorkbook } from "./craft";
 
 function wellFormed(r: GuardResult, name: string): boolean {

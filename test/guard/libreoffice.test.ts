@@ -6,7 +6,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { guardFile } from "../../src/xlsx/file-guard";
+import { guardFile } from "../../src/node/file-guard";
 import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";
 import { exceljsWorkbook } from "./craft";
 

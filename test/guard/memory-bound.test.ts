@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
-import { guardBuffer } from "../../src/xlsx/file-guard";
+import { guardBuffer } from "../../src/node/file-guard";
 import {
   COSTLY_SHAPES,
   CostlyShape,

@@ -4,7 +4,8 @@
  * counted, and what it counts when the part comes whole.
  */
 import fc from "fast-check";
-import { DEFAULT_GUARD_LIMITS, GuardProblem, ReaderCost, ReaderTally } from "../../src/core/guard";
+import { DEFAULT_GUARD_LIMITS, GuardProblem } from "../../src/core/guard";
+import { ReaderCost, ReaderTally } from "../../src/read/guard";
 import { ReferenceReaderCost } from "./reader-cost-reference";
 
 const enc = new TextEncoder();

@@ -4,7 +4,7 @@
  * src/core/guard/reader-cost.ts must agree with, tally for tally and problem for problem, however
  * the part is cut (test/guard/reader-cost-chunks.test.ts).
  */
-import { isXmlPart, MAX_COLUMN, MAX_ROW, rangeArea, ReaderCost } from "../../src/core/guard";
+import { isXmlPart, MAX_COLUMN, MAX_ROW, rangeArea, ReaderCost } from "../../src/read/guard";
 
 /** One compiled pattern per attribute name: tags are scanned by the hundred thousand. */
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();

@@ -1,5 +1,6 @@
 /** The reader-cost scanner on plain XML text, fed whole or in awkward pieces. */
-import { DEFAULT_GUARD_LIMITS, guardLimits, isXmlPart, rangeArea, READER_COST, ReaderCost } from "../../src/core/guard";
+import { DEFAULT_GUARD_LIMITS, guardLimits } from "../../src/core/guard";
+import { isXmlPart, rangeArea, READER_COST, ReaderCost } from "../../src/read/guard";
 
 const enc = new TextEncoder();
 const SHEET = (body: string) =>

@@ -1,12 +1,10 @@
 /** The pure guard rules on plain bytes and plain entry lists (no zip library involved). */
+import { DEFAULT_GUARD_LIMITS, formatBytes, guardLimits, REFUSAL_CODES, refusalMessage } from "../../src/core/guard";
 import {
   cfbDirectoryNames,
   classifyByNames,
   classifyOle2,
-  DEFAULT_GUARD_LIMITS,
   describeOther,
-  formatBytes,
-  guardLimits,
   InflationBudget,
   isLockFileName,
   isProblem,
@@ -16,11 +14,9 @@ import {
   judgeNameAndSize,
   judgePackage,
   odfMimetypeOfFirstEntry,
-  REFUSAL_CODES,
-  refusalMessage,
   sniffMagic,
   ZipEntryInfo,
-} from "../../src/core/guard";
+} from "../../src/read/guard";
 import { cfbWithStreams, deflatedEntry, buildZip, storedEntry } from "./craft";
 
 const L = DEFAULT_GUARD_LIMITS;

@@ -9,7 +9,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { isCellError, type CellValue, type SheetGrid, type WorkbookGrid } from "../../src/core/model";
-import type { ExcelRunner } from "../../src/office/adapter";
+import type { ExcelRunner } from "../../src/office/runner";
 
 interface OfficeRange {
   values: unknown[][];

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/program";
-import { guardFile } from "../../src/xlsx/file-guard";
+import { guardFile } from "../../src/node/file-guard";
 import { buildZip, deflatedEntry } from "../guard/craft";
 import { checkUntouched, expectUnreadable, goodReport, ROOT } from "./helpers";
 

@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { checkFile, type CheckResult } from "../../src/xlsx/read-report";
+import { checkFile, type CheckResult } from "../../src/node/read-report";
 import { filledTemplate } from "../helpers/filled-template";
 import { unzipParts, zipParts } from "../guard/craft";
 

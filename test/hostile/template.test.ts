@@ -10,8 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import type ExcelJS from "exceljs";
-import { missingWorksheetParts } from "../../src/core/guard";
-import { readReportFile } from "../../src/xlsx/read-report";
+import { missingWorksheetParts } from "../../src/read/guard";
+import { readReportFile } from "../../src/node/read-report";
 import { checkUntouched, expectUnreadable, goodReport, sheetPart, withParts } from "./helpers";
 
 const UNIT = "天津市某某区市场监督管理局";

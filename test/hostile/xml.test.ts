@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { MAX_ROW } from "../../src/core/guard";
+import { MAX_ROW } from "../../src/read/guard";
 import { MAX_CELL_CHARS, MAX_GRID_SLOTS } from "../../src/read";
 import { checkInChild, checkUntouched, expectUnreadable, goodReport, sheetPart, withParts } from "./helpers";
 

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { judgeZipLayout } from "../../src/core/guard";
+import { judgeZipLayout } from "../../src/read/guard";
 import { buildZip, type CraftEntry, deflatedEntry, deflatedZeros, storedEntry, unzipParts } from "../guard/craft";
 import { checkInChild, checkUntouched, expectUnreadable, goodReport } from "./helpers";
 import { buildOddZip } from "./zip";

@@ -10,7 +10,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { SELF_CHECK, SELF_CHECK_LINES } from "../../src/xlsx/template/self-check-lines";
-import { checkFile, type CheckResult } from "../../src/xlsx/read-report";
+import { checkFile, type CheckResult } from "../../src/node/read-report";
 import { libreOfficeDescribe, recalcWithLibreOffice, tempDir } from "../helpers/libreoffice";
 import { applyPlan } from "./apply-plan";
 import { CASES } from "./selfcheck-cases";

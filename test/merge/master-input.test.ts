@@ -1,6 +1,6 @@
 /** A master workbook given to merge is told apart from a report. */
 import { isMasterReadAsReport, isMasterSheetList } from "../../src/core/merge/master-input";
-import { isLockFileName } from "../../src/files/merge-read";
+import { isLockFileName } from "../../src/node/merge-read";
 import { validReport } from "../helpers/report-builder";
 
 describe("master given as input", () => {

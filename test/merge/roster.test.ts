@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
 import { decodeCsv } from "../../src/read/roster-csv";
-import { readRosterFile } from "../../src/files/roster";
+import { readRosterFile } from "../../src/node/roster";
 
 let dir: string;
 beforeAll(async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), "roster-"))));

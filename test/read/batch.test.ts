@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkFiles, readReportFiles } from "../../src/xlsx/read-batch";
-import { checkFile, readReportFile } from "../../src/xlsx/read-report";
+import { checkFiles, readReportFiles } from "../../src/node/read-batch";
+import { checkFile, readReportFile } from "../../src/node/read-report";
 import { filledTemplate } from "../helpers/filled-template";
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {

@@ -7,7 +7,7 @@ import { unzipSync, zipSync } from "fflate";
 import { REFUSAL_CODES } from "../../src/core/guard";
 import { isCellError } from "../../src/core/model";
 import { PURE_CODEC, readWorkbook, type WorkbookReadResult } from "../../src/read";
-import { NODE_CODEC } from "../../src/xlsx/node-codec";
+import { NODE_CODEC } from "../../src/node/node-codec";
 import { buildZip, deflatedEntry, unzipParts } from "../guard/craft";
 import { filledTemplate } from "../helpers/filled-template";
 

@@ -8,7 +8,7 @@
  */
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { OfficeAdapter } from "../../src/office/adapter";
+import type { OfficeAdapter } from "../../src/ports/host";
 import { App } from "../../src/taskpane/App";
 import { viewFromSearch } from "../../src/taskpane/views";
 import { FakeOperations } from "./fake-operations";

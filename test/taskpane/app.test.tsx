@@ -3,7 +3,7 @@
  * in Excel, and that the ribbon's ?view= picks the open tab. The built page in Chromium is test/browser.
  */
 import { renderToString } from "react-dom/server";
-import type { OfficeAdapter } from "../../src/office/adapter";
+import type { OfficeAdapter } from "../../src/ports/host";
 import { App } from "../../src/taskpane/App";
 import { viewFromSearch, VIEWS } from "../../src/taskpane/views";
 import { FakeOperations } from "./fake-operations";

@@ -14,7 +14,7 @@ import type {
   InsertResult,
   TaskPaneOperations,
   Validation,
-} from "../../src/taskpane/operations";
+} from "../../src/ports/operations";
 import { validReport, type RowInput } from "../helpers/report-builder";
 
 export const NEEDS: Readonly<Record<Feature, { needs: string; message: string }>> = {

@@ -9,7 +9,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { InsertTemplate } from "../../src/taskpane/components/InsertTemplate";
-import type { InsertResult } from "../../src/taskpane/operations";
+import type { InsertResult } from "../../src/ports/operations";
 import { FakeOperations, NEEDS } from "./fake-operations";
 import { renderInPane } from "./render";
 

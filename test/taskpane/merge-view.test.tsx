@@ -15,8 +15,8 @@ import { MergeView } from "../../src/taskpane/components/MergeView";
 import type { FileOutcome } from "../../src/taskpane/merge/file-outcomes";
 import type { MergePipeline } from "../../src/taskpane/merge/pipeline";
 import type { ChosenFile } from "../../src/taskpane/merge/read-inputs";
-import type { MergeOperations, WriteMasterOptions, WriteMasterResult } from "../../src/taskpane/merge-operations";
-import type { FeatureSupport } from "../../src/taskpane/operations";
+import type { MergeOperations, WriteMasterOptions, WriteMasterResult } from "../../src/ports/merge-operations";
+import type { FeatureSupport } from "../../src/ports/operations";
 import { sampleResult } from "../master/merge-result";
 import { renderInPane } from "./render";
 

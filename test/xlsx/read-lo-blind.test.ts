@@ -10,7 +10,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { judgeReport } from "../../src/core/judge";
 import { locateReport } from "../../src/core/locate";
-import { checkFile, findingToJson, type CheckResult } from "../../src/xlsx/read-report";
+import { checkFile, findingToJson, type CheckResult } from "../../src/node/read-report";
 import { gridOfFile } from "../helpers/read-grid";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SHEETS } from "../../src/core/definition";
-import { checkFile, readReportFile } from "../../src/xlsx/read-report";
+import { checkFile, readReportFile } from "../../src/node/read-report";
 import { GOOD_FILL } from "../core/locate-helpers";
 import { filledTemplate } from "../helpers/filled-template";
 

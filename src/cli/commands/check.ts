@@ -7,9 +7,9 @@ import { promises as fs } from "fs";
 import type { Command } from "commander";
 import { STATUS_LABELS } from "../../core/model";
 import { ruleNameOf } from "../../core/rules/catalogue";
-import { expandInputs, type InputEntry } from "../../files/inputs";
-import { checkFiles, type BatchOptions } from "../../xlsx/read-batch";
-import { type CheckResult, type FindingJson } from "../../xlsx/read-report";
+import { expandInputs, type InputEntry } from "../../node/inputs";
+import { checkFiles, type BatchOptions } from "../../node/read-batch";
+import { type CheckResult, type FindingJson } from "../../node/read-report";
 import { CliError, EXIT, type CliIO } from "../io";
 
 const VERDICT = STATUS_LABELS;

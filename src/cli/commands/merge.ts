@@ -12,9 +12,9 @@ import { SingleBar } from "cli-progress";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
-import { expandInputs, type InputEntry } from "../../files/inputs";
-import { isMasterWorkbook, readMergeInputs } from "../../files/merge-read";
-import { readRosterFile } from "../../files/roster";
+import { expandInputs, type InputEntry } from "../../node/inputs";
+import { isMasterWorkbook, readMergeInputs } from "../../node/merge-read";
+import { readRosterFile } from "../../node/roster";
 import { CliError, EXIT, type CliIO } from "../io";
 
 interface MergeOptions {
@@ -138,7 +138,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
       });
       // Loaded here: the master's writer (exceljs) is ~20 MB that `check` never needs.
-      const { saveMaster } = await import("../../files/save-master");
+      const { saveMaster } = await import("../../node/save-master");
       await saveMaster(result, output).catch((e: unknown) => {
         const why = (e as { code?: string } | null)?.code;
         const reason =

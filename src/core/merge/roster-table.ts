@@ -1,6 +1,6 @@
 /**
  * A roster (名单) as rows of cell texts, whatever file it came from: find the header row by its labels,
- * then read one unit per row. Pure; the file adapters (src/files/roster.ts) hand in the rows.
+ * then read one unit per row. Pure; the file adapters (src/node/roster.ts) hand in the rows.
  */
 import { labelKey } from "../text";
 import { foldCreditCode } from "./identity";

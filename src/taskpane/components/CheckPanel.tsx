@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { TaskPaneOperations } from "../operations";
+import type { TaskPaneOperations } from "../../ports/operations";
 import { CheckView } from "./CheckView";
 import { Section } from "./Section";
 

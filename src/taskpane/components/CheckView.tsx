@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { Finding } from "../../core/model";
-import type { Done, TaskPaneOperations } from "../operations";
+import type { Done, TaskPaneOperations } from "../../ports/operations";
 import { settle } from "../settle";
 import { useValidation } from "../useValidation";
 import { ExplainForm } from "./ExplainForm";

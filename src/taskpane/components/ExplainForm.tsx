@@ -3,7 +3,7 @@ import * as React from "react";
 import type { Finding } from "../../core/model";
 import { textLength } from "../../core/normalise/text";
 import { MAX_REASON_CHARS } from "../findings-view";
-import type { ExplainResult } from "../operations";
+import type { ExplainResult } from "../../ports/operations";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignSelf: "stretch" },

@@ -1,6 +1,6 @@
 import { Caption1 } from "@fluentui/react-components";
 import * as React from "react";
-import type { FeatureSupport } from "../operations";
+import type { FeatureSupport } from "../../ports/operations";
 
 /**
  * Why a feature's control is disabled on this Excel: the Chinese message from support(), tied to the

@@ -1,6 +1,6 @@
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import type { TaskPaneOperations } from "../operations";
+import type { TaskPaneOperations } from "../../ports/operations";
 import { isViewId, VIEWS, type ViewId } from "../views";
 import { CheckPanel } from "./CheckPanel";
 import { MergePanel } from "./MergePanel";

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import * as React from "react";
-import type { HostStatus, OfficeAdapter } from "../../office/adapter";
+import type { HostStatus, OfficeAdapter } from "../../ports/host";
 
 /** What the pane needs to say about where it runs; nothing when it is in Excel. */
 export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null }): React.JSX.Element | null {

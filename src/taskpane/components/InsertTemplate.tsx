@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { CellRef, Done, InsertResult, TaskPaneOperations } from "../operations";
+import type { CellRef, Done, InsertResult, TaskPaneOperations } from "../../ports/operations";
 import { Notice } from "./Notice";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import * as React from "react";
 import type { MergeResult } from "../../core/merge/model";
 import { summaryText } from "../merge/file-outcomes";
-import type { WriteMasterResult } from "../merge-operations";
+import type { WriteMasterResult } from "../../ports/merge-operations";
 import { Notice } from "./Notice";
 
 /** Asked before existing master sheets are replaced; inline (the pane is narrow), focus on the choice. */

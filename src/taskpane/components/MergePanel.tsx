@@ -1,7 +1,7 @@
 import { Caption1 } from "@fluentui/react-components";
 import * as React from "react";
 import type { MergePipeline } from "../merge/pipeline";
-import type { TaskPaneOperations } from "../operations";
+import type { TaskPaneOperations } from "../../ports/operations";
 import { MergeView } from "./MergeView";
 import { Section } from "./Section";
 

@@ -19,7 +19,7 @@ import { chosenFromFile } from "../merge/chosen-file";
 import { lazyBrowserPipeline } from "../merge/lazy-pipeline";
 import type { MergePipeline } from "../merge/pipeline";
 import type { ChosenFile } from "../merge/read-inputs";
-import type { MergeOperations, WriteMasterResult } from "../merge-operations";
+import type { MergeOperations, WriteMasterResult } from "../../ports/merge-operations";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FIELDS, SHEETS, TABLES } from "../../core/definition";
-import type { TaskPaneOperations } from "../operations";
+import type { TaskPaneOperations } from "../../ports/operations";
 import { InsertTemplate } from "./InsertTemplate";
 import { Section } from "./Section";
 import { TemplateStatus } from "./TemplateStatus";

@@ -1,6 +1,6 @@
 import { Caption1, Spinner } from "@fluentui/react-components";
 import * as React from "react";
-import type { TemplateSheets, WorkbookAdapter } from "../../office/adapter";
+import type { TemplateSheets, WorkbookAdapter } from "../../ports/host";
 import { useOfficeAdapter } from "../adapterContext";
 
 type Probe = { state: "loading" } | { state: "done"; sheets: TemplateSheets } | { state: "failed"; reason: string };

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { countsText, STATUS_INTENT } from "../findings-view";
-import type { Validation } from "../operations";
+import type { Validation } from "../../ports/operations";
 import { Notice } from "./Notice";
 import { STATUS_LABELS } from "../../core/model";
 

@@ -6,7 +6,8 @@
  */
 import { judgeLocated } from "../../core/check-grid";
 import { TABLES } from "../../core/definition";
-import { DEFAULT_GUARD_LIMITS, judgeNameAndSize, problemToRefusal, refusalMessage } from "../../core/guard";
+import { DEFAULT_GUARD_LIMITS, problemToRefusal, refusalMessage } from "../../core/guard";
+import { judgeNameAndSize } from "../../read/guard";
 import { locateReport, reportReadsCellsOf } from "../../core/locate";
 import { mergeSubmissions, prepareCandidate, type MergeInput, type MergeOptions } from "../../core/merge";
 import { isMasterReadAsReport, isMasterSheetList } from "../../core/merge/master-input";

@@ -1,10 +1,10 @@
 /**
- * What the task pane may know about Office. Components receive an OfficeAdapter (props/context) and
+ * What the task pane may know about its host. Components receive an OfficeAdapter (props/context) and
  * never touch the Office or Excel globals: only src/office does, so the shell renders — and can be
  * tested — outside Office.
  */
 import type { WorkbookGrid } from "../core/model";
-import type { TaskPaneOperations } from "../taskpane/operations";
+import type { TaskPaneOperations } from "./operations";
 
 /** Light or dark, from the Office theme; the task pane picks its Fluent theme from it. */
 export type ThemeMode = "light" | "dark";
@@ -50,14 +50,4 @@ export interface OfficeAdapter {
   readonly workbook: WorkbookAdapter | null;
   /** The pane's Office operations (src/office/operations.ts); null or absent outside Excel. */
   readonly operations?: TaskPaneOperations | null;
-}
-
-/**
- * Excel.run, as a parameter so tests can hand in a stand-in (test/helpers/excel-sim). Lives here, with
- * the other adapter types, so read-grid.ts and workbook.ts both import it without importing each other.
- * The options form carries delayForCellEdit for batches that may meet a user typing in a cell.
- */
-export interface ExcelRunner {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }

@@ -4,8 +4,8 @@
  * checks the bytes inflation really produces.
  */
 
-import { formatBytes, GuardLimits } from "./limits";
-import { GuardProblem } from "./refusal";
+import { formatBytes, GuardLimits } from "../../core/guard/limits";
+import { GuardProblem } from "../../core/guard/refusal";
 import { isOdsMimetype } from "./sniff";
 
 /** One central-directory record, as any zip lister (yauzl, fflate, a hand parser) reports it. */

@@ -13,8 +13,8 @@
  * and a tag grown too long to keep.
  */
 
-import { formatBytes, GuardLimits } from "./limits";
-import { GuardProblem } from "./refusal";
+import { formatBytes, GuardLimits } from "../../core/guard/limits";
+import { GuardProblem } from "../../core/guard/refusal";
 import { ReaderTally, XmlScan } from "./xml-scan";
 
 // The scan's bounds and tally are part of the estimate's API (the guard index exports them).

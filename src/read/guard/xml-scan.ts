@@ -4,7 +4,7 @@
  * byte-level steps it takes are in xml-bytes.ts.
  */
 
-import { GuardProblem } from "./refusal";
+import { GuardProblem } from "../../core/guard/refusal";
 import * as xmlBytes from "./xml-bytes";
 
 // Bound once, here: tsx (which runs the CLI) compiles each module to CommonJS, where every use of

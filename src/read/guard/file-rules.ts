@@ -4,8 +4,8 @@
  */
 
 import { classifyOle2 } from "./cfb";
-import { formatBytes, GuardLimits } from "./limits";
-import { GuardProblem } from "./refusal";
+import { formatBytes, GuardLimits } from "../../core/guard/limits";
+import { GuardProblem } from "../../core/guard/refusal";
 import { describeOther, isLockFileName, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
 import { judgeZipLayout } from "./zip-layout";
 

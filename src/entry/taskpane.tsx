@@ -1,7 +1,11 @@
+/**
+ * The task pane's composition root: connects the host adapter (src/office) and renders the pane
+ * (src/taskpane) with it. The only module that sees both, so neither imports the other.
+ */
 import { createRoot } from "react-dom/client";
 import { connectOffice } from "../office/connect";
-import { App } from "./App";
-import { viewFromSearch } from "./views";
+import { App } from "../taskpane/App";
+import { viewFromSearch } from "../taskpane/views";
 
 const container = document.getElementById("container");
 if (container) {

@@ -7,15 +7,8 @@
 import * as fs from "fs";
 import { constants as fsConstants } from "fs";
 import * as path from "path";
-import {
-  GuardLimits,
-  guardLimits,
-  GuardProblem,
-  isProblem,
-  judgeNameAndSize,
-  problemToRefusal,
-  Refusal,
-} from "../core/guard";
+import { GuardLimits, guardLimits, GuardProblem, problemToRefusal, Refusal } from "../core/guard";
+import { isProblem, judgeNameAndSize } from "../read/guard";
 import { guardPackage, readWorkbook, type ReadOptions, type WorkbookReadResult } from "../read";
 import { NODE_CODEC } from "./node-codec";
 

@@ -9,9 +9,9 @@ import { judgeLocated } from "../core/check-grid";
 import { prepareCandidate, type MergeInput } from "../core/merge";
 import { isMasterReadAsReport, isMasterSheetList } from "../core/merge/master-input";
 import type { SourceFile } from "../core/merge/model";
-import { readWorkbookFile } from "../xlsx/file-guard";
-import { readReportFiles } from "../xlsx/read-batch";
-import { readReportFile, type ReadOutcome } from "../xlsx/read-report";
+import { readWorkbookFile } from "./file-guard";
+import { readReportFiles } from "./read-batch";
+import { readReportFile, type ReadOutcome } from "./read-report";
 import type { InputEntry } from "./inputs";
 
 /** Excel, WPS and LibreOffice leave `~$name.xlsx` (or `.~lock.name#`) beside a file that is open. */
@@ -39,7 +39,7 @@ async function modifiedOf(filePath: string): Promise<string | null> {
 
 /**
  * Every input as a MergeInput, in the order given: report files are read and judged over worker
- * threads (src/xlsx/read-batch), lock files and missing paths need no reading. Never throws.
+ * threads (src/node/read-batch), lock files and missing paths need no reading. Never throws.
  */
 export async function* readMergeInputs(entries: readonly InputEntry[]): AsyncIterable<MergeInput> {
   const needsReading = (e: InputEntry) => e.kind === "file" && !isLockFileName(path.basename(e.path));

@@ -10,7 +10,7 @@ import { csvRows, csvTooLarge } from "../read/roster-csv";
 import { readRosterRows } from "../core/merge/roster-table";
 import type { RosterUnit } from "../core/merge/model";
 import { shownValue } from "../core/normalise/text";
-import { readWorkbookFile } from "../xlsx/file-guard";
+import { readWorkbookFile } from "./file-guard";
 
 export type RosterFile =
   | { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] }

@@ -10,7 +10,7 @@
  * accept must read as the same archive in Excel, LibreOffice and any tool that opens it after us.
  */
 
-import { GuardProblem } from "./refusal";
+import { GuardProblem } from "../../core/guard/refusal";
 
 const EOCD = 0x06054b50;
 const ZIP64_EOCD = 0x06064b50;
