@@ -6,7 +6,6 @@ import {
   classifyOle2,
   describeOther,
   InflationBudget,
-  isLockFileName,
   isProblem,
   judgeEntries,
   judgeEntryCount,
@@ -17,6 +16,7 @@ import {
   sniffMagic,
   ZipEntryInfo,
 } from "../../src/read/guard";
+import { isLockFileName } from "../../src/core/file-names";
 import { cfbWithStreams, deflatedEntry, buildZip, storedEntry } from "./craft";
 
 const L = DEFAULT_GUARD_LIMITS;

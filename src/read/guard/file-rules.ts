@@ -6,7 +6,8 @@
 import { classifyOle2 } from "./cfb";
 import { formatBytes, GuardLimits } from "../../core/guard/limits";
 import { GuardProblem } from "../../core/guard/refusal";
-import { describeOther, isLockFileName, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
+import { isLockFileName } from "../../core/file-names";
+import { describeOther, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
 import { judgeZipLayout } from "./zip-layout";
 
 /** Checks that need only the name and the size, so a huge file is refused before it is read. */

@@ -99,17 +99,4 @@ export function isOdsMimetype(mimetype: string): boolean {
   return ODS_MIMETYPES.includes(mimetype.trim());
 }
 
-/** The file name without its folders (either slash). */
-export function baseName(fileName: string): string {
-  const parts = fileName.split(/[\\/]/);
-  return parts[parts.length - 1];
-}
 
-/**
- * Office writes `~$name.xlsx` next to a workbook while it is open; LibreOffice writes `.~lock.name.xlsx#`.
- * Units collecting files from a shared folder send these by mistake.
- */
-export function isLockFileName(fileName: string): boolean {
-  const base = baseName(fileName);
-  return base.startsWith("~$") || (base.startsWith(".~lock.") && base.endsWith("#"));
-}
