@@ -18,6 +18,11 @@ export default [
   ...officeAddins.configs.react,
   { ...typescriptBlock, files: ["**/*.tsx"] },
   {
+    // The one JavaScript module of src (the merge worker's start, for webpack's `new URL(…, import.meta.url)`).
+    files: ["src/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { Worker: "readonly", URL: "readonly" } },
+  },
+  {
     files: ["**/*.{ts,tsx}"],
     languageOptions: {
       parser: tsParser,

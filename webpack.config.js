@@ -112,8 +112,26 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The stand-in reads inserted workbooks with exceljs's prebuilt browser bundle.
-      alias: sim ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {},
+      alias: {
+        // The master writer (in the 汇总 worker) uses exceljs's streaming writer, whose zip it replaces.
+        archiver$: path.resolve(__dirname, "webpack/archiver-shim.js"),
+        // The stand-in reads inserted workbooks with exceljs's prebuilt browser bundle.
+        ...(sim ? { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") } : {}),
+      },
+      // What exceljs's streaming writer asks of Node, in the browser: streams and buffers from their
+      // browser packages; the file system and crypto are never reached on the master's path.
+      fallback: {
+        stream: require.resolve("readable-stream"),
+        buffer: require.resolve("buffer/"),
+        events: require.resolve("events/"),
+        string_decoder: require.resolve("string_decoder/"),
+        fs: false,
+        crypto: false,
+        path: false,
+        os: false,
+        zlib: false,
+        util: false,
+      },
     },
     module: {
       noParse: /exceljs\.min\.js$/,
@@ -133,6 +151,10 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      new (require("webpack").ProvidePlugin)({
+        Buffer: ["buffer", "Buffer"],
+        process: path.resolve(__dirname, "webpack/process-shim.js"),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/entry/taskpane.html",

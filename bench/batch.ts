@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as esbuild from "esbuild";
-import { readReportFile } from "../src/node/read-report";
+import { checkFile } from "../src/node/intake-path";
 import { buildZip, deflatedEntry, deflatedZeros, unzipParts } from "../test/guard/craft";
 import { runStandalone, type BenchFigure } from "./figures";
 import { benchFileList, BENCH_EVENTS, BENCH_REPORTS } from "./report-files";
@@ -81,8 +81,8 @@ function checkAll(files: readonly string[]): Run & { statuses: string } {
 async function oneReport(file: string): Promise<{ first: number; steady: number }> {
   const outdir = fs.mkdtempSync(path.join(ROOT, "node_modules", ".cache", "bench-reader-"));
   try {
-    await esbuild.build(bundleOptions({ "read-report": path.join(ROOT, "src/node/read-report.ts") }, outdir));
-    const script = `const { checkFile } = require(${JSON.stringify(path.join(outdir, "read-report.cjs"))});
+    await esbuild.build(bundleOptions({ "intake-path": path.join(ROOT, "src/node/intake-path.ts") }, outdir));
+    const script = `const { checkFile } = require(${JSON.stringify(path.join(outdir, "intake-path.cjs"))});
 const file = ${JSON.stringify(file)};
 (async () => {
   let t = performance.now(); await checkFile(file); const first = performance.now() - t;
@@ -106,11 +106,11 @@ async function refusal(file: string): Promise<{ ms: number; rssMB: number; code:
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);
   const t0 = performance.now();
-  const r = await readReportFile(file);
+  const r = await checkFile(file);
   const ms = performance.now() - t0;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, rssMB: (peak - rss0) / MiB, code: r.ok ? "accepted" : r.code };
+  return { ms, rssMB: (peak - rss0) / MiB, code: r.code ?? "accepted" };
 }
 
 export async function benchBatch(): Promise<BenchFigure[]> {

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { columnById, tableById, type ColumnId } from "../src/core/definition";
-import { checkFile } from "../src/node/read-report";
+import { checkFile } from "../src/node/intake-path";
 import { writeTemplate } from "../src/xlsx/template-writer";
 import { runStandalone, type BenchFigure } from "./figures";
 

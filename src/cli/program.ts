@@ -9,7 +9,7 @@ import { registerDescribe } from "./commands/describe";
 import { registerMerge } from "./commands/merge";
 import { registerTemplate } from "./commands/template";
 import { CliError, EXIT, type CliIO } from "./io";
-import { VERSION } from "./version";
+import { VERSION } from "../version";
 
 const COMMANDERS_WORDS: [RegExp, string][] = [
   [/^error: unknown command '(.*)'/, "未知命令：$1。可用命令见 --help。"],

@@ -154,6 +154,22 @@ export const SHEETS = {
 } as const;
 
 /**
+ * The master workbook's sheets (spec §5). Its detail sheets carry the names of the template's table
+ * sheets they collect, so the bureau finds 活动明细 under the same name in a report and in the master.
+ */
+export const MASTER_SHEETS = {
+  summary: "汇总表",
+  events: SHEETS.events,
+  media: SHEETS.media,
+  evidence: SHEETS.evidence,
+  problems: "问题清单",
+  missing: "未报送单位",
+  statistics: "统计",
+  /** Hidden: which product and template versions made the master, so a master is known as one. */
+  info: "汇总信息",
+} as const;
+
+/**
  * The bounds of an `integer` that states none: from 0 to the largest whole number Excel's data
  * validation takes. The rules, the schema, the validation and 自检 all read them from here.
  */

@@ -181,11 +181,10 @@ export interface Finding {
 }
 
 /**
- * The status vocabulary, defined once: each status by its JSON word (spec §6 `status`) with the
- * Chinese label users read. A judged report is errors / warnings / ok (spec §4); a file that could
- * not be read is unreadable.
+ * A report's verdict by its JSON word (spec §6 `status`); the Chinese labels are core/words.ts's
+ * STATUS_LABELS. A judged report is errors / warnings / ok (spec §4); a file that could not be read is
+ * unreadable.
  */
-export const STATUS_LABELS = { ok: "通过", warnings: "待说明", errors: "有错误", unreadable: "无法读取" } as const;
-export type CheckStatus = keyof typeof STATUS_LABELS;
+export type CheckStatus = "ok" | "warnings" | "errors" | "unreadable";
 /** errors when any error; else warnings when a warning is unexplained; else ok. */
 export type ReportStatus = Exclude<CheckStatus, "unreadable">;

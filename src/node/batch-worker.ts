@@ -1,13 +1,17 @@
 /**
- * Worker-thread side of a batch (read-batch.ts): reads or checks one file per message, in order of
- * arrival, and answers with the result. Everything it calls never throws past its result type.
+ * Worker-thread side of a batch (read-batch.ts): takes in one file per message (intake-path.ts), in
+ * order of arrival, and answers with its outcome. Everything it calls never throws past its result type.
  */
 import { parentPort } from "worker_threads";
-import { checkFile, readReportFile, type CheckOptions } from "./read-report";
+import type { JudgeOptions } from "../core/judge";
+import { intakePath } from "./intake-path";
 
-export type BatchJob =
-  | { readonly id: number; readonly kind: "read"; readonly path: string }
-  | { readonly id: number; readonly kind: "check"; readonly path: string; readonly options: CheckOptions };
+export interface BatchJob {
+  readonly id: number;
+  readonly path: string;
+  readonly display: string;
+  readonly judge?: JudgeOptions;
+}
 
 export interface BatchAnswer {
   readonly id: number;
@@ -30,8 +34,7 @@ function collectAfterLargeFile(): void {
 }
 
 parentPort?.on("message", (job: BatchJob) => {
-  const work = job.kind === "read" ? readReportFile(job.path) : checkFile(job.path, job.options);
-  void work.then((result) => {
+  void intakePath(job, job.judge ? { judge: job.judge } : {}).then((result) => {
     parentPort!.postMessage({ id: job.id, result } satisfies BatchAnswer);
     collectAfterLargeFile();
   });

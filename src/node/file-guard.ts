@@ -30,12 +30,29 @@ export type GuardResult = GuardedFile | ({ ok: false; name: string } & Refusal);
 /**
  * The file's bytes, or the refusal its name and size alone earn. Errors opening the path itself
  * (missing, a folder, a device or pipe, no permission) are thrown: they are the caller's mistake.
- * Synchronous inside: a submission is a few tens of KB and at most `maxFileBytes`, and five
- * system calls in a row cost a few microseconds where five trips through the thread pool cost
- * half a millisecond, a tenth of reading the report.
  */
 export async function readSubmittedBytes(filePath: string, limits: GuardLimits): Promise<Buffer | GuardProblem> {
-  const name = path.basename(filePath);
+  let early: GuardProblem | undefined;
+  const bytes = readFileAtMost(filePath, limits.maxFileBytes, (size) => {
+    early = judgeNameAndSize(path.basename(filePath), size, limits);
+    return early === undefined;
+  });
+  return early ?? bytes;
+}
+
+/**
+ * The bytes of a regular file, no more than `maxBytes` + 1 (one more shows the file is too large,
+ * whatever it has grown to since it was stat'ed). `proceed` sees the size of the opened file and may
+ * stop before anything is read. Throws when the path is not a regular file, or as opening it throws.
+ * Synchronous inside: a submission is a few tens of KB and at most the size limit, and five system
+ * calls in a row cost a few microseconds where five trips through the thread pool cost half a
+ * millisecond, a tenth of reading the report.
+ */
+export function readFileAtMost(
+  filePath: string,
+  maxBytes: number,
+  proceed: (size: number) => boolean = () => true,
+): Buffer {
   // Never open what is not a regular file (opening a FIFO blocks; a device may act on open), and
   // check the opened handle again: the path may have been swapped in between. O_NONBLOCK keeps that open from hanging.
   if (!fs.statSync(filePath).isFile()) throw new Error(`not a file: ${filePath}`);
@@ -43,9 +60,8 @@ export async function readSubmittedBytes(filePath: string, limits: GuardLimits):
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new Error(`not a file: ${filePath}`);
-    const early = judgeNameAndSize(name, stat.size, limits);
-    if (early) return early;
-    return readAtMost(fd, limits.maxFileBytes + 1, stat.size + 1);
+    if (!proceed(stat.size)) return Buffer.alloc(0);
+    return readAtMost(fd, maxBytes + 1, stat.size + 1);
   } finally {
     fs.closeSync(fd);
   }

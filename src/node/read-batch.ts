@@ -1,20 +1,16 @@
 /**
- * Batches of submitted files spread over worker threads: each worker reads and judges one file at a
- * time, results come back in the order the files were given, and no more than a window of finished
+ * Batches of submitted files spread over worker threads: each worker takes in (reads and judges) one
+ * file at a time, results come back in the order the files were given, and no more than a window of finished
  * results waits for a slow one, so memory stays bounded however many files there are.
  */
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { BatchAnswer, BatchJob } from "./batch-worker";
-import {
-  checkFile,
-  readReportFile,
-  refusalFor,
-  type CheckOptions,
-  type CheckResult,
-  type ReadOutcome,
-} from "./read-report";
+import type { JudgeOptions } from "../core/judge";
+import type { MergeInput } from "../core/merge";
+import { checkResultOf, unreadableFile, type CheckResult } from "../intake";
+import { factsOf, intakePath, type PathEntry } from "./intake-path";
 
 export interface BatchOptions {
   /** Worker threads (default: the machine's parallelism); 1 reads in this thread. */
@@ -135,14 +131,19 @@ async function* runBatch<T>(
   }
 }
 
-/** readReportFile over many files, in input order. */
-export function readReportFiles(paths: readonly string[], options: BatchOptions = {}): AsyncIterable<ReadOutcome> {
+/** Every entry through the intake (intake-path.ts), in input order. */
+export function intakePaths(
+  entries: readonly PathEntry[],
+  options: BatchOptions & { readonly judge?: JudgeOptions } = {},
+): AsyncIterable<MergeInput> {
+  const { concurrency, window, judge } = options;
+  const intake = judge ? { judge } : {};
   return runBatch(
-    paths.length,
-    (id) => ({ id, kind: "read", path: paths[id] }),
-    (id) => readReportFile(paths[id]),
-    (id) => refusalFor(path.basename(paths[id]), "corrupt", "读取时发生意外错误"),
-    options,
+    entries.length,
+    (id) => ({ id, path: entries[id].path, display: entries[id].display, ...intake }),
+    (id) => intakePath(entries[id], intake),
+    (id) => unreadableFile(factsOf(entries[id], null), "corrupt", "读取时发生意外错误"),
+    { concurrency, window },
   );
 }
 
@@ -152,30 +153,12 @@ export interface CheckJob {
   readonly displayName?: string;
 }
 
-/** checkFile over many files, in input order. */
-export function checkFiles(
+/** `check` over many files, in input order. */
+export async function* checkFiles(
   files: readonly CheckJob[],
-  options: CheckOptions & BatchOptions = {},
+  options: BatchOptions & { readonly judge?: JudgeOptions } = {},
 ): AsyncIterable<CheckResult> {
-  const { concurrency, window, ...check } = options;
-  const optionsOf = (id: number): CheckOptions => ({ ...check, displayName: files[id].displayName ?? files[id].path });
-  return runBatch(
-    files.length,
-    (id) => ({ id, kind: "check", path: files[id].path, options: optionsOf(id) }),
-    (id) => checkFile(files[id].path, optionsOf(id)),
-    (id) => {
-      const { message } = refusalFor(path.basename(files[id].path), "corrupt", "读取时发生意外错误") as {
-        message: string;
-      };
-      return {
-        file: files[id].displayName ?? files[id].path,
-        unit: null,
-        status: "unreadable",
-        findings: [],
-        code: "corrupt",
-        message,
-      };
-    },
-    { concurrency, window },
-  );
+  const entries = files.map((f) => ({ path: f.path, display: f.displayName ?? f.path }));
+  let i = 0;
+  for await (const input of intakePaths(entries, options)) yield checkResultOf(input, entries[i++].display);
 }

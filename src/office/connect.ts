@@ -42,6 +42,7 @@ export async function connectOffice(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promis
     excel: Excel,
     isSetSupported: (name, version) => isSetSupported(office, name, version),
     template: templateFromServer(),
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
   });
   return { host, theme: themeModeOf(officeTheme(office)), workbook: createWorkbookAdapter(Excel), operations };
 }

@@ -1,51 +1,59 @@
 /**
- * MergeOperations (src/ports/merge-operations.ts) implemented with Office.js: the requirement set
- * checked first, then the master sheets planned from the merge result and written (master-sheets.ts).
+ * MergeOperations (src/ports/merge-operations.ts) implemented with Office.js: the finished master is
+ * opened as a workbook of its own (Excel.createWorkbook), never written into the open one, so no
+ * sheet of the user's is ever at risk and a failure leaves everything as it was.
  */
 import type { MergeOperations } from "../ports/merge-operations";
-import type { FeatureSupport } from "../ports/operations";
-import type { ExcelRunner } from "./runner";
-import { masterSheetPlans } from "./master-plan";
-import { writeMasterSheets } from "./master-sheets";
+import type { FeatureSupport } from "../ports/outcomes";
+import { errorDetail, messages } from "./messages";
+import { REQUEST_LIMIT_BYTES, requestBytes } from "./request-size";
 import type { IsSetSupported } from "./support";
 
-/** Worksheet.autoFilter (1.9); freezePanes and chart series (1.7) come with it. */
-export const MERGE_EXCEL_API = "1.9";
+/** Excel.createWorkbook (ExcelApi 1.8). */
+export const MERGE_EXCEL_API = "1.8";
 
 export const MERGE_UNSUPPORTED_MESSAGE =
-  `“汇总”需要 Excel JavaScript API（ExcelApi）${MERGE_EXCEL_API}，当前的 Excel 不提供。` +
-  "支持的版本：Excel 2021 及更高版本（含 LTSC 2021/2024）、Microsoft 365（Windows、Mac）和 Excel 网页版；Excel 2016/2019 不支持。" +
-  "也可以使用命令行工具的 merge 命令完成汇总。";
+  `在 Excel 中打开汇总结果需要 Excel JavaScript API（ExcelApi）${MERGE_EXCEL_API}，当前的 Excel 不提供。` +
+  "支持的版本：Excel 2019 及更高版本、Microsoft 365（Windows、Mac）和 Excel 网页版。" +
+  "汇总结果仍可下载为文件，或使用命令行工具的 merge 命令完成汇总。";
+
+/** Room for the request's own envelope around the workbook's Base64. */
+const ENVELOPE_BYTES = 64 * 1024;
 
 export interface MergeOperationsDeps {
-  readonly excel: ExcelRunner;
   readonly isSetSupported: IsSetSupported;
-  /** Wraps the add-in's own writes, so live validation does not take them for a user's (operations.ts). */
-  readonly writing?: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Bytes per request (tests make it small to see the chunking). */
-  readonly budget?: number;
+  /** Excel.createWorkbook, injected so tests hand in the stand-in's. */
+  readonly createWorkbook: (base64: string) => Promise<void>;
+  /** The most a request may carry (default Excel on the web's 5 MB; tests make it small). */
+  readonly requestLimit?: number;
+}
+
+/** Base64 of bytes, a chunk at a time (one String.fromCharCode over megabytes overflows the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let at = 0; at < bytes.length; at += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(at, Math.min(at + 0x8000, bytes.length)));
+  return btoa(binary);
 }
 
 export function createMergeOperations(deps: MergeOperationsDeps): MergeOperations {
   const support: FeatureSupport = deps.isSetSupported("ExcelApi", MERGE_EXCEL_API)
     ? { available: true }
-    : {
-        available: false,
-        needs: `ExcelApi ${MERGE_EXCEL_API}`,
-        message: MERGE_UNSUPPORTED_MESSAGE,
-      };
-  const writing = deps.writing ?? (<T>(work: () => Promise<T>) => work());
+    : { available: false, needs: `ExcelApi ${MERGE_EXCEL_API}`, message: MERGE_UNSUPPORTED_MESSAGE };
+  const limit = deps.requestLimit ?? REQUEST_LIMIT_BYTES;
   return {
     support: () => support,
-    async writeMaster(result, options) {
+    async openMaster(bytes) {
       if (!support.available) return { kind: "unsupported", message: support.message };
-      const plans = masterSheetPlans(result);
-      return writing(() =>
-        writeMasterSheets(deps.excel, plans, {
-          ...options,
-          ...(deps.budget ? { budget: deps.budget } : {}),
-        }),
-      );
+      const base64 = toBase64(bytes);
+      if (requestBytes(base64) + ENVELOPE_BYTES > limit)
+        return { kind: "too_large", message: messages.masterTooLarge() };
+      try {
+        await deps.createWorkbook(base64);
+        return { kind: "opened" };
+      } catch (e) {
+        return { kind: "failed", message: messages.excelFailed("打开汇总工作簿", errorDetail(e)) };
+      }
     },
   };
 }

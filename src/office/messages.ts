@@ -17,6 +17,8 @@ export const messages = {
   sheetRenamed: (expected: string, actual: string) => `工作表“${expected}”（插入后名为“${actual}”）`,
   sheetMissing: (sheet: string) => `找不到工作表“${sheet}”。它可能已被改名或删除，请点击“校验”刷新问题列表。`,
   noExplanationSheet: (sheet: string) => `工作簿中没有“${sheet}”工作表，无法写入核实说明。请先插入模板。`,
+  masterTooLarge: () =>
+    "汇总结果较大，超过了 Excel 一次能打开的数据量（网页版每次请求不超过 5 MB），未能直接在 Excel 中打开。请点击“下载汇总文件”保存后再打开，或使用命令行工具的 merge 命令。",
   explanationLength: (max: number) => `说明需填写 1 至 ${max} 个字。`,
   explanationLocked: (sheet: string) =>
     `“${sheet}”的空行已用完，受保护的表格不允许写入。请在“${sheet}”表的最后一行上方插入行后重试。`,

@@ -19,6 +19,8 @@ export interface OperationsDeps {
   readonly excel: ExcelRunner;
   readonly isSetSupported: IsSetSupported;
   readonly template: TemplateSource;
+  /** Excel.createWorkbook: the 汇总 view opens the master as a workbook of its own. */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
   /** Quiet time before a live re-validation (tests shorten it). */
   readonly debounceMs?: number;
   readonly graceMs?: number;
@@ -55,9 +57,8 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
   return {
     support: () => support,
     merge: createMergeOperations({
-      excel,
       isSetSupported: deps.isSetSupported,
-      writing: (work) => ownWrites.run(work),
+      createWorkbook: deps.createWorkbook ?? (() => Promise.reject(new Error("createWorkbook unavailable"))),
     }),
 
     async insertTemplate() {

@@ -59,6 +59,6 @@ export interface TaskPaneOperations {
    * activated); the add-in's own writes do not call back. Returns the unsubscribe function.
    */
   onWorkbookChanged(callback: (validation: Validation) => void): () => void;
-  /** The 汇总 view's operations (merge-operations.ts); absent where the host cannot write master sheets. */
+  /** The 汇总 view's operations (merge-operations.ts); absent where the host cannot open a workbook. */
   readonly merge?: MergeOperations;
 }

@@ -46,7 +46,7 @@ describe("the bundled command", () => {
   it("is rebuilt when a source is newer than it", () => {
     const main = cliBundle();
     const built = statSync(main).mtimeMs;
-    const source = path.join(ROOT, "src/cli/version.ts");
+    const source = path.join(ROOT, "src/version.ts");
     const before = statSync(source);
     try {
       const later = new Date(Date.now() + 60_000);

@@ -2,7 +2,7 @@
 import { FIELDS, TABLES } from "../../src/core/definition";
 import { ruleNamed } from "../../src/core/explanations";
 import { judgeReport } from "../../src/core/judge";
-import { STATUS_LABELS } from "../../src/core/model";
+import { STATUS_LABELS } from "../../src/core/words";
 import type { Finding } from "../../src/core/model";
 import { RULES } from "../../src/core/rules/catalogue";
 import { submissionSchema } from "../../src/core/submission";

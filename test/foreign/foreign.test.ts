@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync } from "fs";
 import * as path from "path";
-import { checkFile, readReportFile } from "../../src/node/read-report";
+import { checkFile } from "../../src/node/intake-path";
+import { readReportFile } from "../helpers/read-raw";
 
 const FOREIGN = path.resolve(__dirname, "../../../shared/fixtures/foreign");
 const present = existsSync(FOREIGN);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import type { CellValue, WorkbookGrid } from "../../src/core/model";
-import type { CheckResult } from "../../src/node/read-report";
+import type { CheckResult } from "../../src/intake";
 
 export interface Expected {
   why: string;

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { runCli } from "../../src/cli/program";
 import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
-import { checkFile } from "../../src/node/read-report";
+import { checkFile } from "../../src/node/intake-path";
 import { checkUntouched, expectUnreadable, goodReport, ROOT, sheetPart, withParts } from "./helpers";
 
 const MAX_ROWS = DEFAULT_GUARD_LIMITS.maxTableRows;

@@ -2,7 +2,7 @@
  * Run by helpers.checkInChild: `checkFile` on one file in a process of its own, printing the result,
  * the process's peak resident memory and the time the check took, as JSON on stdout.
  */
-import { checkFile } from "../../src/node/read-report";
+import { checkFile } from "../../src/node/intake-path";
 
 async function main(): Promise<void> {
   const file = process.argv[2];

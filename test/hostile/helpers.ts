@@ -8,7 +8,8 @@ import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { checkFile, type CheckResult } from "../../src/node/read-report";
+import type { CheckResult } from "../../src/intake";
+import { checkFile } from "../../src/node/intake-path";
 import { filledTemplate } from "../helpers/filled-template";
 import { unzipParts, zipParts } from "../guard/craft";
 

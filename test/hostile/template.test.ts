@@ -11,7 +11,7 @@ import * as path from "path";
 import { execFileSync } from "child_process";
 import type ExcelJS from "exceljs";
 import { missingWorksheetParts } from "../../src/read/guard";
-import { readReportFile } from "../../src/node/read-report";
+import { readReportFile } from "../helpers/read-raw";
 import { checkUntouched, expectUnreadable, goodReport, sheetPart, withParts } from "./helpers";
 
 const UNIT = "天津市某某区市场监督管理局";

@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { fieldById } from "../../src/core/definition";
-import { writeMasterWorkbookBytes } from "../../src/xlsx/master/bytes";
+import { masterBytes } from "../../src/xlsx/master";
 import { insertDrawingElement, planChart } from "../../src/xlsx/master/chart-package";
 import type { BarChartSpec } from "../../src/xlsx/master/chart-xml";
 import { tempDir } from "../helpers/libreoffice";
@@ -191,7 +191,7 @@ describeValidate("every XML part of the master validates (ECMA-376, ../shared/to
     const tmp = tempDir("master-bytes-");
     try {
       const file = path.join(tmp.dir, "pane.xlsx");
-      writeFileSync(file, await writeMasterWorkbookBytes(sampleResult({ roster: true })));
+      writeFileSync(file, await masterBytes(sampleResult({ roster: true })));
       const out = validate(file);
       expect(out.split("\n").filter((l) => /^FAIL|^exit/.test(l))).toEqual([]);
       expect(out).toMatch(/ok\s+xl\/charts\/chart1\.xml/);

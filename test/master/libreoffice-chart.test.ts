@@ -7,8 +7,8 @@
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { DISTRICTS } from "../../src/core/definition";
-import { writeMasterWorkbook } from "../../src/xlsx/master";
-import { CHART_TITLE } from "../../src/xlsx/master/statistics-sheet";
+import { saveMaster } from "../../src/node/save-master";
+import { CHART_TITLE } from "../../src/core/master";
 import { libreOfficeDescribe, recalcWithLibreOffice, tempDir } from "../helpers/libreoffice";
 import { noUnitsResult, sampleResult } from "./merge-result";
 
@@ -46,8 +46,8 @@ libreOfficeDescribe()("LibreOffice draws the chart of participants by district",
     const events = base.details.events.map((e, i) =>
       i === 0 ? { ...e, values: { ...e.values, note: "_x0041_原样" } } : e,
     );
-    await writeMasterWorkbook({ ...base, details: { ...base.details, events } }, withChart);
-    await writeMasterWorkbook(noUnitsResult(), without);
+    await saveMaster({ ...base, details: { ...base.details, events } }, withChart);
+    await saveMaster(noUnitsResult(), without);
     await recalcWithLibreOffice([
       { input: withChart, output: withChart.replace(/xlsx$/, "pdf") },
       { input: without, output: without.replace(/xlsx$/, "pdf") },

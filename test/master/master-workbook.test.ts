@@ -4,7 +4,8 @@
  * provenance, original text beside unread values, and submission text that stays text in the XML.
  */
 import type ExcelJS from "exceljs";
-import { FIELDS, TABLES, fieldById } from "../../src/core/definition";
+import { FIELDS, TABLES, TEMPLATE, fieldById } from "../../src/core/definition";
+import { MASTER_ID } from "../../src/core/master";
 import type { MergeResult } from "../../src/core/merge/model";
 import { asCellText } from "../../src/xlsx/master/text";
 import { HOSTILE_TEXTS, sampleResult } from "./merge-result";
@@ -26,8 +27,13 @@ describe("master workbook with a roster", () => {
   afterAll(() => m.cleanup());
   const sheet = (name: string) => m.workbook.getWorksheet(name) as ExcelJS.Worksheet;
 
-  it("has the seven sheets of spec §5 in order", () => {
-    expect(m.workbook.worksheets.map((w) => w.name)).toEqual(ORDER);
+  it("has the seven sheets of spec §5 in order, then the hidden 汇总信息 that marks it as a master", () => {
+    expect(m.workbook.worksheets.map((w) => w.name)).toEqual([...ORDER, "汇总信息"]);
+    expect(m.workbook.worksheets.map((w) => w.state)).toEqual([...ORDER.map(() => "visible"), "veryHidden"]);
+    const info = sheet("汇总信息");
+    expect([info.getCell("A1").value, info.getCell("B1").value]).toEqual(["标识", MASTER_ID]);
+    expect(info.getCell("A4").value).toBe("模板版本");
+    expect(info.getCell("B4").value).toBe(TEMPLATE.version);
   });
 
   it("heads 汇总表 with status, every field label of the definition, row counts, errors and provenance", () => {
@@ -37,8 +43,8 @@ describe("master workbook with a roster", () => {
       ...FIELDS.flatMap((f) => (f.id === "regulation_participants" ? [f.label, f.label + UNREAD] : [f.label])),
       ...TABLES.map((t) => `${t.label}行数`),
       "错误数",
-      "警告数",
-      "未说明警告数",
+      "提示数",
+      "未说明提示数",
       "单位名单",
       "来源文件",
       "SHA-256",
@@ -101,14 +107,14 @@ describe("master workbook with a roster", () => {
     expect(fill(cellUnder(ws, REG, 4))).toBeUndefined();
   });
 
-  it("colours 问题清单's severity: 错误 red, 警告 yellow, 提示 none", () => {
+  it("colours 问题清单's severity: 错误 red, 提示 yellow, 备注 none", () => {
     const ws = sheet("问题清单");
     const sev = [2, 3, 4, 5].map((r) => cellUnder(ws, "严重程度", r));
     expect(sev.map((c) => [c.value, fill(c)])).toEqual([
       ["错误", "FFFFC7CE"],
-      ["警告", "FFFFEB9C"],
+      ["提示", "FFFFEB9C"],
       ["错误", "FFFFC7CE"],
-      ["提示", undefined],
+      ["备注", undefined],
     ]);
     expect(cellUnder(ws, "规则名称", 2).value).toBe("人次或次数不是整数");
     expect(cellUnder(ws, "字段", 2).value).toBe(REG);
@@ -150,7 +156,7 @@ describe("master workbook with a roster", () => {
     const strings = sharedStrings(m.parts);
     for (const text of HOSTILE_TEXTS) expect(strings).toContain(text);
     const sheets = Object.keys(m.parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
-    expect(sheets).toHaveLength(7);
+    expect(sheets).toHaveLength(8);
     for (const p of sheets) {
       expect(m.parts[p]).not.toMatch(/<f[ >]/);
       // Every cell holding text is a shared string: no t="str" (a formula's cached result) anywhere.

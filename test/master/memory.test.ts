@@ -1,7 +1,8 @@
 /**
  * 50,000 event rows (1,000 units × 50) are written with bounded memory: exceljs's streaming writer
- * commits each row, and the chart step streams every part through. Measured in a child process, so
- * the test runner's own memory is not counted. exceljs's non-streaming writer needs ≈ 1 GB for this.
+ * turns each row into XML as it is committed, and only the parts' XML is held until the package is
+ * zipped. Measured in a child process, so the test runner's own memory is not counted. exceljs's
+ * non-streaming writer needs ≈ 1.2 GB for this.
  */
 import { execFileSync } from "child_process";
 import * as path from "path";

@@ -1,11 +1,12 @@
 /** Writes a MergeResult as a master and reads it back two ways: exceljs's view and the raw XML parts. */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import type { MergeResult } from "../../src/core/merge/model";
-import { writeMasterWorkbook, type MasterOptions } from "../../src/xlsx/master";
+import type { MasterOptions } from "../../src/core/master";
+import { masterBytes } from "../../src/xlsx/master";
 
 export interface WrittenMaster {
   readonly file: string;
@@ -21,7 +22,7 @@ export interface WrittenMaster {
 export async function writeAndRead(result: MergeResult, options?: MasterOptions): Promise<WrittenMaster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "master-test-"));
   const file = path.join(dir, "master.xlsx");
-  await writeMasterWorkbook(result, file, options);
+  writeFileSync(file, await masterBytes(result, options));
   const bytes = readFileSync(file);
   const raw = unzipSync(bytes);
   const parts = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));

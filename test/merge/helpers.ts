@@ -1,4 +1,5 @@
 /** Judged submissions for merge tests, built from plain values on the real template layout. */
+import type { UnreadableCode } from "../../src/core/guard";
 import { createHash } from "crypto";
 import { judgeReport } from "../../src/core/judge";
 import { prepareCandidate, type MergeInput } from "../../src/core/merge";
@@ -27,7 +28,7 @@ export function reportFile(path: string, spec: FileSpec = {}): MergeInput {
   };
 }
 
-export function unreadableFile(path: string, code = "encrypted"): MergeInput {
+export function unreadableFile(path: string, code: UnreadableCode = "encrypted"): MergeInput {
   return {
     kind: "unreadable",
     source: { path, name: path.split("/").pop()!, sha256: null, modified: null },

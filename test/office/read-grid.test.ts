@@ -13,7 +13,8 @@ import { checkGrid } from "../../src/core/check-grid";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/model";
 import { cellFromOffice, readWorkbookGrid, sheetGridFromUsedRange } from "../../src/office/read-grid";
 import { mockExcelHolding } from "../helpers/office-mock";
-import { checkFile, findingToJson } from "../../src/node/read-report";
+import { findingToJson } from "../../src/intake";
+import { checkFile } from "../../src/node/intake-path";
 import { gridOfFile } from "../helpers/read-grid";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/lo");

@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkFiles, readReportFiles } from "../../src/node/read-batch";
-import { checkFile, readReportFile } from "../../src/node/read-report";
+import { checkFiles, intakePaths } from "../../src/node/read-batch";
+import { checkFile, intakePath } from "../../src/node/intake-path";
 import { filledTemplate } from "../helpers/filled-template";
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -55,24 +55,37 @@ describe("batch reading over worker threads", () => {
     expect(batch[0].status).not.toBe("unreadable");
   }, 60000);
 
-  it("readReportFiles gives readReportFile's outcomes (dates and all) in input order", async () => {
-    const one = await Promise.all(files.map((f) => readReportFile(f)));
-    const batch = await collect(readReportFiles(files, { concurrency: 2 }));
+  const entries = () => files.map((f) => ({ path: f, display: path.basename(f) }));
+  const nameOf = (i: Awaited<ReturnType<typeof intakePath>>) =>
+    i.kind === "report" ? i.candidate.source.name : i.source.name;
+
+  it("intakePaths gives intakePath's outcomes (candidates, dates and all) in input order", async () => {
+    const one = await Promise.all(entries().map((e) => intakePath(e)));
+    const batch = await collect(intakePaths(entries(), { concurrency: 2 }));
     expect(batch).toEqual(one);
-    expect(batch.map((r) => r.name)).toEqual(files.map((f) => path.basename(f)));
+    expect(batch.map(nameOf)).toEqual(files.map((f) => path.basename(f)));
+    expect(batch.map((i) => i.kind)).toEqual([
+      "report",
+      "unreadable",
+      "report",
+      "unreadable",
+      "unreadable",
+      "report",
+      "unreadable",
+    ]);
   }, 60000);
 
   it("a consumer that stops early stops the workers (the batch ends, nothing is left running)", async () => {
     const first: string[] = [];
-    for await (const r of readReportFiles(files, { concurrency: 2, window: 2 })) {
-      first.push(r.name);
+    for await (const r of intakePaths(entries(), { concurrency: 2, window: 2 })) {
+      first.push(nameOf(r));
       break;
     }
     expect(first).toEqual([path.basename(files[0])]);
   }, 60000);
 
   it("a single thread gives the same", async () => {
-    const batch = await collect(readReportFiles(files, { concurrency: 1 }));
-    expect(batch).toEqual(await Promise.all(files.map((f) => readReportFile(f))));
+    const batch = await collect(intakePaths(entries(), { concurrency: 1 }));
+    expect(batch).toEqual(await Promise.all(entries().map((e) => intakePath(e))));
   });
 });

@@ -1,121 +1,164 @@
 /**
- * The pane's merge pipeline (bytes → one-pass reader → judge → merge, no Node, no Office) gives the
- * command line's merge on the same example files: same units, statuses, totals, problems, roster.
+ * The pane's 汇总 run (job.ts: what its web worker runs) against the command line's `merge` on the same
+ * example files: the same intake and merge give the same per-file verdicts, and the one master writer
+ * gives the same bytes. Also: each file keeps its own line whatever its name, a huge file is refused
+ * before its bytes are read, and a cancelled run reports nothing more.
  */
 import { readFileSync } from "fs";
+import * as os from "os";
 import * as path from "path";
+import { mkdtempSync, rmSync } from "fs";
 import * as iconv from "iconv-lite";
-import { mergeSubmissions } from "../../src/core/merge";
+import { mergeSubmissions, type MergeInput } from "../../src/core/merge";
 import { expandInputs } from "../../src/node/inputs";
-import { readMergeInput } from "../../src/node/merge-read";
+import { intakeEntries } from "../../src/node/merge-read";
 import { readRosterFile } from "../../src/node/roster";
-import { outcomesOfMerge } from "../../src/taskpane/merge/file-outcomes";
-import { mergeChosenFiles, readChosenFile } from "../../src/taskpane/merge/read-inputs";
+import { saveMaster } from "../../src/node/save-master";
+import { runMergeJob, type JobEvent, type MergeJob } from "../../src/taskpane/merge/job";
+import type { FileLine } from "../../src/taskpane/merge/lines";
+import { inThreadPipeline } from "../../src/taskpane/merge/pipeline";
 import { readRoster } from "../../src/taskpane/merge/read-roster";
-import { chosenFile, chosenFolder, EXAMPLES } from "../helpers/chosen-files";
+import { VERSION } from "../../src/version";
+import { EXAMPLES, jobFile, jobFolder, rosterFile } from "../helpers/chosen-files";
 
-async function cliMerge() {
-  const roster = await readRosterFile(path.join(EXAMPLES, "名单.xlsx"));
-  if (!roster.ok) throw new Error(roster.reason);
-  const inputs = [];
-  for await (const entry of expandInputs(["reports"], EXAMPLES)) inputs.push(await readMergeInput(entry));
-  return mergeSubmissions(inputs, {
-    roster: { file: roster.file, units: roster.units },
-  });
+async function cliMerge(rosterName?: string) {
+  const roster = rosterName ? await readRosterFile(path.join(EXAMPLES, rosterName)) : undefined;
+  if (roster && !roster.ok) throw new Error(roster.reason);
+  const entries = [];
+  for await (const e of expandInputs(["reports"], EXAMPLES)) entries.push(e);
+  const inputs: MergeInput[] = [];
+  for await (const i of intakeEntries(entries, { concurrency: 1 })) inputs.push(i);
+  return mergeSubmissions(inputs, roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {});
 }
 
-describe("the pane's merge pipeline", () => {
-  it("merges the example reports as the command line does", async () => {
-    const roster = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
-    if (!roster.ok) throw new Error(roster.reason);
-    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
-      roster,
-    });
-    const cli = await cliMerge();
-    expect(inputs).toHaveLength(chosenFolder().length);
-    const unitView = (r: typeof result) =>
-      r.units.map((u) => [u.source.name, u.status, u.errors, u.warnings, u.values.unit_name, u.source.sha256]);
-    expect(unitView(result)).toEqual(unitView(cli));
-    expect(result.totals).toEqual(cli.totals);
-    expect(result.statistics).toEqual(cli.statistics);
-    expect(result.problems.map((p) => [p.rule, p.cell, p.message.replace(/“[^”]*”/g, "")])).toEqual(
-      cli.problems.map((p) => [p.rule, p.cell, p.message.replace(/“[^”]*”/g, "")]),
-    );
-    expect(result.roster?.missing).toEqual(cli.roster?.missing);
-    expect(result.summary).toEqual(cli.summary);
+async function run(job: Partial<MergeJob> = {}): Promise<JobEvent[]> {
+  const events: JobEvent[] = [];
+  await runMergeJob({ files: jobFolder(), roster: null, reportType: null, productVersion: VERSION, ...job }, (e) =>
+    events.push(e),
+  );
+  return events;
+}
+
+const finalLines = (events: JobEvent[]): FileLine[] => {
+  const merged = events.find((e) => e.type === "merged");
+  if (merged?.type !== "merged") throw new Error(`no merge: ${JSON.stringify(events.at(-1))}`);
+  return [...merged.lines];
+};
+
+describe("the pane's 汇总 run", () => {
+  it("writes the master the command line writes, byte for byte, from the same files and roster", async () => {
+    const events = await run({ roster: jobFile(path.join(EXAMPLES, "名单.xlsx")) });
+    const done = events.find((e) => e.type === "done");
+    if (done?.type !== "done") throw new Error(JSON.stringify(events.at(-1)));
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pane-cli-"));
+    try {
+      const out = path.join(dir, "汇总.xlsx");
+      await saveMaster(await cliMerge("名单.xlsx"), out);
+      expect(Buffer.from(done.bytes).equals(readFileSync(out))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Progress came file by file, then the merge, then the writing.
+    const kinds = events.map((e) => e.type);
+    expect(kinds.filter((k) => k === "read")).toHaveLength(jobFolder().length);
+    expect(kinds.indexOf("merged")).toBe(jobFolder().length);
+    expect(kinds.at(-1)).toBe("done");
   });
 
-  it("lists every file with its status and a Chinese reason", async () => {
-    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {});
-    const byName = new Map(outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]));
-    expect(byName.get("01-和平区市场监管局.xlsx")).toMatchObject({
-      state: "通过",
-      reason: "未发现问题。",
-    });
+  it("lists every file with what became of it, in the words of 问题清单", async () => {
+    const events = await run({ roster: jobFile(path.join(EXAMPLES, "名单.xlsx")) });
+    const byName = new Map(finalLines(events).map((l) => [l.path.split("/").pop(), l]));
+    const cli = await cliMerge("名单.xlsx");
+    const said = (file: string) => cli.problems.find((p) => p.file.endsWith(file) && p.kind !== "finding")?.message;
+    expect(byName.get("01-和平区市场监管局.xlsx")).toMatchObject({ fate: "ok", reason: "未发现问题。" });
     expect(byName.get("02-河西区市场监管局.xlsx")).toMatchObject({
-      state: "被替代",
-      reason: expect.stringContaining("02-河西区市场监管局-更正.xlsx"),
+      fate: "superseded",
+      reason: said("02-河西区市场监管局.xlsx"),
     });
+    expect(byName.get("02-河西区市场监管局.xlsx")?.reason).toContain("02-河西区市场监管局-更正.xlsx");
     expect(byName.get("05-滨海某某电子科技.xlsx")).toMatchObject({
-      state: "有错误",
-      reason: expect.stringMatching(/\d+ 个错误/),
+      fate: "errors",
+      reason: expect.stringMatching(/^\d+ 个错误/),
     });
     expect(byName.get("03-市标准化研究院.xlsx")).toMatchObject({
-      state: "通过",
-      reason: expect.stringContaining("个警告（均已说明）"),
+      fate: "ok",
+      reason: expect.stringContaining("个提示（均已说明）"),
     });
     expect(byName.get("04-市标准化协会.xlsx")).toMatchObject({
-      state: "待说明",
+      fate: "warnings",
       reason: expect.not.stringContaining("均已说明"),
     });
     expect(byName.get("07-市工业和信息化局-阶段性总结.xlsx")).toMatchObject({
-      state: "未汇总",
-      reason: expect.stringContaining("阶段性总结"),
+      fate: "other_type",
+      reason: said("07-市工业和信息化局-阶段性总结.xlsx"),
     });
     expect(byName.get("08-东丽区市场监管局.xlsx")).toMatchObject({
-      state: "无法读取",
-      reason: expect.stringContaining("08-东丽区市场监管局.xlsx"),
+      fate: "unreadable",
+      reason: said("08-东丽区市场监管局.xlsx"),
     });
     expect(byName.get("~$01-和平区市场监管局.xlsx")).toMatchObject({
-      state: "已忽略",
+      fate: "skipped",
+      reason: said("~$01-和平区市场监管局.xlsx"),
     });
-  });
-
-  it("says which unit is not on the roster, and the closest roster name", async () => {
-    const roster = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
-    if (!roster.ok) throw new Error(roster.reason);
-    const { inputs, result } = await mergeChosenFiles(chosenFolder(), {
-      roster,
-    });
-    const byName = new Map(outcomesOfMerge(inputs, result).map((o) => [o.path.split("/").pop(), o]));
     expect(byName.get("10-天津大学标准化研究所.xlsx")?.reason).toContain(
       "不在单位名单中（最接近的是“天津大学标准化研究中心”）",
     );
     expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain("名单");
   });
 
-  it("refuses a file over the size limit before reading its bytes", async () => {
+  it("keeps two files of the same name apart: each its own line, its own verdict", async () => {
+    const good = path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx");
+    const broken = path.join(EXAMPLES, "reports", "08-东丽区市场监管局.xlsx");
+    const files = [jobFile(good, "研学总结.xlsx"), jobFile(broken, "研学总结.xlsx（第2个）")];
+    const lines = finalLines(await run({ files }));
+    expect(lines.map((l) => [l.id, l.fate])).toEqual([
+      [files[0].id, "ok"],
+      [files[1].id, "unreadable"],
+    ]);
+  });
+
+  it("refuses a file over the size limit without reading its bytes", async () => {
+    const blob = new Blob([new Uint8Array(10)]);
     let read = false;
-    const input = await readChosenFile({
-      name: "大.xlsx",
-      path: "大.xlsx",
-      size: 50 * 1024 * 1024,
-      modified: null,
-      bytes: async () => ((read = true), new Uint8Array()),
-    });
-    expect(input).toMatchObject({ kind: "unreadable", code: "too_large" });
+    Object.defineProperty(blob, "arrayBuffer", { value: async () => ((read = true), new ArrayBuffer(0)) });
+    const huge = { id: 1, name: "大.xlsx", path: "大.xlsx", size: 50 * 1024 * 1024, modified: null, blob };
+    const events = await run({ files: [huge] });
+    expect(finalLines(events)[0]).toMatchObject({ fate: "unreadable", reason: expect.stringContaining("文件过大") });
     expect(read).toBe(false);
   });
 
+  it("stops before reading any report when the roster cannot be used", async () => {
+    const events = await run({ roster: jobFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")) });
+    expect(events).toEqual([
+      { type: "stopped", message: expect.stringContaining("名单文件“01-和平区市场监管局.xlsx”") },
+    ]);
+  });
+
+  it("reports nothing more once cancelled, though the run on this thread goes on to its end", async () => {
+    const events: JobEvent[] = [];
+    const posted: JobEvent[] = [];
+    const pipeline = inThreadPipeline((job, post) => runMergeJob(job, (e) => (posted.push(e), post(e))));
+    const running = pipeline.start(
+      { files: jobFolder(), roster: null, reportType: null, productVersion: VERSION },
+      (e) => {
+        events.push(e);
+        if (events.length === 3) running.cancel();
+      },
+    );
+    await running.ended;
+    expect(events.map((e) => e.type)).toEqual(["read", "read", "read"]);
+    expect(posted.at(-1)?.type).toBe("done");
+  });
+});
+
+describe("the pane's roster", () => {
   it("reads a .csv roster, GBK (as the example is saved) or UTF-8 with BOM, as the .xlsx one", async () => {
-    const xlsx = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
-    const gbk = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
+    const xlsx = await readRoster(rosterFile(path.join(EXAMPLES, "名单.xlsx")));
+    const gbk = await readRoster(rosterFile(path.join(EXAMPLES, "名单.csv")));
     const text = iconv.decode(readFileSync(path.join(EXAMPLES, "名单.csv")), "gb18030");
     const utf8 = await readRoster({
       name: "名单UTF8.csv",
-      path: "名单UTF8.csv",
       size: 0,
-      modified: null,
       bytes: async () => new TextEncoder().encode(`\uFEFF${text}`),
     });
     expect([xlsx, gbk, utf8].map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "ok", "ok"]);
@@ -126,26 +169,18 @@ describe("the pane's merge pipeline", () => {
   });
 
   it("says why a roster cannot be used", async () => {
-    const pdf = await readRoster({
-      name: "名单.pdf",
-      path: "名单.pdf",
-      size: 4,
-      modified: null,
-      bytes: async () => new Uint8Array(4),
-    });
+    const pdf = await readRoster({ name: "名单.pdf", size: 4, bytes: async () => new Uint8Array(4) });
     expect(pdf).toEqual({
       ok: false,
       reason: expect.stringContaining("名单文件“名单.pdf”无法读取：名单须为 .xlsx 或 .csv 文件"),
     });
     const unclosed = await readRoster({
       name: "坏.csv",
-      path: "坏.csv",
       size: 20,
-      modified: null,
       bytes: async () => new TextEncoder().encode('单位名称\n"天津市某单位\n'),
     });
     expect(unclosed).toEqual({ ok: false, reason: expect.stringContaining("CSV 格式有误") });
-    const report = await readRoster(chosenFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
+    const report = await readRoster(rosterFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
     expect(report.ok).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ import * as path from "path";
 import { judgeReport } from "../../src/core/judge";
 import { locateReport } from "../../src/core/locate";
 import type { WorkbookGrid } from "../../src/core/model";
-import { checkFile, findingToJson, type CheckResult } from "../../src/node/read-report";
+import { findingToJson, type CheckResult } from "../../src/intake";
+import { checkFile } from "../../src/node/intake-path";
 import { gridOfFile } from "../helpers/read-grid";
 import { compareFindings, loadFixtures, officeStyle } from "../helpers/lo-fixtures";
 

@@ -8,7 +8,7 @@ import { execFile } from "child_process";
 import { existsSync, writeFileSync } from "fs";
 import * as path from "path";
 import { promisify } from "util";
-import { checkFile } from "../../src/node/read-report";
+import { checkFile } from "../../src/node/intake-path";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";
 

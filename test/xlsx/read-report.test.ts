@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkFile, readReportFile } from "../../src/node/read-report";
+import { checkFile } from "../../src/node/intake-path";
+import { readReportFile } from "../helpers/read-raw";
 import { GOOD_FILL } from "../core/locate-helpers";
 import { filledTemplate } from "../helpers/filled-template";
 

@@ -5,11 +5,12 @@
  */
 import { promises as fs } from "fs";
 import type { Command } from "commander";
-import { STATUS_LABELS } from "../../core/model";
+import { STATUS_LABELS } from "../../core/words";
 import { ruleNameOf } from "../../core/rules/catalogue";
+import { checkResultOf, type CheckResult, type FindingJson } from "../../intake";
 import { expandInputs, type InputEntry } from "../../node/inputs";
-import { checkFiles, type BatchOptions } from "../../node/read-batch";
-import { type CheckResult, type FindingJson } from "../../node/read-report";
+import { intakeEntries } from "../../node/merge-read";
+import type { BatchOptions } from "../../node/read-batch";
 import { CliError, EXIT, type CliIO } from "../io";
 
 const VERDICT = STATUS_LABELS;
@@ -130,15 +131,6 @@ export function exitCodeOf(results: readonly Pick<CheckResult, "status">[]): num
   return results.some((r) => r.status === "errors" || r.status === "unreadable") ? EXIT.findings : EXIT.ok;
 }
 
-/** A path that named nothing readable: one unreadable result, like any other bad file. */
-function missingResult(entry: Extract<InputEntry, { kind: "missing" }>): CheckResult {
-  const message =
-    entry.code === "no_access"
-      ? `没有读取文件夹“${entry.display}”的权限，其中的文件未校验。请检查文件夹权限后重试。`
-      : `找不到“${entry.display}”，请检查路径（相对路径从运行命令的文件夹算起）。`;
-  return { file: entry.display, unit: null, status: "unreadable", findings: [], code: entry.code, message };
-}
-
 /** A file this large may hold thousands of rows full of mistakes: reading it costs up to ~250 MB. */
 const HEAVY_FILE_BYTES = 256 * 1024;
 
@@ -160,25 +152,14 @@ async function batchOptionsFor(paths: readonly string[]): Promise<BatchOptions> 
 
 /**
  * Every input's result in command-line order: the paths are listed first (names only), then the files
- * are read and judged over worker threads, and a path that named nothing takes its place in the order.
+ * go through the shared intake over worker threads, and a path that named nothing takes its place in the order.
  */
 async function* checkEntries(inputs: readonly string[], cwd: string): AsyncIterable<CheckResult> {
   const entries: InputEntry[] = [];
   for await (const entry of expandInputs(inputs, cwd)) entries.push(entry);
-  const files = entries.flatMap((e) => (e.kind === "file" ? [{ path: e.path, displayName: e.display }] : []));
-  const checked = checkFiles(files, await batchOptionsFor(files.map((f) => f.path)))[Symbol.asyncIterator]();
-  try {
-    for (const entry of entries) {
-      if (entry.kind === "missing") yield missingResult(entry);
-      else {
-        const next = await checked.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    }
-  } finally {
-    await checked.return?.(); // the batch stops its worker threads only when told it is over
-  }
+  const options = await batchOptionsFor(entries.flatMap((e) => (e.kind === "file" ? [e.path] : [])));
+  let i = 0;
+  for await (const input of intakeEntries(entries, options)) yield checkResultOf(input, entries[i++].display);
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {

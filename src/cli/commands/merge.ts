@@ -11,9 +11,10 @@ import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
+import { mergeSummaryLines } from "../../core/words";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { expandInputs, type InputEntry } from "../../node/inputs";
-import { isMasterWorkbook, readMergeInputs } from "../../node/merge-read";
+import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
 import { readRosterFile } from "../../node/roster";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -48,18 +49,7 @@ function progress(io: CliIO, total: number) {
 }
 
 function summaryLines(s: MergeSummary, output: string): string[] {
-  const typeNote =
-    s.reportType === null
-      ? "未能确定报告类型"
-      : `报告类型：${s.reportType}（${s.reportTypeFrom === "given" ? "按 --type 指定" : "按多数文件确定"}）`;
-  const lines = [
-    `共读取 ${s.filesRead} 个文件，汇总 ${s.unitsMerged} 个单位，${typeNote}。`,
-    `有错误的单位 ${s.unitsWithErrors} 个；无法读取的文件 ${s.unreadable} 个；被替代的文件 ${s.superseded} 个；其他报告类型未汇总 ${s.skipped} 个；跳过的锁定文件或总表 ${s.ignored} 个。`,
-  ];
-  if (s.missingFromRoster !== null)
-    lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
-  lines.push(`总表已写入：${output}（详见“问题清单”“未报送单位”工作表）。`);
-  return lines;
+  return [...mergeSummaryLines(s), `总表已写入：${output}（详见“问题清单”“未报送单位”工作表）。`];
 }
 
 function detailLines(r: MergeResult): string[] {
@@ -127,7 +117,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const entries = await collectEntries(inputs, io.cwd, output, opts.output);
       const bar = progress(io, entries.length);
       const read: MergeInput[] = [];
-      for await (const input of readMergeInputs(entries)) {
+      for await (const input of intakeEntries(entries)) {
         read.push(input);
         bar.tick(read.length);
       }

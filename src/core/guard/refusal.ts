@@ -70,6 +70,25 @@ export function refusalMessage(code: RefusalCode, fileName: string, detail?: str
   return MESSAGES[code](fileName, detail);
 }
 
+/**
+ * Why a file could not be read at all: the guard's codes, plus a path that names nothing (or a folder
+ * that cannot be listed) and a file that may not be read. The host (file system, browser) says which.
+ */
+export type UnreadableCode = RefusalCode | "not_found" | "no_access";
+
+const HOST_MESSAGES: Readonly<Record<"not_found" | "no_access", (file: string, detail?: string) => string>> = {
+  not_found: (f, d) => `找不到“${f}”${b(d)}，请检查路径（相对路径从运行命令的文件夹算起）。`,
+  no_access: (f) =>
+    `没有读取“${f}”的权限，无法打开。请检查文件或文件夹的权限，或把文件复制到自己有权限的文件夹后重试。`,
+};
+
+/** The Chinese message for any reason a file could not be read. */
+export function unreadableMessage(code: UnreadableCode, fileName: string, detail?: string): string {
+  return code === "not_found" || code === "no_access"
+    ? HOST_MESSAGES[code](fileName, detail)
+    : MESSAGES[code](fileName, detail);
+}
+
 export function refusal(code: RefusalCode, fileName: string, detail?: string): Refusal {
   return { code, message: refusalMessage(code, fileName, detail) };
 }

@@ -4,6 +4,7 @@
  * in any order give an equal result.
  */
 import { REPORT_TYPES, TABLES, type ReportType } from "../definition";
+import type { UnreadableCode } from "../guard";
 import type { Candidate } from "./candidate";
 import { DETAIL_TABLE_IDS } from "./columns";
 import { byNullableText, byText } from "./identity";
@@ -28,8 +29,14 @@ import { statisticsOf, totalsOf } from "./statistics";
 /** What the file adapters hand the merge, one per input file. */
 export type MergeInput =
   | { readonly kind: "report"; readonly candidate: Candidate }
-  | { readonly kind: "unreadable"; readonly source: SourceFile; readonly code: string; readonly message: string }
+  | {
+      readonly kind: "unreadable";
+      readonly source: SourceFile;
+      readonly code: UnreadableCode;
+      readonly message: string;
+    }
   | { readonly kind: "lock_file"; readonly source: SourceFile }
+  | { readonly kind: "temporary_master"; readonly source: SourceFile }
   | { readonly kind: "master_input"; readonly source: SourceFile };
 
 export interface MergeOptions {
@@ -240,10 +247,22 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
     } else if (input.kind === "lock_file") {
       ignored++;
       problems.push(fileLine("lock_file", input.source, null, MERGE_RULES.lockFile, "info", mergeMessages.lockFile()));
+    } else if (input.kind === "temporary_master") {
+      ignored++;
+      problems.push(
+        fileLine(
+          "temporary_master",
+          input.source,
+          null,
+          MERGE_RULES.temporaryMaster,
+          "info",
+          mergeMessages.temporaryMaster(),
+        ),
+      );
     } else if (input.kind === "master_input") {
       ignored++;
       problems.push(
-        fileLine("master_input", input.source, null, MERGE_RULES.masterInput, "error", mergeMessages.masterInput()),
+        fileLine("master_input", input.source, null, MERGE_RULES.masterInput, "info", mergeMessages.masterInput()),
       );
     } else {
       const c = input.candidate;

@@ -115,14 +115,16 @@ export type ProblemKind =
   | "unreadable"
   /** An Office lock file (~$name.xlsx) met in a folder: not a submission. */
   | "lock_file"
-  /** A master workbook given as input: refused (merging masters is a later step). */
+  /** A master workbook met among the inputs: skipped (merging masters is a later step). */
   | "master_input"
+  /** A temporary master left by an interrupted `merge` (core/file-names.ts): skipped. */
+  | "temporary_master"
   /** A submission replaced by a later one of the same unit (被替代). */
   | "superseded"
   /** A submission of the other report type: not merged, never summed. */
   | "other_type";
 
-/** error/warning as in spec §4; `info` for lines that need no fix (被替代, other type, lock file). */
+/** error/warning as in spec §4; `info` for lines that need no fix (被替代, other type, skipped files). */
 export type ProblemSeverity = Severity | "info";
 
 /** 问题清单: one line per finding, per unreadable or refused file, per superseded or skipped file. */
@@ -229,7 +231,7 @@ export interface MergeSummary {
   readonly unreadable: number;
   readonly superseded: number;
   readonly skipped: number;
-  /** Lock files and masters given as input. */
+  /** Lock files, temporary masters and masters met among the inputs. */
   readonly ignored: number;
   /** Roster units that sent nothing; null without a roster. */
   readonly missingFromRoster: number | null;

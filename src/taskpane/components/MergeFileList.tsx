@@ -1,6 +1,7 @@
 import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import * as React from "react";
-import type { FileOutcome, FileState } from "../merge/file-outcomes";
+import { FATE_LABELS, type FileFate } from "../../core/words";
+import type { FileLine } from "../merge/lines";
 
 const useStyles = makeStyles({
   list: {
@@ -18,48 +19,50 @@ const useStyles = makeStyles({
     gap: "2px",
     paddingBottom: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // Off-screen rows of a long list cost nothing to lay out or paint.
+    contentVisibility: "auto",
+    containIntrinsicSize: "auto 44px",
   },
-  head: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-  },
+  head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
   name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   reason: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
-const COLOR: Readonly<Record<FileState, BadgeProps["color"]>> = {
-  reading: "informative",
-  通过: "success",
-  待说明: "warning",
-  有错误: "danger",
-  被替代: "subtle",
-  未汇总: "subtle",
-  无法读取: "danger",
-  已忽略: "subtle",
+const COLOR: Readonly<Record<FileFate, BadgeProps["color"]>> = {
+  pending: "informative",
+  ok: "success",
+  warnings: "warning",
+  errors: "danger",
+  superseded: "subtle",
+  other_type: "subtle",
+  unreadable: "danger",
+  skipped: "subtle",
 };
 
-const LABEL: Readonly<Record<FileState, string>> = {
-  ...Object.fromEntries(Object.keys(COLOR).map((k) => [k, k])),
-  reading: "待读取",
-} as Record<FileState, string>;
+/** One file's line; re-rendered only when its own line changes. */
+const FileItem = React.memo(function FileItem({ line }: { readonly line: FileLine }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <li className={styles.item} aria-label={`${line.path}：${FATE_LABELS[line.fate]}`}>
+      <span className={styles.head}>
+        <Badge appearance="tint" color={COLOR[line.fate]} className={styles.badge}>
+          {FATE_LABELS[line.fate]}
+        </Badge>
+        <span className={styles.name}>{line.path}</span>
+      </span>
+      {line.reason && <span className={styles.reason}>{line.reason}</span>}
+    </li>
+  );
+});
 
-/** The chosen files, each with its status and why: what the bureau sends back to units. */
-export function MergeFileList({ outcomes }: { readonly outcomes: readonly FileOutcome[] }): React.JSX.Element {
+/** The chosen files, each with what became of it and why: what the bureau sends back to units. */
+export function MergeFileList({ lines }: { readonly lines: readonly FileLine[] }): React.JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label="文件列表">
-      {outcomes.map((o) => (
-        <li key={o.path} className={styles.item} aria-label={`${o.path}：${LABEL[o.state]}`}>
-          <span className={styles.head}>
-            <Badge appearance="tint" color={COLOR[o.state]} className={styles.badge}>
-              {LABEL[o.state]}
-            </Badge>
-            <span className={styles.name}>{o.path}</span>
-          </span>
-          {o.reason && <span className={styles.reason}>{o.reason}</span>}
-        </li>
+      {lines.map((line) => (
+        <FileItem key={line.id} line={line} />
       ))}
     </ul>
   );

@@ -1,63 +1,65 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import * as React from "react";
-import type { MergeResult } from "../../core/merge/model";
-import { summaryText } from "../merge/file-outcomes";
-import type { WriteMasterResult } from "../../ports/merge-operations";
-import { Notice } from "./Notice";
+import type { OpenMasterResult } from "../../ports/merge-operations";
 
-/** Asked before existing master sheets are replaced; inline (the pane is narrow), focus on the choice. */
-export function ConfirmReplace(props: {
-  readonly sheets: readonly string[];
-  readonly onConfirm: () => void;
-  readonly onCancel: () => void;
+/** The file name a downloaded master gets. */
+export const MASTER_FILE_NAME = "汇总.xlsx";
+
+/** Saves the master's bytes as a file through the browser (every host with a download; the button says so). */
+export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function openedText(open: OpenMasterResult | null): { intent: "success" | "warning"; title: string; text: string } {
+  if (open === null) return { intent: "success", title: "汇总完成", text: "正在 Excel 中打开汇总工作簿…" };
+  switch (open.kind) {
+    case "opened":
+      return {
+        intent: "success",
+        title: "汇总完成",
+        text: "汇总结果已在一个新的 Excel 工作簿中打开（当前工作簿未作任何改动）。请在新工作簿中选择“文件-另存为”保存。",
+      };
+    case "too_large":
+    case "unsupported":
+    case "failed":
+      return { intent: "warning", title: "汇总完成，但未能在 Excel 中打开", text: open.message };
+  }
+}
+
+/** The end of a merge: what was merged, where the master is, and how to open or save it again. */
+export function FinishedMessage(props: {
+  readonly summary: readonly string[];
+  readonly open: OpenMasterResult | null;
+  readonly onOpen: () => void;
+  readonly onDownload: () => void;
 }): React.JSX.Element {
-  const cancel = React.useRef<HTMLButtonElement>(null);
-  React.useEffect(() => cancel.current?.focus(), []);
+  const { intent, title, text } = openedText(props.open);
   return (
-    <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label="替换已有的汇总工作表？">
+    <MessageBar intent={intent} layout="multiline" politeness="polite">
       <MessageBarBody>
-        <MessageBarTitle>替换已有的汇总工作表？</MessageBarTitle>
-        当前工作簿中已有工作表：{props.sheets.join("、")}
-        。替换后其中的内容（包括手工修改）将被新的汇总结果取代，且无法撤销；其他工作表不受影响。
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {text}
+        {props.summary.map((line) => (
+          <div key={line}>{line}</div>
+        ))}
       </MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" onClick={props.onConfirm}>
-          替换
-        </Button>
-        <Button ref={cancel} onClick={props.onCancel}>
-          取消
-        </Button>
+        <Button onClick={props.onDownload}>下载汇总文件</Button>
+        {props.open !== null && props.open.kind !== "unsupported" && props.open.kind !== "too_large" && (
+          <Button onClick={props.onOpen}>再次在 Excel 中打开</Button>
+        )}
       </MessageBarActions>
     </MessageBar>
   );
-}
-
-export function WriteMessage(props: {
-  readonly write: WriteMasterResult;
-  readonly result: MergeResult;
-}): React.JSX.Element {
-  const { write, result } = props;
-  switch (write.kind) {
-    case "written":
-      return (
-        <Notice intent="success" title="汇总完成">
-          {summaryText(result)}已写入工作表：{write.sheets.join("、")}
-          {write.chart ? "；“统计”表附有各区域研学人次图表。" : "。"}
-        </Notice>
-      );
-    case "exists":
-      return <></>;
-    case "unsupported":
-      return (
-        <Notice intent="warning" title="此版本的 Excel 无法写入汇总工作表">
-          {write.message}
-        </Notice>
-      );
-    case "failed":
-      return (
-        <Notice intent="error" title="未能写入汇总工作表">
-          {write.message}
-        </Notice>
-      );
-  }
 }

@@ -12,18 +12,17 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
-import type { MergeOptions } from "../../core/merge";
-import type { MergeResult } from "../../core/merge/model";
-import type { FileOutcome } from "../merge/file-outcomes";
-import { chosenFromFile } from "../merge/chosen-file";
-import { lazyBrowserPipeline } from "../merge/lazy-pipeline";
-import type { MergePipeline } from "../merge/pipeline";
-import type { ChosenFile } from "../merge/read-inputs";
-import type { MergeOperations, WriteMasterResult } from "../../ports/merge-operations";
+import { mergeSummaryLines } from "../../core/words";
+import type { MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
+import { VERSION } from "../../version";
+import { addChosenFiles, jobFileOf } from "../merge/chosen-file";
+import type { JobEvent, JobFile } from "../merge/job";
+import type { FileLine } from "../merge/lines";
+import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge/pipeline";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
-import { ConfirmReplace, WriteMessage } from "./MergeMessages";
+import { downloadMaster, FinishedMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
   view: {
@@ -55,100 +54,121 @@ type TypeChoice = "majority" | ReportType;
 type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
-  | { kind: "writing"; written: number; total: number; result: MergeResult }
-  | { kind: "confirming"; sheets: readonly string[]; result: MergeResult }
-  | { kind: "finished"; write: WriteMasterResult; result: MergeResult }
+  | { kind: "writing"; rows: number; total: number; summary: readonly string[] }
+  | { kind: "finished"; summary: readonly string[]; bytes: Uint8Array; open: OpenMasterResult | null }
   | { kind: "stopped"; message: string };
 
-/** Adds `more` to `files`, a file chosen twice (same path, size and time) once. */
-function addFiles(files: readonly ChosenFile[], more: readonly ChosenFile[]): ChosenFile[] {
-  const key = (f: ChosenFile) => `${f.path}\u0000${f.size}\u0000${f.modified ?? ""}`;
-  const seen = new Set(files.map(key));
-  // In path order (byte order, as the command line reads a folder), whatever order the browser gave.
-  return [...files, ...more.filter((f) => !seen.has(key(f)) && seen.add(key(f)))].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+const pendingLine = (f: JobFile): FileLine => ({ id: f.id, path: f.path, fate: "pending", reason: "" });
+
+/**
+ * Many small updates (a line per file read) become one render per frame, rendered as a transition so
+ * React yields to the browser between slices: the pane never blocks on a long list.
+ */
+function useFrameBatched<T>(initial: T): [T, (update: (current: T) => T) => void, (next: T) => void] {
+  const [value, setValue] = React.useState(initial);
+  const pending = React.useRef<((current: T) => T)[]>([]);
+  const scheduled = React.useRef(false);
+  const flush = React.useCallback(() => {
+    scheduled.current = false;
+    const updates = pending.current;
+    pending.current = [];
+    React.startTransition(() => setValue((current) => updates.reduce((v, u) => u(v), current)));
+  }, []);
+  const queue = React.useCallback(
+    (update: (current: T) => T) => {
+      pending.current.push(update);
+      if (scheduled.current) return;
+      scheduled.current = true;
+      if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+      else setTimeout(flush, 16);
+    },
+    [flush],
   );
+  const reset = React.useCallback((next: T) => {
+    pending.current = [];
+    setValue(next);
+  }, []);
+  return [value, queue, reset];
 }
 
-/** 汇总: choose the returned workbooks (and a roster), merge them in the pane, write the master sheets. */
+/** 汇总: choose the returned workbooks (and a roster), merge them off the UI thread, open the master as a new workbook. */
 export function MergeView(props: {
   readonly operations: MergeOperations;
   readonly pipeline?: MergePipeline;
 }): React.JSX.Element {
   const { operations } = props;
-  const pipeline = props.pipeline ?? lazyBrowserPipeline;
+  const pipeline = props.pipeline ?? defaultPipeline;
   const styles = useStyles();
   const support = operations.support();
   const noteId = React.useId();
   const filesInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
   const rosterInput = React.useRef<HTMLInputElement>(null);
-  const [files, setFiles] = React.useState<ChosenFile[]>([]);
-  const [roster, setRoster] = React.useState<ChosenFile | null>(null);
+  const running = React.useRef<RunningMerge | null>(null);
+  const [files, setFiles] = React.useState<JobFile[]>([]);
+  const [roster, setRoster] = React.useState<JobFile | null>(null);
   const [type, setType] = React.useState<TypeChoice>("majority");
-  const [outcomes, setOutcomes] = React.useState<readonly FileOutcome[]>([]);
+  const [lines, queueLines, resetLines] = useFrameBatched<readonly FileLine[]>([]);
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
-  const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "confirming";
+  const busy = step.kind === "reading" || step.kind === "writing";
+
+  React.useEffect(() => () => running.current?.cancel(), []);
 
   const choose = (list: FileList | null) => {
     if (!list || list.length === 0) return;
-    const next = addFiles(files, [...list].map(chosenFromFile));
+    const next = addChosenFiles(files, [...list]);
     setFiles(next);
-    setOutcomes(next.map((f) => ({ path: f.path, state: "reading", reason: "" })));
+    resetLines(next.map(pendingLine));
     setStep({ kind: "idle" });
   };
 
-  const write = async (result: MergeResult, replace: boolean) => {
-    setStep({ kind: "writing", written: 0, total: 1, result });
-    const written = await settle(
-      operations.writeMaster(result, {
-        replace,
-        onProgress: (n, of) => setStep({ kind: "writing", written: n, total: of, result }),
-      }),
-      "写入汇总工作表",
-    );
-    if (written.kind === "exists") setStep({ kind: "confirming", sheets: written.sheets, result });
-    else setStep({ kind: "finished", write: written, result });
+  const open = async (bytes: Uint8Array, summary: readonly string[]) => {
+    setStep({ kind: "finished", summary, bytes, open: null });
+    const opened = await settle(operations.openMaster(bytes), "打开汇总工作簿");
+    setStep({ kind: "finished", summary, bytes, open: opened });
   };
 
-  const run = async () => {
+  const onEvent = (summaryRef: { lines: readonly string[] }) => (event: JobEvent) => {
+    switch (event.type) {
+      case "read":
+        queueLines((current) => current.map((l) => (l.id === event.line.id ? event.line : l)));
+        setStep({ kind: "reading", done: event.done, total: event.total });
+        return;
+      case "merged": {
+        const byId = new Map(event.lines.map((l) => [l.id, l]));
+        queueLines((current) => current.map((l) => byId.get(l.id) ?? l));
+        summaryRef.lines = mergeSummaryLines(event.summary);
+        setStep({ kind: "writing", rows: 0, total: 1, summary: summaryRef.lines });
+        return;
+      }
+      case "writing":
+        setStep({ kind: "writing", rows: event.rows, total: event.total, summary: summaryRef.lines });
+        return;
+      case "done":
+        running.current = null;
+        void open(event.bytes, summaryRef.lines);
+        return;
+      case "stopped":
+      case "failed":
+        running.current = null;
+        setStep({ kind: "stopped", message: event.message });
+    }
+  };
+
+  const run = () => {
+    resetLines(files.map(pendingLine));
     setStep({ kind: "reading", done: 0, total: files.length });
-    let rosterUnits: MergeOptions["roster"];
-    if (roster) {
-      const read = await pipeline.readRoster(roster).catch(() => ({
-        ok: false as const,
-        reason: `名单文件“${roster.name}”无法读取。`,
-      }));
-      if (!read.ok) return setStep({ kind: "stopped", message: read.reason });
-      rosterUnits = { file: read.file, units: read.units };
-    }
-    const lines: FileOutcome[] = files.map((f) => ({
-      path: f.path,
-      state: "reading",
-      reason: "",
-    }));
-    setOutcomes(lines);
-    try {
-      const merged = await pipeline.mergeFiles(
-        files,
-        {
-          ...(type === "majority" ? {} : { reportType: type }),
-          ...(rosterUnits ? { roster: rosterUnits } : {}),
-        },
-        (i, outcome) => {
-          lines[i] = outcome;
-          setOutcomes([...lines]);
-          setStep({ kind: "reading", done: i + 1, total: files.length });
-        },
-      );
-      setOutcomes(merged.outcomes);
-      await write(merged.result, false);
-    } catch (e) {
-      setStep({
-        kind: "stopped",
-        message: `汇总时出错：${e instanceof Error ? e.message : String(e)}。请重试；如仍失败，请改用命令行工具的 merge 命令。`,
-      });
-    }
+    running.current = pipeline.start(
+      { files, roster, reportType: type === "majority" ? null : type, productVersion: VERSION },
+      onEvent({ lines: [] }),
+    );
+  };
+
+  const cancel = () => {
+    running.current?.cancel();
+    running.current = null;
+    resetLines(files.map(pendingLine));
+    setStep({ kind: "stopped", message: "已取消汇总：没有生成汇总结果，当前工作簿和报送的文件都未作任何改动。" });
   };
 
   return (
@@ -164,7 +184,7 @@ export function MergeView(props: {
           <Button
             appearance="subtle"
             disabled={busy}
-            onClick={() => (setFiles([]), setOutcomes([]), setStep({ kind: "idle" }))}
+            onClick={() => (setFiles([]), resetLines([]), setStep({ kind: "idle" }))}
           >
             清空
           </Button>
@@ -184,9 +204,7 @@ export function MergeView(props: {
         type="file"
         multiple
         aria-label="选择报送文件所在的文件夹"
-        {...({
-          webkitdirectory: "",
-        } as React.InputHTMLAttributes<HTMLInputElement>)}
+        {...({ webkitdirectory: "" } as React.InputHTMLAttributes<HTMLInputElement>)}
         onChange={(e) => choose(e.currentTarget.files)}
       />
       <Caption1>
@@ -214,7 +232,7 @@ export function MergeView(props: {
         aria-label="选择单位名单"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
-          if (f) setRoster(chosenFromFile(f));
+          if (f) setRoster(jobFileOf(f, f.name));
         }}
       />
 
@@ -227,14 +245,17 @@ export function MergeView(props: {
         </RadioGroup>
       </Field>
 
-      <Button
-        appearance="primary"
-        disabled={!support.available || busy || files.length === 0}
-        aria-describedby={describedBy(noteId, support)}
-        onClick={() => void run()}
-      >
-        开始汇总
-      </Button>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={busy || files.length === 0}
+          aria-describedby={describedBy(noteId, support)}
+          onClick={run}
+        >
+          开始汇总
+        </Button>
+        {busy && <Button onClick={cancel}>取消</Button>}
+      </div>
       <FeatureNote id={noteId} support={support} />
 
       {step.kind === "reading" && (
@@ -247,29 +268,24 @@ export function MergeView(props: {
         </Field>
       )}
       {step.kind === "writing" && (
-        <Field className={styles.stretch} validationMessage="正在写入汇总工作表…" validationState="none">
-          <ProgressBar value={step.written} max={Math.max(step.total, 1)} aria-label="写入进度" />
+        <Field className={styles.stretch} validationMessage="正在生成汇总工作簿…" validationState="none">
+          <ProgressBar value={Math.min(step.rows, step.total)} max={Math.max(step.total, 1)} aria-label="写入进度" />
         </Field>
       )}
-      {step.kind === "confirming" && (
-        <ConfirmReplace
-          sheets={step.sheets}
-          onConfirm={() => void write(step.result, true)}
-          onCancel={() =>
-            setStep({
-              kind: "stopped",
-              message: "已取消：原有的汇总工作表保持不变，未写入新的汇总结果。",
-            })
-          }
+      {step.kind === "finished" && (
+        <FinishedMessage
+          summary={step.summary}
+          open={step.open}
+          onOpen={() => void open(step.bytes, step.summary)}
+          onDownload={() => downloadMaster(step.bytes)}
         />
       )}
-      {step.kind === "finished" && <WriteMessage write={step.write} result={step.result} />}
       {step.kind === "stopped" && (
         <MessageBar intent="warning" layout="multiline" className={styles.stretch}>
           <MessageBarBody>{step.message}</MessageBarBody>
         </MessageBar>
       )}
-      {outcomes.length > 0 && <MergeFileList outcomes={outcomes} />}
+      {lines.length > 0 && <MergeFileList lines={lines} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import * as React from "react";
 import { countsText, STATUS_INTENT } from "../findings-view";
 import type { Validation } from "../../ports/operations";
 import { Notice } from "./Notice";
-import { STATUS_LABELS } from "../../core/model";
+import { STATUS_LABELS } from "../../core/words";
 
 /** The workbook's status (通过 / 待说明 / 有错误) with its counts, or why there is none. Announced when it changes. */
 export function ValidationStatus({ validation }: { readonly validation: Validation }): React.JSX.Element {

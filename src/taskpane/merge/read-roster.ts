@@ -9,7 +9,13 @@ import { readRosterRows } from "../../core/merge/roster-table";
 import type { RosterUnit } from "../../core/merge/model";
 import { shownValue } from "../../core/normalise/text";
 import { readWorkbook } from "../../read";
-import type { ChosenFile } from "./read-inputs";
+
+/** A roster file as the pane has it: its name and size, and its bytes when asked. */
+export interface ChosenFile {
+  readonly name: string;
+  readonly size: number;
+  bytes(): Promise<Uint8Array>;
+}
 
 export type RosterRead =
   | {

@@ -2,41 +2,16 @@
  * The DrawingML parts of a clustered column chart over cells of one worksheet: the chart part
  * (c:chartSpace), the drawing that anchors it on the sheet, and the drawing's relationships.
  *
- * exceljs cannot write charts, so these parts are added to its output afterwards (add-chart.ts).
+ * exceljs cannot write charts, so these parts are added to its output afterwards (package.ts).
  * The chart references the sheet's cells (c:f) so Excel, WPS and LibreOffice recompute it from the
  * sheet, and carries the values as caches (c:strCache, c:numCache) so a reader that does not
  * recompute still draws it. Element order follows the ECMA-376 schema (dml-chart.xsd), which
  * Excel enforces.
  */
 
-export interface ChartSeries {
-  /** The series name and the cell that holds it (`$B$1`). */
-  readonly name: string;
-  readonly nameCell: string;
-  /** Range of the values (`$B$2:$B$18`), one per category. */
-  readonly valuesRange: string;
-  readonly values: readonly number[];
-  /** Bar colour, RRGGBB. */
-  readonly color: string;
-}
+import type { BarChartSpec, ChartSeries } from "../../core/master";
 
-export interface BarChartSpec {
-  /** Worksheet whose cells the chart references. */
-  readonly sheet: string;
-  readonly title: string;
-  /** Range of the category labels (`$A$2:$A$18`). */
-  readonly categoriesRange: string;
-  readonly categories: readonly string[];
-  readonly series: readonly ChartSeries[];
-  readonly valueAxisTitle: string;
-  /** Where the chart sits: zero-based column and row of its top-left and bottom-right cells. */
-  readonly anchor: {
-    readonly fromCol: number;
-    readonly fromRow: number;
-    readonly toCol: number;
-    readonly toRow: number;
-  };
-}
+export type { BarChartSpec, ChartSeries };
 
 const NS = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",

@@ -1,8 +1,7 @@
 /**
- * The master workbook writer (spec §5). Node: writeMasterWorkbook (streams to a file). The task pane
- * imports ./bytes directly (no Node APIs behind it).
+ * The master workbook writer (spec §5): one writer for every host. The command line saves its bytes
+ * to a file (src/node/save-master.ts); the task pane opens them as a new workbook or offers them as a
+ * download.
  */
-export { writeMasterWorkbook } from "./write-master";
-export { writeMasterWorkbookBytes } from "./bytes";
-export { masterDate, MASTER_TITLE, type MasterOptions } from "./write-sheets";
-export { SHEET_NAMES } from "./labels";
+export { masterBytes, masterDescriptionBytes } from "./package";
+export type { RenderProgress } from "./render";

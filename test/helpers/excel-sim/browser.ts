@@ -6,6 +6,7 @@
  *   insertRows(sheet, row, count), deleteRows(sheet, row, count), activate(sheet)
  *   values(sheet), selection() → { sheet, address }, marks() → the cells marked invalid
  *   sheets(), charts(sheet) → the charts the add-in added there
+ *   workbooks() → the workbooks Excel.createWorkbook opened (their sheet names), workbookValues(i, sheet)
  *   names(), stats (syncs per Excel.run, unloaded reads, formulas written), settled()
  * Query string: ?api=1.12 makes requirement sets above ExcelApi 1.12 unsupported; ?theme=dark.
  */
@@ -32,7 +33,14 @@ const office = {
   },
   actions: { associate: () => undefined },
 };
-Object.assign(window, { Office: office, Excel: { run: sim.excel.run }, excelSim: pageApi() });
+Object.assign(window, {
+  Office: office,
+  Excel: {
+    run: sim.excel.run,
+    createWorkbook: (base64?: string) => sim.createWorkbook(base64).finally(scheduleRender),
+  },
+  excelSim: pageApi(),
+});
 
 function pageApi() {
   const after = <T>(result: T): T => {
@@ -51,6 +59,15 @@ function pageApi() {
     marks: () => sim.marks(),
     names: () => sim.names(),
     sheets: () => sim.workbook.sheets.map((s) => s.name),
+    /** The workbooks Excel.createWorkbook opened: each one's sheet names (hidden ones included). */
+    workbooks: () => sim.created.map((g) => g.sheets.map((s) => s.name)),
+    /** The values of a sheet of the i-th workbook createWorkbook opened (dates as ISO text). */
+    workbookValues: (i: number, sheet: string) =>
+      (sim.created[i]?.sheets.find((s) => s.name === sheet)?.rows ?? []).map((row) =>
+        (row ?? []).map((v) =>
+          v instanceof Date ? v.toISOString() : v !== null && typeof v === "object" ? v.error : v,
+        ),
+      ),
     charts: (sheet: string) => layoutOf(sim.workbook.sheet(sheet)).charts,
     activeSheet: () => sim.activeSheet(),
     stats: sim.stats,
@@ -126,7 +143,20 @@ function render(): void {
     }
     table += "</tr>";
   }
-  host.innerHTML = `<div>${tabs}</div><p style="margin:4px 0">点击单元格可输入内容（模拟用户编辑）。</p><table style="border-collapse:collapse">${table}</table>`;
+  const opened = sim.created.length
+    ? `<p style="margin:4px 0" aria-label="新打开的工作簿">新打开的工作簿：${sim.created
+        .map(
+          (g, i) =>
+            `${i + 1}. ${escape(
+              g.sheets
+                .filter((s) => !s.hidden)
+                .map((s) => s.name)
+                .join("、"),
+            )}`,
+        )
+        .join("；")}</p>`
+    : "";
+  host.innerHTML = `<div>${tabs}</div>${opened}<p style="margin:4px 0">点击单元格可输入内容（模拟用户编辑）。</p><table style="border-collapse:collapse">${table}</table>`;
   host
     .querySelectorAll<HTMLButtonElement>("button[data-sheet]")
     .forEach((b) => (b.onclick = () => pageApi().activate(b.dataset.sheet ?? "")));

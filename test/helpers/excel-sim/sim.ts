@@ -12,7 +12,7 @@ import { isCellError } from "../../../src/core/model";
 import type { ExcelRunner } from "../../../src/office/runner";
 import { MARK_FORMULA } from "../../../src/office/mark-signature";
 import { columnLetter, parseA1 } from "../../../src/core/a1";
-import { SimContext, SimError, type ChangeRecord } from "./api";
+import { REQUEST_LIMIT_BYTES, SimContext, SimError, type ChangeRecord } from "./api";
 import {
   key,
   parseRect,
@@ -68,6 +68,11 @@ export interface SimStats {
 
 type Handler = (args: unknown) => Promise<unknown> | void;
 
+/** A request's size as Excel on the web counts it: its JSON, in UTF-8 bytes. */
+function requestBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
 function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -79,6 +84,8 @@ export class ExcelSim {
   readonly workbook = new SimWorkbook();
   readonly stats: SimStats = { syncs: 0, runs: [], unloadedReads: [], formulasWritten: [], lockedEdits: [] };
   readonly handlers = { changed: new Set<Handler>(), activated: new Set<Handler>() };
+  /** Workbooks opened by Excel.createWorkbook, as their values (the open workbook is `workbook`). */
+  readonly created: WorkbookGrid[] = [];
   /** "sheetId" → set of "r,c" keys of unlocked cells (protected sheets accept writes only there). */
   private readonly unlocked = new Map<string, Set<string>>();
   private editing: { done: Promise<void>; finish: () => void } | null = null;
@@ -139,6 +146,27 @@ export class ExcelSim {
   /** Waits until every event raised so far has been handled (tests). */
   async settled(): Promise<void> {
     while (this.pendingEvents.size > 0) await Promise.all([...this.pendingEvents]);
+  }
+
+  // ---- Excel.createWorkbook ----
+
+  /**
+   * Excel.createWorkbook(base64): a workbook of its own, opened beside this one (which it never
+   * touches). Refused, as Excel on the web refuses it, when the request's JSON is over 5 MB.
+   */
+  async createWorkbook(base64?: string): Promise<void> {
+    const size = requestBytes(base64 ?? null);
+    if (size > REQUEST_LIMIT_BYTES)
+      throw new SimError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${size} bytes).`,
+      );
+    if (base64 === undefined) {
+      this.created.push({ sheets: [], names: {} });
+      return;
+    }
+    if (!this.options.read) throw new Error("excel-sim: no reader given for createWorkbook");
+    this.created.push((await this.options.read(base64ToBytes(base64))).grid);
   }
 
   // ---- insertWorksheetsFromBase64 ----

@@ -1,0 +1,39 @@
+/** Words the master shows beside the ones every host shares (core/words.ts): headers, roster standing. */
+import { FIELDS, TABLES } from "../definition";
+import type { RosterStanding } from "../merge/model";
+import { RULES, ruleNameOf } from "../rules/catalogue";
+
+export const PROVENANCE_HEADERS = {
+  file: "来源文件",
+  sha256: "SHA-256",
+  templateVersion: "模板版本",
+  sheet: "来源工作表",
+  row: "来源行号",
+} as const;
+
+export const UNREAD_GROUP_LABEL = "（未填写或无法识别）";
+export const TOTALS_LABEL = "合计";
+export const UNIT_HEADER = "报送单位";
+
+/** The rule's Chinese name from the catalogue; empty for file-level codes the catalogue does not list. */
+export function ruleName(rule: string): string {
+  return Object.prototype.hasOwnProperty.call(RULES, rule) ? ruleNameOf(rule) : "";
+}
+
+/** The label of a field (single field, or a column of `table`); the id itself when the definition does not know it. */
+export function fieldLabel(field: string | null, table: string | null): string {
+  if (!field) return "";
+  if (table) return TABLES.find((t) => t.id === table)?.columns.find((c) => c.id === field)?.label ?? field;
+  return FIELDS.find((f) => f.id === field)?.label ?? field;
+}
+
+export function rosterLabel(standing: RosterStanding): string {
+  switch (standing.kind) {
+    case "no_roster":
+      return "";
+    case "matched":
+      return standing.by === "credit_code" ? "在名单中（信用代码）" : "在名单中（单位名称）";
+    case "unmatched":
+      return standing.suggestion ? `不在名单中，最接近：${standing.suggestion.name}` : "不在名单中";
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * How big a request is as Excel on the web measures it: the JSON that carries it, in UTF-8 bytes. A
+ * control character costs six bytes there (\u0001), a CJK character three, so neither a string's
+ * length nor its UTF-8 size is the measure. Excel on the web refuses a request over 5 MB
+ * (RequestPayloadSizeLimitExceeded, office-js-facts §5).
+ */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+const utf8 = new TextEncoder();
+
+export function requestBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value) ?? "null").length;
+}

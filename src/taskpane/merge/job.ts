@@ -1,0 +1,98 @@
+/**
+ * One 汇总 run, from the chosen files to the master's bytes: the roster, each file through the shared
+ * intake (src/intake, as the command line's workers run it), the merge, then the one master writer
+ * (src/xlsx/master). It runs in the pane's web worker (worker.ts), so the task pane stays responsive,
+ * and reports as it goes with small events. Pure of the DOM and of Office; never throws.
+ */
+import type { ReportType } from "../../core/definition";
+import { mergeSubmissions, type MergeInput, type MergeOptions } from "../../core/merge";
+import type { MergeSummary } from "../../core/merge/model";
+import { intakeFile, type FileFacts } from "../../intake";
+import { masterBytes } from "../../xlsx/master";
+import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
+import { readRoster } from "./read-roster";
+
+/** A chosen file as the job receives it: the browser's File (a Blob) travels to a worker as is. */
+export interface JobFile extends FileFacts {
+  readonly id: number;
+  readonly blob: Blob;
+}
+
+export interface MergeJob {
+  readonly files: readonly JobFile[];
+  readonly roster: JobFile | null;
+  readonly reportType: ReportType | null;
+  /** Recorded in the master's 汇总信息. */
+  readonly productVersion: string;
+}
+
+export type JobEvent =
+  /** The roster could not be read: nothing else happens. */
+  | { readonly type: "stopped"; readonly message: string }
+  /** One file read and judged (before the merge decides between submissions). */
+  | { readonly type: "read"; readonly line: FileLine; readonly done: number; readonly total: number }
+  /** Every file's final line, and the summary, once the merge is done; the master is being written. */
+  | { readonly type: "merged"; readonly lines: readonly FileLine[]; readonly summary: MergeSummary }
+  /** Master rows written so far. */
+  | { readonly type: "writing"; readonly rows: number; readonly total: number }
+  /** The finished master. */
+  | { readonly type: "done"; readonly bytes: Uint8Array }
+  | { readonly type: "failed"; readonly message: string };
+
+export type Post = (event: JobEvent) => void;
+
+async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
+  // Older engines: FileReader (FileReaderSync is workers-only, FileReader is everywhere).
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** Rows the master will have, roughly: for the progress bar while it is written. */
+function masterRows(summary: MergeSummary, inputs: readonly MergeInput[]): number {
+  let rows = summary.unitsMerged + 100;
+  for (const i of inputs) if (i.kind === "report") for (const t of Object.values(i.candidate.tables)) rows += t.length;
+  return rows;
+}
+
+export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
+  try {
+    let roster: MergeOptions["roster"];
+    if (job.roster) {
+      const file = job.roster;
+      const read = await readRoster({ ...file, bytes: () => blobBytes(file.blob) });
+      if (!read.ok) return post({ type: "stopped", message: read.reason });
+      roster = { file: read.file, units: read.units };
+    }
+    const inputs: { id: number; input: MergeInput }[] = [];
+    for (const file of job.files) {
+      const input = await intakeFile(file, () => blobBytes(file.blob));
+      inputs.push({ id: file.id, input });
+      post({ type: "read", line: lineOfInput(file.id, input), done: inputs.length, total: job.files.length });
+    }
+    const result = mergeSubmissions(
+      inputs.map((i) => i.input),
+      { ...(job.reportType ? { reportType: job.reportType } : {}), ...(roster ? { roster } : {}) },
+    );
+    post({ type: "merged", lines: linesOfMerge(inputs, result), summary: result.summary });
+    const total = masterRows(
+      result.summary,
+      inputs.map((i) => i.input),
+    );
+    const bytes = await masterBytes(
+      result,
+      { productVersion: job.productVersion },
+      { onRows: (rows) => post({ type: "writing", rows, total }) },
+    );
+    post({ type: "done", bytes });
+  } catch (e) {
+    post({
+      type: "failed",
+      message: `汇总时出错（${e instanceof Error ? e.message : String(e)}）。请重试；如仍失败，请改用命令行工具的 merge 命令。`,
+    });
+  }
+}

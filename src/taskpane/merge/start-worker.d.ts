@@ -1,0 +1,2 @@
+/** A new merge worker (worker.ts), bundled by webpack as a chunk of its own. */
+export function startMergeWorker(): Worker;
