@@ -39,8 +39,9 @@ async function writeBook(name: string, wb: ExcelJS.Workbook): Promise<string> {
 /** The pane's verdict on a file: its line from the 汇总 run, through a Blob as the browser gives it. */
 async function paneVerdict(file: string, limits?: { maxTableRows: number }): Promise<MergeInput> {
   const bytes = readFileSync(file);
+  const modified = statSync(file).mtime.toISOString();
   return intakeFile(
-    { name: path.basename(file), path: path.basename(file), size: bytes.length, modified: null },
+    { name: path.basename(file), path: path.basename(file), size: bytes.length, modified },
     () => new Blob([bytes]).arrayBuffer().then((b) => new Uint8Array(b)),
     limits ? { limits } : {},
   );
