@@ -8,6 +8,7 @@ import { benchCore } from "./core";
 import { benchGuard } from "./guard";
 import { printFigures, type BenchFigure } from "./figures";
 import { benchMerge } from "./merge";
+import { benchPaneMerge } from "./pane-merge";
 import { benchTemplate } from "./template";
 
 const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
@@ -17,6 +18,7 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["guard", benchGuard],
   ["template", benchTemplate],
   ["merge", benchMerge],
+  ["pane-merge", benchPaneMerge],
 ];
 
 async function main(): Promise<void> {

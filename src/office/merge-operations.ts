@@ -28,14 +28,6 @@ export interface MergeOperationsDeps {
   readonly requestLimit?: number;
 }
 
-/** Base64 of bytes, a chunk at a time (one String.fromCharCode over megabytes overflows the stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let at = 0; at < bytes.length; at += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(at, Math.min(at + 0x8000, bytes.length)));
-  return btoa(binary);
-}
-
 export function createMergeOperations(deps: MergeOperationsDeps): MergeOperations {
   const support: FeatureSupport = deps.isSetSupported("ExcelApi", MERGE_EXCEL_API)
     ? { available: true }
@@ -43,9 +35,8 @@ export function createMergeOperations(deps: MergeOperationsDeps): MergeOperation
   const limit = deps.requestLimit ?? REQUEST_LIMIT_BYTES;
   return {
     support: () => support,
-    async openMaster(bytes) {
+    async openMaster({ base64 }) {
       if (!support.available) return { kind: "unsupported", message: support.message };
-      const base64 = toBase64(bytes);
       if (requestBytes(base64) + ENVELOPE_BYTES > limit)
         return { kind: "too_large", message: messages.masterTooLarge() };
       try {

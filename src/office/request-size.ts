@@ -7,7 +7,11 @@
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const utf8 = new TextEncoder();
+/** Characters JSON writes as themselves, one byte each: a workbook's Base64 is all of them. */
+const PLAIN_ASCII = /^[A-Za-z0-9+/=]*$/;
 
 export function requestBytes(value: unknown): number {
+  // A string of plain ASCII costs its length and two quotes: no need to copy megabytes to count them.
+  if (typeof value === "string" && PLAIN_ASCII.test(value)) return value.length + 2;
   return utf8.encode(JSON.stringify(value) ?? "null").length;
 }

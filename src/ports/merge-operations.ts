@@ -15,9 +15,15 @@ export type OpenMasterResult =
   | Unsupported
   | Failed;
 
+/** The finished master: its bytes (to download) and their Base64 (what a host's open call takes), made off the UI thread. */
+export interface MasterFile {
+  readonly bytes: Uint8Array;
+  readonly base64: string;
+}
+
 export interface MergeOperations {
   /** Whether this host can open a workbook from bytes (asked once per render). */
   support(): FeatureSupport;
-  /** Opens the master's .xlsx bytes as a new workbook; the open workbook is not touched. */
-  openMaster(bytes: Uint8Array): Promise<OpenMasterResult>;
+  /** Opens the master as a new workbook; the open workbook is not touched. */
+  openMaster(master: MasterFile): Promise<OpenMasterResult>;
 }

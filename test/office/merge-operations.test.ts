@@ -6,12 +6,14 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { createMergeOperations, MERGE_EXCEL_API, toBase64 } from "../../src/office/merge-operations";
+import { createMergeOperations, MERGE_EXCEL_API } from "../../src/office/merge-operations";
+import { base64Of } from "../../src/taskpane/merge/job";
 import { REQUEST_LIMIT_BYTES, requestBytes } from "../../src/office/request-size";
 import { ExcelSim } from "../helpers/excel-sim";
 import { readInsertedWorkbook } from "../helpers/excel-sim/reader";
 
-const MASTER = readFileSync(path.resolve(__dirname, "../../examples/reports/01-和平区市场监管局.xlsx"));
+const BYTES = readFileSync(path.resolve(__dirname, "../../examples/reports/01-和平区市场监管局.xlsx"));
+const MASTER = { bytes: BYTES, base64: BYTES.toString("base64") };
 
 function setup(options: { api?: string; limit?: number } = {}) {
   const sim = new ExcelSim({ read: readInsertedWorkbook });
@@ -30,25 +32,26 @@ describe("opening the master as a workbook of its own", () => {
   it("opens the bytes as a new workbook and leaves the open one as it was", async () => {
     const { sim, ops } = setup();
     expect(await ops.openMaster(MASTER)).toEqual({ kind: "opened" });
-    expect(sim.created).toHaveLength(1);
-    expect(sim.created[0].sheets.map((s) => s.name)).toContain("基本情况");
+    const created = await sim.created();
+    expect(created).toHaveLength(1);
+    expect(created[0].sheets.map((s) => s.name)).toContain("基本情况");
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(["基本情况"]);
     expect(sim.values("基本情况")[6][2]).toBe("我的单位");
     expect(sim.stats.runs).toEqual([]);
   });
 
   it("does not send a master whose request would pass the limit, and says to download it", async () => {
-    const { sim, ops } = setup({ limit: MASTER.length });
+    const { sim, ops } = setup({ limit: MASTER.base64.length });
     const answer = await ops.openMaster(MASTER);
     expect(answer).toEqual({ kind: "too_large", message: expect.stringContaining("下载汇总文件") });
-    expect(sim.created).toEqual([]);
+    expect(sim.createdCount).toBe(0);
   });
 
   it(`says what it needs on an Excel without ExcelApi ${MERGE_EXCEL_API}`, async () => {
     const { sim, ops } = setup({ api: "1.7" });
     expect(ops.support()).toMatchObject({ available: false, needs: `ExcelApi ${MERGE_EXCEL_API}` });
     expect(await ops.openMaster(MASTER)).toEqual({ kind: "unsupported", message: expect.stringContaining("下载") });
-    expect(sim.created).toEqual([]);
+    expect(sim.createdCount).toBe(0);
   });
 
   it("tells an Excel failure in Chinese instead of rejecting", async () => {
@@ -80,8 +83,13 @@ describe("request sizes as Excel measures them", () => {
     expect(new TextEncoder().encode("\u0001".repeat(1000)).length).toBe(1000);
   });
 
-  it("Base64 of the bytes round-trips, in chunks that do not overflow the stack", () => {
+  it("counts a workbook's Base64 as its length and two quotes, as JSON.stringify would", () => {
+    expect(requestBytes(MASTER.base64)).toBe(new TextEncoder().encode(JSON.stringify(MASTER.base64)).length);
+    expect(requestBytes("a/b+c=")).toBe(8);
+  });
+
+  it("the pane's worker makes the Base64, in chunks that do not overflow the stack", () => {
     const big = new Uint8Array(300_000).map((_, i) => (i * 31) % 256);
-    expect(Buffer.from(toBase64(big), "base64").equals(Buffer.from(big))).toBe(true);
+    expect(base64Of(big)).toBe(Buffer.from(big).toString("base64"));
   });
 });

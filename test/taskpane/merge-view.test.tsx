@@ -13,7 +13,7 @@ import { MergePanel } from "../../src/taskpane/components/MergePanel";
 import { MergeView } from "../../src/taskpane/components/MergeView";
 import type { JobEvent, MergeJob } from "../../src/taskpane/merge/job";
 import type { MergePipeline, RunningMerge } from "../../src/taskpane/merge/pipeline";
-import type { MergeOperations, OpenMasterResult } from "../../src/ports/merge-operations";
+import type { MasterFile, MergeOperations, OpenMasterResult } from "../../src/ports/merge-operations";
 import type { FeatureSupport } from "../../src/ports/operations";
 import { sampleResult } from "../master/merge-result";
 import { renderInPane } from "./render";
@@ -22,7 +22,7 @@ import { renderInPane } from "./render";
 jest.setTimeout(20000);
 
 class FakeHost implements MergeOperations {
-  readonly opened: Uint8Array[] = [];
+  readonly opened: MasterFile[] = [];
   constructor(
     private readonly answer: OpenMasterResult = { kind: "opened" },
     private readonly supported: FeatureSupport = { available: true },
@@ -30,8 +30,8 @@ class FakeHost implements MergeOperations {
   support(): FeatureSupport {
     return this.supported;
   }
-  async openMaster(bytes: Uint8Array): Promise<OpenMasterResult> {
-    this.opened.push(bytes);
+  async openMaster(master: MasterFile): Promise<OpenMasterResult> {
+    this.opened.push(master);
     return this.answer;
   }
 }
@@ -56,12 +56,12 @@ class FakeRun implements MergePipeline {
     const files = this.job?.files ?? [];
     await this.emit({ type: "merged", lines: files.map((f, i) => line(f.id, f.path, i)), summary: SUMMARY });
     await this.emit({ type: "writing", rows: 50, total: 100 });
-    await this.emit({ type: "done", bytes: MASTER });
+    await this.emit({ type: "done", ...MASTER });
   }
 }
 
 const SUMMARY = sampleResult({ roster: true }).summary;
-const MASTER = new Uint8Array([80, 75, 5, 6]);
+const MASTER = { bytes: new Uint8Array([80, 75, 5, 6]), base64: "UEsFBg==" };
 
 /** The final line of the i-th file. */
 function line(id: number, path: string, i: number) {
@@ -112,8 +112,9 @@ describe("汇总 view", () => {
       done: 1,
       total: 3,
     });
+    // Progress is shown once a frame, not once an event.
+    expect(await screen.findByText("正在读取并校验：1/3")).toBeTruthy();
     expect(screen.getByRole("progressbar", { name: "读取进度" }).getAttribute("aria-valuenow")).toBe("1");
-    expect(screen.getByText("正在读取并校验：1/3")).toBeTruthy();
     expect(await screen.findByRole("listitem", { name: "01-和平区.xlsx：通过" })).toBeTruthy();
     expect(screen.getByRole("listitem", { name: "02-河西区.xlsx：待读取" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "开始汇总" }).hasAttribute("disabled")).toBe(true);

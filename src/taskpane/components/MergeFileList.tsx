@@ -1,4 +1,4 @@
-import { Badge, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import * as React from "react";
 import { FATE_LABELS, type FileFate } from "../../core/words";
 import type { FileLine } from "../merge/lines";
@@ -56,14 +56,33 @@ const FileItem = React.memo(function FileItem({ line }: { readonly line: FileLin
   );
 });
 
-/** The chosen files, each with what became of it and why: what the bureau sends back to units. */
-export function MergeFileList({ lines }: { readonly lines: readonly FileLine[] }): React.JSX.Element {
+/** Lines shown at first, and added by each 再显示: a thousand files never render at once. */
+export const LINES_PER_PAGE = 100;
+
+/**
+ * The chosen files, each with what became of it and why: what the bureau sends back to units. A page
+ * at a time, so a folder of a thousand reports keeps the pane quick; re-rendered only when its lines change.
+ */
+export const MergeFileList = React.memo(function MergeFileList({
+  lines,
+}: {
+  readonly lines: readonly FileLine[];
+}): React.JSX.Element {
   const styles = useStyles();
+  const [shown, setShown] = React.useState(LINES_PER_PAGE);
+  const more = lines.length - shown;
   return (
-    <ul className={styles.list} aria-label="文件列表">
-      {lines.map((line) => (
-        <FileItem key={line.id} line={line} />
-      ))}
-    </ul>
+    <>
+      <ul className={styles.list} aria-label="文件列表">
+        {(more > 0 ? lines.slice(0, shown) : lines).map((line) => (
+          <FileItem key={line.id} line={line} />
+        ))}
+      </ul>
+      {more > 0 && (
+        <Button appearance="subtle" onClick={() => setShown(shown + LINES_PER_PAGE)}>
+          再显示 {Math.min(LINES_PER_PAGE, more)} 个（共 {lines.length} 个文件）
+        </Button>
+      )}
+    </>
   );
-}
+});

@@ -13,7 +13,7 @@ import {
 import * as React from "react";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSummaryLines } from "../../core/words";
-import type { MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
+import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
 import { addChosenFiles, jobFileOf } from "../merge/chosen-file";
 import type { JobEvent, JobFile } from "../merge/job";
@@ -55,7 +55,7 @@ type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
   | { kind: "writing"; rows: number; total: number; summary: readonly string[] }
-  | { kind: "finished"; summary: readonly string[]; bytes: Uint8Array; open: OpenMasterResult | null }
+  | { kind: "finished"; summary: readonly string[]; master: MasterFile; open: OpenMasterResult | null }
   | { kind: "stopped"; message: string };
 
 const pendingLine = (f: JobFile): FileLine => ({ id: f.id, path: f.path, fate: "pending", reason: "" });
@@ -109,7 +109,25 @@ export function MergeView(props: {
   const [roster, setRoster] = React.useState<JobFile | null>(null);
   const [type, setType] = React.useState<TypeChoice>("majority");
   const [lines, queueLines, resetLines] = useFrameBatched<readonly FileLine[]>([]);
-  const [step, setStep] = React.useState<Step>({ kind: "idle" });
+  const [step, setStepNow] = React.useState<Step>({ kind: "idle" });
+  // Progress (a step per file read, per rows written) is shown once a frame, not once an event.
+  const progress = React.useRef<{ step: Step | null; scheduled: boolean }>({ step: null, scheduled: false });
+  const setStep = React.useCallback((next: Step) => {
+    progress.current.step = null;
+    setStepNow(next);
+  }, []);
+  const setProgress = React.useCallback((next: Step) => {
+    progress.current.step = next;
+    if (progress.current.scheduled) return;
+    progress.current.scheduled = true;
+    const flush = () => {
+      progress.current.scheduled = false;
+      if (progress.current.step) setStepNow(progress.current.step);
+      progress.current.step = null;
+    };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+    else setTimeout(flush, 16);
+  }, []);
   const busy = step.kind === "reading" || step.kind === "writing";
 
   React.useEffect(() => () => running.current?.cancel(), []);
@@ -122,17 +140,17 @@ export function MergeView(props: {
     setStep({ kind: "idle" });
   };
 
-  const open = async (bytes: Uint8Array, summary: readonly string[]) => {
-    setStep({ kind: "finished", summary, bytes, open: null });
-    const opened = await settle(operations.openMaster(bytes), "打开汇总工作簿");
-    setStep({ kind: "finished", summary, bytes, open: opened });
+  const open = async (master: MasterFile, summary: readonly string[]) => {
+    setStep({ kind: "finished", summary, master, open: null });
+    const opened = await settle(operations.openMaster(master), "打开汇总工作簿");
+    setStep({ kind: "finished", summary, master, open: opened });
   };
 
   const onEvent = (summaryRef: { lines: readonly string[] }) => (event: JobEvent) => {
     switch (event.type) {
       case "read":
         queueLines((current) => current.map((l) => (l.id === event.line.id ? event.line : l)));
-        setStep({ kind: "reading", done: event.done, total: event.total });
+        setProgress({ kind: "reading", done: event.done, total: event.total });
         return;
       case "merged": {
         const byId = new Map(event.lines.map((l) => [l.id, l]));
@@ -142,11 +160,11 @@ export function MergeView(props: {
         return;
       }
       case "writing":
-        setStep({ kind: "writing", rows: event.rows, total: event.total, summary: summaryRef.lines });
+        setProgress({ kind: "writing", rows: event.rows, total: event.total, summary: summaryRef.lines });
         return;
       case "done":
         running.current = null;
-        void open(event.bytes, summaryRef.lines);
+        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef.lines);
         return;
       case "stopped":
       case "failed":
@@ -276,8 +294,8 @@ export function MergeView(props: {
         <FinishedMessage
           summary={step.summary}
           open={step.open}
-          onOpen={() => void open(step.bytes, step.summary)}
-          onDownload={() => downloadMaster(step.bytes)}
+          onOpen={() => void open(step.master, step.summary)}
+          onDownload={() => downloadMaster(step.master.bytes)}
         />
       )}
       {step.kind === "stopped" && (

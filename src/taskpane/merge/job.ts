@@ -35,8 +35,8 @@ export type JobEvent =
   | { readonly type: "merged"; readonly lines: readonly FileLine[]; readonly summary: MergeSummary }
   /** Master rows written so far. */
   | { readonly type: "writing"; readonly rows: number; readonly total: number }
-  /** The finished master. */
-  | { readonly type: "done"; readonly bytes: Uint8Array }
+  /** The finished master: its bytes, and their Base64 for the host (made here, off the UI thread). */
+  | { readonly type: "done"; readonly bytes: Uint8Array; readonly base64: string }
   | { readonly type: "failed"; readonly message: string };
 
 export type Post = (event: JobEvent) => void;
@@ -50,6 +50,14 @@ async function blobBytes(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(blob);
   });
+}
+
+/** Base64 of bytes, a chunk at a time (one String.fromCharCode over megabytes overflows the stack). */
+export function base64Of(bytes: Uint8Array): string {
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; at += 0x8000)
+    pieces.push(String.fromCharCode(...bytes.subarray(at, Math.min(at + 0x8000, bytes.length))));
+  return btoa(pieces.join(""));
 }
 
 /** Rows the master will have, roughly: for the progress bar while it is written. */
@@ -88,7 +96,7 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
       { productVersion: job.productVersion },
       { onRows: (rows) => post({ type: "writing", rows, total }) },
     );
-    post({ type: "done", bytes });
+    post({ type: "done", bytes, base64: base64Of(bytes) });
   } catch (e) {
     post({
       type: "failed",

@@ -60,10 +60,12 @@ function pageApi() {
     names: () => sim.names(),
     sheets: () => sim.workbook.sheets.map((s) => s.name),
     /** The workbooks Excel.createWorkbook opened: each one's sheet names (hidden ones included). */
-    workbooks: () => sim.created.map((g) => g.sheets.map((s) => s.name)),
+    workbooks: async () => (await sim.created()).map((g) => g.sheets.map((s) => s.name)),
+    /** How many workbooks Excel.createWorkbook opened (without reading them). */
+    workbookCount: () => sim.createdCount,
     /** The values of a sheet of the i-th workbook createWorkbook opened (dates as ISO text). */
-    workbookValues: (i: number, sheet: string) =>
-      (sim.created[i]?.sheets.find((s) => s.name === sheet)?.rows ?? []).map((row) =>
+    workbookValues: async (i: number, sheet: string) =>
+      ((await sim.created())[i]?.sheets.find((s) => s.name === sheet)?.rows ?? []).map((row) =>
         (row ?? []).map((v) =>
           v instanceof Date ? v.toISOString() : v !== null && typeof v === "object" ? v.error : v,
         ),
@@ -143,18 +145,8 @@ function render(): void {
     }
     table += "</tr>";
   }
-  const opened = sim.created.length
-    ? `<p style="margin:4px 0" aria-label="新打开的工作簿">新打开的工作簿：${sim.created
-        .map(
-          (g, i) =>
-            `${i + 1}. ${escape(
-              g.sheets
-                .filter((s) => !s.hidden)
-                .map((s) => s.name)
-                .join("、"),
-            )}`,
-        )
-        .join("；")}</p>`
+  const opened = sim.createdCount
+    ? `<p style="margin:4px 0" aria-label="新打开的工作簿">Excel.createWorkbook 已打开 ${sim.createdCount} 个新工作簿（当前工作簿不变）。</p>`
     : "";
   host.innerHTML = `<div>${tabs}</div>${opened}<p style="margin:4px 0">点击单元格可输入内容（模拟用户编辑）。</p><table style="border-collapse:collapse">${table}</table>`;
   host

@@ -84,8 +84,6 @@ export class ExcelSim {
   readonly workbook = new SimWorkbook();
   readonly stats: SimStats = { syncs: 0, runs: [], unloadedReads: [], formulasWritten: [], lockedEdits: [] };
   readonly handlers = { changed: new Set<Handler>(), activated: new Set<Handler>() };
-  /** Workbooks opened by Excel.createWorkbook, as their values (the open workbook is `workbook`). */
-  readonly created: WorkbookGrid[] = [];
   /** "sheetId" → set of "r,c" keys of unlocked cells (protected sheets accept writes only there). */
   private readonly unlocked = new Map<string, Set<string>>();
   private editing: { done: Promise<void>; finish: () => void } | null = null;
@@ -150,9 +148,12 @@ export class ExcelSim {
 
   // ---- Excel.createWorkbook ----
 
+  private readonly opened: (() => Promise<WorkbookGrid>)[] = [];
+
   /**
    * Excel.createWorkbook(base64): a workbook of its own, opened beside this one (which it never
-   * touches). Refused, as Excel on the web refuses it, when the request's JSON is over 5 MB.
+   * touches). Refused, as Excel on the web refuses it, when the request's JSON is over 5 MB. Excel
+   * opens the file in its own process, so the stand-in reads it only when a test asks (created()).
    */
   async createWorkbook(base64?: string): Promise<void> {
     const size = requestBytes(base64 ?? null);
@@ -161,12 +162,26 @@ export class ExcelSim {
         "RequestPayloadSizeLimitExceeded",
         `The request payload size has exceeded the limit (${size} bytes).`,
       );
-    if (base64 === undefined) {
-      this.created.push({ sheets: [], names: {} });
-      return;
-    }
-    if (!this.options.read) throw new Error("excel-sim: no reader given for createWorkbook");
-    this.created.push((await this.options.read(base64ToBytes(base64))).grid);
+    const read = this.options.read;
+    if (base64 !== undefined && !read) throw new Error("excel-sim: no reader given for createWorkbook");
+    let grid: Promise<WorkbookGrid> | null = null;
+    this.opened.push(
+      () =>
+        (grid ??=
+          base64 === undefined
+            ? Promise.resolve({ sheets: [], names: {} })
+            : read!(base64ToBytes(base64)).then((s) => s.grid)),
+    );
+  }
+
+  /** Workbooks opened by Excel.createWorkbook, as their values (the open workbook is `workbook`). */
+  created(): Promise<WorkbookGrid[]> {
+    return Promise.all(this.opened.map((open) => open()));
+  }
+
+  /** How many workbooks Excel.createWorkbook opened. */
+  get createdCount(): number {
+    return this.opened.length;
   }
 
   // ---- insertWorksheetsFromBase64 ----
