@@ -20,6 +20,9 @@ export async function writeMasterWorkbook(
 ): Promise<void> {
   const date = masterDate(result, options);
   const work = mkdtempSync(path.join(os.tmpdir(), "master-"));
+  // A command interrupted part way exits through process.exit (src/node/interrupt): no finally runs then.
+  const removeWork = () => rmSync(work, { recursive: true, force: true });
+  process.once("exit", removeWork);
   try {
     const plain = path.join(work, "sheets.xlsx");
     // Shared strings: every string cell is t="s" (without them exceljs writes t="str", a formula's result type).
@@ -30,6 +33,7 @@ export async function writeMasterWorkbook(
     // Without a chart the package is still re-zipped, so every master has the same fixed zip times.
     await addChartToFile(plain, outPath, chart, date);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    process.off("exit", removeWork);
+    removeWork();
   }
 }
