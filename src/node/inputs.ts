@@ -10,7 +10,7 @@
  */
 import { promises as fs, type Dirent } from "fs";
 import * as path from "path";
-import { nodeOf, type FileNode } from "./file-identity";
+import { identityOf, nodeOf, sameFile, type FileIdentity } from "./file-identity";
 
 /** One thing to read: a file (regular, or whatever else the path names), or a path that cannot be listed. */
 export type InputEntry =
@@ -44,20 +44,21 @@ const isAccessError = (e: unknown): boolean => {
   return code === "EACCES" || code === "EPERM";
 };
 
-const nodeKey = (n: FileNode) => `${n.dev}:${n.ino}`;
+/** A folder's key among those walked: device and inode, or its real path where the file system gives no inode. */
+const folderKey = (id: FileIdentity) => (id.node && id.node.ino !== 0n ? `${id.node.dev}:${id.node.ino}` : id.real);
 
 interface Walk {
-  /** The folders given on the command line, by device and inode. */
-  readonly roots: readonly FileNode[];
-  /** Folders already walked, by device and inode: a link back to an ancestor is not walked again. */
+  /** The folders given on the command line. */
+  readonly roots: readonly FileIdentity[];
+  /** Folders already walked (folderKey): a link back to an ancestor is not walked again. */
   readonly seen: Set<string>;
 }
 
 /** Whether `real` (a real path) is one of the given folders or lies below one, compared by identity, not spelling. */
-async function isInsideRoots(real: string, roots: readonly FileNode[]): Promise<boolean> {
+async function isInsideRoots(real: string, roots: readonly FileIdentity[]): Promise<boolean> {
   for (let dir = real; ; dir = path.dirname(dir)) {
-    const node = await nodeOf(dir);
-    if (node && roots.some((r) => r.dev === node.dev && r.ino === node.ino)) return true;
+    const here: FileIdentity = { real: dir, node: await nodeOf(dir) };
+    if (roots.some((root) => sameFile(root, here))) return true;
     if (path.dirname(dir) === dir) return false;
   }
 }
@@ -87,11 +88,9 @@ async function* walkChild(dirent: Dirent, full: string, display: string, walk: W
 
 /** A folder's files in name order, depth first; each folder once, however many links lead to it. */
 async function* walkFolder(full: string, display: string, walk: Walk): AsyncGenerator<InputEntry> {
-  const node = await nodeOf(full);
-  if (node) {
-    if (walk.seen.has(nodeKey(node))) return;
-    walk.seen.add(nodeKey(node));
-  }
+  const key = folderKey(await identityOf(full));
+  if (walk.seen.has(key)) return;
+  walk.seen.add(key);
   let dirents: Dirent[];
   try {
     dirents = (await fs.readdir(full, { withFileTypes: true })).sort(byName);
@@ -119,9 +118,8 @@ export async function* expandInputs(inputs: readonly string[], cwd: string): Asy
       return { input, full, stat };
     }),
   );
-  const roots = given.flatMap(({ stat }) =>
-    typeof stat === "object" && stat.isDirectory() ? [{ dev: stat.dev, ino: stat.ino }] : [],
-  );
+  const folders = given.filter(({ stat }) => typeof stat === "object" && stat.isDirectory());
+  const roots = await Promise.all(folders.map(({ full }) => identityOf(full)));
   const walk: Walk = { roots, seen: new Set() };
   for (const { input, full, stat } of given) {
     if (stat === undefined || stat === "no_access")
