@@ -3,7 +3,7 @@ import { printableText } from "../core/text";
 import type { OutsideLink } from "../node/inputs";
 
 /** The help text's promise, said once for both commands. */
-export const LINKS_HELP = "文件夹中指向所给文件夹以外的链接（快捷方式）不会读取，会逐个提示";
+export const LINKS_HELP = "文件夹中指向所给文件夹以外的符号链接不会读取，会逐个提示";
 
 /** Why a link inside a folder was not read, and how to have it read. */
 export function outsideLinkLine(entry: OutsideLink, verb: "校验" | "汇总"): string {

@@ -114,7 +114,7 @@ describe("links in a folder that lead outside the folders given", () => {
   }, 60000);
 
   it("are explained in both commands' help", async () => {
-    for (const cmd of ["check", "merge"]) expect((await run(["help", cmd])).out).toContain("指向所给文件夹以外的链接");
+    for (const cmd of ["check", "merge"]) expect((await run(["help", cmd])).out).toContain("指向所给文件夹以外的符号链接");
   });
 });
 
