@@ -2,7 +2,7 @@
 /**
  * The installed command: `npx tj-report …` in the project folder, or `tj-report …` anywhere after
  * `npm link`; `npm run cli` runs it too. Runs the CLI bundled from the TypeScript sources
- * (bin/cli-bundle.js: built on first use and whenever a source changes), so nothing has to be
+ * (bin/cli-bundle.js: built on first use and whenever an input to the build changes), so nothing has to be
  * compiled by hand after `npm ci`; relative paths are read from the folder the command is run in.
  */
 "use strict";

@@ -3,6 +3,7 @@
  * Entry point of `npm run cli -- …` and of the installed command (bin/tj-report.js): wires the CLI to
  * the real process.
  */
+import { exitCleanlyOnSignals } from "../node/interrupt";
 import { runCli } from "./program";
 
 /**
@@ -18,6 +19,9 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw e;
 });
+
+// Ctrl+C or SIGTERM: remove what the command was writing, say so, exit 130 / 143.
+exitCleanlyOnSignals(process.stderr);
 
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),

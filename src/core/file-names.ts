@@ -19,8 +19,8 @@ const TEMP_SUFFIX = ".tmp.xlsx";
 const TEMP_NAME = /^\..+\.\d+\.tmp\.xlsx$/;
 
 /**
- * The temporary file `merge` writes before renaming it to `output` (a base name such as 汇总.xlsx):
- * hidden (a leading dot), with the process id, so two runs never share one.
+ * The temporary file `merge` (and `template --force`) writes before renaming it to `output` (a base
+ * name such as 汇总.xlsx): hidden (a leading dot), with the process id, so two runs never share one.
  */
 export function temporaryMasterName(output: string, pid: number): string {
   const base = baseName(output).replace(/\.xlsx$/i, "");

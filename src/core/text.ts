@@ -37,3 +37,28 @@ export function labelKey(s: string): string {
   while (end > start && (k[end - 1] === ":" || k[end - 1] === "：")) end--;
   return k.slice(start, end);
 }
+
+/** Short escapes for the control characters people know by sight. */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Characters that must never reach a terminal or a one-line message as they are: C0 controls (a
+ * newline splits a line, ESC starts a terminal command), DEL, C1 controls (NEL ends a line), bidi
+ * marks, embeddings, overrides and isolates (U+202E shows "xslx.exe" as "exe.xlsx"), and the line
+ * and paragraph separators.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name (or any text from outside: a path, a message quoting one) as one visible line: each
+ * character above becomes an escape a person can read and copy, `\n`, `\r`, `\t` or `\u001B` (as in
+ * JSON). Everything else, Chinese and backslash path separators included, is kept. Applying it
+ * twice changes nothing more.
+ */
+export function printableText(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (ch) => SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}

@@ -6,12 +6,12 @@
 import type { JudgeOptions } from "../core/judge";
 import type { MergeInput } from "../core/merge";
 import { unreadableFile } from "../intake";
-import type { InputEntry } from "./inputs";
+import type { ReadableEntry } from "./inputs";
 import { factsOf, intakePath } from "./intake-path";
 import { intakePaths, type BatchOptions } from "./read-batch";
 
 /** A path that could not be listed or named nothing: unreadable, with the reason in Chinese. */
-export function missingInput(entry: Extract<InputEntry, { kind: "missing" }>): MergeInput {
+export function missingInput(entry: Extract<ReadableEntry, { kind: "missing" }>): MergeInput {
   const facts = { ...factsOf(entry, null), name: entry.display };
   return entry.code === "no_access" ? unreadableFile(facts, "no_access") : unreadableFile(facts, "not_found");
 }
@@ -23,7 +23,7 @@ export async function isMasterWorkbook(filePath: string): Promise<boolean> {
 
 /** Every entry as a MergeInput, in the order given: files through the intake's batch. Never throws. */
 export async function* intakeEntries(
-  entries: readonly InputEntry[],
+  entries: readonly ReadableEntry[],
   options: BatchOptions & { readonly judge?: JudgeOptions } = {},
 ): AsyncIterable<MergeInput> {
   const files = entries.filter((e) => e.kind === "file");

@@ -5,9 +5,8 @@
  */
 import { Inflate } from "fflate";
 import { GuardLimits, GuardProblem } from "../core/guard";
-import { InflationBudget, ReaderCost } from "./guard";
+import { InflationBudget, ReaderCost, type ZipEntry } from "./guard";
 import { PURE_CODEC, type Codec } from "./codec";
-import type { ZipEntry } from "./zip-entries";
 
 /**
  * Compressed bytes handed to the inflater at a time: 1 KB first, doubling up to 16 KB. Deflate

@@ -9,14 +9,13 @@ import {
   isProblem,
   judgeEntries,
   judgeEntryCount,
-  judgeFileBytes,
+  openFileBytes,
   judgePackage,
   MAX_INSPECTED_PART_BYTES,
   PARTS_TO_INSPECT,
 } from "./guard";
 import type { Codec } from "./codec";
 import { inflateParts } from "./inflate";
-import { listZipEntries } from "./zip-entries";
 
 export interface GuardedPackage {
   /** An .xlsm (or a workbook carrying VBA): read for its values only. */
@@ -36,9 +35,9 @@ export function guardPackage(
   codec?: Codec,
 ): GuardedPackage | GuardProblem {
   try {
-    const problem = judgeFileBytes(name, bytes, limits);
-    if (problem) return problem;
-    const entries = listZipEntries(bytes);
+    const opened = openFileBytes(name, bytes, limits);
+    if (isProblem(opened)) return opened;
+    const entries = opened.entries;
     if (isProblem(entries)) return entries;
     const tooMany = judgeEntryCount(entries.length, limits);
     if (tooMany) return tooMany;

@@ -42,7 +42,7 @@ async function cliMaster(): Promise<Map<string, unknown[][]>> {
   const roster = await readRosterFile(path.join(EXAMPLES, "名单.xlsx"));
   if (!roster.ok) throw new Error(roster.reason);
   const entries = [];
-  for await (const e of expandInputs(["reports"], EXAMPLES)) entries.push(e);
+  for await (const e of expandInputs(["reports"], EXAMPLES)) if (e.kind !== "outside_link") entries.push(e);
   const inputs: MergeInput[] = [];
   for await (const i of intakeEntries(entries, { concurrency: 1 })) inputs.push(i);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-master-"));

@@ -25,7 +25,7 @@ async function cliMerge(rosterName?: string) {
   const roster = rosterName ? await readRosterFile(path.join(EXAMPLES, rosterName)) : undefined;
   if (roster && !roster.ok) throw new Error(roster.reason);
   const entries = [];
-  for await (const e of expandInputs(["reports"], EXAMPLES)) entries.push(e);
+  for await (const e of expandInputs(["reports"], EXAMPLES)) if (e.kind !== "outside_link") entries.push(e);
   const inputs: MergeInput[] = [];
   for await (const i of intakeEntries(entries, { concurrency: 1 })) inputs.push(i);
   return mergeSubmissions(inputs, roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {});

@@ -5,12 +5,14 @@
  */
 import { promises as fs } from "fs";
 import type { Command } from "commander";
-import { STATUS_LABELS } from "../../core/words";
+import { SEVERITY_LABELS, STATUS_LABELS } from "../../core/words";
 import { ruleNameOf } from "../../core/rules/catalogue";
+import { printableText } from "../../core/text";
 import { checkResultOf, type CheckResult, type FindingJson } from "../../intake";
-import { expandInputs, type InputEntry } from "../../node/inputs";
+import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { intakeEntries } from "../../node/merge-read";
 import type { BatchOptions } from "../../node/read-batch";
+import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 
 const VERDICT = STATUS_LABELS;
@@ -22,10 +24,13 @@ function counts(r: CheckResult) {
   return { errors, warnings: warnings.length, explained };
 }
 
-/** One line per file: name, unit, verdict and counts. */
+/**
+ * One line per file: name, unit, verdict and counts. Names and messages come from outside (a file
+ * name, a unit's text): their control characters are shown escaped, so each stays one line.
+ */
 export function verdictLine(r: CheckResult): string {
-  const who = r.unit ? `${r.file}（${r.unit}）` : r.file;
-  if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${r.message ?? ""}`;
+  const who = printableText(r.unit ? `${r.file}（${r.unit}）` : r.file);
+  if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${printableText(r.message ?? "")}`;
   const c = counts(r);
   const parts = [
     `${c.errors} 个错误`,
@@ -42,9 +47,8 @@ const ruleName = ruleNameOf;
  * 核实说明 (rule name and place) if it is right as written.
  */
 function findingLines(f: FindingJson): string[] {
-  const lines = [
-    `  ${f.severity === "error" ? "错误" : "提示"}  ${f.sheet}!${f.cell}  ${f.message}  [${ruleName(f.rule)}]`,
-  ];
+  const where = printableText(`${f.sheet}!${f.cell}`);
+  const lines = [`  ${SEVERITY_LABELS[f.severity]}  ${where}  ${printableText(f.message)}  [${ruleName(f.rule)}]`];
   if (f.severity === "warning" && f.explanation === undefined && f.rule !== "explanation.unused")
     lines.push(
       `        如情况属实，在“核实说明”中填写：规则“${ruleName(f.rule)}”，位置“${f.sheet}!${f.cell}”，并写明说明。`,
@@ -153,10 +157,18 @@ async function batchOptionsFor(paths: readonly string[]): Promise<BatchOptions> 
 /**
  * Every input's result in command-line order: the paths are listed first (names only), then the files
  * go through the shared intake over worker threads, and a path that named nothing takes its place in the order.
+ * A link leading outside the folders given is no result: `skipped` is told of it.
  */
-async function* checkEntries(inputs: readonly string[], cwd: string): AsyncIterable<CheckResult> {
-  const entries: InputEntry[] = [];
-  for await (const entry of expandInputs(inputs, cwd)) entries.push(entry);
+async function* checkEntries(
+  inputs: readonly string[],
+  cwd: string,
+  skipped: (entry: OutsideLink) => void,
+): AsyncIterable<CheckResult> {
+  const entries: ReadableEntry[] = [];
+  for await (const entry of expandInputs(inputs, cwd)) {
+    if (entry.kind === "outside_link") skipped(entry);
+    else entries.push(entry);
+  }
   const options = await batchOptionsFor(entries.flatMap((e) => (e.kind === "file" ? [e.path] : [])));
   let i = 0;
   for await (const input of intakeEntries(entries, options)) yield checkResultOf(input, entries[i++].display);
@@ -166,14 +178,15 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command("check")
     .description("校验填报好的报表文件，逐个列出错误和提示（所在工作表、单元格和原因）")
-    .argument("<文件或文件夹...>", "要校验的 .xlsx 文件或文件夹（逐层查找其中所有文件），可以有多个")
+    .argument("<文件或文件夹...>", `要校验的 .xlsx 文件或文件夹（逐层查找其中所有文件），可以有多个；${LINKS_HELP}`)
     .option("--json", "以 JSON 输出结果（供脚本使用）")
     .action(async (inputs: string[], opts: { json?: boolean }) => {
       // Each file is printed as soon as it is checked and then let go: a batch never holds every finding at once.
       const out = chunked(io.stdout);
       const seen: Pick<CheckResult, "status">[] = [];
       if (opts.json) out.add("[\n");
-      for await (const result of checkEntries(inputs, io.cwd)) {
+      const skipped = (entry: OutsideLink) => io.stderr(outsideLinkLine(entry, "校验"));
+      for await (const result of checkEntries(inputs, io.cwd, skipped)) {
         if (seen.length > 0) collectAfterLargeFile();
         if (opts.json) {
           if (seen.length > 0) out.add(",\n");
@@ -184,7 +197,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       if (seen.length === 0) {
         if (opts.json) out.add("]\n");
         out.flush();
-        throw new CliError(`在“${inputs.join("”“")}”中没有找到任何文件。`, EXIT.usage);
+        throw new CliError(`在“${inputs.map(printableText).join("”“")}”中没有找到任何文件。`, EXIT.usage);
       }
       if (opts.json) out.add("\n]\n");
       else if (seen.length > 1) out.add(summaryLine(seen) + "\n");

@@ -3,6 +3,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { TEMPLATE } from "../../core/definition";
+import { printableText } from "../../core/text";
+import { replaceFile } from "../../node/replace-file";
 import { MAX_YEAR, MIN_YEAR, isValidTemplateYear } from "../../xlsx/template-years";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -24,10 +26,10 @@ function parseYear(text: string | undefined): number {
 function requireXlsxName(output: string): void {
   const ext = path.extname(output);
   if (ext.toLowerCase() === ".xlsx") return;
-  const suggestion = `${ext ? output.slice(0, -ext.length) : output}.xlsx`;
-  const what = ext ? `扩展名是“${ext}”` : "没有扩展名";
+  const suggestion = printableText(`${ext ? output.slice(0, -ext.length) : output}.xlsx`);
+  const what = ext ? `扩展名是“${printableText(ext)}”` : "没有扩展名";
   throw new CliError(
-    `模板是 Excel 工作簿，输出文件名须以 .xlsx 结尾；“${output}”${what}。请改为：-o ${suggestion}`,
+    `模板是 Excel 工作簿，输出文件名须以 .xlsx 结尾；“${printableText(output)}”${what}。请改为：-o ${suggestion}`,
     EXIT.usage,
   );
 }
@@ -47,25 +49,30 @@ export function registerTemplate(program: Command, io: CliIO, setExit: (code: nu
     .description("生成空白填报模板（.xlsx），供不使用加载项的单位在 Excel、WPS 或 LibreOffice 中填写")
     .requiredOption("-o, --output <文件>", "输出的 .xlsx 文件路径")
     .option("--year <年份>", `报告年度（默认 ${TEMPLATE.defaultYear}）`)
-    .option("--force", "覆盖已存在的文件")
+    .option("--force", "覆盖已存在的文件（先写好新文件再替换；若该名称是链接，替换的是链接本身，不会改写它指向的文件）")
     .action(async (opts: TemplateCommandOptions) => {
       requireXlsxName(opts.output);
       const year = parseYear(opts.year);
       const file = path.resolve(io.cwd, opts.output);
+      const shown = printableText(file);
       if (!opts.force && (await exists(file))) {
-        throw new CliError(`文件已存在：${file}。如需覆盖，请加 --force。`, EXIT.usage);
+        throw new CliError(`文件已存在：${shown}。如需覆盖，请加 --force。`, EXIT.usage);
       }
       // Loaded here: exceljs is ~20 MB that `check` never needs.
       const { writeTemplate } = await import("../../xlsx/template-writer");
       const data = await writeTemplate({ year });
       try {
-        // "wx" closes the gap between the check above and the write.
-        await fs.writeFile(file, data, { flag: opts.force ? "w" : "wx" });
+        // "wx" closes the gap between the check above and the write. With --force the file is
+        // replaced whole (a temporary file renamed over it): never written through a link, never
+        // left half written by Ctrl+C.
+        if (opts.force) await replaceFile(file, (temporary) => fs.writeFile(temporary, data));
+        else await fs.writeFile(file, data, { flag: "wx" });
       } catch (e) {
-        const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "所在文件夹不存在" : (e as Error).message;
-        throw new CliError(`无法写入 ${file}：${reason}。`, EXIT.usage);
+        const reason =
+          (e as NodeJS.ErrnoException).code === "ENOENT" ? "所在文件夹不存在" : printableText((e as Error).message);
+        throw new CliError(`无法写入 ${shown}：${reason}。`, EXIT.usage);
       }
-      io.stdout(`已生成${year}年填报模板：${file}\n`);
+      io.stdout(`已生成${year}年填报模板：${shown}\n`);
       setExit(EXIT.ok);
     });
 }

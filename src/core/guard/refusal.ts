@@ -3,6 +3,8 @@
  * Codes are a contract (spec §6: an `unreadable` result carries `code`); messages are for people.
  */
 
+import { printableText } from "../text";
+
 export type RefusalCode =
   | "empty"
   | "lock_file"
@@ -65,9 +67,13 @@ const MESSAGES: Readonly<Record<RefusalCode, (file: string, detail?: string) => 
     `“${f}”不是用下发的《标准化研学行动总结》模板填写的，无法读取${s(d)}。请下载最新模板，把内容填入模板后重新发送。`,
 };
 
-/** The Chinese message for a refusal of `fileName`; `detail` (Chinese) is shown in brackets where it helps. */
+/**
+ * The Chinese message for a refusal of `fileName`; `detail` (Chinese) is shown in brackets where it
+ * helps. Both may come from the submission (its file name, a part name inside it), so their control
+ * characters are shown escaped: the message stays one line, and prints nothing a terminal obeys.
+ */
 export function refusalMessage(code: RefusalCode, fileName: string, detail?: string): string {
-  return MESSAGES[code](fileName, detail);
+  return MESSAGES[code](printableText(fileName), detail === undefined ? undefined : printableText(detail));
 }
 
 /**

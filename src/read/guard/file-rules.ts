@@ -8,7 +8,7 @@ import { formatBytes, GuardLimits } from "../../core/guard/limits";
 import { GuardProblem } from "../../core/guard/refusal";
 import { isLockFileName } from "../../core/file-names";
 import { describeOther, isOdsMimetype, odfMimetypeOfFirstEntry, sniffMagic } from "./sniff";
-import { judgeZipLayout } from "./zip-layout";
+import { readZipDirectory, type ZipDirectory } from "./zip-directory";
 
 /** Checks that need only the name and the size, so a huge file is refused before it is read. */
 export function judgeNameAndSize(fileName: string, size: number, limits: GuardLimits): GuardProblem | undefined {
@@ -20,19 +20,19 @@ export function judgeNameAndSize(fileName: string, size: number, limits: GuardLi
 }
 
 /**
- * Checks on the file's bytes before the zip is opened. Returns undefined when the file is a zip
- * worth opening (its entries are judged next), else the problem.
+ * Checks on the file's bytes before anything is inflated. Returns the problem, or, for a zip worth
+ * opening, its directory as read (its layout already judged; its entries are judged next).
  */
-export function judgeFileBytes(fileName: string, bytes: Uint8Array, limits: GuardLimits): GuardProblem | undefined {
+export function openFileBytes(fileName: string, bytes: Uint8Array, limits: GuardLimits): GuardProblem | ZipDirectory {
   const early = judgeNameAndSize(fileName, bytes.length, limits);
   if (early) return early;
   switch (sniffMagic(bytes)) {
     case "zip": {
-      const layout = judgeZipLayout(bytes);
-      if (layout) return layout;
+      const directory = readZipDirectory(bytes);
+      if (directory.layoutProblem) return directory.layoutProblem;
       const mimetype = odfMimetypeOfFirstEntry(bytes);
       if (mimetype !== undefined && isOdsMimetype(mimetype)) return { code: "ods" };
-      return undefined;
+      return directory;
     }
     case "empty_zip":
       return { code: "not_spreadsheet", detail: "这是一个空的压缩包" };
@@ -45,4 +45,10 @@ export function judgeFileBytes(fileName: string, bytes: Uint8Array, limits: Guar
     case "other":
       return { code: "not_spreadsheet", detail: describeOther(bytes) };
   }
+}
+
+/** openFileBytes without the directory: undefined when the file is a zip worth opening, else the problem. */
+export function judgeFileBytes(fileName: string, bytes: Uint8Array, limits: GuardLimits): GuardProblem | undefined {
+  const opened = openFileBytes(fileName, bytes, limits);
+  return "code" in opened ? opened : undefined;
 }

@@ -8,4 +8,4 @@ export * from "./cfb";
 export * from "./file-rules";
 export * from "./package-rules";
 export * from "./reader-cost";
-export * from "./zip-layout";
+export * from "./zip-directory";
