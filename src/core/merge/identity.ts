@@ -42,11 +42,11 @@ export function byNullableText(a: string | null, b: string | null): number {
 export const MAX_COMPARED_CHARS = 200;
 
 /** The first MAX_COMPARED_CHARS code points of `s`, without spreading the rest of a huge string. */
-export function comparedChars(s: string): string[] {
-  const out: string[] = [];
+export function comparedChars(s: string): number[] {
+  const out: number[] = [];
   for (const ch of s) {
     if (out.length === MAX_COMPARED_CHARS) break;
-    out.push(ch);
+    out.push(ch.codePointAt(0)!);
   }
   return out;
 }
@@ -56,18 +56,20 @@ export function comparedChars(s: string): string[] {
  * number above `limit` as soon as the distance is known to exceed it: a length difference over the
  * limit, or a row of the table whose smallest entry is over it (no later row can be smaller).
  */
-export function boundedEditDistance(x: readonly string[], y: readonly string[], limit = Infinity): number {
+export function boundedEditDistance(x: readonly number[], y: readonly number[], limit = Infinity): number {
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let prev = new Uint32Array(y.length + 1).map((_, j) => j);
+  let cur = new Uint32Array(y.length + 1);
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-      if (cur[j] < rowMin) rowMin = cur[j];
+      const d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[y.length];
 }

@@ -20,7 +20,7 @@ export interface RosterIndex {
   /** The credit codes the roster gives each class, in roster order. */
   readonly codesOfClass: ReadonlyMap<string, readonly string[]>;
   /** Folded names cut to what the edit distance compares, by roster position. */
-  readonly compared: readonly (readonly string[])[];
+  readonly compared: readonly (readonly number[])[];
 }
 
 /** Union of the names of rows sharing a code; every class is rooted at its smallest name (byte order). */
