@@ -111,12 +111,13 @@ describe("the pane's merge pipeline", () => {
     const xlsx = await readRoster(chosenFile(path.join(EXAMPLES, "名单.xlsx")));
     const gbk = await readRoster(chosenFile(path.join(EXAMPLES, "名单.csv")));
     const text = iconv.decode(readFileSync(path.join(EXAMPLES, "名单.csv")), "gb18030");
+    const utf8Bytes = new TextEncoder().encode(`\uFEFF${text}`);
     const utf8 = await readRoster({
       name: "名单UTF8.csv",
       path: "名单UTF8.csv",
-      size: 0,
+      size: utf8Bytes.length,
       modified: null,
-      bytes: async () => new TextEncoder().encode(`\uFEFF${text}`),
+      bytes: async () => utf8Bytes,
     });
     expect([xlsx, gbk, utf8].map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "ok", "ok"]);
     if (!xlsx.ok || !utf8.ok || !gbk.ok) return;
