@@ -56,6 +56,8 @@ function summaryLines(s: MergeSummary, output: string): string[] {
     `共读取 ${s.filesRead} 个文件，汇总 ${s.unitsMerged} 个单位，${typeNote}。`,
     `有错误的单位 ${s.unitsWithErrors} 个；无法读取的文件 ${s.unreadable} 个；被替代的文件 ${s.superseded} 个；其他报告类型未汇总 ${s.skipped} 个；跳过的锁定文件或总表 ${s.ignored} 个。`,
   ];
+  if (s.identityConflicts > 0)
+    lines.push(`单位身份冲突的文件 ${s.identityConflicts} 个：各自单独汇总，互不替代，请核实其信用代码。`);
   if (s.missingFromRoster !== null)
     lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
   lines.push(`总表已写入：${output}（详见“问题清单”“未报送单位”工作表）。`);
@@ -66,6 +68,8 @@ function detailLines(r: MergeResult): string[] {
   const lines: string[] = [];
   for (const u of r.unreadable) lines.push(`  无法读取：${u.source.path}：${u.message}`);
   for (const p of r.problems) if (p.kind === "master_input") lines.push(`  未汇总：${p.file}：${p.message}`);
+  for (const p of r.problems)
+    if (p.kind === "identity_conflict" && p.severity === "error") lines.push(`  单位身份冲突：${p.file}：${p.message}`);
   for (const u of r.roster?.unmatched ?? [])
     lines.push(`  不在名单中：${u.unit || u.file}${u.suggestion ? `（名单中最接近的是“${u.suggestion.name}”）` : ""}`);
   return lines;

@@ -50,7 +50,7 @@ export const mergeMessages = {
     if (confirmed)
       return `${own}与单位名单一致，但${alsoIn}，其单位名称与本文件（“${ownName}”）不同。${COPIED}；请填错代码的单位更正后重新报送。`;
     if (owner)
-      return `${own}在单位名单中属于“${owner.name}”（名单第 ${owner.row} 行）${others.length > 0 ? `，${alsoIn}` : ""}，与本文件的单位名称“${ownName}”不符。${COPIED}；请核实并更正信用代码。`;
+      return `${own}与单位名称“${ownName}”不符：该代码在单位名单中属于“${owner.name}”（名单第 ${owner.row} 行）${others.length > 0 ? `；${alsoIn}` : ""}。${COPIED}；请核实并更正信用代码。`;
     return `${own}也填写在${listed(others, fileAndUnit)}中，而单位名称与本文件（“${ownName}”）不同：一个信用代码只属于一家单位。${COPIED}；请核实并更正信用代码。`;
   },
   /**

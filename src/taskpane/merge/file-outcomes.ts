@@ -67,6 +67,9 @@ export function outcomesOfMerge(inputs: readonly MergeInput[], result: MergeResu
   const superseded = new Map(result.superseded.map((s) => [s.source.path, s]));
   const skipped = new Map(result.skipped.map((s) => [s.source.path, s]));
   const units = new Map(result.units.map((u) => [u.source.path, u]));
+  const conflicted = new Set(
+    result.problems.filter((p) => p.kind === "identity_conflict" && p.severity === "error").map((p) => p.file),
+  );
   return inputs.map((input) => {
     const path = sourcePath(input);
     const gone = superseded.get(path);
@@ -85,16 +88,25 @@ export function outcomesOfMerge(inputs: readonly MergeInput[], result: MergeResu
       };
     const unit = units.get(path);
     if (unit) {
-      const off = unit.roster.kind === "unmatched" ? rosterText(unit.roster.suggestion?.name ?? null) : "";
+      const off =
+        unit.roster.kind === "unmatched"
+          ? rosterText(unit.roster.suggestion?.name ?? null)
+          : unit.roster.kind === "conflict"
+            ? `名单冲突：信用代码属于名单中的“${unit.roster.codeRow.name}”，未计为已报送。`
+            : "";
+      const identity = conflicted.has(path) ? IDENTITY_TEXT : "";
       return {
         path,
         state: STATUS_LABELS[unit.status],
-        reason: countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) + off,
+        reason: countsText(unit.errors, unit.warnings, unit.unexplainedWarnings) + identity + off,
       };
     }
     return outcomeOfInput(input);
   });
 }
+
+/** A merged file whose credit code another file or the roster gives to a differently named unit. */
+const IDENTITY_TEXT = "含单位身份冲突：相关文件各自单独汇总，互不替代。";
 
 /** A merged unit the roster does not list, with the closest roster name when there is one. */
 function rosterText(closest: string | null): string {
