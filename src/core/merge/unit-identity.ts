@@ -45,13 +45,19 @@ function splitByCode(files: readonly Candidate[], rosterCodes: readonly string[]
   const uncoded: Candidate[] = [];
   for (const f of files) {
     if (f.creditCode === null) uncoded.push(f);
-    else byCode.set(f.creditCode, [...(byCode.get(f.creditCode) ?? []), f]);
+    else pushTo(byCode, f.creditCode, f);
   }
   if (byCode.size <= 1) return [[...byCode.values()].flat().concat(uncoded)];
   const home = [...byCode.keys()].filter((c) => rosterCodes.includes(c));
   if (home.length === 1) byCode.get(home[0])!.push(...uncoded);
   else if (uncoded.length > 0) return [...byCode.values(), uncoded];
   return [...byCode.values()];
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function count<T>(items: readonly T[]): Map<T, number> {
@@ -66,10 +72,7 @@ export function groupByUnit(reports: readonly Candidate[], roster: RosterIndex |
   const parts: { nameClass: string | null; files: Candidate[] }[] = [];
   for (const r of reports) {
     if (r.foldedName === null) parts.push({ nameClass: null, files: [r] });
-    else {
-      const cls = nameClassOf(roster, r.foldedName);
-      byClass.set(cls, [...(byClass.get(cls) ?? []), r]);
-    }
+    else pushTo(byClass, nameClassOf(roster, r.foldedName), r);
   }
   for (const [cls, files] of byClass)
     for (const split of splitByCode(files, roster?.codesOfClass.get(cls) ?? []))
@@ -133,8 +136,7 @@ function codeClaims(groups: readonly UnitGroup[]): Map<string, Map<string, Candi
 export function identityLines(groups: readonly UnitGroup[], roster: RosterIndex | null): IdentityLine[] {
   const claims = codeClaims(groups);
   const unitsOfClass = new Map<string, UnitGroup[]>();
-  for (const g of groups)
-    if (g.nameClass !== null) unitsOfClass.set(g.nameClass, [...(unitsOfClass.get(g.nameClass) ?? []), g]);
+  for (const g of groups) if (g.nameClass !== null) pushTo(unitsOfClass, g.nameClass, g);
   const lines: IdentityLine[] = [];
   const error = (file: Candidate, message: string) =>
     lines.push({ file, severity: "error", rule: MERGE_RULES.identityConflict, message });
