@@ -5,6 +5,7 @@
  * roster and name it.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as iconv from "iconv-lite";
 import { MAX_ROSTER_BYTES } from "../../src/core/merge/roster-table";
@@ -181,6 +182,32 @@ describe("both hosts are thin adapters over the intake", () => {
       expect(pane).toEqual(node);
     },
   );
+
+  it("the pane refuses a too-large .xlsx roster without reading it; so does Node", async () => {
+    let read = false;
+    const pane = await readRoster({
+      name: "名单.xlsx",
+      path: "名单.xlsx",
+      size: 50 * 1024 * 1024,
+      modified: null,
+      bytes: async () => ((read = true), new Uint8Array()),
+    });
+    expect(pane).toEqual({ ok: false, reason: expect.stringMatching(/^名单文件“名单\.xlsx”无法读取：文件过大/) });
+    expect(read).toBe(false);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "roster-"));
+    try {
+      const big = path.join(dir, "名单.xlsx");
+      fs.writeFileSync(big, "");
+      fs.truncateSync(big, 50 * 1024 * 1024); // sparse: nothing is written
+      const readFile = jest.spyOn(fs.promises, "readFile");
+      expect(await readRosterFile(big, "名单.xlsx")).toEqual(pane);
+      expect(readFile).not.toHaveBeenCalled();
+      readFile.mockRestore();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("Node names the path as typed when the file is missing or not a file", async () => {
     expect(await readRosterFile(path.join(ROSTERS, "无.csv"), "无.csv")).toEqual({
