@@ -26,7 +26,7 @@ import type {
 import { rosterReportOf } from "./roster-report";
 import { indexRoster, standingOf } from "./roster-match";
 import { statisticsOf, totalsOf } from "./statistics";
-import { groupByUnit, identityLines, type IdentityLine } from "./unit-identity";
+import { groupByUnit, identityProblems } from "./unit-identity";
 
 /** What the file adapters hand the merge, one per input file. */
 export type MergeInput =
@@ -89,46 +89,6 @@ function unitRowOf(c: Candidate, key: UnitKey, roster: RosterStanding, lines: re
     templateVersion: c.templateVersion,
     roster,
   };
-}
-
-/** A line of 问题清单 about a merged file's identity, pointing at its credit code cell. */
-function identityRow(c: Candidate, severity: "error" | "warning", rule: string, message: string): ProblemRow {
-  return {
-    kind: "identity_conflict",
-    file: c.source.path,
-    unit: c.unitName,
-    rule,
-    severity,
-    field: "credit_code",
-    table: null,
-    row: null,
-    sheet: c.creditCodeAt.sheet,
-    cell: c.creditCodeAt.cell,
-    message,
-    explanation: null,
-  };
-}
-
-/** The identity lines of each shown file: conflicts with other files or the roster, then a roster code that differs. */
-function identityRowsOf(
-  lines: readonly IdentityLine[],
-  standings: ReadonlyMap<Candidate, RosterStanding>,
-): Map<Candidate, ProblemRow[]> {
-  const rows = new Map<Candidate, ProblemRow[]>();
-  const add = (c: Candidate, row: ProblemRow) => rows.set(c, [...(rows.get(c) ?? []), row]);
-  for (const l of lines) add(l.file, identityRow(l.file, l.severity, l.rule, l.message));
-  for (const [c, s] of standings)
-    if (s.kind === "matched" && s.rosterCode !== undefined && c.creditCode !== null)
-      add(
-        c,
-        identityRow(
-          c,
-          "warning",
-          MERGE_RULES.rosterCodeDiffers,
-          mergeMessages.rosterCodeDiffers(c.creditCode, { name: s.rosterName, row: s.rosterRow }, s.rosterCode),
-        ),
-      );
-  return rows;
 }
 
 function fileLine(
@@ -205,7 +165,7 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       roster ? standingOf(roster, c.creditCode, c.foldedName) : { kind: "no_roster" },
     ]),
   );
-  const identity = identityRowsOf(identityLines(groups, roster), standings);
+  const identity = identityProblems(groups, roster, standings);
 
   const participants = new Map<UnitRow, number>();
   const units: UnitRow[] = [];

@@ -16,7 +16,7 @@
 import type { Candidate } from "./candidate";
 import { byNullableText, byText } from "./identity";
 import { MERGE_RULES, mergeMessages, type OtherFile } from "./messages";
-import type { UnitKey } from "./model";
+import type { ProblemRow, RosterStanding, UnitKey } from "./model";
 import { nameClassOf, type RosterIndex } from "./roster-match";
 
 export interface UnitGroup {
@@ -96,11 +96,9 @@ export function groupByUnit(reports: readonly Candidate[], roster: RosterIndex |
   });
 }
 
-/** An identity line of 问题清单 for the file a unit row shows. */
-export interface IdentityLine {
+/** An identity conflict of the file a unit row shows, as 问题清单 tells it. */
+interface IdentityLine {
   readonly file: Candidate;
-  readonly severity: "error";
-  readonly rule: string;
   readonly message: string;
 }
 
@@ -133,13 +131,12 @@ function codeClaims(groups: readonly UnitGroup[]): Map<string, Map<string, Candi
  * or the roster gives to a differently named unit, and other units of the same name class. Errors
  * all: the bureau must not total two units' reports as one, nor one unit's twice, unawares.
  */
-export function identityLines(groups: readonly UnitGroup[], roster: RosterIndex | null): IdentityLine[] {
+function identityLines(groups: readonly UnitGroup[], roster: RosterIndex | null): IdentityLine[] {
   const claims = codeClaims(groups);
   const unitsOfClass = new Map<string, UnitGroup[]>();
   for (const g of groups) if (g.nameClass !== null) pushTo(unitsOfClass, g.nameClass, g);
   const lines: IdentityLine[] = [];
-  const error = (file: Candidate, message: string) =>
-    lines.push({ file, severity: "error", rule: MERGE_RULES.identityConflict, message });
+  const error = (file: Candidate, message: string) => lines.push({ file, message });
   for (const g of groups) {
     const w = g.members[0];
     if (g.nameClass === null) continue;
@@ -160,4 +157,42 @@ export function identityLines(groups: readonly UnitGroup[], roster: RosterIndex 
       error(w, mergeMessages.sameNameOtherCode(code, siblings.sort(byPath).map(otherFile), tied));
   }
   return lines;
+}
+
+/** A line of 问题清单 about a merged file's identity, pointing at its credit code cell. */
+function identityRow(c: Candidate, severity: "error" | "warning", message: string): ProblemRow {
+  return {
+    kind: "identity_conflict",
+    file: c.source.path,
+    unit: c.unitName,
+    rule: severity === "error" ? MERGE_RULES.identityConflict : MERGE_RULES.rosterCodeDiffers,
+    severity,
+    field: "credit_code",
+    table: null,
+    row: null,
+    sheet: c.creditCodeAt.sheet,
+    cell: c.creditCodeAt.cell,
+    message,
+    explanation: null,
+  };
+}
+
+/**
+ * The identity lines of 问题清单 for each file a unit row shows: its conflicts with other files or the
+ * roster (errors), then a code the roster gives no unit while it has another for this one (warning).
+ */
+export function identityProblems(
+  groups: readonly UnitGroup[],
+  roster: RosterIndex | null,
+  standings: ReadonlyMap<Candidate, RosterStanding>,
+): Map<Candidate, ProblemRow[]> {
+  const rows = new Map<Candidate, ProblemRow[]>();
+  for (const l of identityLines(groups, roster)) pushTo(rows, l.file, identityRow(l.file, "error", l.message));
+  for (const [c, s] of standings)
+    if (s.kind === "matched" && s.rosterCode !== undefined && c.creditCode !== null) {
+      const rosterRow = { name: s.rosterName, row: s.rosterRow };
+      const message = mergeMessages.rosterCodeDiffers(c.creditCode, rosterRow, s.rosterCode);
+      pushTo(rows, c, identityRow(c, "warning", message));
+    }
+  return rows;
 }
