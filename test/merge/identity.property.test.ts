@@ -135,6 +135,7 @@ function check(files: readonly FileSpec[], roster: readonly RosterSpec[] | null,
       expect(details.filter((d) => d.source.file === `f${i}.xlsx`).every((d) => d.key === row.key)).toBe(true);
       expect(r.details.events.filter((d) => d.source.file === `f${i}.xlsx`)).toHaveLength(2);
     } else {
+      expect(r.details.events.filter((d) => d.source.file === `f${i}.xlsx`)).toEqual([]);
       const by = supersededBy.get(i);
       expect(by).toBeDefined();
       expect(shown.has(by!)).toBe(true);
