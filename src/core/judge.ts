@@ -61,7 +61,7 @@ function countFindings(findings: readonly Finding[]): Judgement["counts"] {
 }
 
 /** errors (有错误) when any error; else warnings (待说明) when any warning is unexplained; else ok (通过). */
-function statusOf(counts: Judgement["counts"]): ReportStatus {
+export function statusOf(counts: Pick<Judgement["counts"], "errors" | "unexplainedWarnings">): ReportStatus {
   if (counts.errors > 0) return "errors";
   return counts.unexplainedWarnings > 0 ? "warnings" : "ok";
 }

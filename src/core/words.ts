@@ -36,6 +36,7 @@ export const PROBLEM_KIND_LABELS: Readonly<Record<ProblemKind, string>> = {
   unreadable: "无法读取",
   lock_file: "锁定文件（非报送文件）",
   master_input: "汇总表文件（未合并）",
+  identity_conflict: "单位身份冲突",
   temporary_master: "汇总临时文件（未合并）",
   superseded: "被替代",
   other_type: "其他报告类型（未合并）",
@@ -83,6 +84,8 @@ export function mergeSummaryLines(s: MergeSummary): string[] {
     `共读取 ${s.filesRead} 个文件，汇总 ${s.unitsMerged} 个单位，${typeNote}。`,
     `有错误的单位 ${s.unitsWithErrors} 个；无法读取的文件 ${s.unreadable} 个；被替代的文件 ${s.superseded} 个；其他报告类型未汇总 ${s.skipped} 个；跳过的锁定文件、临时文件或总表 ${s.ignored} 个。`,
   ];
+  if (s.identityConflicts > 0)
+    lines.push(`单位身份冲突的文件 ${s.identityConflicts} 个：各自单独汇总，互不替代，请核实其信用代码。`);
   if (s.missingFromRoster !== null)
     lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
   return lines;

@@ -11,6 +11,9 @@ import { masterBytes } from "../xlsx/master";
 import { replaceFile } from "./replace-file";
 
 export async function saveMaster(result: MergeResult, output: string, options: MasterOptions = {}): Promise<void> {
-  const bytes = await masterBytes(result, { productVersion: VERSION, ...options });
-  await replaceFile(output, (temporary) => fs.writeFile(temporary, bytes));
+  await replaceFile(output, async (temporary) => {
+    // The temporary file stands for the master from the start of writing (an interruption removes it).
+    await fs.writeFile(temporary, "");
+    await fs.writeFile(temporary, await masterBytes(result, { productVersion: VERSION, ...options }));
+  });
 }

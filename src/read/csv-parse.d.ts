@@ -8,7 +8,9 @@ declare module "csv-parse/browser/esm/sync" {
     readonly skip_empty_lines?: boolean;
     readonly bom?: boolean;
     readonly trim?: boolean;
+    /** Each record as `{ record, info }`; `info.lines` is the line the record ends on (1-based). */
+    readonly info?: boolean;
   }
-  /** Records of `input` as arrays of fields; throws a CsvError on input it cannot split. */
+  /** Records of `input` as arrays of fields; throws a CsvError (with `lines`) on input it cannot split. */
   export function parse(input: string, options?: Options): unknown;
 }

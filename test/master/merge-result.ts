@@ -287,6 +287,7 @@ export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean
       ignored: 0,
       missingFromRoster: options.roster ? 1 : null,
       notOnRoster: options.roster ? 1 : null,
+      identityConflicts: 0,
     },
     units,
     totals: totalsOf(units, allEvents),
@@ -333,6 +334,7 @@ export function sampleResult(options: { eventsPerUnit?: number; roster?: boolean
               suggestion: { name: "天津市丙公司", rosterRow: 4, distance: 9 },
             },
           ],
+          conflicts: [],
         }
       : null,
     statistics: {

@@ -85,6 +85,7 @@ describe("merge", () => {
       ignored: 1,
       missingFromRoster: 4,
       notOnRoster: 1,
+      identityConflicts: 0,
       output: "汇总.xlsx",
     });
   });

@@ -7,11 +7,11 @@ import { creditCode, reportFile, unit, unreadableFile } from "./helpers";
 const paths = (files: readonly { source: { path: string } }[]) => files.map((f) => f.source.path);
 
 describe("one submission per unit", () => {
-  it("keeps the later 填报日期 of the same credit code and lists the other as 被替代 with the file that won", () => {
+  it("keeps the later 填报日期 of the same name and code and lists the other as 被替代 with the file that won", () => {
     const r = mergeSubmissions([
       reportFile("a/first.xlsx", { fields: unit(1, { fill_date: "2023-11-01", regulation_participants: 300 }) }),
       reportFile("b/second.xlsx", {
-        fields: unit(1, { unit_name: "另一个名字", fill_date: "2023-11-08", regulation_participants: 320 }),
+        fields: unit(1, { unit_name: "天津市测试单位１", fill_date: "2023-11-08", regulation_participants: 320 }),
       }),
     ]);
     expect(r.units).toHaveLength(1);
@@ -137,7 +137,7 @@ describe("roster", () => {
     { name: "天津市测试单位甲", creditCode: null, category: null, row: 5 },
   ];
 
-  it("matches by credit code, else by folded name; lists roster units that sent nothing; suggests the closest name", () => {
+  it("matches by name or code unless they name two units; lists roster units that sent nothing; suggests the closest name", () => {
     const r = mergeSubmissions(
       [
         reportFile("1.xlsx", { fields: unit(1, { unit_name: " 天津市测试单位１ " }) }),
@@ -153,17 +153,21 @@ describe("roster", () => {
       rosterName: "天津市测试单位1",
       rosterRow: 2,
     });
+    // The roster gives 2.xlsx's code to a differently named unit: a conflict, not a match.
     expect(standing["2.xlsx"]).toEqual({
-      kind: "matched",
-      by: "credit_code",
-      rosterName: "某某名称不同的单位",
-      rosterRow: 3,
+      kind: "conflict",
+      nameRow: null,
+      codeRow: { name: "某某名称不同的单位", rosterRow: 3 },
     });
     expect(standing["3.xlsx"]).toEqual({
       kind: "unmatched",
       suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 },
     });
-    expect(r.roster!.missing.map((m) => m.name)).toEqual(["天津市没有报送的单位", "天津市测试单位甲"]);
+    expect(r.roster!.missing.map((m) => m.name)).toEqual([
+      "某某名称不同的单位",
+      "天津市没有报送的单位",
+      "天津市测试单位甲",
+    ]);
     expect(r.roster!.unmatched).toEqual([
       {
         unit: "天津市测试单位甲乙",
@@ -172,7 +176,8 @@ describe("roster", () => {
         suggestion: { name: "天津市测试单位甲", rosterRow: 5, distance: 1 },
       },
     ]);
-    expect(r.summary).toMatchObject({ missingFromRoster: 2, notOnRoster: 1 });
+    expect(r.roster!.conflicts.map((c) => [c.file, c.nameRow, c.codeRow.row])).toEqual([["2.xlsx", null, 3]]);
+    expect(r.summary).toMatchObject({ missingFromRoster: 3, notOnRoster: 1, identityConflicts: 1 });
   });
 
   it("without a roster nothing is missing and nothing unmatched", () => {

@@ -28,7 +28,7 @@ const EXPECTED = [
 describe("roster files", () => {
   it("reads a GB18030/GBK CSV as WPS and Chinese Excel save it", async () => {
     const bytes = iconv.encode(CSV, "gbk");
-    expect(decodeCsv(bytes).encoding).toBe("gb18030");
+    expect(decodeCsv(bytes)).toMatchObject({ ok: true, encoding: "gb18030" });
     expect(await readRosterFile(await write("gbk.csv", bytes))).toEqual({ ok: true, file: "gbk.csv", units: EXPECTED });
   });
 
@@ -45,19 +45,19 @@ describe("roster files", () => {
     const bom = await readRosterFile(
       await write("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV)])),
     );
-    expect(decodeCsv(Buffer.from(CSV)).encoding).toBe("utf-8");
+    expect(decodeCsv(Buffer.from(CSV))).toMatchObject({ ok: true, encoding: "utf-8" });
     expect(plain).toEqual({ ok: true, file: "utf8.csv", units: EXPECTED });
     expect(bom).toEqual({ ok: true, file: "bom.csv", units: EXPECTED });
   });
 
-  it("finds the header row below a title by its labels (full-width, marked required) and skips blank names", async () => {
+  it("finds the header row below a title by its labels (full-width, marked required); rows are the file's lines", async () => {
     const p = await write("title.csv", "2023年报送单位名单,,\n\n序号,单位名称＊,类别\n1,甲单位,企业\n2,,\n3,乙单位,\n");
     expect(await readRosterFile(p)).toEqual({
       ok: true,
       file: "title.csv",
       units: [
-        { name: "甲单位", creditCode: null, category: "企业", row: 3 },
-        { name: "乙单位", creditCode: null, category: null, row: 5 },
+        { name: "甲单位", creditCode: null, category: "企业", row: 4 },
+        { name: "乙单位", creditCode: null, category: null, row: 6 },
       ],
     });
   });

@@ -101,7 +101,7 @@ describe("the pane's 汇总 run", () => {
       reason: said("~$01-和平区市场监管局.xlsx"),
     });
     expect(byName.get("10-天津大学标准化研究所.xlsx")?.reason).toContain(
-      "不在单位名单中（最接近的是“天津大学标准化研究中心”）",
+      "不在名单中，最接近：天津大学标准化研究中心。",
     );
     expect(byName.get("01-和平区市场监管局.xlsx")?.reason).not.toContain("名单");
   });
@@ -156,10 +156,11 @@ describe("the pane's roster", () => {
     const xlsx = await readRoster(rosterFile(path.join(EXAMPLES, "名单.xlsx")));
     const gbk = await readRoster(rosterFile(path.join(EXAMPLES, "名单.csv")));
     const text = iconv.decode(readFileSync(path.join(EXAMPLES, "名单.csv")), "gb18030");
+    const utf8Bytes = new TextEncoder().encode(`\uFEFF${text}`);
     const utf8 = await readRoster({
       name: "名单UTF8.csv",
-      size: 0,
-      bytes: async () => new TextEncoder().encode(`\uFEFF${text}`),
+      size: utf8Bytes.length,
+      bytes: async () => utf8Bytes,
     });
     expect([xlsx, gbk, utf8].map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "ok", "ok"]);
     if (!xlsx.ok || !utf8.ok || !gbk.ok) return;

@@ -68,6 +68,8 @@ function detailLines(r: MergeResult): string[] {
   const lines: string[] = [];
   for (const u of r.unreadable) lines.push(`  无法读取：${u.source.path}：${u.message}`);
   for (const p of r.problems) if (p.kind === "master_input") lines.push(`  未汇总：${p.file}：${p.message}`);
+  for (const p of r.problems)
+    if (p.kind === "identity_conflict" && p.severity === "error") lines.push(`  单位身份冲突：${p.file}：${p.message}`);
   for (const u of r.roster?.unmatched ?? [])
     lines.push(`  不在名单中：${u.unit || u.file}${u.suggestion ? `（名单中最接近的是“${u.suggestion.name}”）` : ""}`);
   return lines.map(printableText);

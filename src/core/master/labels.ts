@@ -32,8 +32,17 @@ export function rosterLabel(standing: RosterStanding): string {
     case "no_roster":
       return "";
     case "matched":
-      return standing.by === "credit_code" ? "在名单中（信用代码）" : "在名单中（单位名称）";
+      if (standing.by === "credit_code") return "在名单中（信用代码）";
+      return standing.rosterCode === undefined
+        ? "在名单中（单位名称）"
+        : `在名单中（单位名称；名单中的信用代码为 ${standing.rosterCode}，与本文件不同）`;
     case "unmatched":
       return standing.suggestion ? `不在名单中，最接近：${standing.suggestion.name}` : "不在名单中";
+    case "conflict": {
+      const code = `信用代码却属于名单第 ${standing.codeRow.rosterRow} 行“${standing.codeRow.name}”`;
+      return standing.nameRow
+        ? `名单冲突：单位名称为名单第 ${standing.nameRow.rosterRow} 行“${standing.nameRow.name}”，${code}；两家均未计为已报送`
+        : `名单冲突：单位名称不在名单中，${code}；未计为该单位已报送`;
+    }
   }
 }

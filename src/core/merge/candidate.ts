@@ -24,6 +24,8 @@ export interface Candidate {
   readonly unitName: string | null;
   readonly foldedName: string | null;
   readonly creditCode: string | null;
+  /** Where the file's credit code cell is: identity-conflict lines of 问题清单 point at it. */
+  readonly creditCodeAt: { readonly sheet: string; readonly cell: string };
   readonly reportType: ReportType | null;
   readonly fillDate: string | null;
   readonly templateVersion: string | null;
@@ -77,6 +79,7 @@ export function prepareCandidate(
     unitName,
     foldedName: unitName === null ? null : foldName(unitName) || null,
     creditCode: code === null ? null : foldCreditCode(code),
+    creditCodeAt: { sheet: raw.fields.credit_code.sheet, cell: raw.fields.credit_code.cell },
     reportType: (REPORT_TYPES as readonly string[]).includes(type ?? "") ? (type as ReportType) : null,
     fillDate: textValue(fields.values.fill_date),
     templateVersion: raw.templateVersion ?? submission.templateVersion ?? null,

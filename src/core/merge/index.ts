@@ -2,7 +2,7 @@
 export type * from "./model";
 export { prepareCandidate, type Candidate, type CandidateRow } from "./candidate";
 export { mergeSubmissions, majorityType, type MergeInput, type MergeOptions } from "./merge";
-export { readRosterRows, ROSTER_LABELS, type RosterTable } from "./roster-table";
+export { rosterUnitsOf, ROSTER_LABELS, MAX_ROSTER_BYTES, type RosterLine, type RosterTable } from "./roster-table";
 export { closestRosterName, indexRoster } from "./roster-match";
 export { foldName, foldCreditCode, editDistance } from "./identity";
 export { DETAIL_TABLE_IDS, SUMMARY_FIELDS, HEADCOUNT_FIELDS, COUNTED_TABLES, detailColumns } from "./columns";

@@ -5,6 +5,7 @@
  */
 import { REPORT_TYPES, TABLES, type ReportType } from "../definition";
 import type { UnreadableCode } from "../guard";
+import { statusOf } from "../judge";
 import type { Candidate } from "./candidate";
 import { DETAIL_TABLE_IDS } from "./columns";
 import { byNullableText, byText } from "./identity";
@@ -14,7 +15,7 @@ import type {
   DetailTableId,
   MergeResult,
   ProblemRow,
-  RosterReport,
+  RosterStanding,
   RosterUnit,
   SetAsideFile,
   SourceFile,
@@ -23,8 +24,10 @@ import type {
   UnitRow,
   UnreadableFile,
 } from "./model";
+import { rosterReportOf } from "./roster-report";
 import { indexRoster, standingOf } from "./roster-match";
 import { statisticsOf, totalsOf } from "./statistics";
+import { groupByUnit, identityProblems } from "./unit-identity";
 
 /** What the file adapters hand the merge, one per input file. */
 export type MergeInput =
@@ -68,75 +71,30 @@ export function majorityType(reports: readonly Candidate[]): ReportType | null {
   return best;
 }
 
-/** Later 填报日期 wins; a tie goes to the later modification time, then to the later path (byte order). */
-function laterFirst(a: Candidate, b: Candidate): number {
-  return (
-    byNullableText(b.fillDate, a.fillDate) ||
-    byNullableText(b.source.modified, a.source.modified) ||
-    byText(b.source.path, a.source.path) ||
-    byText(b.source.sha256, a.source.sha256)
-  );
-}
-
-interface UnitGroup {
-  readonly key: UnitKey;
-  readonly members: Candidate[];
-}
-
-/**
- * One group per unit: same credit code; else same folded name. A file without a code joins the group
- * of the one coded unit with its name; when two coded units share the name it cannot tell which, and
- * stays a unit of its own by name. A file with neither name nor code is a unit of its own.
- */
-export function groupByUnit(reports: readonly Candidate[]): UnitGroup[] {
-  const byCode = new Map<string, UnitGroup>();
-  for (const r of reports) {
-    if (r.creditCode === null) continue;
-    const g = byCode.get(r.creditCode) ?? { key: { by: "credit_code", value: r.creditCode }, members: [] };
-    g.members.push(r);
-    byCode.set(r.creditCode, g);
-  }
-  const codedByName = new Map<string, Set<UnitGroup>>();
-  for (const g of byCode.values())
-    for (const m of g.members)
-      if (m.foldedName !== null) codedByName.set(m.foldedName, (codedByName.get(m.foldedName) ?? new Set()).add(g));
-  const byName = new Map<string, UnitGroup>();
-  const alone: UnitGroup[] = [];
-  for (const r of reports) {
-    if (r.creditCode !== null) continue;
-    if (r.foldedName === null) {
-      alone.push({ key: { by: "file", value: r.source.path }, members: [r] });
-      continue;
-    }
-    const coded = codedByName.get(r.foldedName);
-    if (coded && coded.size === 1) {
-      [...coded][0].members.push(r);
-      continue;
-    }
-    const g = byName.get(r.foldedName) ?? { key: { by: "unit_name", value: r.foldedName }, members: [] };
-    g.members.push(r);
-    byName.set(r.foldedName, g);
-  }
-  return [...byCode.values(), ...byName.values(), ...alone];
-}
-
 function setAside(c: Candidate, key: UnitKey | null): SetAsideFile {
   return { source: c.source, unit: c.unitName, key, reportType: c.reportType, fillDate: c.fillDate };
 }
 
-function unitRowOf(c: Candidate, key: UnitKey): UnitRow {
+/** The unit row of the file shown; its counts and status take in the merge's own lines about it. */
+function unitRowOf(c: Candidate, key: UnitKey, roster: RosterStanding, lines: readonly ProblemRow[]): UnitRow {
+  const counts = c.judgement.counts;
+  const errors = counts.errors + lines.filter((l) => l.severity === "error").length;
+  const added = lines.filter((l) => l.severity === "warning").length;
   return {
     key,
     values: c.fields.values,
     unread: c.fields.unread,
     tableCounts: Object.fromEntries(TABLES.map((t) => [t.id, c.tables[t.id]?.length ?? 0])),
-    errors: c.judgement.counts.errors,
-    warnings: c.judgement.counts.warnings,
-    unexplainedWarnings: c.judgement.counts.unexplainedWarnings,
-    status: c.judgement.status,
+    errors,
+    warnings: counts.warnings + added,
+    unexplainedWarnings: counts.unexplainedWarnings + added,
+    status:
+      lines.length === 0
+        ? c.judgement.status
+        : statusOf({ errors, unexplainedWarnings: counts.unexplainedWarnings + added }),
     source: c.source,
     templateVersion: c.templateVersion,
-    roster: { kind: "no_roster" },
+    roster,
   };
 }
 
@@ -189,12 +147,16 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
   // A report whose type did not read is merged (its status shows the error), not silently dropped.
   const isOtherType = (c: Candidate) => reportType !== null && c.reportType !== null && c.reportType !== reportType;
   const skippedFiles = new Set(reports.filter(isOtherType));
-  const groups = groupByUnit(reports.filter((c) => !skippedFiles.has(c)));
+  const roster = options.roster ? indexRoster(options.roster.units) : null;
+  const groups = groupByUnit(
+    reports.filter((c) => !skippedFiles.has(c)),
+    roster,
+  );
 
   const winners: { candidate: Candidate; key: UnitKey }[] = [];
   const losers = new Map<Candidate, { by: Candidate; key: UnitKey }>();
   for (const g of groups) {
-    const [winner, ...rest] = [...g.members].sort(laterFirst);
+    const [winner, ...rest] = g.members;
     winners.push({ candidate: winner, key: g.key });
     for (const loser of rest) losers.set(loser, { by: winner, key: g.key });
   }
@@ -204,14 +166,19 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       byText(a.candidate.creditCode ?? "", b.candidate.creditCode ?? "") ||
       byText(a.candidate.source.path, b.candidate.source.path),
   );
+  const standings = new Map<Candidate, RosterStanding>(
+    winners.map(({ candidate: c }) => [
+      c,
+      roster ? standingOf(roster, c.creditCode, c.foldedName) : { kind: "no_roster" },
+    ]),
+  );
+  const identity = identityProblems(groups, roster, standings);
 
-  const roster = options.roster ? indexRoster(options.roster.units) : null;
   const participants = new Map<UnitRow, number>();
   const units: UnitRow[] = [];
   const details: Record<DetailTableId, DetailRow[]> = { events: [], media: [], evidence: [] };
   for (const { candidate: c, key } of winners) {
-    const base = unitRowOf(c, key);
-    const row: UnitRow = roster ? { ...base, roster: standingOf(roster, c.creditCode, c.foldedName) } : base;
+    const row = unitRowOf(c, key, standings.get(c)!, identity.get(c) ?? []);
     units.push(row);
     const unit = c.unitName ?? "";
     for (const id of DETAIL_TABLE_IDS)
@@ -291,31 +258,11 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
             mergeMessages.superseded(lost.by.source.path, lost.by.fillDate),
           ),
         );
-      } else problems.push(...findingLines(c));
+      } else problems.push(...(identity.get(c) ?? []), ...findingLines(c));
     }
   }
 
-  const matchedRows = new Set(units.flatMap((u) => (u.roster.kind === "matched" ? [u.roster.rosterRow] : [])));
-  const rosterReport: RosterReport | null =
-    roster && options.roster
-      ? {
-          file: options.roster.file,
-          units: roster.units.length,
-          missing: roster.units.filter((r) => !matchedRows.has(r.row)),
-          unmatched: units.flatMap((u) =>
-            u.roster.kind === "unmatched"
-              ? [
-                  {
-                    unit: typeof u.values.unit_name === "string" ? u.values.unit_name : (u.unread.unit_name ?? ""),
-                    key: u.key,
-                    file: u.source.path,
-                    suggestion: u.roster.suggestion,
-                  },
-                ]
-              : [],
-          ),
-        }
-      : null;
+  const rosterReport = roster && options.roster ? rosterReportOf(options.roster.file, roster, units) : null;
 
   return {
     summary: {
@@ -330,6 +277,7 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       ignored,
       missingFromRoster: rosterReport ? rosterReport.missing.length : null,
       notOnRoster: rosterReport ? rosterReport.unmatched.length : null,
+      identityConflicts: [...identity.values()].filter((rows) => rows.some((r) => r.severity === "error")).length,
     },
     units,
     totals: totalsOf(units, eventParticipants),

@@ -35,9 +35,12 @@ export interface RowSource {
 }
 
 /**
- * What made two submissions the same unit (spec §5): the credit code when the file has a readable one,
- * else the unit name trimmed and width-folded (src/core/text.ts canonicalText). A file with neither is a
- * unit of its own, keyed by its path (`file`).
+ * What tells a unit row apart from every other row of one merge (spec §5: files are one unit when
+ * their names agree and nothing they state contradicts it; see unit-identity.ts): the unit's credit
+ * code when no other row states that code; else its name as compared (identity.ts foldName; for names
+ * the roster ties, the first of them in byte order) when no other row has that name; else the path of
+ * the file the row shows (`file`: a file without a name, or one of several rows that share a name
+ * but state different codes).
  */
 export interface UnitKey {
   readonly by: "credit_code" | "unit_name" | "file";
@@ -65,12 +68,30 @@ export type RosterStanding =
       readonly by: "credit_code" | "unit_name";
       readonly rosterName: string;
       readonly rosterRow: number;
+      /**
+       * Matched by name while the unit states a credit code the roster gives to no unit: the code the
+       * roster has for it (a typing error on one side; flagged in 问题清单 as a warning). Absent otherwise.
+       */
+      readonly rosterCode?: string;
     }
   /**
    * Not on the roster (提交单位不在名单中). `suggestion` is the roster name closest to the unit's folded
    * name by edit distance (ties: roster order), null when the roster is empty.
    */
-  | { readonly kind: "unmatched"; readonly suggestion: RosterSuggestion | null };
+  | { readonly kind: "unmatched"; readonly suggestion: RosterSuggestion | null }
+  /**
+   * 名单冲突: the unit's name is that of roster unit `nameRow` (null: a name the roster does not list)
+   * and its credit code that of another roster unit `codeRow`. Matched to neither: which unit sent it
+   * is unknown, so neither is counted as having reported.
+   */
+  | { readonly kind: "conflict"; readonly nameRow: RosterRef | null; readonly codeRow: RosterRef };
+
+/** A roster unit as a standing names it. */
+export interface RosterRef {
+  readonly name: string;
+  /** Roster row (1-based, the file's own row numbering). */
+  readonly rosterRow: number;
+}
 
 export interface RosterSuggestion {
   readonly name: string;
@@ -85,6 +106,7 @@ export interface UnitRow extends JudgedValues {
   readonly key: UnitKey;
   /** Rows per table id of the definition (events, media, evidence, explanations): non-empty rows only. */
   readonly tableCounts: Readonly<Record<string, number>>;
+  /** Errors of the file shown, its identity-conflict lines of 问题清单 included; likewise warnings and status. */
   readonly errors: number;
   readonly warnings: number;
   /** Warnings without a 核实说明: what makes the status 待说明. */
@@ -122,7 +144,13 @@ export type ProblemKind =
   /** A submission replaced by a later one of the same unit (被替代). */
   | "superseded"
   /** A submission of the other report type: not merged, never summed. */
-  | "other_type";
+  | "other_type"
+  /**
+   * 单位身份冲突: a merged file states a credit code that another file or the roster gives to a
+   * differently named unit, or shares its unit's name with files stating other codes (spec §5).
+   * Neither file replaces the other; the line names the other file and whose code it is.
+   */
+  | "identity_conflict";
 
 /** error/warning as in spec §4; `info` for lines that need no fix (被替代, other type, skipped files). */
 export type ProblemSeverity = Severity | "info";
@@ -134,7 +162,7 @@ export interface ProblemRow {
   readonly file: string;
   /** The unit the file is from, as read (null when unknown). */
   readonly unit: string | null;
-  /** A spec §4 rule id for findings; for file lines `file.<code>` or `merge.superseded` / `merge.other_type`. */
+  /** A spec §4 rule id for findings; for file lines `file.<code>` or a `merge.*` id (messages.ts MERGE_RULES). */
   readonly rule: string;
   readonly severity: ProblemSeverity;
   /** Field id (single field or table column) a finding names. */
@@ -186,7 +214,7 @@ export interface RosterReport {
   /** The roster file's name. */
   readonly file: string;
   readonly units: number;
-  /** Roster units no merged submission matched, in roster order. */
+  /** Roster units no merged submission matched (rows the roster ties to a matched one included), in roster order. */
   readonly missing: readonly RosterUnit[];
   /** Merged units not on the roster, with the closest roster name (sorted as the unit rows); `file` is SourceFile.path. */
   readonly unmatched: readonly {
@@ -194,6 +222,20 @@ export interface RosterReport {
     readonly key: UnitKey;
     readonly file: string;
     readonly suggestion: RosterSuggestion | null;
+  }[];
+  /**
+   * Merged units whose roster standing is a conflict (名单冲突), sorted as the unit rows: the roster
+   * unit whose name the file states (null when the roster does not list the name) and the one whose
+   * credit code it states. Neither unit is matched by it, so both stay in `missing` unless another
+   * file matches them.
+   */
+  readonly conflicts: readonly {
+    readonly unit: string;
+    readonly creditCode: string;
+    readonly key: UnitKey;
+    readonly file: string;
+    readonly nameRow: RosterUnit | null;
+    readonly codeRow: RosterUnit;
   }[];
 }
 
@@ -237,6 +279,8 @@ export interface MergeSummary {
   readonly missingFromRoster: number | null;
   /** Merged units not on the roster; null without a roster. */
   readonly notOnRoster: number | null;
+  /** Merged files with an identity conflict (an error line of kind identity_conflict in 问题清单). */
+  readonly identityConflicts: number;
 }
 
 export interface MergeResult {

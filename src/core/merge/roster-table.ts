@@ -1,10 +1,14 @@
 /**
- * A roster (名单) as rows of cell texts, whatever file it came from: find the header row by its labels,
- * then read one unit per row. Pure; the file adapters (src/node/roster.ts) hand in the rows.
+ * A roster (名单) as lines of cell texts, whatever file it came from: find the header row by its
+ * labels, then read one unit per line. Pure; the roster intake (src/intake/roster.ts) hands in the
+ * lines with the row numbers the file shows (a CSV's line, a worksheet's row).
  */
 import { labelKey } from "../text";
 import { foldCreditCode } from "./identity";
 import type { RosterUnit } from "./model";
+
+/** A roster file bigger than this is not a list of units (a few thousand rows is a few hundred KB). */
+export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
 /** Header labels accepted for each roster column (compared after labelKey folding). */
 export const ROSTER_LABELS = {
@@ -13,8 +17,14 @@ export const ROSTER_LABELS = {
   category: ["单位类别", "类别"],
 } as const;
 
-/** How far down the header row may stand (a title row or two above it is common). */
-const HEADER_SCAN_ROWS = 10;
+/** How many non-blank lines the header may stand below (a title line or two above it is common). */
+const HEADER_SCAN_LINES = 10;
+
+/** One non-blank line of a roster file: its row number in the file (1-based) and its cells. */
+export interface RosterLine {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
 
 export type RosterTable =
   { readonly ok: true; readonly units: readonly RosterUnit[] } | { readonly ok: false; readonly reason: string };
@@ -24,32 +34,33 @@ function columnOf(header: readonly string[], labels: readonly string[]): number 
   return header.findIndex((h) => keys.includes(labelKey(h)));
 }
 
-/** Reads roster rows (1-based row = index + 1). The reason of a failure is Chinese, for the usage error. */
-export function readRosterRows(rows: readonly (readonly string[])[]): RosterTable {
-  for (let h = 0; h < Math.min(rows.length, HEADER_SCAN_ROWS); h++) {
-    const nameAt = columnOf(rows[h], ROSTER_LABELS.name);
+/** The units of a roster's lines (in file order). The reason of a failure is Chinese. */
+export function rosterUnitsOf(lines: readonly RosterLine[]): RosterTable {
+  for (let h = 0; h < Math.min(lines.length, HEADER_SCAN_LINES); h++) {
+    const header = lines[h].cells;
+    const nameAt = columnOf(header, ROSTER_LABELS.name);
     if (nameAt < 0) continue;
-    const codeAt = columnOf(rows[h], ROSTER_LABELS.creditCode);
-    const categoryAt = columnOf(rows[h], ROSTER_LABELS.category);
-    const cell = (r: readonly string[], at: number) => (at < 0 ? "" : (r[at] ?? "").trim());
+    const codeAt = columnOf(header, ROSTER_LABELS.creditCode);
+    const categoryAt = columnOf(header, ROSTER_LABELS.category);
+    const cell = (cells: readonly string[], at: number) => (at < 0 ? "" : (cells[at] ?? "").trim());
     const units: RosterUnit[] = [];
-    for (let i = h + 1; i < rows.length; i++) {
-      const name = cell(rows[i], nameAt);
+    for (const line of lines.slice(h + 1)) {
+      const name = cell(line.cells, nameAt);
       if (name === "") continue;
-      const code = cell(rows[i], codeAt);
-      const category = cell(rows[i], categoryAt);
+      const code = cell(line.cells, codeAt);
+      const category = cell(line.cells, categoryAt);
       units.push({
         name,
         creditCode: code === "" ? null : foldCreditCode(code),
         category: category === "" ? null : category,
-        row: i + 1,
+        row: line.row,
       });
     }
-    if (units.length === 0) return { ok: false, reason: `表头（第 ${h + 1} 行）下面没有任何单位名称` };
+    if (units.length === 0) return { ok: false, reason: `表头（第 ${lines[h].row} 行）下面没有任何单位名称` };
     return { ok: true, units };
   }
   return {
     ok: false,
-    reason: `前 ${HEADER_SCAN_ROWS} 行中找不到表头：需要一列标题为“${ROSTER_LABELS.name[0]}”（可另有“${ROSTER_LABELS.creditCode[0]}”“${ROSTER_LABELS.category[0]}”列）`,
+    reason: `前 ${HEADER_SCAN_LINES} 个非空行中找不到表头：需要一列标题为“${ROSTER_LABELS.name[0]}”（可另有“${ROSTER_LABELS.creditCode[0]}”“${ROSTER_LABELS.category[0]}”列）`,
   };
 }

@@ -6,6 +6,7 @@
 import type { MergeInput } from "../../core/merge";
 import { mergeMessages } from "../../core/merge/messages";
 import type { MergeResult, ProblemRow, RosterStanding } from "../../core/merge/model";
+import { rosterLabel } from "../../core/master/labels";
 import { findingCountsText, type FileFate } from "../../core/words";
 
 export interface FileLine {
@@ -46,9 +47,9 @@ export function lineOfInput(id: number, input: MergeInput): FileLine {
   }
 }
 
+/** How the unit stands against the roster, in 汇总表's words, when there is something to say. */
 function rosterText(standing: RosterStanding): string {
-  if (standing.kind !== "unmatched") return "";
-  return standing.suggestion ? `不在单位名单中（最接近的是“${standing.suggestion.name}”）。` : "不在单位名单中。";
+  return standing.kind === "unmatched" || standing.kind === "conflict" ? sentence(rosterLabel(standing)) : "";
 }
 
 /** Every file's line after the merge: superseded and other-type files say so, merged ones their unit's verdict. */

@@ -7,11 +7,16 @@ import * as path from "path";
 import { planOfCase, type PlanCase } from "./case";
 import { BLIND_CASES } from "./blind-cases";
 import { LO_CASES } from "./lo-cases";
+import { MERGE_CASES } from "./merge-cases";
 import type { PlanStep } from "./plan";
 
 export const FIXTURES_DIR = path.resolve(__dirname, "..", "..", "fixtures");
 
-const GROUPS: Readonly<Record<string, Readonly<Record<string, PlanCase>>>> = { lo: LO_CASES, "lo-blind": BLIND_CASES };
+export const GROUPS: Readonly<Record<string, Readonly<Record<string, PlanCase>>>> = {
+  lo: LO_CASES,
+  "lo-blind": BLIND_CASES,
+  "lo-merge": MERGE_CASES,
+};
 
 export interface FixturePlan {
   /** `lo/correct`: the fixture directory under test/fixtures. */
