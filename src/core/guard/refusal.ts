@@ -90,9 +90,8 @@ const HOST_MESSAGES: Readonly<Record<"not_found" | "no_access", (file: string, d
 
 /** The Chinese message for any reason a file could not be read. */
 export function unreadableMessage(code: UnreadableCode, fileName: string, detail?: string): string {
-  return code === "not_found" || code === "no_access"
-    ? HOST_MESSAGES[code](fileName, detail)
-    : MESSAGES[code](fileName, detail);
+  if (code !== "not_found" && code !== "no_access") return refusalMessage(code, fileName, detail);
+  return HOST_MESSAGES[code](printableText(fileName), detail === undefined ? undefined : printableText(detail));
 }
 
 export function refusal(code: RefusalCode, fileName: string, detail?: string): Refusal {

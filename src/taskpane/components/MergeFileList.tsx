@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, tokens, type BadgeProps } from "@fluentui/react-components";
 import * as React from "react";
+import { printableText } from "../../core/text";
 import { FATE_LABELS, type FileFate } from "../../core/words";
 import type { FileLine } from "../merge/lines";
 
@@ -44,12 +45,12 @@ const COLOR: Readonly<Record<FileFate, BadgeProps["color"]>> = {
 const FileItem = React.memo(function FileItem({ line }: { readonly line: FileLine }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <li className={styles.item} aria-label={`${line.path}：${FATE_LABELS[line.fate]}`}>
+    <li className={styles.item} aria-label={`${printableText(line.path)}：${FATE_LABELS[line.fate]}`}>
       <span className={styles.head}>
         <Badge appearance="tint" color={COLOR[line.fate]} className={styles.badge}>
           {FATE_LABELS[line.fate]}
         </Badge>
-        <span className={styles.name}>{line.path}</span>
+        <span className={styles.name}>{printableText(line.path)}</span>
       </span>
       {line.reason && <span className={styles.reason}>{line.reason}</span>}
     </li>
