@@ -2,8 +2,7 @@
  * What adding one chart to a worksheet changes in an .xlsx package exceljs wrote: three new parts
  * (chart, drawing, drawing relationships) and three small edited ones (the worksheet gets its
  * `<drawing r:id>`, the worksheet relationships point at the drawing, [Content_Types].xml names the
- * new parts). Pure string work over small parts, so the same plan serves a file on disk (streamed,
- * add-chart-file.ts) and bytes in memory (add-chart-bytes.ts).
+ * new parts). Pure string work over small parts (package.ts applies it to the parts in memory).
  */
 import {
   CONTENT_TYPE,
