@@ -93,7 +93,7 @@ describe("check (human output)", () => {
     expect(code).toBe(1);
     const lines = out.split("\n");
     expect(lines[0]).toBe(
-      `${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，0 个错误，2 个提示（其中 1 个已说明）`,
+      `${fixture("stage-explained")}（天津市河西区市场监督管理局）：待说明，2 个提示（1 个待说明）`,
     );
     expect(out).toMatch(/ {2}提示 {2}基本情况!C15 {2}.*\[填报日期晚于报送期限\]\n {8}说明：因单位内部审批流程/);
     expect(out).toMatch(/ {2}错误 {2}基本情况!C19 {2}.*\[《条例》研学人次少于活动合计\]\n/);
@@ -109,7 +109,7 @@ describe("check (human output)", () => {
   it("a single correct file: exit 0, a verdict and no summary line", async () => {
     const { code, out } = await check([fixture("correct")]);
     expect(code).toBe(0);
-    expect(out.trim()).toBe(`${fixture("correct")}（天津市河西区市场监督管理局）：通过，0 个错误，0 个提示`);
+    expect(out.trim()).toBe(`${fixture("correct")}（天津市河西区市场监督管理局）：通过，未发现问题`);
   });
 
   it("warnings only: exit 0", async () => {

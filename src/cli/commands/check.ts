@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "fs";
 import type { Command } from "commander";
-import { SEVERITY_LABELS, STATUS_LABELS } from "../../core/words";
+import { findingCountsText, SEVERITY_LABELS, STATUS_LABELS } from "../../core/words";
 import { ruleNameOf } from "../../core/rules/catalogue";
 import { printableText } from "../../core/text";
 import { checkResultOf, type CheckResult, type FindingJson } from "../../intake";
@@ -32,11 +32,7 @@ export function verdictLine(r: CheckResult): string {
   const who = printableText(r.unit ? `${r.file}（${r.unit}）` : r.file);
   if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${printableText(r.message ?? "")}`;
   const c = counts(r);
-  const parts = [
-    `${c.errors} 个错误`,
-    `${c.warnings} 个提示${c.explained > 0 ? `（其中 ${c.explained} 个已说明）` : ""}`,
-  ];
-  return `${who}：${VERDICT[r.status]}，${parts.join("，")}`;
+  return `${who}：${VERDICT[r.status]}，${findingCountsText(c.errors, c.warnings, c.warnings - c.explained)}`;
 }
 
 /** The catalogue's Chinese name (as 自检 shows it); the id when a finding names a rule we do not know. */
