@@ -1,15 +1,16 @@
-/** Jest runs every test under test/ with ts-jest; type errors are caught by `npm run typecheck`. */
+/**
+ * Plain `npx jest [path]`: the unit and LibreOffice suites together, so any test under test/ is found.
+ * `npm test` runs the unit suite alone (jest.unit.config.js), `npm run test:lo` the LibreOffice one
+ * (jest.lo.config.js), `npm run test:browser` the built pane in Chromium (jest.browser.config.js).
+ * Type errors are caught by `npm run typecheck`.
+ */
+const unit = require("./jest.unit.config");
+const libreOffice = require("./jest.lo.config");
+
+/** A suite's config as a project: the test timeout is the whole run's setting, not a project's. */
+const project = ({ testTimeout: _runWide, ...options }) => options;
+
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // test/browser needs the built dist/ and Chromium: `npm run test:browser` (jest.browser.config.js).
-  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
-    // saxen and csv-parse's browser build are ES modules only; Jest's CommonJS runtime needs them compiled like our sources.
-    "/node_modules/(saxen|csv-parse)/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true } }],
-  },
-  transformIgnorePatterns: ["/node_modules/(?!(saxen|csv-parse)/)"],
-  testTimeout: 30000,
+  testTimeout: unit.testTimeout,
+  projects: [project(unit), project(libreOffice)],
 };
