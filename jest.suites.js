@@ -6,10 +6,14 @@
  *   it names one of test/helpers/libreoffice.ts's entry points (libreOfficeDescribe, findLibreOffice,
  *   recalcWithLibreOffice, probeWithLibreOffice) or runs soffice / ssconvert itself.
  *   Importing only tempDir from that helper does not count.
+ * - memory: otherwise, the file asserts on a child process's peak memory (it reads `maxRssMB`, what
+ *   test/hostile/helpers.checkInChild, test/guard/craft.loadInChild and test/master/memory-child.ts
+ *   report): large hostile inputs, a Node process each.
  * - browser: test/browser/ (needs the built pane and Chromium).
  * - unit: everything else.
- * One config file per suite (jest.unit.config.js, jest.lo.config.js, jest.browser.config.js);
- * jest.config.js runs unit and libreoffice together, so `npx jest some/path` finds any test.
+ * One config file per suite (jest.unit.config.js, jest.memory.config.js, jest.lo.config.js,
+ * jest.browser.config.js); jest.config.js runs all but the browser one together, so `npx jest some/path`
+ * finds any test.
  */
 const fs = require("fs");
 const path = require("path");
@@ -18,6 +22,7 @@ const TEST_ROOT = path.join(__dirname, "test");
 const LIBREOFFICE_HELPER = path.join(TEST_ROOT, "helpers", "libreoffice.ts");
 const CALLS_LIBREOFFICE =
   /\b(libreOfficeDescribe|findLibreOffice|recalcWithLibreOffice|probeWithLibreOffice)\b|["'`/](soffice|ssconvert)\b/;
+const MEASURES_MEMORY = /\bmaxRssMB\b/;
 const RELATIVE_IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](\.\.?\/[^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", "/index.ts", "/index.tsx"];
 
@@ -50,11 +55,18 @@ function testFiles(dir) {
   });
 }
 
-/** Absolute paths of the test files of the LibreOffice suite. */
-function libreOfficeTestFiles() {
+/** The suite of a test file outside test/browser: "libreoffice", "memory" or "unit". */
+function suiteOf(file) {
+  if (callsLibreOffice(file)) return "libreoffice";
+  if (MEASURES_MEMORY.test(fs.readFileSync(file, "utf8"))) return "memory";
+  return "unit";
+}
+
+/** Absolute paths of the test files of `suite` ("libreoffice", "memory" or "unit"). */
+function testFilesOf(suite) {
   return testFiles(TEST_ROOT)
     .filter((f) => !f.startsWith(path.join(TEST_ROOT, "browser") + path.sep))
-    .filter((f) => callsLibreOffice(f));
+    .filter((f) => suiteOf(f) === suite);
 }
 
 /** What every suite shares: how TypeScript is compiled and what runs around each test. */
@@ -71,4 +83,7 @@ const shared = {
   setupFilesAfterEnv: ["<rootDir>/test/helpers/setup.ts"],
 };
 
-module.exports = { shared, libreOfficeTestFiles, callsLibreOffice };
+/** A testRegex that matches `file` (an absolute path) and nothing else. */
+const exactly = (file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
+
+module.exports = { exactly, shared, testFilesOf, suiteOf };

@@ -1,12 +1,13 @@
-/** `npm test`: the unit and property tests, everything under test/ but the LibreOffice and browser suites. */
-const { shared, libreOfficeTestFiles } = require("./jest.suites");
-
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * `npm test`: the unit and property tests — everything under test/ but the memory, LibreOffice and
+ * browser suites (jest.suites.js). Two workers: Jest's default on two cores is one.
+ */
+const { exactly, shared, testFilesOf } = require("./jest.suites");
 
 module.exports = {
   ...shared,
   displayName: "unit",
   roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/browser/", ...libreOfficeTestFiles().map((f) => `^${escape(f)}$`)],
+  testRegex: testFilesOf("unit").map(exactly),
+  maxWorkers: 2,
 };
