@@ -47,6 +47,15 @@ async function inserted(options: Parameters<typeof bench>[0] = {}): Promise<Benc
 
 const lastRun = (sim: ExcelSim) => sim.stats.runs[sim.stats.runs.length - 1];
 const headcount = fieldById("regulation_participants");
+/** A finding on the headcount cell, for the add-in's own marks. */
+const headcountFinding: Finding = {
+  rule: "required",
+  severity: "error",
+  field: headcount.id,
+  sheet: headcount.sheet,
+  cell: cellOf(headcount),
+  message: "x",
+};
 const eventsTable = tableById("events");
 const eventCell = (row: number, column: ColumnId<"events">) =>
   `${columnById(eventsTable, column).column}${eventsTable.firstRow + row}`;
@@ -245,16 +254,7 @@ describe("校验 and validation as the user types", () => {
     await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
-    await ops.markFindings([
-      {
-        rule: "required",
-        severity: "error",
-        field: headcount.id,
-        sheet: headcount.sheet,
-        cell: cellOf(headcount),
-        message: "x",
-      },
-    ]);
+    await ops.markFindings([headcountFinding]);
     await quiet();
     expect(live.seen).toEqual([]);
     live.stop();
@@ -267,16 +267,7 @@ describe("校验 and validation as the user types", () => {
     const live = listen(ops);
     await quiet();
     // Marking a cell, then clearing it: two writes that change the sheet (clearing alone changes nothing).
-    await ops.markFindings([
-      {
-        rule: "required",
-        severity: "error",
-        field: headcount.id,
-        sheet: headcount.sheet,
-        cell: cellOf(headcount),
-        message: "x",
-      },
-    ]);
+    await ops.markFindings([headcountFinding]);
     await ops.clearMarks();
     await quiet();
     expect(live.seen).toEqual([]);
@@ -303,16 +294,7 @@ describe("校验 and validation as the user types", () => {
   it("marks wait while the user is editing a cell instead of failing", async () => {
     const { sim, ops } = await inserted();
     sim.beginCellEdit();
-    const marking = ops.markFindings([
-      {
-        rule: "required",
-        severity: "error",
-        field: headcount.id,
-        sheet: headcount.sheet,
-        cell: cellOf(headcount),
-        message: "x",
-      },
-    ]);
+    const marking = ops.markFindings([headcountFinding]);
     await quiet(50);
     expect(sim.marks()).toEqual([]);
     sim.endCellEdit();
