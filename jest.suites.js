@@ -74,10 +74,11 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: "node",
   testTimeout: 30000,
+  // esbuild, or ts-jest for a file that calls jest.mock (jest.transform.js). saxen and csv-parse's
+  // browser build are ES modules only; Jest's CommonJS runtime needs them compiled like our sources.
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
-    // saxen and csv-parse's browser build are ES modules only; Jest's CommonJS runtime needs them compiled like our sources.
-    "/node_modules/(saxen|csv-parse)/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true } }],
+    "^.+\\.tsx?$": "<rootDir>/jest.transform.js",
+    "/node_modules/(saxen|csv-parse)/.+\\.js$": "<rootDir>/jest.transform.js",
   },
   transformIgnorePatterns: ["/node_modules/(?!(saxen|csv-parse)/)"],
   setupFilesAfterEnv: ["<rootDir>/test/helpers/setup.ts"],
