@@ -98,5 +98,3 @@ export const ODS_MIMETYPES: readonly string[] = [
 export function isOdsMimetype(mimetype: string): boolean {
   return ODS_MIMETYPES.includes(mimetype.trim());
 }
-
-
