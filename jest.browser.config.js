@@ -1,12 +1,13 @@
 /**
- * The browser test of the built task pane: `npm run build && npm run test:browser`. Kept out of plain
- * `npm test` because it needs dist/ and Chromium.
+ * `npm run test:browser`: the built task pane in Chromium (`npm run build && npm run build:sim` first).
+ * Kept out of `npm test` because it needs dist/, dist-sim/ and Chromium.
  */
-const base = require("./jest.config");
+const { shared } = require("./jest.suites");
 
 module.exports = {
-  ...base,
+  ...shared,
+  displayName: "browser",
   roots: ["<rootDir>/test/browser"],
-  testPathIgnorePatterns: ["/node_modules/"],
+  testMatch: ["**/*.test.ts"],
   testTimeout: 60000,
 };

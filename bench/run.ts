@@ -6,6 +6,7 @@ import { benchBatch } from "./batch";
 import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
+import { benchLimits } from "./limits";
 import { printFigures, type BenchFigure } from "./figures";
 import { benchMerge } from "./merge";
 import { benchPaneMerge } from "./pane-merge";
@@ -16,6 +17,7 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["check", benchCheck],
   ["batch", benchBatch],
   ["guard", benchGuard],
+  ["limits", benchLimits],
   ["template", benchTemplate],
   ["merge", benchMerge],
   ["pane-merge", benchPaneMerge],

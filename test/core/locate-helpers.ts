@@ -142,3 +142,16 @@ export function removeSheet(grid: WorkbookGrid, name: string): WorkbookGrid {
   const names = Object.fromEntries(Object.entries(grid.names).filter(([, t]) => t.sheet !== name));
   return { ...grid, sheets: grid.sheets.filter((s) => s.name !== name), names };
 }
+
+/** The good report with `extra` one-cell rows pasted under the events table (a lone title each). */
+export function withPastedRows(extra: number): WorkbookGrid {
+  const grid = templateGrid();
+  return {
+    ...grid,
+    sheets: grid.sheets.map((s) => {
+      if (s.name !== SHEETS.events) return s;
+      const pasted: CellValue[][] = Array.from({ length: extra }, (_, i) => [null, `粘贴的第${i + 1}行`]);
+      return { ...s, rows: [...s.rows, ...pasted] };
+    }),
+  };
+}

@@ -3,29 +3,14 @@
  * 100,000-row paste is refused with a clear message, not judged into hundreds of thousands of findings.
  */
 import { checkGrid } from "../../src/core/check-grid";
-import { SHEETS } from "../../src/core/definition";
 import { DEFAULT_GUARD_LIMITS } from "../../src/core/guard";
-import type { CellValue, WorkbookGrid } from "../../src/core/model";
-import { GOOD_FILL, templateGrid } from "./locate-helpers";
-
-/** The good report with `extra` one-cell rows pasted under the events table (a lone title each). */
-function withPastedRows(extra: number): WorkbookGrid {
-  const grid = templateGrid();
-  return {
-    ...grid,
-    sheets: grid.sheets.map((s) => {
-      if (s.name !== SHEETS.events) return s;
-      const pasted: CellValue[][] = Array.from({ length: extra }, (_, i) => [null, `粘贴的第${i + 1}行`]);
-      return { ...s, rows: [...s.rows, ...pasted] };
-    }),
-  };
-}
+import { GOOD_FILL, withPastedRows } from "./locate-helpers";
 
 const EVENTS = GOOD_FILL.tables.events.length;
 
 describe("the table row cap on a grid", () => {
+  // Its time is a benchmark figure (npm run bench limits), not an assert: a loaded machine is slow too.
   it("refuses 100,000 pasted rows with the count and the limit, without judging them", () => {
-    const started = Date.now();
     const checked = checkGrid(withPastedRows(100_000));
     expect(checked).toMatchObject({
       ok: false,
@@ -38,7 +23,6 @@ describe("the table row cap on a grid", () => {
     expect(checked.message).toContain(
       `“研学宣贯活动明细”有 ${100_000 + EVENTS} 行，上限 ${DEFAULT_GUARD_LIMITS.maxTableRows} 行`,
     );
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("honours the limits it is given: at the limit judged, one row over refused", () => {

@@ -238,17 +238,15 @@ describe("zip bombs", () => {
     expectRefused(await guardWritten("多.xlsx", buildZip(entries)), "zip_bomb", "多.xlsx");
   });
 
-  it("one honest part of 512 MiB zeros: refused from the directory, fast and without inflating", async () => {
+  // How fast the guard refuses a bomb is a benchmark figure (npm run bench guard), not an assert here.
+  it("one honest part of 512 MiB zeros: refused from the directory, without inflating", async () => {
     const bytes = await workbookWith(await deflatedZeros("xl/worksheets/sheet9.xml", 512 * MiB));
     expect(bytes.length).toBeLessThan(2 * MiB);
     global.gc?.();
     const before = process.memoryUsage().rss;
-    const t0 = performance.now();
     const r = await guardWritten("炸弹.xlsx", bytes);
-    const ms = performance.now() - t0;
     expectRefused(r, "zip_bomb", "炸弹.xlsx");
     if (!r.ok) expect(r.message).toContain("xl/worksheets/sheet9.xml");
-    expect(ms).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * MiB);
   });
 
@@ -265,12 +263,9 @@ describe("zip bombs", () => {
     const bytes = await workbookWith(liar);
     global.gc?.();
     const before = process.memoryUsage().rss;
-    const t0 = performance.now();
     const r = await guardWritten("说谎.xlsx", bytes);
-    const ms = performance.now() - t0;
     expectRefused(r, "zip_bomb", "说谎.xlsx");
     if (!r.ok) expect(r.message).toContain("实际解压出的数据多于记录");
-    expect(ms).toBeLessThan(1000);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * MiB);
   });
 

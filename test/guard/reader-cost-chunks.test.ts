@@ -125,11 +125,11 @@ describe("ReaderCost on bytes cut anywhere", () => {
     expect(scan(long, cuts)).toEqual(reference(long, cuts));
   });
 
-  it("does not search a carried tag again for every chunk", () => {
+  // That this stays linear (a carried tag is not searched again for every chunk) is timed by the
+  // benchmark (npm run bench limits), not asserted here: a loaded machine is slow too.
+  it("counts a 60,000-character tag fed a byte at a time as it counts it whole", () => {
     const bytes = enc.encode(`<worksheet><c r="A1" t="${"x".repeat(60000)}"/><c/></worksheet>`);
-    const started = Date.now();
     const byByte = scan(bytes, bytewise(bytes));
-    expect(Date.now() - started).toBeLessThan(3000); // linear: tens of milliseconds
     expect(byByte).toEqual(scan(bytes));
     expect(byByte.tally.cells).toBe(2);
   });

@@ -1,6 +1,6 @@
 /**
  * The sealed paper copy keeps every word: each long answer is filled to its limit (distinct sentences,
- * a distinct last one) by LibreOffice itself (../shared/tools/lo-fill.py, as a unit filling by hand),
+ * a distinct last one) by LibreOffice itself (scripts/lo-fill.py, as a unit filling by hand),
  * the saved file is printed to PDF by `soffice --convert-to pdf`, and pdftotext must show every
  * character of every answer, in order. Skipped without LibreOffice unless REQUIRE_LIBREOFFICE=1.
  */
@@ -11,7 +11,7 @@ import { FIELDS, cellOf } from "../../src/core/definition";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { findLibreOffice, libreOfficeDescribe, tempDir } from "../helpers/libreoffice";
 
-const LO_FILL = path.resolve(__dirname, "../../../shared/tools/lo-fill.py");
+const LO_FILL = path.resolve(__dirname, "../../scripts/lo-fill.py");
 const LONG = FIELDS.filter((f) => f.type === "longtext");
 
 /** A text of exactly `length` characters: numbered sentences, then a last sentence naming the field. */

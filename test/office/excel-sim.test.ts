@@ -85,6 +85,7 @@ describe("the strict Excel stand-in", () => {
   });
 
   it("refuses a batch during cell edit unless it asks to wait (delayForCellEdit)", async () => {
+    jest.useFakeTimers();
     const sim = simWith(["A"]);
     sim.beginCellEdit();
     const plain = sim.excel.run(async (ctx: Ctx) => ctx.sync());
@@ -94,7 +95,7 @@ describe("the strict Excel stand-in", () => {
       ran = true;
       await ctx.sync();
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await jest.advanceTimersByTimeAsync(60_000); // a minute of editing on the fake clock: still waiting
     expect(ran).toBe(false);
     sim.endCellEdit();
     await delayed;

@@ -26,11 +26,15 @@ describe("detectHost", () => {
     expect(await detectHost(office, 50)).toEqual({ kind: "outside", reason: "other-host", host: "Word" });
   });
 
-  it("gives up after the timeout when onReady never resolves", async () => {
+  it("gives up after the timeout when onReady never resolves, and not before", async () => {
+    jest.useFakeTimers();
     const office = fakeOffice(() => new Promise(() => undefined));
-    const started = Date.now();
-    expect(await detectHost(office, 60)).toEqual({ kind: "outside", reason: "timeout" });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+    let answer: unknown;
+    void detectHost(office, 60).then((a) => (answer = a));
+    await jest.advanceTimersByTimeAsync(59);
+    expect(answer).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(answer).toEqual({ kind: "outside", reason: "timeout" });
   });
 
   it("reports a failed initialisation instead of leaving the pane waiting", async () => {
@@ -39,9 +43,12 @@ describe("detectHost", () => {
   });
 
   it("does not wait for the timeout once Office is ready", async () => {
+    jest.useFakeTimers();
     const office = fakeOffice(async () => ({ host: "Excel", platform: "PC" }));
-    const started = Date.now();
-    await detectHost(office, 5000);
-    expect(Date.now() - started).toBeLessThan(1000);
+    let answer: unknown;
+    void detectHost(office, 5000).then((a) => (answer = a));
+    await jest.advanceTimersByTimeAsync(0); // promises settle; the clock stays where it was
+    expect(answer).toEqual({ kind: "excel", platform: "PC" });
+    expect(jest.getTimerCount()).toBe(0); // and the timeout's timer is gone
   });
 });

@@ -47,6 +47,15 @@ async function inserted(options: Parameters<typeof bench>[0] = {}): Promise<Benc
 
 const lastRun = (sim: ExcelSim) => sim.stats.runs[sim.stats.runs.length - 1];
 const headcount = fieldById("regulation_participants");
+/** A finding on the headcount cell, for the add-in's own marks. */
+const headcountFinding: Finding = {
+  rule: "required",
+  severity: "error",
+  field: headcount.id,
+  sheet: headcount.sheet,
+  cell: cellOf(headcount),
+  message: "x",
+};
 const eventsTable = tableById("events");
 const eventCell = (row: number, column: ColumnId<"events">) =>
   `${columnById(eventsTable, column).column}${eventsTable.firstRow + row}`;
@@ -56,32 +65,35 @@ function checked(v: Validation) {
   return v.check;
 }
 
-/** Collects live re-validations; `next()` waits for the next one. */
+/** Collects live re-validations; `next()` moves the fake clock until the next one arrives. */
 function listen(ops: TaskPaneOperations) {
   const seen: Validation[] = [];
-  let wake: (() => void) | null = null;
-  const stop = ops.onWorkbookChanged((v) => {
-    seen.push(v);
-    wake?.();
-  });
+  const stop = ops.onWorkbookChanged((v) => seen.push(v));
   return {
     seen,
     stop,
-    next: (timeoutMs = 2000) =>
-      new Promise<Validation>((resolve, reject) => {
-        const count = seen.length;
-        const timer = setTimeout(() => reject(new Error("no re-validation")), timeoutMs);
-        wake = () => {
-          if (seen.length > count) {
-            clearTimeout(timer);
-            resolve(seen[seen.length - 1]);
-          }
-        };
-      }),
+    next: async (timeoutMs = 2000) => {
+      const count = seen.length;
+      for (let waited = 0; seen.length === count && waited < timeoutMs; waited += 10)
+        await jest.advanceTimersByTimeAsync(10);
+      if (seen.length === count) throw new Error(`no re-validation within ${timeoutMs} ms`);
+      return seen[seen.length - 1];
+    },
   };
 }
 
-const quiet = (ms = 120) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Time passing on Jest's fake clock: the debounce and grace timers fire, and everything they start
+ * finishes, so "nothing happened" is proved for that span, however loaded the machine is.
+ */
+const quiet = (ms = 120) => jest.advanceTimersByTimeAsync(ms);
+
+/** Every event the stand-in has raised so far has been handled (it delivers them on a 0 ms timer). */
+async function settled(sim: ExcelSim): Promise<void> {
+  const done = sim.settled();
+  await jest.advanceTimersByTimeAsync(0);
+  await done;
+}
 
 describe("插入模板", () => {
   it("inserts the template's sheets, recreates the names Excel broke, opens the first input: three syncs", async () => {
@@ -182,6 +194,10 @@ describe("插入模板", () => {
 });
 
 describe("校验 and validation as the user types", () => {
+  // The debounce, the grace period and the stand-in's event delivery run on the fake clock; nextTick
+  // and setImmediate stay real for exceljs and fflate.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] }));
+
   it("a full pass judges the values Excel holds as checkGrid does, in two syncs", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
@@ -196,7 +212,7 @@ describe("校验 and validation as the user types", () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
     await ops.validate();
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
     const runsBefore = sim.stats.runs.length;
@@ -217,7 +233,7 @@ describe("校验 and validation as the user types", () => {
   it("a paste, inserted and deleted rows are judged again, findings following the moved cells", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
     sim.edit(eventsTable.sheet, eventCell(0, "participants"), [["很多"]]);
@@ -235,19 +251,10 @@ describe("校验 and validation as the user types", () => {
   it("ignores the add-in's own writes (marks, 核实说明): no re-validation follows them", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
-    await ops.markFindings([
-      {
-        rule: "required",
-        severity: "error",
-        field: headcount.id,
-        sheet: headcount.sheet,
-        cell: cellOf(headcount),
-        message: "x",
-      },
-    ]);
+    await ops.markFindings([headcountFinding]);
     await quiet();
     expect(live.seen).toEqual([]);
     live.stop();
@@ -256,9 +263,11 @@ describe("校验 and validation as the user types", () => {
   it("where events carry no triggerSource (before ExcelApi 1.14), its own writes are still ignored and a user's edit is not", async () => {
     const { sim, ops } = await inserted({ sim: { triggerSource: false } });
     typeReport(sim, GOOD_FILL);
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
+    // Marking a cell, then clearing it: two writes that change the sheet (clearing alone changes nothing).
+    await ops.markFindings([headcountFinding]);
     await ops.clearMarks();
     await quiet();
     expect(live.seen).toEqual([]);
@@ -270,7 +279,7 @@ describe("校验 and validation as the user types", () => {
   it("waits while the user is still editing a cell instead of failing", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
     sim.edit(headcount.sheet, cellOf(headcount), "abc");
@@ -285,16 +294,7 @@ describe("校验 and validation as the user types", () => {
   it("marks wait while the user is editing a cell instead of failing", async () => {
     const { sim, ops } = await inserted();
     sim.beginCellEdit();
-    const marking = ops.markFindings([
-      {
-        rule: "required",
-        severity: "error",
-        field: headcount.id,
-        sheet: headcount.sheet,
-        cell: cellOf(headcount),
-        message: "x",
-      },
-    ]);
+    const marking = ops.markFindings([headcountFinding]);
     await quiet(50);
     expect(sim.marks()).toEqual([]);
     sim.endCellEdit();
@@ -306,7 +306,7 @@ describe("校验 and validation as the user types", () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
     await ops.validate();
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
     sim.activate(SHEETS.events);
@@ -317,7 +317,7 @@ describe("校验 and validation as the user types", () => {
   it("a change on a sheet the report does not live on is not judged again", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
-    await sim.settled();
+    await settled(sim);
     const live = listen(ops);
     await quiet();
     sim.edit(headcount.sheet, cellOf(headcount), "151"); // learns where the report lives
@@ -332,7 +332,7 @@ describe("校验 and validation as the user types", () => {
 
   it("stops calling back after unsubscribing", async () => {
     const { sim, ops } = await inserted();
-    await sim.settled(); // the typing above has been reported before anyone listens
+    await settled(sim); // the typing above has been reported before anyone listens
     const live = listen(ops);
     await quiet();
     live.stop();
