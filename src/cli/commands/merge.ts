@@ -5,7 +5,7 @@
  * Exit codes as `check`: 0 all merged units pass or wait for 说明, 1 a unit has errors or a file could
  * not be read (the master is still written), 2 bad usage (nothing written).
  */
-import { promises as fs, rmdirSync } from "fs";
+import { mkdirSync, promises as fs, rmdirSync } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
@@ -145,11 +145,15 @@ async function collectEntries(
  * how to remove what was made (the new folders, innermost first, only while empty), for a run that
  * ends without a master.
  */
-async function makeOutputFolder(output: string, shown: string): Promise<() => void> {
+function makeOutputFolder(output: string, shown: string): () => void {
   const folder = path.dirname(output);
-  const made = await fs.mkdir(folder, { recursive: true }).catch(() => {
+  let made: string | undefined;
+  // Synchronous, so the caller registers the undo before a signal can be handled in between.
+  try {
+    made = mkdirSync(folder, { recursive: true });
+  } catch {
     throw new CliError(`无法创建保存总表的文件夹“${printableText(path.dirname(shown))}”，请换一个位置。`, EXIT.usage);
-  });
+  }
   return () => {
     if (made === undefined) return;
     for (let dir = folder; dir.length >= made.length; dir = path.dirname(dir)) {
@@ -183,7 +187,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(printableText(roster.reason), EXIT.usage);
 
-      const removeMadeFolder = await makeOutputFolder(output, opts.output);
+      const removeMadeFolder = makeOutputFolder(output, opts.output);
       const release = undoOnInterrupt(removeMadeFolder, "已中断：总表未写出，也没有留下临时文件；已有的文件都未改动。");
       let written = false;
       try {
