@@ -51,16 +51,11 @@ describe("the closest roster name is found with bounded work", () => {
   });
 
   it("a 32,767-character name gets the suggestion its first MAX_COMPARED_CHARS characters get", () => {
-    console.time("a");
     const huge = `天津市第42号标准化测试单位${"附".repeat(MAX_CELL_CHARS - 14)}`;
     expect([...huge]).toHaveLength(MAX_CELL_CHARS);
-    console.timeLog("a");
     const capped = [...huge].slice(0, MAX_COMPARED_CHARS).join("");
-    console.timeLog("a");
     closestRosterName(index, huge);
-    console.timeLog("a");
     closestRosterName(index, capped);
-    console.timeLog("a");
     expect(closestRosterName(index, huge)).toEqual(closestRosterName(index, capped));
     expect(closestRosterName(index, huge)).toMatchObject({ name: "天津市第42号标准化测试单位", rosterRow: 44 });
   });
