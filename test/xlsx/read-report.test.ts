@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { TEMPLATE } from "../../src/core/definition";
 import { checkFile, readReportFile } from "../../src/node/read-report";
 import { GOOD_FILL } from "../core/locate-helpers";
 import { filledTemplate } from "../helpers/filled-template";
@@ -37,7 +38,7 @@ describe("a report made from the real template", () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(read.raw.layoutChanges).toEqual([]);
-    expect(read.raw.templateVersion).toBe("1.0.0");
+    expect(read.raw.templateVersion).toBe(TEMPLATE.version);
     expect(read.raw.tables.events).toHaveLength(2);
   });
 
