@@ -6,6 +6,7 @@ import { benchBatch } from "./batch";
 import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
+import { benchLive } from "./live";
 import { printFigures, type BenchFigure } from "./figures";
 import { benchMerge } from "./merge";
 import { benchTemplate } from "./template";
@@ -16,6 +17,7 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["batch", benchBatch],
   ["guard", benchGuard],
   ["template", benchTemplate],
+  ["live", benchLive],
   ["merge", benchMerge],
 ];
 
