@@ -137,7 +137,7 @@ export function MergeView(props: {
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
     else setTimeout(flush, 16);
   }, []);
-  const [feedbackOn, setFeedbackOn] = React.useState(true);
+  const [feedbackOn, setFeedbackOn] = React.useState(false);
   const [typed, setTyped] = React.useState<TypedSettings>({});
   const settings = React.useMemo(() => feedbackSettingsOf(typed), [typed]);
   const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "writing_feedback";
