@@ -1,7 +1,7 @@
 /** The Chinese words of the units' feedback workbooks (退回意见, 回执), defined once for every host. */
 import { TEMPLATE } from "../definition";
 import { findingCountsText } from "../words";
-import { chineseDate } from "./settings";
+import { chineseDate, FEEDBACK_SETTING_LABELS } from "./settings";
 
 /** What each kind of feedback is called: a file name's suffix and its sheet's name. */
 export const FEEDBACK_KIND_WORDS = { return: "退回意见", receipt: "回执" } as const;
@@ -24,13 +24,9 @@ export const FEEDBACK_LABELS = {
   verdict: "审核结论",
   request: "修改要求",
   receipt: "回执",
-  deadline: "截止日期",
-  office: "经办单位",
-  contact: "联系人",
-  phone: "联系电话",
-  email: "电子邮箱",
-  note: "补充说明",
   otherFiles: "其他文件",
+  // 截止日期 and the bureau's contact: the names the pane and the settings file give them.
+  ...FEEDBACK_SETTING_LABELS,
 } as const;
 
 /** The findings table's headers. */
