@@ -73,6 +73,12 @@ describe("file names", () => {
     expect(safeStem("甲\u202Egpj.exe\u200b单位\n")).toBe("甲gpj.exe单位");
     expect(safeStem("...")).toBe("");
     expect([...safeStem("很".repeat(200))]).toHaveLength(60);
+    // 4-byte characters (CJK Extension B): cut by bytes, whole characters only, room left for （99）-退回意见.xlsx.
+    const rare = safeStem("𠀀".repeat(60));
+    expect([...rare]).toHaveLength(50);
+    expect(rare).toBe("𠀀".repeat(50));
+    const [name] = uniqueFileNames([{ stem: rare, suffix: "退回意见" }], ".xlsx");
+    expect(Buffer.byteLength(name.replace("-", "（99）-"))).toBeLessThanOrEqual(255);
   });
 
   it("gives a second unit of one name （2）, comparing names as Windows and macOS do", () => {

@@ -11,13 +11,32 @@
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\p{Cf}\p{Cs}\u2028\u2029]/gu;
 
-/** Characters of the unit's part of a name: room for the suffix within 255 bytes and Windows' 260-character paths. */
+/** Characters of the unit's part of a name: room for the suffix within Windows' 260-character paths. */
 const MAX_STEM_CHARS = 60;
+/**
+ * UTF-8 bytes of the unit's part: with `（n）`, the suffix and the extension a name stays within the
+ * 255 bytes Linux and macOS allow, even for names of 4-byte characters (CJK Extension B).
+ */
+const MAX_STEM_BYTES = 200;
+
+const utf8Bytes = (ch: string) => {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+};
+
+/** The leading characters of `chars` within both limits. */
+function clipped(chars: readonly string[]): string {
+  let bytes = 0;
+  let n = 0;
+  while (n < chars.length && n < MAX_STEM_CHARS && bytes + utf8Bytes(chars[n]) <= MAX_STEM_BYTES)
+    bytes += utf8Bytes(chars[n++]);
+  return chars.slice(0, n).join("");
+}
 
 /**
  * `text` as the leading part of a file name: forbidden characters removed, white space collapsed,
- * no leading dots (a hidden file on Linux and macOS) or spaces, at most MAX_STEM_CHARS characters,
- * never a half surrogate pair. Empty when nothing is left.
+ * no leading dots (a hidden file on Linux and macOS) or spaces, at most MAX_STEM_CHARS characters
+ * and MAX_STEM_BYTES bytes, never a half surrogate pair. Empty when nothing is left.
  */
 export function safeStem(text: string): string {
   const cleaned = text
@@ -26,7 +45,7 @@ export function safeStem(text: string): string {
     .replace(/\s+/g, " ")
     .replace(/^[\s.]+/, "")
     .trim();
-  return [...cleaned].slice(0, MAX_STEM_CHARS).join("").trim();
+  return clipped([...cleaned]).trim();
 }
 
 /** How file systems that ignore case (Windows, macOS) compare two names. */
