@@ -12,6 +12,7 @@ import {
 } from "../../src/core/feedback";
 import { mergeSubmissions, type MergeInput } from "../../src/core/merge";
 import type { MasterRow } from "../../src/core/master";
+import { FEEDBACK_HEADERS } from "../../src/core/feedback/words";
 import { RULES } from "../../src/core/rules/catalogue";
 import { creditCode, reportFile, unit, unreadableFile } from "../merge/helpers";
 
@@ -90,6 +91,30 @@ describe("what each unit is told", () => {
     expect(sealed.cells[7]).toBe("基本情况!C16");
     const explained = sheetCells(byName(list, "天津市测试单位3")).find((r) => r.cells[6] === RULES["sealed.no"].name)!;
     expect(explained.cells.slice(7)).toEqual(["已说明", "公章在外，补盖后寄送"]);
+  });
+
+  it("what a 退回意见 says to write in 核实说明 clears its warnings when the unit writes just that", () => {
+    const rows = sheetCells(byName(list, "天津市测试单位4"));
+    const header = rows.findIndex((r) => r.cells[0] === FEEDBACK_HEADERS.severity);
+    const col = (h: string) => rows[header].cells.indexOf(h);
+    const explanations = rows
+      .slice(header + 1)
+      .filter((r) => !["错误，须修改", "须修改", "已说明"].includes(String(r.cells[col(FEEDBACK_HEADERS.location)])))
+      .map((r) => ({
+        rule: String(r.cells[col(FEEDBACK_HEADERS.rule)]),
+        location: String(r.cells[col(FEEDBACK_HEADERS.location)]),
+        text: "情况属实",
+      }));
+    expect(explanations.length).toBeGreaterThan(0);
+    const resent = [reportFile("waiting.xlsx", { fields: unit(4, { sealed: "否" }), tables: { explanations } })];
+    const [again] = feedbackOfFiles(resent);
+    expect([again.kind, again.unit.status, again.unit.unexplainedWarnings]).toEqual(["receipt", "ok", 0]);
+    // Not so when the 说明 names another cell.
+    const elsewhere = explanations.map((e) => ({ ...e, location: "基本情况!C3" }));
+    const [wrong] = feedbackOfFiles([
+      reportFile("waiting.xlsx", { fields: unit(4, { sealed: "否" }), tables: { explanations: elsewhere } }),
+    ]);
+    expect(wrong.kind).toBe("return");
   });
 });
 
