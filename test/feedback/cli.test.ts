@@ -261,7 +261,8 @@ describe("merge --feedback keeps what is there", () => {
     expect(forced.out).toContain("退回意见 3 份、回执 7 份已写入文件夹：甲。");
     expect((await readFeedback(file)).sheet).toBe("回执");
     expect((await fs.readdir(path.join(dir, "甲"))).filter((n) => n.includes(".tmp"))).toEqual([]);
-  });
+    // Three whole merges of the examples: on a loaded machine more than the default 30 s.
+  }, 120000);
 
   it("never overwrites an input, even with --force", async () => {
     await fs.mkdir(path.join(dir, "丙"));

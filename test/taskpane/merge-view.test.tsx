@@ -239,7 +239,8 @@ describe("汇总 view: 退回意见 and 回执", () => {
     const files = run.job?.files ?? [];
     await run.emit({ type: "merged", lines: files.map((f, i) => line(f.id, f.path, i)), summary: SUMMARY });
     await run.emit({ type: "writing_feedback", done: 1, total: 2 });
-    expect(screen.getByRole("progressbar", { name: "退回意见进度" }).getAttribute("aria-valuenow")).toBe("1");
+    // Progress is shown once a frame, not once an event.
+    expect((await screen.findByRole("progressbar", { name: "退回意见进度" })).getAttribute("aria-valuenow")).toBe("1");
     await run.emit({ type: "feedback", bytes: ZIP, returns: 1, receipts: 1 });
     await run.emit({ type: "done", ...MASTER });
     await screen.findByText("汇总完成");
