@@ -14,7 +14,8 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import { mergeSummaryLines } from "../../core/words";
 import type { IncludedMaster, MergeResult, MergeSummary } from "../../core/merge/model";
-import { changeText } from "../../core/master/previous";
+import { changedFiguresText } from "../../core/master/previous";
+import { CHANGE_FACTOR } from "../../core/merge/previous";
 import { printableText } from "../../core/text";
 import { identityOf, sameFile, type FileIdentity } from "../../node/file-identity";
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
@@ -215,10 +216,9 @@ async function lowerMasters(
 
 /** 与上年核对 in a few lines: each unit whose figures changed beyond the factor, with both figures. */
 function previousLines(r: MergeResult): string[] {
-  return (r.previous?.lines ?? []).flatMap((l) => {
-    const text = changeText(l);
-    return text ? [`  与上次相比${text.replace(/——/, "：")}：${l.unit}`] : [];
-  });
+  return (r.previous?.lines ?? []).flatMap((l) =>
+    l.changed.length > 0 ? [`  与上次相比变化超过 ${CHANGE_FACTOR} 倍：${l.unit}（${changedFiguresText(l)}）`] : [],
+  );
 }
 
 export function registerMerge(program: Command, io: CliIO, setExit: (code: number) => void): void {

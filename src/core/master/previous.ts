@@ -26,12 +26,15 @@ const SITUATION_TONE: Readonly<Record<ComparisonLine["situation"], Tone | null>>
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+/** Each figure beyond the factor, with both figures (empty when none is). */
+export function changedFiguresText(line: ComparisonLine): string {
+  const label = (id: string) => COMPARED_FIELDS.find((f) => f.id === id)?.label ?? id;
+  return line.changed.map((c) => `${label(c.field)}：上次 ${count(c.previous)}，本次 ${count(c.current)}`).join("；");
+}
+
 /** 核对结果: each figure beyond the factor, with both figures. */
 export function changeText(line: ComparisonLine): string | null {
-  if (line.changed.length === 0) return null;
-  const label = (id: string) => COMPARED_FIELDS.find((f) => f.id === id)?.label ?? id;
-  const each = line.changed.map((c) => `${label(c.field)}：上次 ${count(c.previous)}，本次 ${count(c.current)}`);
-  return `变化超过 ${CHANGE_FACTOR} 倍——${each.join("；")}`;
+  return line.changed.length === 0 ? null : `变化超过 ${CHANGE_FACTOR} 倍——${changedFiguresText(line)}`;
 }
 
 export function previousColumns(result: MergeResult): MasterColumn<ComparisonLine>[] {
