@@ -1,7 +1,8 @@
 /**
  * Every version of the template the product has issued. Files filled in any of them are read by
- * `check` and `merge` (test/fixtures/template-versions holds a filled file of each, and the test
- * there fails when the template's layout changes while TEMPLATE.version stays); a master made by a
+ * `check` and `merge` (test/fixtures/template-<version>/report.xlsx is a filled file of each;
+ * test/xlsx/template-versions.test.ts fails when the template's layout changes while TEMPLATE.version
+ * stays, or when a version has no filled file); a master made by a
  * product of any of them can be taken in again. Add the outgoing version here when TEMPLATE.version
  * moves.
  */
