@@ -91,7 +91,7 @@ function useFrameBatched<T>(initial: T): [T, (update: (current: T) => T) => void
   return [value, queue, reset];
 }
 
-/** 汇总: choose the returned workbooks (and a roster), merge them off the UI thread, open the master as a new workbook. */
+/** 汇总: choose the returned workbooks (and a roster, and last time's master), merge them off the UI thread, open the master as a new workbook. */
 export function MergeView(props: {
   readonly operations: MergeOperations;
   readonly pipeline?: MergePipeline;
@@ -104,9 +104,11 @@ export function MergeView(props: {
   const filesInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
   const rosterInput = React.useRef<HTMLInputElement>(null);
+  const previousInput = React.useRef<HTMLInputElement>(null);
   const running = React.useRef<RunningMerge | null>(null);
   const [files, setFiles] = React.useState<JobFile[]>([]);
   const [roster, setRoster] = React.useState<JobFile | null>(null);
+  const [previous, setPrevious] = React.useState<JobFile | null>(null);
   const [type, setType] = React.useState<TypeChoice>("majority");
   const [lines, queueLines, resetLines] = useFrameBatched<readonly FileLine[]>([]);
   const [step, setStepNow] = React.useState<Step>({ kind: "idle" });
@@ -177,7 +179,7 @@ export function MergeView(props: {
     resetLines(files.map(pendingLine));
     setStep({ kind: "reading", done: 0, total: files.length });
     running.current = pipeline.start(
-      { files, roster, reportType: type === "majority" ? null : type, productVersion: VERSION },
+      { files, roster, previous, reportType: type === "majority" ? null : type, productVersion: VERSION },
       onEvent({ lines: [] }),
     );
   };
@@ -251,6 +253,29 @@ export function MergeView(props: {
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) setRoster(jobFileOf(f, f.name));
+        }}
+      />
+
+      <div className={styles.row}>
+        <Button disabled={busy} onClick={() => previousInput.current?.click()}>
+          {previous ? "更换上年汇总表…" : "选择上年汇总表（可选）…"}
+        </Button>
+        {previous && <Caption1>上年汇总表：{previous.name}（增加“与上年核对”工作表）</Caption1>}
+        {previous && (
+          <Button appearance="subtle" disabled={busy} onClick={() => setPrevious(null)}>
+            不与上年核对
+          </Button>
+        )}
+      </div>
+      <input
+        ref={previousInput}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx"
+        aria-label="选择上年汇总表"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          if (f) setPrevious(jobFileOf(f, f.name));
         }}
       />
 
