@@ -153,6 +153,7 @@ describe("a city merges two district masters with reports sent to it directly", 
       /^与总表“(河西|南开)\/汇总\.xlsx”中的文件“(河西|南开)\/收到的报表\/03-市标准化研究院\.xlsx”是同一个文件/,
     );
     const stale = lines.find((l) => l["来源文件"] === "市/收到的报表/河西-旧汇总.xlsx")!;
+    expect(stale["类型"]).toBe("汇总表文件（未合并）");
     expect(stale["问题说明"]).toContain("--include-master");
     // 协会's unexplained warnings were found in its district; they reach the city with the chain.
     const finding = (l: Record<string, unknown>) => [l["规则"], l["工作表"], l["单元格"], l["问题说明"]];
@@ -171,6 +172,47 @@ describe("a city merges two district masters with reports sent to it directly", 
     expect(run.out).toContain("河西-旧汇总.xlsx");
     const only = await sheetsOf("市/只看直接.xlsx");
     expect(unitsOf(only["汇总表"])).toHaveLength(2);
+  });
+});
+
+describe("--include-master on the command line", () => {
+  it("a named master lying in an input folder is taken in once, not also skipped as a stray one", async () => {
+    const run = await merge(
+      "市/收到的报表",
+      "-o",
+      "市/带旧汇总.xlsx",
+      "--include-master",
+      "市/收到的报表/河西-旧汇总.xlsx",
+    );
+    expect(run.out).toContain("其中 2 个单位来自 1 个下级总表");
+    const sheets = await sheetsOf("市/带旧汇总.xlsx");
+    expect(unitsOf(sheets["汇总表"])).toHaveLength(4);
+    expect(
+      sheets["问题清单"].filter(
+        (l) => l["类型"] === "汇总表文件（未合并）" || String(l["问题说明"]).includes("--include-master"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a master named twice, a missing one, or a unit's report given as one: usage errors, nothing written", async () => {
+    const twice = await merge(
+      "市/收到的报表",
+      "-o",
+      "x.xlsx",
+      "--include-master",
+      "河西/汇总.xlsx",
+      "--include-master",
+      "./河西/汇总.xlsx",
+    );
+    expect([twice.code, twice.err]).toEqual([2, expect.stringContaining("--include-master 两次指定了同一个总表")]);
+    const missing = await merge("市/收到的报表", "-o", "x.xlsx", "--include-master", "西青/汇总.xlsx");
+    expect([missing.code, missing.err]).toEqual([
+      2,
+      expect.stringContaining("下级总表“西青/汇总.xlsx”不能使用：找不到该文件。"),
+    ]);
+    const report = await merge("市/收到的报表", "-o", "x.xlsx", "--include-master", `市/收到的报表/${BEICHEN}`);
+    expect([report.code, report.err]).toEqual([2, expect.stringContaining("它是单位报送的报表，不是汇总生成的总表")]);
+    await expect(fs.stat(path.join(dir, "x.xlsx"))).rejects.toThrow();
   });
 });
 
