@@ -209,13 +209,20 @@ describe("a master the product cannot read exactly is refused by name, never mis
     );
   });
 
-  it("a figure typed over by hand, a line of 问题清单 deleted, a column removed", async () => {
+  it("a figure typed over by hand (as text, or as another number), a line of 问题清单 deleted, a column removed", async () => {
     const typed = await edited(district, (wb) => {
       const ws = wb.getWorksheet("汇总表")!;
       ws.getRow(2).getCell(column(ws, fieldById(REG).label)).value = "一百";
     });
     expect(await refusal("区.xlsx", typed)).toMatch(
       /^下级总表“区\.xlsx”不能使用：工作表“汇总表”的 [A-Z]+2 单元格（“参加《天津市标准化条例》研学人次”列）应为整数，实为“一百”。总表可能被手工改动过/,
+    );
+    const changed = await edited(district, (wb) => {
+      const ws = wb.getWorksheet("汇总表")!;
+      ws.getRow(2).getCell(column(ws, fieldById(REG).label)).value = 999;
+    });
+    expect(await refusal("区.xlsx", changed)).toMatch(
+      /^下级总表“区\.xlsx”不能使用：工作表“汇总表”的 [A-Z]+4 单元格（“参加《天津市标准化条例》研学人次”列）应为1199（各单位之和），实为“300”/,
     );
     const deleted = await edited(district, (wb) => wb.getWorksheet("问题清单")!.spliceRows(2, 1));
     expect(await refusal("区.xlsx", deleted)).toMatch(

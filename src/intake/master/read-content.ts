@@ -17,7 +17,7 @@ import {
 } from "../../core/master/labels";
 import { PROBLEM_HEADERS } from "../../core/master/problems";
 import { sourceOfShown } from "../../core/merge/carried";
-import { DETAIL_TABLE_IDS, detailColumns } from "../../core/merge/columns";
+import { DETAIL_TABLE_IDS, HEADCOUNT_FIELDS, detailColumns } from "../../core/merge/columns";
 import type {
   DetailTableId,
   JudgedValues,
@@ -132,6 +132,16 @@ function problemAt(s: SheetRows, row: number): ProblemRow {
   };
 }
 
+/** 合计 as the writer derives it: each headcount summed over every unit row (a figure typed over by hand shows here). */
+function checkTotals(summary: SheetRows, units: readonly MasterUnit[]): void {
+  const end = summary.end;
+  if (end === null) return;
+  for (const f of HEADCOUNT_FIELDS) {
+    const sum = units.reduce((n, u) => n + (typeof u.values[f.id] === "number" ? (u.values[f.id] as number) : 0), 0);
+    if (summary.raw(f.label, end) !== sum) summary.damage(f.label, end, `${sum}（各单位之和）`);
+  }
+}
+
 /** Each unit's counts as the writer derives them from its lines of 问题清单 and its detail rows. */
 function checkAgreement(
   summary: SheetRows,
@@ -181,6 +191,7 @@ export function readMasterContent(grid: WorkbookGrid, stamp: MasterStamp): Maste
   }
   const problemSheet = sheetRows(grid.sheets, MASTER_SHEETS.problems);
   const problems = problemSheet.rows.map((r) => problemAt(problemSheet, r));
+  checkTotals(summary, units);
   checkAgreement(summary, units, details, problems);
   return { stamp, units, details, problems };
 }

@@ -16,6 +16,8 @@ export interface SheetRows {
   readonly sheet: SheetGrid;
   /** 1-based worksheet rows of the items (under the header; blank rows and rows after `until` excluded). */
   readonly rows: readonly number[];
+  /** The 1-based row that ended the list (汇总表's 合计); null without `until`. */
+  readonly end: number | null;
   has(header: string): boolean;
   /** The raw value under `header` at `row` (null: blank). Throws MasterDamage when the column is missing. */
   raw(header: string, row: number): CellValue;
@@ -42,16 +44,16 @@ export function sheetRows(
     if (typeof v === "string" && !columns.has(v)) columns.set(v, i);
   });
   const rows: number[] = [];
-  let ended = until === undefined;
+  let end: number | null = null;
   for (let r = 2; r <= sheet.rows.length; r++) {
     const cells = sheet.rows[r - 1] ?? [];
     if (until?.(cells[0] ?? null)) {
-      ended = true;
+      end = r;
       break;
     }
     if (cells.some((v) => v !== null && v !== undefined && v !== "")) rows.push(r);
   }
-  if (!ended) throw new MasterDamage(`工作表“${name}”缺少末尾的合计行`);
+  if (until !== undefined && end === null) throw new MasterDamage(`工作表“${name}”缺少末尾的合计行`);
   const at = (header: string): number => {
     const c = columns.get(header);
     if (c === undefined) throw new MasterDamage(`工作表“${name}”缺少“${header}”列`);
@@ -66,6 +68,7 @@ export function sheetRows(
   return {
     sheet,
     rows,
+    end,
     has: (header) => columns.has(header),
     raw: (header, row) => {
       const v = sheet.rows[row - 1]?.[at(header)];
