@@ -15,13 +15,14 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
-import { addChosenFiles, jobFileOf } from "../merge/chosen-file";
+import { addChosenFiles } from "../merge/chosen-file";
 import type { JobEvent, JobFile } from "../merge/job";
 import type { FileLine } from "../merge/lines";
 import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge/pipeline";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
+import { OptionalFile } from "./OptionalFile";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
@@ -103,8 +104,6 @@ export function MergeView(props: {
   const noteId = React.useId();
   const filesInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
-  const rosterInput = React.useRef<HTMLInputElement>(null);
-  const previousInput = React.useRef<HTMLInputElement>(null);
   const running = React.useRef<RunningMerge | null>(null);
   const [files, setFiles] = React.useState<JobFile[]>([]);
   const [roster, setRoster] = React.useState<JobFile | null>(null);
@@ -233,50 +232,27 @@ export function MergeView(props: {
           : "请选择各单位报送的总结工作簿（可多选，或选择整个文件夹）。"}
       </Caption1>
 
-      <div className={styles.row}>
-        <Button disabled={busy} onClick={() => rosterInput.current?.click()}>
-          {roster ? "更换名单…" : "选择单位名单（可选）…"}
-        </Button>
-        {roster && <Caption1>名单：{roster.name}</Caption1>}
-        {roster && (
-          <Button appearance="subtle" disabled={busy} onClick={() => setRoster(null)}>
-            不用名单
-          </Button>
-        )}
-      </div>
-      <input
-        ref={rosterInput}
-        className={styles.hidden}
-        type="file"
+      <OptionalFile
+        file={roster}
+        onChange={setRoster}
+        disabled={busy}
         accept=".xlsx,.csv"
-        aria-label="选择单位名单"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) setRoster(jobFileOf(f, f.name));
-        }}
+        inputLabel="选择单位名单"
+        chooseText="选择单位名单（可选）…"
+        changeText="更换名单…"
+        clearText="不用名单"
+        shown={(f) => `名单：${f.name}`}
       />
-
-      <div className={styles.row}>
-        <Button disabled={busy} onClick={() => previousInput.current?.click()}>
-          {previous ? "更换上年汇总表…" : "选择上年汇总表（可选）…"}
-        </Button>
-        {previous && <Caption1>上年汇总表：{previous.name}（增加“与上年核对”工作表）</Caption1>}
-        {previous && (
-          <Button appearance="subtle" disabled={busy} onClick={() => setPrevious(null)}>
-            不与上年核对
-          </Button>
-        )}
-      </div>
-      <input
-        ref={previousInput}
-        className={styles.hidden}
-        type="file"
+      <OptionalFile
+        file={previous}
+        onChange={setPrevious}
+        disabled={busy}
         accept=".xlsx"
-        aria-label="选择上年汇总表"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) setPrevious(jobFileOf(f, f.name));
-        }}
+        inputLabel="选择上年汇总表"
+        chooseText="选择上年汇总表（可选）…"
+        changeText="更换上年汇总表…"
+        clearText="不与上年核对"
+        shown={(f) => `上年汇总表：${f.name}（增加“与上年核对”工作表）`}
       />
 
       <Field label="报告类型">
