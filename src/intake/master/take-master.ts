@@ -7,7 +7,7 @@
  * one changed by hand. Pure: the hosts supply the bytes (src/node/master-file.ts, the pane's job).
  */
 import { MASTER_SHEETS, SHEETS, TEMPLATE } from "../../core/definition";
-import { guardLimits, type GuardLimits } from "../../core/guard";
+import { guardLimits, type GuardLimits, type RefusalCode } from "../../core/guard";
 import { MASTER_FORMAT } from "../../core/master";
 import type { IncludedMaster, MasterStamp, PreviousMaster, SourceFile } from "../../core/merge/model";
 import type { WorkbookGrid } from "../../core/model";
@@ -45,6 +45,21 @@ export interface MasterIntakeOptions {
 }
 
 const REGENERATE = "请用本程序的最新版本重新汇总生成该总表后再使用。";
+const ORIGINAL = "总表须是本程序生成的 .xlsx 文件，请使用生成时的原文件。";
+
+/** Why the guarded reader refused a master, told of a master (its own messages speak to units of their reports). */
+const READ_REFUSAL: Readonly<Record<RefusalCode, string>> = {
+  empty: "文件是空的。",
+  lock_file: "这是 Excel 打开文件时生成的临时锁定文件（~$ 开头），不是总表本身。",
+  not_spreadsheet: `它不是 Excel 工作簿（.xlsx）。${ORIGINAL}`,
+  corrupt: `工作簿已损坏或不完整（可能在复制或传输时中断），无法读取。${ORIGINAL}`,
+  legacy_xls: `它是旧版 Excel 97-2003 格式（.xls）。${ORIGINAL}`,
+  encrypted: "工作簿设置了打开密码，请取消密码后保存。",
+  ods: `它是 OpenDocument 电子表格（.ods）。${ORIGINAL}`,
+  too_large: "工作簿过大。",
+  zip_bomb: "工作簿解压后的内容异常庞大或与文件记录不符，可能已损坏或被恶意构造，已拒绝读取。",
+  not_template: "工作簿无法读取。",
+};
 
 function refuse(role: MasterRole, facts: FileFacts, why: string): { ok: false; reason: string } {
   return { ok: false, reason: `${ROLE_WORDS[role]}“${printableText(facts.path)}”不能使用：${why}` };
@@ -93,7 +108,7 @@ async function gridOf(
     );
   }
   const book = await readWorkbook(facts.name, bytes, MASTER_LIMITS, options);
-  if (!book.ok) return refuse(role, facts, book.message);
+  if (!book.ok) return refuse(role, facts, READ_REFUSAL[book.code]);
   return { ok: true, master: { grid: book.grid, sha256: book.sha256 } };
 }
 
