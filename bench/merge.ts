@@ -32,6 +32,10 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
     const merge = runCommand(["merge", dir, "-o", out, "--force", "--json"]);
     const ratio = merge.ms / load.ms;
     const what = `${count} reports × ${BENCH_EVENTS} events`;
+    // Every option of issue 17 parts 3–4 on: the same reports again, with their own master taken in (each
+    // unit twice: the file and the master's copy) and compared with as last time's.
+    const city = path.join(path.dirname(out), "市汇总.xlsx");
+    const all = runCommand(["merge", dir, "-o", city, "--include-master", out, "--previous", out, "--json"]);
     return [
       {
         name: `exceljs alone: load ${what}`,
@@ -43,6 +47,10 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
       },
       { name: "merge / exceljs load", value: `${ratio.toFixed(2)}× (target ≤ 0.6×, moonshot ≤ 0.4×)` },
       { name: "master written", value: `${(fs.statSync(out).size / 1048576).toFixed(1)} MB` },
+      {
+        name: `merge with --include-master (that master) and --previous (that master): ${what}`,
+        value: `${(all.ms / 1000).toFixed(1)} s, peak RSS ${all.maxRssMB.toFixed(0)} MB, ${(all.ms / load.ms).toFixed(2)}× the exceljs load`,
+      },
     ];
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
