@@ -34,6 +34,10 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
     const ratio = merge.ms / load.ms;
     const feedback = runCommand(["merge", dir, "-o", out, "--force", "--json", "--feedback", `${out}-退回意见`]);
     const what = `${count} reports × ${BENCH_EVENTS} events`;
+    // Every option of issue 17 parts 3–4 on: the same reports again, with their own master taken in (each
+    // unit twice: the file and the master's copy) and compared with as last time's.
+    const city = path.join(path.dirname(out), "市汇总.xlsx");
+    const all = runCommand(["merge", dir, "-o", city, "--include-master", out, "--previous", out, "--json"]);
     return [
       {
         name: `exceljs alone: load ${what}`,
@@ -48,6 +52,10 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
       {
         name: `merge --feedback (the master and each unit's 退回意见 or 回执): ${what}`,
         value: `${(feedback.ms / 1000).toFixed(1)} s, peak RSS ${feedback.maxRssMB.toFixed(0)} MB (target ≤ 512 MB); ${(feedback.ms / load.ms).toFixed(2)}× the exceljs load (target ≤ 0.6×)`,
+      },
+      {
+        name: `merge with --include-master (that master) and --previous (that master): ${what}`,
+        value: `${(all.ms / 1000).toFixed(1)} s, peak RSS ${all.maxRssMB.toFixed(0)} MB, ${(all.ms / load.ms).toFixed(2)}× the exceljs load`,
       },
     ];
   } finally {

@@ -228,6 +228,8 @@ export const MASTER_SHEETS = {
   problems: "问题清单",
   missing: "未报送单位",
   statistics: "统计",
+  /** With --previous: this merge's units beside last time's master. */
+  previous: "与上年核对",
   /** Hidden: which product and template versions made the master, so a master is known as one. */
   info: "汇总信息",
 } as const;

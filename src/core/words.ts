@@ -6,6 +6,7 @@
  */
 import type { MergeSummary, ProblemKind, ProblemSeverity } from "./merge/model";
 import type { CheckStatus, ReportStatus, Severity } from "./model";
+import { CHANGE_FACTOR } from "./merge/previous";
 
 /** A finding's severity (spec §4), and `info` for 问题清单's lines that need no fix (被替代, 已跳过). */
 export const SEVERITY_LABELS: Readonly<Record<ProblemSeverity, string>> = {
@@ -88,5 +89,13 @@ export function mergeSummaryLines(s: MergeSummary): string[] {
     lines.push(`单位身份冲突的文件 ${s.identityConflicts} 个：各自单独汇总，互不替代，请核实其信用代码。`);
   if (s.missingFromRoster !== null)
     lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
+  if (s.includedMasters)
+    lines.push(
+      `其中 ${s.unitsFromMasters ?? 0} 个单位来自 ${s.includedMasters} 个下级总表（同一单位直接报送或在多个总表中出现的只计一次，另一份列为被替代）。`,
+    );
+  if (s.previous)
+    lines.push(
+      `与上次的总表“${s.previous.file}”核对：人次或次数变化超过 ${CHANGE_FACTOR} 倍的单位 ${s.previous.changed} 个；上次报送、本次未报送的单位 ${s.previous.gone} 个；本次新报送的单位 ${s.previous.new} 个（见“与上年核对”工作表）。`,
+    );
   return lines;
 }

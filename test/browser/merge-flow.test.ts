@@ -1,7 +1,8 @@
 /**
  * 汇总 in the built pane against the strict Excel stand-in (dist-sim/, `npm run build:sim`) in
  * headless Chromium, over a workbook that holds a typed report (the bureau fills one too), with a user
- * who answers yes to everything: choose the example reports' folder and the roster, merge in the
+ * who answers yes to everything: choose the example reports' folder and the roster (or last year's
+ * master, for 与上年核对), merge in the
  * pane's worker (the same intake, merge and master writer as the command line), see each file's line,
  * and get the master as a workbook of its own. The open workbook is never touched, however often the
  * user merges; the downloaded master is the command line's, cell for cell.
@@ -141,6 +142,34 @@ describeIfBrowser("汇总 in the pane against the Excel stand-in in Chromium", (
     expect(await sim((s) => s.stats.unloadedReads)).toEqual([]);
     expect(await sim((s) => s.stats.formulasWritten)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it("with 上年汇总表: the master gains 与上年核对, last year's master read in the pane's worker", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "previous-master-"));
+    try {
+      // Last year's master: the examples merged by the command line.
+      const entries = [];
+      for await (const e of expandInputs(["reports"], EXAMPLES)) if (e.kind !== "outside_link") entries.push(e);
+      const inputs: MergeInput[] = [];
+      for await (const i of intakeEntries(entries, { concurrency: 1 })) inputs.push(i);
+      const last = path.join(dir, "上年汇总.xlsx");
+      await saveMaster(mergeSubmissions(inputs), last);
+
+      await page.goto(`${pane.origin}/taskpane.html?view=merge`);
+      await page.getByLabel("选择报送文件所在的文件夹").setInputFiles(path.join(EXAMPLES, "reports"));
+      await page.getByLabel("选择上年汇总表").setInputFiles(last);
+      await page.getByText("上年汇总表：上年汇总.xlsx（增加“与上年核对”工作表）").waitFor();
+      await page.getByRole("button", { name: "开始汇总" }).click();
+      await page.getByText("汇总结果已在一个新的 Excel 工作簿中打开").waitFor({ timeout: 60000 });
+      await page.getByText(/与上次的总表“上年汇总\.xlsx”核对：人次或次数变化超过 3 倍的单位 0 个/).waitFor();
+      expect(await sim((s) => s.workbooks())).toEqual([[...MASTER_SHEETS.slice(0, -1), "与上年核对", "汇总信息"]]);
+      const rows = await sim((s) => s.workbookValues(0, "与上年核对"));
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.slice(1).every((r) => r[0] === "两次均报送")).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("取消 in the middle leaves nothing opened", async () => {

@@ -80,7 +80,7 @@ describe("master workbook with a roster", () => {
       (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
     expect(m.sheetXml("汇总表")).toContain(`<autoFilter ref="A1:${letter(lastCol)}4"/>`);
     expect(m.sheetXml("活动明细")).toMatch(/<autoFilter ref="A1:[A-Z]+7"\/>/);
-    expect(m.sheetXml("问题清单")).toMatch(/<autoFilter ref="A1:L5"\/>/);
+    expect(m.sheetXml("问题清单")).toMatch(/<autoFilter ref="A1:M5"\/>/);
   });
 
   it("totals every headcount over every unit, the one with errors included", () => {

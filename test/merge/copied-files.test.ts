@@ -78,16 +78,16 @@ describe("LibreOffice-filled reports where units copied each other's files, with
     expect(out).toContain(`单位身份冲突：${file("hongqiao-copied")}：`);
   });
 
-  it("汇总表 keeps every unit under the name it states, with its own figures; only 南开's resubmission replaced its first report", () => {
+  it("汇总表 keeps every unit under the name it states, with its own figures and file (its path, as the other sheets name it); only 南开's resubmission replaced its first report", () => {
     const rows = sheets["汇总表"].filter((r) => r["审核状态"] !== "合计");
     const figures = Object.fromEntries(
       rows.map((r) => [r["报送单位（盖章单位全称）"], [r["参加《天津市标准化条例》研学人次"], r["来源文件"]]]),
     );
     expect(figures).toEqual({
-      [NANKAI]: [320, "nankai-resubmitted.xlsx"],
-      [HONGQIAO]: [410, "hongqiao-copied.xlsx"],
-      [ASSOCIATION]: [500, "association-copied.xlsx"],
-      [HEXI]: [330, "hexi.xlsx"],
+      [NANKAI]: [320, file("nankai-resubmitted")],
+      [HONGQIAO]: [410, file("hongqiao-copied")],
+      [ASSOCIATION]: [500, file("association-copied")],
+      [HEXI]: [330, file("hexi")],
     });
     const status = Object.fromEntries(rows.map((r) => [r["报送单位（盖章单位全称）"], r["审核状态"]]));
     expect(status).toEqual({ [NANKAI]: "有错误", [HONGQIAO]: "有错误", [ASSOCIATION]: "有错误", [HEXI]: "通过" });

@@ -17,21 +17,27 @@ import { expandInputs } from "../../src/node/inputs";
 import { intakeEntries } from "../../src/node/merge-read";
 import { readRosterFile } from "../../src/node/roster";
 import { saveMaster } from "../../src/node/save-master";
+import { readPreviousMaster } from "../../src/node/master-file";
 import { runMergeJob, type JobEvent, type MergeJob } from "../../src/taskpane/merge/job";
 import type { FileLine } from "../../src/taskpane/merge/lines";
 import { inThreadPipeline } from "../../src/taskpane/merge/pipeline";
 import { takeRoster } from "../../src/intake/roster";
 import { VERSION } from "../../src/version";
+import { gridOfBytes } from "../helpers/read-grid";
 import { EXAMPLES, jobFile, jobFolder, rosterFile } from "../helpers/chosen-files";
 
-async function cliMerge(rosterName?: string) {
-  const roster = rosterName ? await readRosterFile(path.join(EXAMPLES, rosterName)) : undefined;
-  if (roster && !roster.ok) throw new Error(roster.reason);
+async function cliInputs(): Promise<MergeInput[]> {
   const entries = [];
   for await (const e of expandInputs(["reports"], EXAMPLES)) if (e.kind !== "outside_link") entries.push(e);
   const inputs: MergeInput[] = [];
   for await (const i of intakeEntries(entries, { concurrency: 1 })) inputs.push(i);
-  return mergeSubmissions(inputs, roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {});
+  return inputs;
+}
+
+async function cliMerge(rosterName?: string) {
+  const roster = rosterName ? await readRosterFile(path.join(EXAMPLES, rosterName)) : undefined;
+  if (roster && !roster.ok) throw new Error(roster.reason);
+  return mergeSubmissions(await cliInputs(), roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {});
 }
 
 async function run(job: Partial<MergeJob> = {}): Promise<JobEvent[]> {
@@ -66,6 +72,43 @@ describe("the pane's 汇总 run", () => {
     expect(kinds.filter((k) => k === "read")).toHaveLength(jobFolder().length);
     expect(kinds.indexOf("merged")).toBe(jobFolder().length);
     expect(kinds.at(-1)).toBe("done");
+  });
+
+  it("with 上年汇总表 writes the master the command line writes with --previous: 与上年核对 included", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pane-previous-"));
+    try {
+      const last = path.join(dir, "上年汇总.xlsx");
+      await saveMaster(await cliMerge(), last);
+      const events = await run({ previous: jobFile(last) });
+      const done = events.find((e) => e.type === "done");
+      if (done?.type !== "done") throw new Error(JSON.stringify(events.at(-1)));
+      const previous = await readPreviousMaster(last, "上年汇总.xlsx");
+      if (!previous.ok) throw new Error(previous.reason);
+      const out = path.join(dir, "汇总.xlsx");
+      await saveMaster(mergeSubmissions(await cliInputs(), { previous: previous.master }), out);
+      expect(Buffer.from(done.bytes).equals(readFileSync(out))).toBe(true);
+      const merged = events.find((e) => e.type === "merged");
+      expect(merged?.type === "merged" && merged.summary.previous).toEqual({
+        file: "上年汇总.xlsx",
+        changed: 0,
+        gone: 0,
+        new: 0,
+      });
+      expect((await gridOfBytes(done.bytes)).sheets.map((s) => s.name)).toContain("与上年核对");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a 上年汇总表 that is no master stops the run with its reason, before any file", async () => {
+    const events = await run({ previous: jobFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")) });
+    expect(events).toEqual([
+      {
+        type: "stopped",
+        message:
+          "上次的总表“01-和平区市场监管局.xlsx”不能使用：它是单位报送的报表，不是汇总生成的总表。请把它和其他报送文件一起作为输入。",
+      },
+    ]);
   });
 
   it("lists every file with what became of it, in the words of 问题清单", async () => {

@@ -158,6 +158,26 @@ describe("汇总 view", () => {
     expect(run.job).toMatchObject({ reportType: null, roster: null });
   });
 
+  it("passes 上年汇总表 to the run when chosen, and none after 不与上年核对", async () => {
+    const { run, user } = await setup();
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(run.job).toMatchObject({ previous: null });
+    await run.finish();
+    await screen.findByText("汇总完成");
+
+    await user.upload(screen.getByLabelText("选择上年汇总表"), file("上年汇总.xlsx"));
+    expect(screen.getByText("上年汇总表：上年汇总.xlsx（增加“与上年核对”工作表）")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(run.job).toMatchObject({ previous: { name: "上年汇总.xlsx" }, roster: null });
+    await run.finish();
+    await screen.findByText("汇总完成");
+
+    await user.click(screen.getByRole("button", { name: "不与上年核对" }));
+    expect(screen.queryByText(/上年汇总表：/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    expect(run.job).toMatchObject({ previous: null });
+  });
+
   it("keeps two chosen files of the same name apart, each with its own line", async () => {
     const { run, user } = await setup();
     await user.upload(screen.getByLabelText("选择报送文件"), [file("01-和平区.xlsx", [80, 75, 3, 4, 9])]);

@@ -1,7 +1,8 @@
 /**
- * `merge INPUT... -o MASTER.xlsx [--roster FILE] [--type 阶段性总结|年度总结] [--force] [--json]`
- * (spec §5–6): read every report under the inputs, merge them in the pure core, write the master
- * workbook through a temporary file, and print a closing summary. Inputs are only ever read.
+ * `merge INPUT... -o MASTER.xlsx [--roster FILE] [--type 阶段性总结|年度总结] [--include-master FILE]...
+ * [--previous FILE] [--force] [--json]` (spec §5–6): read every report under the inputs (and the units
+ * of each lower level's master named), merge them in the pure core, write the master workbook through
+ * a temporary file, and print a closing summary. Inputs are only ever read.
  * Exit codes as `check`: 0 all merged units pass or wait for 说明, 1 a unit has errors or a file could
  * not be read (the master is still written), 2 bad usage (nothing written).
  */
@@ -12,14 +13,17 @@ import { SingleBar } from "cli-progress";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import { mergeSummaryLines } from "../../core/words";
-import type { MergeResult, MergeSummary } from "../../core/merge/model";
+import type { IncludedMaster, MergeResult, MergeSummary } from "../../core/merge/model";
 import { masterDate } from "../../core/master/describe";
+import { changedFiguresText } from "../../core/master/previous";
+import { CHANGE_FACTOR } from "../../core/merge/previous";
 import { printableText } from "../../core/text";
 import { identityOf, sameFile, type FileIdentity } from "../../node/file-identity";
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { undoOnInterrupt } from "../../node/interrupt";
 import { makeFolder } from "../../node/make-folder";
 import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
+import { readLowerMaster, readPreviousMaster } from "../../node/master-file";
 import { readRosterFile } from "../../node/roster";
 import { FEEDBACK_HELP, feedbackRequest, prepareFeedback, writeFeedback, type FeedbackOptions } from "../feedback";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
@@ -29,6 +33,8 @@ interface MergeOptions extends FeedbackOptions {
   output: string;
   roster?: string;
   type?: string;
+  includeMaster: string[];
+  previous?: string;
   force?: boolean;
   json?: boolean;
 }
@@ -71,6 +77,7 @@ function detailLines(r: MergeResult): string[] {
   const lines: string[] = [];
   for (const u of r.unreadable) lines.push(`  无法读取：${u.source.path}：${u.message}`);
   for (const p of r.problems) if (p.kind === "master_input") lines.push(`  未汇总：${p.file}：${p.message}`);
+  lines.push(...previousLines(r));
   for (const p of r.problems)
     if (p.kind === "identity_conflict" && p.severity === "error") lines.push(`  单位身份冲突：${p.file}：${p.message}`);
   for (const u of r.roster?.unmatched ?? [])
@@ -108,11 +115,17 @@ async function outputTarget(opts: MergeOptions, cwd: string): Promise<OutputTarg
   if (existing && !opts.force)
     throw new CliError(`总表文件“${shown}”已存在，未覆盖。如需覆盖请加 --force。`, EXIT.usage);
   const identity = await identityOf(output);
-  if (opts.roster !== undefined && sameFile(identity, await identityOf(path.resolve(cwd, opts.roster))))
-    throw new CliError(
-      `总表文件“${shown}”就是名单文件“${printableText(opts.roster)}”，不能覆盖它。请另选一个总表文件名。`,
-      EXIT.usage,
-    );
+  const named: [string | undefined, string][] = [
+    [opts.roster, "名单文件"],
+    ...opts.includeMaster.map((m): [string, string] => [m, "下级总表"]),
+    [opts.previous, "上次的总表"],
+  ];
+  for (const [file, what] of named)
+    if (file !== undefined && sameFile(identity, await identityOf(path.resolve(cwd, file))))
+      throw new CliError(
+        `总表文件“${shown}”就是${what}“${printableText(file)}”，不能覆盖它。请另选一个总表文件名。`,
+        EXIT.usage,
+      );
   return { path: output, shown, exists: existing !== undefined, identity };
 }
 
@@ -127,10 +140,13 @@ async function collectEntries(
   cwd: string,
   output: OutputTarget,
   skipped: (entry: OutsideLink) => void,
+  included: readonly FileIdentity[],
 ): Promise<ReadableEntry[]> {
   const entries: ReadableEntry[] = [];
   for await (const e of expandInputs(inputs, cwd)) {
     if (e.kind === "outside_link") skipped(e);
+    // A master named with --include-master is taken in as one, not skipped as a stray master too.
+    else if (e.kind === "file" && included.length > 0 && (await isOneOf(e.path, included))) continue;
     // An output not made yet cannot be any input: only an existing one is compared.
     else if (e.kind !== "file" || !output.exists || !sameFile(output.identity, await identityOf(e.path)))
       entries.push(e);
@@ -157,6 +173,45 @@ function makeOutputFolder(output: string, shown: string): () => void {
   }
 }
 
+async function isOneOf(file: string, identities: readonly FileIdentity[]): Promise<boolean> {
+  const own = await identityOf(file);
+  return identities.some((i) => sameFile(i, own));
+}
+
+/**
+ * The masters named with --include-master, each read whole (a usage error when one cannot be: the
+ * city's totals must not silently lack a district), each named once.
+ */
+async function lowerMasters(
+  opts: MergeOptions,
+  cwd: string,
+): Promise<{ masters: IncludedMaster[]; identities: FileIdentity[] }> {
+  const masters: IncludedMaster[] = [];
+  const identities: FileIdentity[] = [];
+  for (const given of opts.includeMaster) {
+    const file = path.resolve(cwd, given);
+    const identity = await identityOf(file);
+    const twice = opts.includeMaster[identities.findIndex((i) => sameFile(i, identity))];
+    if (twice !== undefined)
+      throw new CliError(
+        `--include-master 两次指定了同一个总表（“${printableText(twice)}”和“${printableText(given)}”），请只指定一次。`,
+        EXIT.usage,
+      );
+    const read = await readLowerMaster(file, given);
+    if (!read.ok) throw new CliError(printableText(read.reason), EXIT.usage);
+    masters.push(read.master);
+    identities.push(identity);
+  }
+  return { masters, identities };
+}
+
+/** 与上年核对 in a few lines: each unit whose figures changed beyond the factor, with both figures. */
+function previousLines(r: MergeResult): string[] {
+  return (r.previous?.lines ?? []).flatMap((l) =>
+    l.changed.length > 0 ? [`  与上次相比变化超过 ${CHANGE_FACTOR} 倍：${l.unit}（${changedFiguresText(l)}）`] : [],
+  );
+}
+
 export function registerMerge(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command("merge")
@@ -165,6 +220,13 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
     .requiredOption("-o, --output <文件>", "要写出的总表 .xlsx 文件")
     .option("--roster <文件>", "单位名单（.xlsx 或 .csv，UTF-8 或 GBK 编码），用于列出未报送单位")
     .option("--type <类型>", `只汇总这一类报告：${REPORT_TYPES.join(" 或 ")}（默认取文件最多的一类）`)
+    .option(
+      "--include-master <文件>",
+      "把下级单位（如各区局）用本程序生成的总表连同其中各单位的数据一并汇总，可重复指定；同一单位直接报送或在多个总表中出现时只计一次",
+      (value: string, list: string[]) => [...list, value],
+      [] as string[],
+    )
+    .option("--previous <文件>", "上次（上年或上一轮）的总表：增加“与上年核对”工作表，逐单位对照人次和次数")
     .option(
       "--force",
       "总表文件已存在时覆盖它。输入文件和名单永远不会被覆盖：无论经由链接、./ 和 ../ 还是大小写不同的写法指向它们，都会拒绝",
@@ -181,13 +243,19 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(printableText(roster.reason), EXIT.usage);
       const feedback = await feedbackRequest(opts, inputs, io.cwd);
+      const lower = await lowerMasters(opts, io.cwd);
+      const previous =
+        opts.previous === undefined
+          ? undefined
+          : await readPreviousMaster(path.resolve(io.cwd, opts.previous), opts.previous);
+      if (previous && !previous.ok) throw new CliError(printableText(previous.reason), EXIT.usage);
 
       const removeMadeFolder = makeOutputFolder(output, opts.output);
       const release = undoOnInterrupt(removeMadeFolder, "已中断：总表未写出，也没有留下临时文件；已有的文件都未改动。");
       let written = false;
       try {
         const skipped = (entry: OutsideLink) => io.stderr(outsideLinkLine(entry, "汇总"));
-        const entries = await collectEntries(inputs, io.cwd, target, skipped);
+        const entries = await collectEntries(inputs, io.cwd, target, skipped, lower.identities);
         const bar = progress(io, entries.length);
         const read: MergeInput[] = [];
         try {
@@ -202,6 +270,8 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         const result = mergeSubmissions(read, {
           ...(reportType ? { reportType } : {}),
           ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
+          ...(lower.masters.length > 0 ? { masters: lower.masters } : {}),
+          ...(previous?.ok ? { previous: previous.master } : {}),
         });
         const kept = [
           ...entries.map((e) => e.path),

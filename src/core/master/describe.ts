@@ -5,6 +5,7 @@ import { detailSheets } from "./details";
 import { infoSheet } from "./info";
 import { missingSheet } from "./missing";
 import type { MasterDescription } from "./model";
+import { previousSheet } from "./previous";
 import { problemsSheet } from "./problems";
 import { statisticsSheet } from "./statistics";
 import { summarySheet } from "./summary";
@@ -34,7 +35,10 @@ export function masterDate(result: MergeResult, options: MasterOptions = {}): Da
   return Number.isNaN(newest.getTime()) ? FALLBACK_DATE : new Date(Math.floor(newest.getTime() / 1000) * 1000);
 }
 
-/** The eight sheets in order: 汇总表, 活动明细, 宣传报道, 佐证材料, 问题清单, 未报送单位, 统计, and the hidden 汇总信息. */
+/**
+ * The sheets in order: 汇总表, 活动明细, 宣传报道, 佐证材料, 问题清单, 未报送单位, 统计, 与上年核对 (with
+ * --previous), and the hidden 汇总信息.
+ */
 export function describeMaster(result: MergeResult, options: MasterOptions = {}): MasterDescription {
   const date = masterDate(result, options);
   return {
@@ -46,6 +50,7 @@ export function describeMaster(result: MergeResult, options: MasterOptions = {})
       problemsSheet(result),
       missingSheet(result),
       statisticsSheet(result),
+      ...(result.previous ? [previousSheet(result, result.previous)] : []),
       infoSheet(result, { productVersion: options.productVersion ?? "", date }),
     ],
   };

@@ -9,16 +9,21 @@ import { valueColumns, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, UNIT_HEADER } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
+import { carriedSources, fileColumns, type CarriedSources } from "./sources";
 
 const keyText = (k: UnitKey): string => `${k.by}\u0000${k.value}`;
 
-export function detailSheetColumns(id: DetailTableId, result: MergeResult): MasterColumn<DetailRow>[] {
+export function detailSheetColumns(
+  id: DetailTableId,
+  result: MergeResult,
+  sources: CarriedSources = carriedSources(result),
+): MasterColumn<DetailRow>[] {
   const units = new Map<string, UnitRow>(result.units.map((u) => [keyText(u.key), u]));
   const unitOf = (d: DetailRow): UnitRow | undefined => units.get(keyText(d.key));
   return [
     { header: UNIT_HEADER, width: 28, value: (d) => d.unit },
     ...valueColumns(detailColumns(id), result.details[id], (d) => d),
-    { header: PROVENANCE_HEADERS.file, width: 28, value: (d) => d.source.file },
+    ...fileColumns<DetailRow>(sources, (d) => d.source.file),
     { header: PROVENANCE_HEADERS.sha256, width: 20, value: (d) => unitOf(d)?.source.sha256 ?? null },
     { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (d) => unitOf(d)?.templateVersion ?? null },
     { header: PROVENANCE_HEADERS.sheet, width: 12, value: (d) => d.source.sheet },
@@ -27,10 +32,11 @@ export function detailSheetColumns(id: DetailTableId, result: MergeResult): Mast
 }
 
 export function detailSheets(result: MergeResult): MasterSheet[] {
+  const sources = carriedSources(result);
   return DETAIL_TABLE_IDS.map((id) =>
     listSheet({
       name: MASTER_SHEETS[id],
-      columns: detailSheetColumns(id, result),
+      columns: detailSheetColumns(id, result, sources),
       items: result.details[id],
       frozenColumns: 1,
     }),

@@ -9,7 +9,27 @@ import type { MasterRow, MasterSheet } from "./model";
 
 /** The master's mark: B1 of 汇总信息, beside A1's label. */
 export const MASTER_ID = `${TEMPLATE.id}-master`;
-const ID_LABEL = "标识";
+
+/**
+ * The layout of the master's sheets, as a master reader (src/intake/master) must know it: raised
+ * whenever a column changes meaning or a reader of the older layout would misread the newer one.
+ * 1: masters before this line existed (汇总表's 来源文件 held the file's name alone, 问题清单 had no
+ * 明细表 column); they are refused by name where all of them must be read (--include-master).
+ */
+export const MASTER_FORMAT = 2;
+
+/** The labels of 汇总信息's lines (column A), value in column B. */
+export const INFO_LABELS = {
+  id: "标识",
+  productVersion: "产品版本",
+  template: "模板",
+  templateVersion: "模板版本",
+  format: "总表格式",
+  reportType: "报告类型",
+  units: "汇总单位数",
+  generated: "生成时间",
+} as const;
+const ID_LABEL = INFO_LABELS.id;
 
 export interface MasterInfo {
   readonly productVersion: string;
@@ -20,12 +40,13 @@ export function infoSheet(result: MergeResult, info: MasterInfo): MasterSheet {
   const line = (label: string, value: string | number): MasterRow => ({ style: "data", cells: [label, value] });
   const rows = [
     line(ID_LABEL, MASTER_ID),
-    line("产品版本", info.productVersion),
-    line("模板", TEMPLATE.id),
-    line("模板版本", TEMPLATE.version),
-    line("报告类型", result.summary.reportType ?? ""),
-    line("汇总单位数", result.summary.unitsMerged),
-    line("生成时间", info.date.toISOString()),
+    line(INFO_LABELS.productVersion, info.productVersion),
+    line(INFO_LABELS.template, TEMPLATE.id),
+    line(INFO_LABELS.templateVersion, TEMPLATE.version),
+    line(INFO_LABELS.reportType, result.summary.reportType ?? ""),
+    line(INFO_LABELS.units, result.summary.unitsMerged),
+    line(INFO_LABELS.generated, info.date.toISOString()),
+    line(INFO_LABELS.format, MASTER_FORMAT),
   ];
   return {
     name: MASTER_SHEETS.info,
@@ -39,7 +60,8 @@ export function infoSheet(result: MergeResult, info: MasterInfo): MasterSheet {
   };
 }
 
-function isInfoSheet(sheet: SheetGrid): boolean {
+/** 汇总信息 by its content (its mark in A1:B1), whatever the sheet is called. */
+export function isInfoSheet(sheet: SheetGrid): boolean {
   return sheet.rows[0]?.[0] === ID_LABEL && sheet.rows[0]?.[1] === MASTER_ID;
 }
 

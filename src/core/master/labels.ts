@@ -1,7 +1,8 @@
 /** Words the master shows beside the ones every host shares (core/words.ts): headers, roster standing. */
-import { FIELDS, TABLES } from "../definition";
+import { FIELDS, TABLES, type TableDef } from "../definition";
 import type { RosterStanding } from "../merge/model";
 import { RULES, ruleNameOf } from "../rules/catalogue";
+import { SEVERITY_LABELS } from "../words";
 
 export const PROVENANCE_HEADERS = {
   file: "来源文件",
@@ -9,6 +10,18 @@ export const PROVENANCE_HEADERS = {
   templateVersion: "模板版本",
   sheet: "来源工作表",
   row: "来源行号",
+  /** The masters a unit's copy came through (multi-level 汇总); only on sheets that hold such a copy. */
+  via: "来源总表",
+} as const;
+
+/** 汇总表's and 统计's column of a table's row count. */
+export const rowsHeader = (t: Pick<TableDef, "label">): string => `${t.label}行数`;
+
+/** 汇总表's finding counts. */
+export const COUNT_HEADERS = {
+  errors: `${SEVERITY_LABELS.error}数`,
+  warnings: `${SEVERITY_LABELS.warning}数`,
+  unexplainedWarnings: `未说明${SEVERITY_LABELS.warning}数`,
 } as const;
 
 export const UNREAD_GROUP_LABEL = "（未填写或无法识别）";

@@ -9,7 +9,7 @@ import { COUNTED_TABLES, HEADCOUNT_FIELDS } from "../merge/columns";
 import type { GroupTotals, MergeResult, Totals } from "../merge/model";
 import { STATUS_LABELS } from "../words";
 import type { MasterColumn } from "./columns";
-import { TOTALS_LABEL, UNREAD_GROUP_LABEL } from "./labels";
+import { TOTALS_LABEL, UNREAD_GROUP_LABEL, rowsHeader } from "./labels";
 import { closingRow, dataRow, headerRow } from "./list-sheet";
 import type { BarChartSpec, MasterRow, MasterSheet } from "./model";
 import { SERIES_COLORS } from "./palette";
@@ -41,7 +41,7 @@ export function statisticsColumns(groupHeader: string): MasterColumn<GroupLine>[
     count(STATUS_LABELS.warnings, (t) => t.byStatus.warnings ?? 0),
     count(STATUS_LABELS.errors, (t) => t.byStatus.errors ?? 0),
     ...HEADCOUNT_FIELDS.map((f) => count(f.label, (t) => t.headcounts[f.id] ?? 0)),
-    ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (x) => x.tableRows[t.id] ?? 0)),
+    ...COUNTED_TABLES.map((t) => count(rowsHeader(t), (x) => x.tableRows[t.id] ?? 0)),
     count("活动明细参加人次合计", (t) => t.eventParticipants),
   ];
 }

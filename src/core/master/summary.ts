@@ -6,11 +6,12 @@
 import { MASTER_SHEETS } from "../definition";
 import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../merge/columns";
 import type { MergeResult, UnitRow } from "../merge/model";
-import { SEVERITY_LABELS, STATUS_LABELS } from "../words";
+import { STATUS_LABELS } from "../words";
 import { valueColumns, type MasterColumn } from "./columns";
-import { PROVENANCE_HEADERS, TOTALS_LABEL, rosterLabel } from "./labels";
+import { COUNT_HEADERS, PROVENANCE_HEADERS, TOTALS_LABEL, rosterLabel, rowsHeader } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterCell, MasterSheet } from "./model";
+import { carriedSources, fileColumns } from "./sources";
 import { STATUS_TONE } from "./tones";
 
 export const STATUS_HEADER = "审核状态";
@@ -25,12 +26,13 @@ export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
   return [
     { header: STATUS_HEADER, width: 10, value: (u) => STATUS_LABELS[u.status], tone: (u) => STATUS_TONE[u.status] },
     ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
-    ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (u) => u.tableCounts[t.id] ?? 0)),
-    count(`${SEVERITY_LABELS.error}数`, (u) => u.errors),
-    count(`${SEVERITY_LABELS.warning}数`, (u) => u.warnings),
-    count(`未说明${SEVERITY_LABELS.warning}数`, (u) => u.unexplainedWarnings),
+    ...COUNTED_TABLES.map((t) => count(rowsHeader(t), (u) => u.tableCounts[t.id] ?? 0)),
+    count(COUNT_HEADERS.errors, (u) => u.errors),
+    count(COUNT_HEADERS.warnings, (u) => u.warnings),
+    count(COUNT_HEADERS.unexplainedWarnings, (u) => u.unexplainedWarnings),
     ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) || null }] : []),
-    { header: PROVENANCE_HEADERS.file, width: 28, value: (u) => u.source.name },
+    // The path as given, as the other sheets show it: many units return a file of the same name.
+    ...fileColumns<UnitRow>(carriedSources(result), (u) => u.source.path),
     { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
     { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
   ];
@@ -41,7 +43,7 @@ export function totalsRow(result: MergeResult, columns: readonly MasterColumn<Un
   const { totals } = result;
   const byHeader = new Map<string, MasterCell>();
   for (const f of HEADCOUNT_FIELDS) byHeader.set(f.label, totals.headcounts[f.id] ?? 0);
-  for (const t of COUNTED_TABLES) byHeader.set(`${t.label}行数`, totals.tableRows[t.id] ?? 0);
+  for (const t of COUNTED_TABLES) byHeader.set(rowsHeader(t), totals.tableRows[t.id] ?? 0);
   const cells = columns.map((c) => byHeader.get(c.header) ?? null);
   cells[0] = TOTALS_LABEL;
   const unitName = SUMMARY_FIELDS.find((f) => f.id === "unit_name");

@@ -31,6 +31,11 @@ export interface Candidate {
   readonly templateVersion: string | null;
   /** By table id: every table of the definition. */
   readonly tables: Readonly<Record<string, readonly CandidateRow[]>>;
+  /**
+   * Rows per table id where not every row is at hand: a master's copy of a report carries its 核实说明
+   * rows only as a count. Absent: the rows of `tables` are all there is.
+   */
+  readonly rowCounts?: Readonly<Record<string, number>>;
   readonly judgement: Pick<Judgement, "findings" | "status" | "counts">;
 }
 
@@ -53,6 +58,22 @@ function judgedValues(
 
 const textValue = (v: FieldValue | undefined): string | null => (typeof v === "string" && v !== "" ? v : null);
 
+/** What the merge reads off a file's single fields to tell units apart and order their files. */
+export function identityOf(
+  fields: JudgedValues,
+): Pick<Candidate, "unitName" | "foldedName" | "creditCode" | "reportType" | "fillDate"> {
+  const unitName = textValue(fields.values.unit_name) ?? fields.unread.unit_name ?? null;
+  const code = textValue(fields.values.credit_code);
+  const type = textValue(fields.values.report_type);
+  return {
+    unitName,
+    foldedName: unitName === null ? null : foldName(unitName) || null,
+    creditCode: code === null ? null : foldCreditCode(code),
+    reportType: (REPORT_TYPES as readonly string[]).includes(type ?? "") ? (type as ReportType) : null,
+    fillDate: textValue(fields.values.fill_date),
+  };
+}
+
 export function prepareCandidate(
   source: SourceFile & { readonly sha256: string },
   raw: RawReport,
@@ -60,9 +81,6 @@ export function prepareCandidate(
 ): Candidate {
   const { submission } = judgement;
   const fields = judgedValues(FIELDS, submission.fields, raw.fields);
-  const unitName = textValue(fields.values.unit_name) ?? fields.unread.unit_name ?? null;
-  const code = textValue(fields.values.credit_code);
-  const type = textValue(fields.values.report_type);
   const tables: Record<string, CandidateRow[]> = {};
   for (const t of TABLES) {
     const rawRows = new Map((raw.tables[t.id] ?? []).map((r) => [r.row, r.cells]));
@@ -76,12 +94,8 @@ export function prepareCandidate(
   return {
     source,
     fields,
-    unitName,
-    foldedName: unitName === null ? null : foldName(unitName) || null,
-    creditCode: code === null ? null : foldCreditCode(code),
+    ...identityOf(fields),
     creditCodeAt: { sheet: raw.fields.credit_code.sheet, cell: raw.fields.credit_code.cell },
-    reportType: (REPORT_TYPES as readonly string[]).includes(type ?? "") ? (type as ReportType) : null,
-    fillDate: textValue(fields.values.fill_date),
     templateVersion: raw.templateVersion ?? submission.templateVersion ?? null,
     tables,
     judgement: { findings, status: judgement.status, counts: judgement.counts },

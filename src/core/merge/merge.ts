@@ -9,9 +9,13 @@ import { statusOf } from "../judge";
 import type { Candidate } from "./candidate";
 import { DETAIL_TABLE_IDS } from "./columns";
 import { byNullableText, byText } from "./identity";
-import { MERGE_RULES, mergeMessages } from "./messages";
+import { candidatesOfMaster } from "./master-candidates";
+import { MERGE_RULES, fileRef, mergeMessages } from "./messages";
+import { compareWithPrevious } from "./previous";
 import type {
   DetailRow,
+  IncludedMaster,
+  PreviousMaster,
   DetailTableId,
   MergeResult,
   ProblemRow,
@@ -46,6 +50,10 @@ export interface MergeOptions {
   /** The report type to merge (`--type`); without it, the type most files are. */
   readonly reportType?: ReportType;
   readonly roster?: { readonly file: string; readonly units: readonly RosterUnit[] };
+  /** Masters taken in (--include-master): their units are merged with the files read directly. */
+  readonly masters?: readonly IncludedMaster[];
+  /** Last time's master (--previous): 与上年核对 compares this merge's units with its units. */
+  readonly previous?: PreviousMaster;
 }
 
 const sourceOf = (i: MergeInput): SourceFile => (i.kind === "report" ? i.candidate.source : i.source);
@@ -84,7 +92,7 @@ function unitRowOf(c: Candidate, key: UnitKey, roster: RosterStanding, lines: re
     key,
     values: c.fields.values,
     unread: c.fields.unread,
-    tableCounts: Object.fromEntries(TABLES.map((t) => [t.id, c.tables[t.id]?.length ?? 0])),
+    tableCounts: Object.fromEntries(TABLES.map((t) => [t.id, c.rowCounts?.[t.id] ?? c.tables[t.id]?.length ?? 0])),
     errors,
     warnings: counts.warnings + added,
     unexplainedWarnings: counts.unexplainedWarnings + added,
@@ -139,8 +147,17 @@ function findingLines(c: Candidate): ProblemRow[] {
   }));
 }
 
+/** The superseded line of a file, in words that say so when a master's copy is one of the two. */
+function supersededMessage(lost: Candidate, by: Candidate): string {
+  if (!lost.source.carried && !by.source.carried) return mergeMessages.superseded(by.source.path, by.fillDate);
+  return mergeMessages.supersededCopy(fileRef(by.source), by.fillDate, lost.source.sha256 === by.source.sha256);
+}
+
 export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOptions = {}): MergeResult {
-  const sorted = [...inputs].sort(byInput);
+  const masters = options.masters ?? [];
+  // A master's units enter as its copies of the units' reports, handled from here on as any report.
+  const copies = masters.flatMap(candidatesOfMaster);
+  const sorted = [...inputs, ...copies.map((candidate): MergeInput => ({ kind: "report", candidate }))].sort(byInput);
   const reports = sorted.flatMap((i) => (i.kind === "report" ? [i.candidate] : []));
   const reportType = options.reportType ?? majorityType(reports);
 
@@ -249,26 +266,20 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       } else if (lost) {
         superseded.push({ ...setAside(c, lost.key), by: lost.by.source });
         problems.push(
-          fileLine(
-            "superseded",
-            c.source,
-            c.unitName,
-            MERGE_RULES.superseded,
-            "info",
-            mergeMessages.superseded(lost.by.source.path, lost.by.fillDate),
-          ),
+          fileLine("superseded", c.source, c.unitName, MERGE_RULES.superseded, "info", supersededMessage(c, lost.by)),
         );
       } else problems.push(...(identity.get(c) ?? []), ...findingLines(c));
     }
   }
 
   const rosterReport = roster && options.roster ? rosterReportOf(options.roster.file, roster, units) : null;
+  const previous = options.previous ? compareWithPrevious(options.previous, units, roster) : null;
 
   return {
     summary: {
       reportType,
       reportTypeFrom: options.reportType ? "given" : "majority",
-      filesRead: sorted.length,
+      filesRead: inputs.length + masters.length,
       unitsMerged: units.length,
       unitsWithErrors: units.filter((u) => u.status === "errors").length,
       unreadable: unreadable.length,
@@ -278,6 +289,10 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       missingFromRoster: rosterReport ? rosterReport.missing.length : null,
       notOnRoster: rosterReport ? rosterReport.unmatched.length : null,
       identityConflicts: [...identity.values()].filter((rows) => rows.some((r) => r.severity === "error")).length,
+      ...(masters.length > 0
+        ? { includedMasters: masters.length, unitsFromMasters: units.filter((u) => u.source.carried).length }
+        : {}),
+      ...(previous ? { previous: { file: previous.file, ...previous.counts } } : {}),
     },
     units,
     totals: totalsOf(units, eventParticipants),
@@ -288,5 +303,6 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
     skipped,
     roster: rosterReport,
     statistics: statisticsOf(units, eventParticipants),
+    ...(previous ? { previous } : {}),
   };
 }

@@ -1,9 +1,11 @@
 /** The Chinese lines of 问题清单 that the merge itself adds (file-level lines); rendered here only. */
 import type { ReportType } from "../definition";
+import { CHAIN_SEPARATOR } from "./carried";
+import type { SourceFile } from "./model";
 
 /** Another merged file as an identity-conflict line names it. */
 export interface OtherFile {
-  readonly file: string;
+  readonly source: FileNamed;
   readonly unit: string | null;
   readonly creditCode: string | null;
 }
@@ -14,6 +16,16 @@ export interface RosterRow {
   readonly row: number;
 }
 
+/** What a line needs of a file to name it. */
+export type FileNamed = Pick<SourceFile, "path" | "carried">;
+
+/** A file as a line names it: a master's copy with the masters it came through. */
+export function fileRef(source: FileNamed): string {
+  return source.carried
+    ? `总表“${source.carried.via.join(CHAIN_SEPARATOR)}”中的文件“${source.carried.file}”`
+    : `文件“${source.path}”`;
+}
+
 /** How many other files a line names before it says “等 N 个”. */
 const NAMED_FILES = 3;
 
@@ -22,9 +34,9 @@ function listed<T>(items: readonly T[], show: (item: T) => string): string {
   return items.length > NAMED_FILES ? `${shown}等 ${items.length} 个文件` : shown;
 }
 
-const fileAndUnit = (o: OtherFile) => `文件“${o.file}”（报送单位“${o.unit ?? "未填写"}”）`;
+const fileAndUnit = (o: OtherFile) => `${fileRef(o.source)}（报送单位“${o.unit ?? "未填写"}”）`;
 const fileAndCode = (o: OtherFile) =>
-  `文件“${o.file}”（${o.creditCode === null ? "未填写信用代码" : `信用代码 ${o.creditCode}`}）`;
+  `${fileRef(o.source)}（${o.creditCode === null ? "未填写信用代码" : `信用代码 ${o.creditCode}`}）`;
 const COPIED = "常见原因是以其他单位的报表为底稿填写后未改信用代码。各文件按各自填写的单位名称分别汇总，互不替代";
 
 export const mergeMessages = {
@@ -62,8 +74,16 @@ export const mergeMessages = {
   /** Matched by name; the file states a code the roster gives no unit, the roster has another for it. */
   rosterCodeDiffers: (code: string, row: RosterRow, rosterCode: string) =>
     `单位名单中“${row.name}”（名单第 ${row.row} 行）的统一社会信用代码为 ${rosterCode}，本文件填写的是 ${code}，请核实哪一个正确。`,
+  /**
+   * One unit twice where a master's copy is involved (multi-level 汇总): `by` is the copy or file that
+   * counts (described by fileRef), `sameBytes` when both are one file (the same SHA-256).
+   */
+  supersededCopy: (by: string, byDate: string | null, sameBytes: boolean) =>
+    sameBytes
+      ? `与${by}是同一个文件（SHA-256 相同），该单位只计一次，本份未重复计入汇总。`
+      : `同一单位另有${by}${byDate ? `（填报日期 ${byDate}）` : ""}。按填报日期较晚者为准、同一天以直接报送的文件为准，本份未计入汇总。`,
   masterInput: () =>
-    "这是汇总生成的总表，不是单位报送的文件，已跳过（合并多个总表暂不支持）。请只选择各单位报送的文件。",
+    "这是汇总生成的总表，不是单位报送的文件，已跳过。如需把下级单位的总表连同其中各单位的数据一并汇总，请在命令行用 merge 的 --include-master 选项指定它。",
   temporaryMaster: () => "这是一次中断的汇总留下的临时文件，不是报送文件，已跳过，可以删除。",
 } as const;
 

@@ -23,6 +23,21 @@ export interface SourceFile {
   readonly sha256: string | null;
   /** Last modification time, ISO 8601 UTC; null when unknown. Breaks ties between two submissions of one unit. */
   readonly modified: string | null;
+  /** Set for a unit's file known only by its copy in a master taken in with --include-master (carried.ts). */
+  readonly carried?: CarriedCopy;
+}
+
+/**
+ * A unit's file as a master gives it (multi-level 汇总: unit file → district master → city master).
+ * The copy's SourceFile.path joins the masters and the file (carried.ts), so it stays unique when two
+ * districts both name a file 收到的报表/研学总结.xlsx; the master shows `file` under 来源文件 and `via`
+ * under 来源总表.
+ */
+export interface CarriedCopy {
+  /** The masters the copy came through, as their paths were given: the one nearest the unit first. */
+  readonly via: readonly string[];
+  /** The unit's file as the innermost master names it (its 来源文件). */
+  readonly file: string;
 }
 
 /** Where a value came from: a worksheet cell range of one file. */
@@ -137,7 +152,7 @@ export type ProblemKind =
   | "unreadable"
   /** An Office lock file (~$name.xlsx) met in a folder: not a submission. */
   | "lock_file"
-  /** A master workbook met among the inputs: skipped (merging masters is a later step). */
+  /** A master workbook met among the inputs: skipped (a master is taken in only when named: --include-master). */
   | "master_input"
   /** A temporary master left by an interrupted `merge` (core/file-names.ts): skipped. */
   | "temporary_master"
@@ -281,6 +296,11 @@ export interface MergeSummary {
   readonly notOnRoster: number | null;
   /** Merged files with an identity conflict (an error line of kind identity_conflict in 问题清单). */
   readonly identityConflicts: number;
+  /** Masters taken in with --include-master, and the units of this merge that came from them. */
+  readonly includedMasters?: number;
+  readonly unitsFromMasters?: number;
+  /** With --previous: the master compared with, and how many units changed, went and came. */
+  readonly previous?: { readonly file: string } & PreviousComparison["counts"];
 }
 
 export interface MergeResult {
@@ -303,4 +323,83 @@ export interface MergeResult {
   /** null when no roster was given. */
   readonly roster: RosterReport | null;
   readonly statistics: MergeStatistics;
+  /** 与上年核对 against last time's master (--previous); absent or null without one. */
+  readonly previous?: PreviousComparison | null;
+}
+
+/** A unit row as a master shows it (read back by src/intake/master): key and roster standing are each merge's own. */
+export type MasterUnit = Omit<UnitRow, "key" | "roster">;
+
+/** A detail row as a master shows it. */
+export type MasterDetail = Omit<DetailRow, "key">;
+
+/** 汇总信息 as read back: what made the master. */
+export interface MasterStamp {
+  readonly productVersion: string;
+  readonly templateVersion: string;
+  /** The master's own layout (core/master/info.ts MASTER_FORMAT). */
+  readonly format: number;
+  readonly reportType: ReportType | null;
+  readonly units: number;
+  /** When it was made (its date: the newest file it merged), ISO 8601; null when not stated. */
+  readonly generated: string | null;
+}
+
+/** Everything a master workbook holds about its units, read back exactly as the master writer wrote it. */
+export interface MasterContent {
+  readonly stamp: MasterStamp;
+  readonly units: readonly MasterUnit[];
+  readonly details: Readonly<Record<DetailTableId, readonly MasterDetail[]>>;
+  readonly problems: readonly ProblemRow[];
+}
+
+/** A master taken in with --include-master: its file, and what it holds. */
+export interface IncludedMaster {
+  readonly source: SourceFile;
+  readonly content: MasterContent;
+}
+
+/** One unit of last time's master (--previous), as its 汇总表 row shows it: single fields by id. */
+export interface PreviousUnit {
+  readonly values: Readonly<Record<string, FieldValue>>;
+  /** Its 汇总表 row (1-based), for messages. */
+  readonly row: number;
+}
+
+/** Last time's master (--previous): its name, what it says it is, its units. */
+export interface PreviousMaster {
+  /** The file as the user named it. */
+  readonly file: string;
+  readonly reportType: ReportType | null;
+  readonly units: readonly PreviousUnit[];
+}
+
+/** A headcount or session count whose change from last time is beyond the factor (与上年核对). */
+export interface ChangedFigure {
+  readonly field: string;
+  readonly previous: number;
+  readonly current: number;
+}
+
+/** One line of 与上年核对. */
+export interface ComparisonLine {
+  /** both: reported both times; new: only this time; gone: last time, not this time. */
+  readonly situation: "both" | "new" | "gone";
+  readonly unit: string;
+  readonly creditCode: string | null;
+  /** Headcount fields by id; null for a unit absent that time. */
+  readonly previous: Readonly<Record<string, number | null>> | null;
+  readonly current: Readonly<Record<string, number | null>> | null;
+  readonly changed: readonly ChangedFigure[];
+  /** SourceFile.path of this time's file (null for a unit gone). */
+  readonly file: string | null;
+}
+
+/** 与上年核对: every unit of either time, matched by the identity rule of spec §5. */
+export interface PreviousComparison {
+  readonly file: string;
+  readonly reportType: ReportType | null;
+  readonly lines: readonly ComparisonLine[];
+  /** Units whose figures changed beyond the factor; units gone; units new. */
+  readonly counts: { readonly changed: number; readonly gone: number; readonly new: number };
 }

@@ -14,25 +14,36 @@
  * are one more unit (they could be either). A file without a name is a unit of its own.
  */
 import type { Candidate } from "./candidate";
+import { hops } from "./carried";
 import { byNullableText, byText } from "./identity";
 import { MERGE_RULES, mergeMessages, type OtherFile } from "./messages";
 import type { ProblemRow, RosterStanding, UnitKey } from "./model";
 import { nameClassOf, type RosterIndex } from "./roster-match";
 
-export interface UnitGroup {
+/** What the rule looks at in a file: the same for a report, a master's copy of one, or last year's row. */
+export type IdentityFacts = Pick<Candidate, "foldedName" | "creditCode" | "fillDate"> & {
+  readonly source: Pick<Candidate["source"], "path" | "sha256" | "modified" | "carried">;
+};
+
+export interface UnitGroup<C extends IdentityFacts = Candidate> {
   readonly key: UnitKey;
   /** The name class of its files (roster-match.ts nameClassOf); null for a file without a name. */
   readonly nameClass: string | null;
   /** The credit code its files state (null: none does). */
   readonly code: string | null;
   /** Later 填报日期 first: the first is the file the master shows, the others it supersedes. */
-  readonly members: readonly Candidate[];
+  readonly members: readonly C[];
 }
 
-/** Later 填报日期 wins; a tie goes to the later modification time, then to the later path (byte order). */
-export function laterFirst(a: Candidate, b: Candidate): number {
+/**
+ * Later 填报日期 wins. On the same day, the file itself wins over a master's copy of it (fewer masters
+ * between: the bureau holds that file and can open it, while a copy is what another bureau read), then
+ * the later modification time (a copy's is its master's date), then the later path (byte order).
+ */
+export function laterFirst(a: IdentityFacts, b: IdentityFacts): number {
   return (
     byNullableText(b.fillDate, a.fillDate) ||
+    hops(a.source) - hops(b.source) ||
     byNullableText(b.source.modified, a.source.modified) ||
     byText(b.source.path, a.source.path) ||
     byText(b.source.sha256, a.source.sha256)
@@ -40,9 +51,9 @@ export function laterFirst(a: Candidate, b: Candidate): number {
 }
 
 /** One class's files split by code (see the module comment). */
-function splitByCode(files: readonly Candidate[], rosterCodes: readonly string[]): Candidate[][] {
-  const byCode = new Map<string, Candidate[]>();
-  const uncoded: Candidate[] = [];
+function splitByCode<C extends IdentityFacts>(files: readonly C[], rosterCodes: readonly string[]): C[][] {
+  const byCode = new Map<string, C[]>();
+  const uncoded: C[] = [];
   for (const f of files) {
     if (f.creditCode === null) uncoded.push(f);
     else pushTo(byCode, f.creditCode, f);
@@ -67,9 +78,12 @@ function count<T>(items: readonly T[]): Map<T, number> {
 }
 
 /** The units of `reports` (any order in, the same groups out): see the module comment. */
-export function groupByUnit(reports: readonly Candidate[], roster: RosterIndex | null = null): UnitGroup[] {
-  const byClass = new Map<string, Candidate[]>();
-  const parts: { nameClass: string | null; files: Candidate[] }[] = [];
+export function groupByUnit<C extends IdentityFacts>(
+  reports: readonly C[],
+  roster: RosterIndex | null = null,
+): UnitGroup<C>[] {
+  const byClass = new Map<string, C[]>();
+  const parts: { nameClass: string | null; files: C[] }[] = [];
   for (const r of reports) {
     if (r.foldedName === null) parts.push({ nameClass: null, files: [r] });
     else pushTo(byClass, nameClassOf(roster, r.foldedName), r);
@@ -102,7 +116,7 @@ interface IdentityLine {
   readonly message: string;
 }
 
-const otherFile = (c: Candidate): OtherFile => ({ file: c.source.path, unit: c.unitName, creditCode: c.creditCode });
+const otherFile = (c: Candidate): OtherFile => ({ source: c.source, unit: c.unitName, creditCode: c.creditCode });
 const byPath = (a: Candidate, b: Candidate) => byText(a.source.path, b.source.path);
 
 /**

@@ -16,7 +16,7 @@ import { feedbackSettingsOf } from "../../core/feedback/settings";
 import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
-import { addChosenFiles, jobFileOf } from "../merge/chosen-file";
+import { addChosenFiles } from "../merge/chosen-file";
 import type { JobEvent, JobFile } from "../merge/job";
 import type { FileLine } from "../merge/lines";
 import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge/pipeline";
@@ -24,6 +24,7 @@ import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
 import { FeedbackReady, FeedbackSettingsForm, type FeedbackFile, type TypedSettings } from "./MergeFeedback";
+import { OptionalFile } from "./OptionalFile";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
@@ -100,7 +101,7 @@ function useFrameBatched<T>(initial: T): [T, (update: (current: T) => T) => void
   return [value, queue, reset];
 }
 
-/** 汇总: choose the returned workbooks (and a roster), merge them off the UI thread, open the master as a new workbook. */
+/** 汇总: choose the returned workbooks (and a roster, and last time's master), merge them off the UI thread, open the master as a new workbook. */
 export function MergeView(props: {
   readonly operations: MergeOperations;
   readonly pipeline?: MergePipeline;
@@ -112,10 +113,10 @@ export function MergeView(props: {
   const noteId = React.useId();
   const filesInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
-  const rosterInput = React.useRef<HTMLInputElement>(null);
   const running = React.useRef<RunningMerge | null>(null);
   const [files, setFiles] = React.useState<JobFile[]>([]);
   const [roster, setRoster] = React.useState<JobFile | null>(null);
+  const [previous, setPrevious] = React.useState<JobFile | null>(null);
   const [type, setType] = React.useState<TypeChoice>("majority");
   const [lines, queueLines, resetLines] = useFrameBatched<readonly FileLine[]>([]);
   const [step, setStepNow] = React.useState<Step>({ kind: "idle" });
@@ -198,6 +199,7 @@ export function MergeView(props: {
       {
         files,
         roster,
+        previous,
         reportType: type === "majority" ? null : type,
         productVersion: VERSION,
         feedback: feedbackOn && settings.ok ? settings.settings : null,
@@ -255,27 +257,27 @@ export function MergeView(props: {
           : "请选择各单位报送的总结工作簿（可多选，或选择整个文件夹）。"}
       </Caption1>
 
-      <div className={styles.row}>
-        <Button disabled={busy} onClick={() => rosterInput.current?.click()}>
-          {roster ? "更换名单…" : "选择单位名单（可选）…"}
-        </Button>
-        {roster && <Caption1>名单：{roster.name}</Caption1>}
-        {roster && (
-          <Button appearance="subtle" disabled={busy} onClick={() => setRoster(null)}>
-            不用名单
-          </Button>
-        )}
-      </div>
-      <input
-        ref={rosterInput}
-        className={styles.hidden}
-        type="file"
+      <OptionalFile
+        file={roster}
+        onChange={setRoster}
+        disabled={busy}
         accept=".xlsx,.csv"
-        aria-label="选择单位名单"
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) setRoster(jobFileOf(f, f.name));
-        }}
+        inputLabel="选择单位名单"
+        chooseText="选择单位名单（可选）…"
+        changeText="更换名单…"
+        clearText="不用名单"
+        shown={(f) => `名单：${f.name}`}
+      />
+      <OptionalFile
+        file={previous}
+        onChange={setPrevious}
+        disabled={busy}
+        accept=".xlsx"
+        inputLabel="选择上年汇总表"
+        chooseText="选择上年汇总表（可选）…"
+        changeText="更换上年汇总表…"
+        clearText="不与上年核对"
+        shown={(f) => `上年汇总表：${f.name}（增加“与上年核对”工作表）`}
       />
 
       <Field label="报告类型">

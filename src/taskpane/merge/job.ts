@@ -1,5 +1,6 @@
 /**
- * One 汇总 run, from the chosen files to the master's bytes: the roster, each file through the shared
+ * One 汇总 run, from the chosen files to the master's bytes: the roster, last time's master (与上年核对,
+ * through the same intake as --previous), each file through the shared
  * intake (src/intake, as the command line's workers run it), the merge, then the one master writer
  * (src/xlsx/master). It runs in the pane's web worker (worker.ts), so the task pane stays responsive,
  * and reports as it goes with small events. Pure of the DOM and of Office; never throws.
@@ -14,6 +15,7 @@ import { feedbackZip } from "../../xlsx/feedback";
 import { masterBytes } from "../../xlsx/master";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
 import { takeRoster } from "../../intake/roster";
+import { takePreviousMaster } from "../../intake/master";
 
 /** A chosen file as the job receives it: the browser's File (a Blob) travels to a worker as is. */
 export interface JobFile extends FileFacts {
@@ -24,6 +26,8 @@ export interface JobFile extends FileFacts {
 export interface MergeJob {
   readonly files: readonly JobFile[];
   readonly roster: JobFile | null;
+  /** Last time's master (上年汇总表), for 与上年核对; absent or null: no comparison. */
+  readonly previous?: JobFile | null;
   readonly reportType: ReportType | null;
   /** Recorded in the master's 汇总信息. */
   readonly productVersion: string;
@@ -32,7 +36,7 @@ export interface MergeJob {
 }
 
 export type JobEvent =
-  /** The roster could not be read: nothing else happens. */
+  /** The roster or last time's master could not be read: nothing else happens. */
   | { readonly type: "stopped"; readonly message: string }
   /** One file read and judged (before the merge decides between submissions). */
   | { readonly type: "read"; readonly line: FileLine; readonly done: number; readonly total: number }
@@ -105,6 +109,13 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
       if (!read.ok) return post({ type: "stopped", message: read.reason });
       roster = { file: read.file, units: read.units };
     }
+    let previous: MergeOptions["previous"];
+    if (job.previous) {
+      const file = job.previous;
+      const read = await takePreviousMaster(file, () => blobBytes(file.blob));
+      if (!read.ok) return post({ type: "stopped", message: read.reason });
+      previous = read.master;
+    }
     const inputs: { id: number; input: MergeInput }[] = [];
     for (const file of job.files) {
       const input = await intakeFile(file, () => blobBytes(file.blob));
@@ -113,7 +124,11 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
     }
     const result = mergeSubmissions(
       inputs.map((i) => i.input),
-      { ...(job.reportType ? { reportType: job.reportType } : {}), ...(roster ? { roster } : {}) },
+      {
+        ...(job.reportType ? { reportType: job.reportType } : {}),
+        ...(roster ? { roster } : {}),
+        ...(previous ? { previous } : {}),
+      },
     );
     post({ type: "merged", lines: linesOfMerge(inputs, result), summary: result.summary });
     const total = masterRows(

@@ -1,0 +1,40 @@
+/**
+ * Which files of a merge are masters' copies (multi-level 汇总), by SourceFile.path: the sheets show
+ * such a file's own name under 来源文件 and the masters it came through under 来源总表, a column each
+ * list sheet has only when the merge took a master in (a plain merge is not cluttered by it).
+ */
+import { chainText, shownFile } from "../merge/carried";
+import type { MergeResult, SourceFile } from "../merge/model";
+import type { MasterColumn } from "./columns";
+import { PROVENANCE_HEADERS } from "./labels";
+
+export type CarriedSources = ReadonlyMap<string, SourceFile>;
+
+export function carriedSources(result: MergeResult): CarriedSources {
+  const out = new Map<string, SourceFile>();
+  for (const s of [...result.units, ...result.superseded, ...result.skipped].map((x) => x.source))
+    if (s.carried) out.set(s.path, s);
+  return out;
+}
+
+/** 来源文件 and, when some file is a copy, 来源总表 beside it, for rows that name a file by its path. */
+export function fileColumns<R>(sources: CarriedSources, pathOf: (row: R) => string): MasterColumn<R>[] {
+  const file: MasterColumn<R> = {
+    header: PROVENANCE_HEADERS.file,
+    width: 28,
+    value: (r) => {
+      const s = sources.get(pathOf(r));
+      return s ? shownFile(s) : pathOf(r);
+    },
+  };
+  if (sources.size === 0) return [file];
+  const via: MasterColumn<R> = {
+    header: PROVENANCE_HEADERS.via,
+    width: 28,
+    value: (r) => {
+      const s = sources.get(pathOf(r));
+      return s ? chainText(s) : null;
+    },
+  };
+  return [file, via];
+}
