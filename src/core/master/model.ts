@@ -14,8 +14,8 @@ export type Tone = "good" | "neutral" | "bad";
 /** The number formats the master uses, by meaning (palette.ts gives Excel's format codes). */
 export type NumberFormat = "count" | "plain" | "date";
 
-/** How a row looks as a whole. */
-export type RowStyle = "header" | "data" | "totals";
+/** How a row looks as a whole: "paragraph" is running text in one merged cell (统计's summary). */
+export type RowStyle = "header" | "data" | "totals" | "paragraph";
 
 export interface MasterRow {
   readonly style: RowStyle;
@@ -25,8 +25,8 @@ export interface MasterRow {
   readonly formats?: readonly (NumberFormat | undefined)[];
   /** By column: a cell coloured by meaning (status, severity). */
   readonly tones?: readonly (Tone | null | undefined)[];
-  /** A printed page ends after this row. */
-  readonly pageBreakAfter?: boolean;
+  /** Height in points, for wrapped text that needs more than one line (row-height.ts); undefined: the default. */
+  readonly height?: number;
 }
 
 /** One series of the column chart: the values of one column of the sheet. */
@@ -63,8 +63,12 @@ export interface PrintSetup {
   readonly landscape: boolean;
   /** Fit the columns to one page wide (rows run on over as many pages as they need). */
   readonly fitToWidth: boolean;
+  /** Fit to one page tall as well: the whole sheet on one page (统计: its paragraph, tables and chart). */
+  readonly fitToHeight?: boolean;
   /** Rows repeated at the top of every printed page, e.g. "1:1". */
   readonly titleRows?: string;
+  /** Page footer in Excel's header/footer codes (&P page, &N pages). */
+  readonly footer?: string;
 }
 
 export interface MasterSheet {
@@ -77,6 +81,10 @@ export interface MasterSheet {
   readonly frozen: { readonly rows: number; readonly columns: number };
   /** Rows in order from row 1, produced as they are written (a detail sheet may have 50,000). */
   rows(): Iterable<MasterRow>;
+  /** By column, from column A: whether data cells wrap their text (rows are made tall enough: MasterRow.height). */
+  readonly wrap?: readonly boolean[];
+  /** Cell ranges shown as one cell, e.g. "A1:M1". */
+  readonly merges?: readonly string[];
   /** Filter over the header and data rows, e.g. "A1:K40"; null for none. */
   readonly autoFilter: string | null;
   readonly print: PrintSetup;

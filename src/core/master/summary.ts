@@ -8,31 +8,44 @@ import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../merge/colum
 import type { MergeResult, UnitRow } from "../merge/model";
 import { SEVERITY_LABELS, STATUS_LABELS } from "../words";
 import { valueColumns, type MasterColumn } from "./columns";
-import { PROVENANCE_HEADERS, TOTALS_LABEL, rosterLabel } from "./labels";
+import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS, TOTALS_LABEL, rosterLabel } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterCell, MasterSheet } from "./model";
 import { STATUS_TONE } from "./tones";
 
 export const STATUS_HEADER = "审核状态";
 
+/** Fields narrower than their type's width: a name of a person, 是/否, a category of ten characters at most. */
+const FIELD_WIDTHS: Readonly<Record<string, number>> = { contact_name: 8, sealed: 7, unit_category: 12 };
+
 export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
   const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({
     header,
-    width: 10,
+    width: 6,
     format: "count",
     value,
   });
   return [
-    { header: STATUS_HEADER, width: 10, value: (u) => STATUS_LABELS[u.status], tone: (u) => STATUS_TONE[u.status] },
-    ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
+    { header: STATUS_HEADER, width: 8, value: (u) => STATUS_LABELS[u.status], tone: (u) => STATUS_TONE[u.status] },
+    ...valueColumns(
+      SUMMARY_FIELDS.map((f) => (f.id in FIELD_WIDTHS ? { ...f, width: FIELD_WIDTHS[f.id] } : f)),
+      result.units,
+      (u) => u,
+    ),
     ...COUNTED_TABLES.map((t) => count(`${t.label}行数`, (u) => u.tableCounts[t.id] ?? 0)),
     count(`${SEVERITY_LABELS.error}数`, (u) => u.errors),
     count(`${SEVERITY_LABELS.warning}数`, (u) => u.warnings),
     count(`未说明${SEVERITY_LABELS.warning}数`, (u) => u.unexplainedWarnings),
-    ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) || null }] : []),
-    { header: PROVENANCE_HEADERS.file, width: 28, value: (u) => u.source.name },
-    { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
-    { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
+    ...(result.roster
+      ? [{ header: "单位名单", width: 16, wrap: true, value: (u: UnitRow) => rosterLabel(u.roster) || null }]
+      : []),
+    { header: PROVENANCE_HEADERS.file, width: PROVENANCE_WIDTHS.file, wrap: true, value: (u) => u.source.name },
+    { header: PROVENANCE_HEADERS.sha256, width: PROVENANCE_WIDTHS.sha256, value: (u) => u.source.sha256 },
+    {
+      header: PROVENANCE_HEADERS.templateVersion,
+      width: PROVENANCE_WIDTHS.templateVersion,
+      value: (u) => u.templateVersion,
+    },
   ];
 }
 

@@ -6,8 +6,12 @@
  */
 import type { ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput, type MergeOptions } from "../../core/merge";
-import type { MergeSummary } from "../../core/merge/model";
+import { summaryParagraph } from "../../core/bureau-summary";
+import type { CsvOutputEncoding } from "../../core/csv";
+import type { MergeResult, MergeSummary } from "../../core/merge/model";
+import { reminderLines, remindersCsv, remindersSummary } from "../../core/reminders";
 import { intakeFile, type FileFacts } from "../../intake";
+import { csvBytes } from "../../xlsx/csv-bytes";
 import { masterBytes } from "../../xlsx/master";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
 import { readRoster } from "./read-roster";
@@ -32,7 +36,13 @@ export type JobEvent =
   /** One file read and judged (before the merge decides between submissions). */
   | { readonly type: "read"; readonly line: FileLine; readonly done: number; readonly total: number }
   /** Every file's final line, and the summary, once the merge is done; the master is being written. */
-  | { readonly type: "merged"; readonly lines: readonly FileLine[]; readonly summary: MergeSummary }
+  | {
+      readonly type: "merged";
+      readonly lines: readonly FileLine[];
+      readonly summary: MergeSummary;
+      /** The bureau's paragraph and 催报 list (runMergeJob always sends them; a view is driven without them in tests). */
+      readonly bureau?: BureauOutputs;
+    }
   /** Master rows written so far. */
   | { readonly type: "writing"; readonly rows: number; readonly total: number }
   /** The finished master: its bytes, and their Base64 for the host (made here, off the UI thread). */
@@ -40,6 +50,32 @@ export type JobEvent =
   | { readonly type: "failed"; readonly message: string };
 
 export type Post = (event: JobEvent) => void;
+
+/** What the bureau takes from a merge besides the master: the same words and bytes as `merge` prints and writes. */
+export interface BureauOutputs {
+  /** 统计's opening paragraph (src/core/bureau-summary.ts). */
+  readonly paragraph: string;
+  readonly reminders: {
+    /** Lines to chase (0: nothing to chase). */
+    readonly lines: number;
+    /** What the list holds, in a sentence. */
+    readonly summary: string;
+    /** The .csv file's bytes in each encoding `merge --reminders --encoding` writes. */
+    readonly bytes: Readonly<Record<CsvOutputEncoding, Uint8Array>>;
+  };
+}
+
+export function bureauOutputsOf(result: MergeResult): BureauOutputs {
+  const csv = remindersCsv(result);
+  return {
+    paragraph: summaryParagraph(result),
+    reminders: {
+      lines: reminderLines(result).length,
+      summary: remindersSummary(result),
+      bytes: { gb18030: csvBytes(csv, "gb18030"), "utf-8": csvBytes(csv, "utf-8") },
+    },
+  };
+}
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
   if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
@@ -86,7 +122,12 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
       inputs.map((i) => i.input),
       { ...(job.reportType ? { reportType: job.reportType } : {}), ...(roster ? { roster } : {}) },
     );
-    post({ type: "merged", lines: linesOfMerge(inputs, result), summary: result.summary });
+    post({
+      type: "merged",
+      lines: linesOfMerge(inputs, result),
+      summary: result.summary,
+      bureau: bureauOutputsOf(result),
+    });
     const total = masterRows(
       result.summary,
       inputs.map((i) => i.input),
