@@ -1,6 +1,6 @@
 /**
  * A CSV text as the bytes of a file, the same in every host (the command line writes them, the task
- * pane offers them as a download). GB18030 by iconv-lite (TextEncoder only writes UTF-8): a
+ * pane offers them as a download), by iconv-lite (TextEncoder only writes UTF-8). In GB18030 a
  * character outside GBK is written as its four-byte GB18030 sequence, so nothing is lost or replaced.
  */
 import iconv from "iconv-lite";
@@ -8,17 +8,9 @@ import type { CsvOutputEncoding } from "../core/csv";
 import type { MergeResult } from "../core/merge/model";
 import { remindersCsv } from "../core/reminders";
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 export function csvBytes(text: string, encoding: CsvOutputEncoding): Uint8Array {
-  if (encoding === "utf-8") {
-    const body = new TextEncoder().encode(text);
-    const bytes = new Uint8Array(UTF8_BOM.length + body.length);
-    bytes.set(UTF8_BOM);
-    bytes.set(body, UTF8_BOM.length);
-    return bytes;
-  }
-  const encoded = iconv.encode(text, "gb18030");
+  // UTF-8 with the byte-order mark Excel writes for “CSV UTF-8” (src/core/csv.ts says why).
+  const encoded = iconv.encode(text, encoding, { addBOM: encoding === "utf-8" });
   // A plain Uint8Array (iconv-lite gives a Buffer): equal bytes compare equal in both hosts.
   return new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.length).slice();
 }

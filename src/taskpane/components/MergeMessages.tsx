@@ -5,11 +5,9 @@ import type { OpenMasterResult } from "../../ports/merge-operations";
 /** The file name a downloaded master gets. */
 export const MASTER_FILE_NAME = "汇总.xlsx";
 
-/** Saves the master's bytes as a file through the browser (every host with a download; the button says so). */
-export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+/** Saves bytes as a file through the browser (every host with a download; the buttons say so). */
+export function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -19,6 +17,11 @@ export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): 
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves the master's bytes as a file through the browser. */
+export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): void {
+  downloadBytes(bytes, fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 function openedText(open: OpenMasterResult | null): { intent: "success" | "warning"; title: string; text: string } {

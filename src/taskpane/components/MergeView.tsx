@@ -16,10 +16,12 @@ import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
 import { addChosenFiles, jobFileOf } from "../merge/chosen-file";
+import type { BureauOutputs } from "../merge/bureau-outputs";
 import type { JobEvent, JobFile } from "../merge/job";
 import type { FileLine } from "../merge/lines";
 import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge/pipeline";
 import { settle } from "../settle";
+import { BureauOutputsView } from "./BureauOutputsView";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
@@ -51,11 +53,24 @@ const useStyles = makeStyles({
 
 type TypeChoice = "majority" | ReportType;
 
+/** What the run said when it merged, kept for the finished step. */
+interface Merged {
+  lines: readonly string[];
+  bureau: BureauOutputs | null;
+}
+
 type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
   | { kind: "writing"; rows: number; total: number; summary: readonly string[] }
-  | { kind: "finished"; summary: readonly string[]; master: MasterFile; open: OpenMasterResult | null }
+  | {
+      kind: "finished";
+      summary: readonly string[];
+      /** Null only if a run ended without saying what it merged (a run always says it first). */
+      bureau: BureauOutputs | null;
+      master: MasterFile;
+      open: OpenMasterResult | null;
+    }
   | { kind: "stopped"; message: string };
 
 const pendingLine = (f: JobFile): FileLine => ({ id: f.id, path: f.path, fate: "pending", reason: "" });
@@ -140,13 +155,14 @@ export function MergeView(props: {
     setStep({ kind: "idle" });
   };
 
-  const open = async (master: MasterFile, summary: readonly string[]) => {
-    setStep({ kind: "finished", summary, master, open: null });
+  const open = async (master: MasterFile, merged: Merged) => {
+    const { lines: summary, bureau } = merged;
+    setStep({ kind: "finished", summary, bureau, master, open: null });
     const opened = await settle(operations.openMaster(master), "打开汇总工作簿");
-    setStep({ kind: "finished", summary, master, open: opened });
+    setStep({ kind: "finished", summary, bureau, master, open: opened });
   };
 
-  const onEvent = (summaryRef: { lines: readonly string[] }) => (event: JobEvent) => {
+  const onEvent = (summaryRef: Merged) => (event: JobEvent) => {
     switch (event.type) {
       case "read":
         queueLines((current) => current.map((l) => (l.id === event.line.id ? event.line : l)));
@@ -156,6 +172,7 @@ export function MergeView(props: {
         const byId = new Map(event.lines.map((l) => [l.id, l]));
         queueLines((current) => current.map((l) => byId.get(l.id) ?? l));
         summaryRef.lines = mergeSummaryLines(event.summary);
+        summaryRef.bureau = event.bureau;
         setStep({ kind: "writing", rows: 0, total: 1, summary: summaryRef.lines });
         return;
       }
@@ -164,7 +181,7 @@ export function MergeView(props: {
         return;
       case "done":
         running.current = null;
-        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef.lines);
+        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef);
         return;
       case "stopped":
       case "failed":
@@ -178,7 +195,7 @@ export function MergeView(props: {
     setStep({ kind: "reading", done: 0, total: files.length });
     running.current = pipeline.start(
       { files, roster, reportType: type === "majority" ? null : type, productVersion: VERSION },
-      onEvent({ lines: [] }),
+      onEvent({ lines: [], bureau: null }),
     );
   };
 
@@ -294,10 +311,11 @@ export function MergeView(props: {
         <FinishedMessage
           summary={step.summary}
           open={step.open}
-          onOpen={() => void open(step.master, step.summary)}
+          onOpen={() => void open(step.master, { lines: step.summary, bureau: step.bureau })}
           onDownload={() => downloadMaster(step.master.bytes)}
         />
       )}
+      {step.kind === "finished" && step.bureau && <BureauOutputsView outputs={step.bureau} />}
       {step.kind === "stopped" && (
         <MessageBar intent="warning" layout="multiline" className={styles.stretch}>
           <MessageBarBody>{step.message}</MessageBarBody>

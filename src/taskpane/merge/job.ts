@@ -6,13 +6,10 @@
  */
 import type { ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput, type MergeOptions } from "../../core/merge";
-import { summaryParagraph } from "../../core/bureau-summary";
-import type { CsvOutputEncoding } from "../../core/csv";
-import type { MergeResult, MergeSummary } from "../../core/merge/model";
-import { reminderLines, remindersCsv, remindersSummary } from "../../core/reminders";
+import type { MergeSummary } from "../../core/merge/model";
 import { intakeFile, type FileFacts } from "../../intake";
-import { csvBytes } from "../../xlsx/csv-bytes";
 import { masterBytes } from "../../xlsx/master";
+import { bureauOutputsOf, type BureauOutputs } from "./bureau-outputs";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
 import { takeRoster } from "../../intake/roster";
 
@@ -40,8 +37,8 @@ export type JobEvent =
       readonly type: "merged";
       readonly lines: readonly FileLine[];
       readonly summary: MergeSummary;
-      /** The bureau's paragraph and 催报 list (runMergeJob always sends them; a view is driven without them in tests). */
-      readonly bureau?: BureauOutputs;
+      /** The bureau's paragraph and 催报 list. */
+      readonly bureau: BureauOutputs;
     }
   /** Master rows written so far. */
   | { readonly type: "writing"; readonly rows: number; readonly total: number }
@@ -50,32 +47,6 @@ export type JobEvent =
   | { readonly type: "failed"; readonly message: string };
 
 export type Post = (event: JobEvent) => void;
-
-/** What the bureau takes from a merge besides the master: the same words and bytes as `merge` prints and writes. */
-export interface BureauOutputs {
-  /** 统计's opening paragraph (src/core/bureau-summary.ts). */
-  readonly paragraph: string;
-  readonly reminders: {
-    /** Lines to chase (0: nothing to chase). */
-    readonly lines: number;
-    /** What the list holds, in a sentence. */
-    readonly summary: string;
-    /** The .csv file's bytes in each encoding `merge --reminders --encoding` writes. */
-    readonly bytes: Readonly<Record<CsvOutputEncoding, Uint8Array>>;
-  };
-}
-
-export function bureauOutputsOf(result: MergeResult): BureauOutputs {
-  const csv = remindersCsv(result);
-  return {
-    paragraph: summaryParagraph(result),
-    reminders: {
-      lines: reminderLines(result).length,
-      summary: remindersSummary(result),
-      bytes: { gb18030: csvBytes(csv, "gb18030"), "utf-8": csvBytes(csv, "utf-8") },
-    },
-  };
-}
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
   if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
