@@ -246,11 +246,9 @@ describe("汇总 view: the bureau's paragraph and 催报 list", () => {
     let last: Blob | null = null;
     URL.createObjectURL = (b: Blob) => ((last = b), "blob:test");
     URL.revokeObjectURL = () => undefined;
-    clicked = jest
-      .spyOn(HTMLAnchorElement.prototype, "click")
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        if (last) saved.push({ blob: last, name: this.download });
-      });
+    clicked = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      if (last) saved.push({ blob: last, name: this.download });
+    });
   });
   afterEach(() => {
     URL.createObjectURL = created;

@@ -41,7 +41,8 @@ export function BureauOutputsView(props: { readonly outputs: BureauOutputs }): R
   const area = React.useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = React.useState<Copied>("idle");
   const copy = async () => setCopied((await copyText(paragraph, area.current)) ? "copied" : "failed");
-  const download = (encoding: CsvOutputEncoding) => downloadBytes(reminders.bytes[encoding], REMINDERS_FILE_NAME, "text/csv");
+  const download = (encoding: CsvOutputEncoding) =>
+    downloadBytes(reminders.bytes[encoding], REMINDERS_FILE_NAME, "text/csv");
   return (
     <>
       <div className={styles.block}>
