@@ -17,11 +17,22 @@ const NARROW_PX = 7.5;
 const WIDE =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{20000}-\u{3FFFD}]/u;
 
-/** Pixels one line of `text` takes. */
-function linePixels(text: string): number {
+/**
+ * Lines one paragraph of `text` takes in `room` pixels, filled character by character as CJK text
+ * wraps (a character never splits; Latin words may wrap a little earlier, which only adds room).
+ */
+function paragraphLines(text: string, room: number): number {
+  let lines = 1;
   let px = 0;
-  for (const ch of text) px += WIDE.test(ch) ? WIDE_PX : NARROW_PX;
-  return px;
+  for (const ch of text) {
+    const w = WIDE.test(ch) ? WIDE_PX : NARROW_PX;
+    if (px + w > room && px > 0) {
+      lines++;
+      px = 0;
+    }
+    px += w;
+  }
+  return lines;
 }
 
 /** Lines `text` takes wrapped in a column `width` characters wide (its own line breaks kept). */
@@ -30,7 +41,7 @@ export function wrappedLines(text: string, width: number): number {
   // Most cells are short: no character can make them wider than the room (UTF-16 length ≥ characters).
   if (text.length * WIDE_PX <= room && !text.includes("\n")) return 1;
   let lines = 0;
-  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(linePixels(part) / room));
+  for (const part of text.split("\n")) lines += paragraphLines(part, room);
   return lines;
 }
 

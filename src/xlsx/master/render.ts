@@ -110,7 +110,6 @@ function sheetOptions(sheet: MasterSheet): Partial<ExcelJS.AddWorksheetOptions> 
         ? { fitToPage: true, fitToWidth: sheet.print.fitToWidth ? 1 : 0, fitToHeight: sheet.print.fitToHeight ? 1 : 0 }
         : {}),
       ...(sheet.print.titleRows ? { printTitlesRow: sheet.print.titleRows } : {}),
-      horizontalCentered: true,
       margins: MARGINS,
     },
     ...(sheet.print.footer ? { headerFooter: { oddFooter: sheet.print.footer } } : {}),
