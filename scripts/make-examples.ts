@@ -15,7 +15,21 @@ const REPORTS = path.join(ROOT, "reports");
 
 const ROSTER_HEADER = ["单位名称", "统一社会信用代码", "单位类别", "联系人", "联系电话", "电子邮箱"];
 /** Whom the bureau calls about each unit (催报): made-up names, 022 numbers and example.cn addresses. */
-const CONTACTS = ["王红", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周强", "吴敏", "徐涛", "孙悦", "马超", "朱琳", "胡斌"];
+const CONTACTS = [
+  "王红",
+  "刘洋",
+  "陈静",
+  "杨帆",
+  "赵磊",
+  "黄丽",
+  "周强",
+  "吴敏",
+  "徐涛",
+  "孙悦",
+  "马超",
+  "朱琳",
+  "胡斌",
+];
 const rosterRows = () =>
   ROSTER.map((u, i) => [
     u.name,
