@@ -70,7 +70,7 @@ describe("master workbook with a roster", () => {
       const view = sheet(name).views[0] as ExcelJS.WorksheetViewFrozen;
       expect([name, view.state, view.ySplit]).toEqual([name, "frozen", 1]);
     }
-    expect(sheet("统计").views.filter((v) => v.state === "frozen")).toEqual([]);
+    expect((sheet("统计").views ?? []).filter((v) => v.state === "frozen")).toEqual([]);
     // 汇总表 also keeps status … unit name in view; the detail sheets their unit column.
     const summaryView = sheet("汇总表").views[0] as ExcelJS.WorksheetViewFrozen;
     expect(headers(sheet("汇总表"))[(summaryView.xSplit ?? 0) - 1]).toBe(fieldById("unit_name").label);
