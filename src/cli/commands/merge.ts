@@ -7,7 +7,7 @@
  * Exit codes as `check`: 0 all merged units pass or wait for 说明, 1 a unit has errors or a file could
  * not be read (the master is still written), 2 bad usage (nothing written).
  */
-import { mkdirSync, promises as fs, rmdirSync } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
@@ -15,21 +15,24 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import { mergeSummaryLines } from "../../core/words";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
+import { masterDate } from "../../core/master/describe";
 import { printableText } from "../../core/text";
 import { identityOf, sameFile, type FileIdentity } from "../../node/file-identity";
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { undoOnInterrupt } from "../../node/interrupt";
+import { makeFolder } from "../../node/make-folder";
 import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
 import { readRosterFile } from "../../node/roster";
 import { MAX_SCOPE_CHARS, PARAGRAPH_INTRO, scopeText, summaryParagraph } from "../../core/bureau-summary";
 import type { CsvOutputEncoding } from "../../core/csv";
 import { remindersSummary } from "../../core/reminders";
+import { FEEDBACK_HELP, feedbackRequest, prepareFeedback, writeFeedback, type FeedbackOptions } from "../feedback";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 import { parseEncoding, remindersTarget, writeReminders } from "../reminders-file";
 import { writeFailureReason } from "../write-failure";
 
-interface MergeOptions {
+interface MergeOptions extends FeedbackOptions {
   output: string;
   roster?: string;
   type?: string;
@@ -187,24 +190,12 @@ async function collectEntries(
  * ends without a master.
  */
 function makeOutputFolder(output: string, shown: string): () => void {
-  const folder = path.dirname(output);
-  let made: string | undefined;
   // Synchronous, so the caller registers the undo before a signal can be handled in between.
   try {
-    made = mkdirSync(folder, { recursive: true });
+    return makeFolder(path.dirname(output));
   } catch {
     throw new CliError(`无法创建保存总表的文件夹“${printableText(path.dirname(shown))}”，请换一个位置。`, EXIT.usage);
   }
-  return () => {
-    if (made === undefined) return;
-    for (let dir = folder; dir.length >= made.length; dir = path.dirname(dir)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        return; // not empty (someone put a file there meanwhile) or already gone
-      }
-    }
-  };
 }
 
 export function registerMerge(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -226,6 +217,9 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
     )
     .option("--encoding <编码>", "催报名单的编码：gb18030（默认，Windows 上的 Excel 和 WPS 直接打开）或 utf-8")
     .option("--scope <范围>", "总结段落的范围，如“全市”“和平区”（默认：各单位同属一个区时为该区，否则为全市）")
+    .option("--feedback <文件夹>", FEEDBACK_HELP.feedback)
+    .option("--settings <文件>", FEEDBACK_HELP.settings)
+    .option("--deadline <日期>", FEEDBACK_HELP.deadline)
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
       const scope = parseScope(opts.scope);
@@ -235,6 +229,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const roster =
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(printableText(roster.reason), EXIT.usage);
+      const feedback = await feedbackRequest(opts, inputs, io.cwd);
 
       const removeMadeFolder = makeOutputFolder(output, opts.output);
       const release = undoOnInterrupt(removeMadeFolder, "已中断：总表未写出，也没有留下临时文件；已有的文件都未改动。");
@@ -257,6 +252,12 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
           ...(reportType ? { reportType } : {}),
           ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
         });
+        const kept = [
+          ...entries.map((e) => e.path),
+          output,
+          ...(opts.roster ? [path.resolve(io.cwd, opts.roster)] : []),
+        ];
+        const feedbackFiles = feedback && (await prepareFeedback(feedback, result, read, kept, opts.force ?? false));
         // Loaded here: the master's writer (exceljs) is ~20 MB that `check` never needs.
         const { saveMaster } = await import("../../node/save-master");
         await saveMaster(result, output, scope ? { scope } : {}).catch((e: unknown) => {
@@ -269,6 +270,15 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         release();
         if (reminders) await writeReminders(result, reminders);
         const paragraph = summaryParagraph(result, scope ? { scope } : {});
+        let feedbackDone: Awaited<ReturnType<typeof writeFeedback>> | undefined;
+        if (feedbackFiles) {
+          const { feedbackBytes } = await import("../../xlsx/feedback");
+          const date = masterDate(result);
+          feedbackDone = await writeFeedback(feedbackFiles, (f, settings) => feedbackBytes(f, settings, date));
+        }
+        const feedbackJson = feedbackDone && {
+          feedback: { folder: opts.feedback, returns: feedbackDone.returns, receipts: feedbackDone.receipts },
+        };
         if (opts.json)
           io.stdout(
             JSON.stringify(
@@ -276,6 +286,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
                 ...result.summary,
                 output: opts.output,
                 ...(reminders ? { reminders: opts.reminders, remindersEncoding: reminders.encoding } : {}),
+                ...feedbackJson,
                 paragraph,
               },
               null,
@@ -287,6 +298,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
             [
               ...summaryLines(result.summary, opts.output),
               ...(reminders ? [remindersLine(result, opts.reminders!, reminders.encoding)] : []),
+              ...(feedbackDone ? [feedbackDone.line] : []),
               ...detailLines(result),
               "",
               PARAGRAPH_INTRO,

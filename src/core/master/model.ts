@@ -14,8 +14,11 @@ export type Tone = "good" | "neutral" | "bad";
 /** The number formats the master uses, by meaning (palette.ts gives Excel's format codes). */
 export type NumberFormat = "count" | "plain" | "date";
 
-/** How a row looks as a whole: "paragraph" is running text in one merged cell (统计's summary). */
-export type RowStyle = "header" | "data" | "totals" | "paragraph";
+/**
+ * How a row looks as a whole: "paragraph" is running text in one merged cell (统计's summary);
+ * `title` is a large bold heading line (a feedback workbook's first row).
+ */
+export type RowStyle = "header" | "data" | "totals" | "paragraph" | "title";
 
 export interface MasterRow {
   readonly style: RowStyle;
@@ -25,6 +28,10 @@ export interface MasterRow {
   readonly formats?: readonly (NumberFormat | undefined)[];
   /** By column: a cell coloured by meaning (status, severity). */
   readonly tones?: readonly (Tone | null | undefined)[];
+  /** A printed page ends after this row. */
+  readonly pageBreakAfter?: boolean;
+  /** Its text cells wrap within their column, top-aligned (long messages that must print whole). */
+  readonly wrap?: boolean;
   /** Height in points, for wrapped text that needs more than one line (row-height.ts); undefined: the default. */
   readonly height?: number;
 }
@@ -83,13 +90,13 @@ export interface MasterSheet {
   rows(): Iterable<MasterRow>;
   /** By column, from column A: whether data cells wrap their text (rows are made tall enough: MasterRow.height). */
   readonly wrap?: readonly boolean[];
-  /** Cell ranges shown as one cell, e.g. "A1:M1". */
-  readonly merges?: readonly string[];
   /** Filter over the header and data rows, e.g. "A1:K40"; null for none. */
   readonly autoFilter: string | null;
   readonly print: PrintSetup;
   /** The chart on this sheet; null when there is none (or nothing to draw). */
   readonly chart: BarChartSpec | null;
+  /** Ranges shown as one cell (`B3:I3`): a long text across a sheet's columns. */
+  readonly merged?: readonly string[];
 }
 
 export interface MasterDescription {

@@ -120,7 +120,7 @@ export function statisticsSheet(result: MergeResult, paragraph: string): MasterS
   return {
     name: MASTER_SHEETS.statistics,
     widths,
-    merges: [`A1:${columnLetter(widths.length)}1`],
+    merged: [`A1:${columnLetter(widths.length)}1`],
     // Nothing frozen: the paragraph on top is too tall to keep in view.
     frozen: { rows: 0, columns: 0 },
     autoFilter: null,

@@ -7,7 +7,7 @@ import { Button, Caption1, Field, makeStyles, Textarea, tokens } from "@fluentui
 import * as React from "react";
 import type { CsvOutputEncoding } from "../../core/csv";
 import type { BureauOutputs } from "../merge/bureau-outputs";
-import { downloadBytes } from "./MergeMessages";
+import { downloadMaster } from "./MergeMessages";
 
 /** The file name a downloaded 催报 list gets. */
 export const REMINDERS_FILE_NAME = "催报名单.csv";
@@ -42,7 +42,7 @@ export function BureauOutputsView(props: { readonly outputs: BureauOutputs }): R
   const [copied, setCopied] = React.useState<Copied>("idle");
   const copy = async () => setCopied((await copyText(paragraph, area.current)) ? "copied" : "failed");
   const download = (encoding: CsvOutputEncoding) =>
-    downloadBytes(reminders.bytes[encoding], REMINDERS_FILE_NAME, "text/csv");
+    downloadMaster(reminders.bytes[encoding], REMINDERS_FILE_NAME, "text/csv");
   return (
     <>
       <div className={styles.block}>

@@ -5,8 +5,10 @@ import type { OpenMasterResult } from "../../ports/merge-operations";
 /** The file name a downloaded master gets. */
 export const MASTER_FILE_NAME = "汇总.xlsx";
 
-/** Saves bytes as a file through the browser (every host with a download; the buttons say so). */
-export function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Saves the master's bytes (or another file's, of `type`) through the browser (every host with a download; the button says so). */
+export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME, type = XLSX_TYPE): void {
   const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -17,11 +19,6 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, type: string)
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Saves the master's bytes as a file through the browser. */
-export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): void {
-  downloadBytes(bytes, fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 function openedText(open: OpenMasterResult | null): { intent: "success" | "warning"; title: string; text: string } {

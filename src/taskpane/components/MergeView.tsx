@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
+import { feedbackSettingsOf } from "../../core/feedback/settings";
 import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
@@ -24,6 +25,7 @@ import { settle } from "../settle";
 import { BureauOutputsView } from "./BureauOutputsView";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
+import { FeedbackReady, FeedbackSettingsForm, type FeedbackFile, type TypedSettings } from "./MergeFeedback";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
@@ -57,12 +59,14 @@ type TypeChoice = "majority" | ReportType;
 interface Merged {
   lines: readonly string[];
   bureau: BureauOutputs | null;
+  feedback: FeedbackFile | null;
 }
 
 type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
   | { kind: "writing"; rows: number; total: number; summary: readonly string[] }
+  | { kind: "writing_feedback"; done: number; total: number; summary: readonly string[] }
   | {
       kind: "finished";
       summary: readonly string[];
@@ -70,6 +74,7 @@ type Step =
       bureau: BureauOutputs | null;
       master: MasterFile;
       open: OpenMasterResult | null;
+      feedback: FeedbackFile | null;
     }
   | { kind: "stopped"; message: string };
 
@@ -143,7 +148,10 @@ export function MergeView(props: {
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
     else setTimeout(flush, 16);
   }, []);
-  const busy = step.kind === "reading" || step.kind === "writing";
+  const [feedbackOn, setFeedbackOn] = React.useState(false);
+  const [typed, setTyped] = React.useState<TypedSettings>({});
+  const settings = React.useMemo(() => feedbackSettingsOf(typed), [typed]);
+  const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "writing_feedback";
 
   React.useEffect(() => () => running.current?.cancel(), []);
 
@@ -156,10 +164,10 @@ export function MergeView(props: {
   };
 
   const open = async (master: MasterFile, merged: Merged) => {
-    const { lines: summary, bureau } = merged;
-    setStep({ kind: "finished", summary, bureau, master, open: null });
+    const { lines: summary, bureau, feedback } = merged;
+    setStep({ kind: "finished", summary, bureau, master, open: null, feedback });
     const opened = await settle(operations.openMaster(master), "打开汇总工作簿");
-    setStep({ kind: "finished", summary, bureau, master, open: opened });
+    setStep({ kind: "finished", summary, bureau, master, open: opened, feedback });
   };
 
   const onEvent = (summaryRef: Merged) => (event: JobEvent) => {
@@ -179,6 +187,12 @@ export function MergeView(props: {
       case "writing":
         setProgress({ kind: "writing", rows: event.rows, total: event.total, summary: summaryRef.lines });
         return;
+      case "writing_feedback":
+        setProgress({ kind: "writing_feedback", done: event.done, total: event.total, summary: summaryRef.lines });
+        return;
+      case "feedback":
+        summaryRef.feedback = { bytes: event.bytes, returns: event.returns, receipts: event.receipts };
+        return;
       case "done":
         running.current = null;
         void open({ bytes: event.bytes, base64: event.base64 }, summaryRef);
@@ -194,8 +208,14 @@ export function MergeView(props: {
     resetLines(files.map(pendingLine));
     setStep({ kind: "reading", done: 0, total: files.length });
     running.current = pipeline.start(
-      { files, roster, reportType: type === "majority" ? null : type, productVersion: VERSION },
-      onEvent({ lines: [], bureau: null }),
+      {
+        files,
+        roster,
+        reportType: type === "majority" ? null : type,
+        productVersion: VERSION,
+        feedback: feedbackOn && settings.ok ? settings.settings : null,
+      },
+      onEvent({ lines: [], bureau: null, feedback: null }),
     );
   };
 
@@ -280,10 +300,19 @@ export function MergeView(props: {
         </RadioGroup>
       </Field>
 
+      <FeedbackSettingsForm
+        on={feedbackOn}
+        onToggle={setFeedbackOn}
+        typed={typed}
+        onType={setTyped}
+        checked={settings}
+        disabled={busy}
+      />
+
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={busy || files.length === 0}
+          disabled={busy || files.length === 0 || (feedbackOn && !settings.ok)}
           aria-describedby={describedBy(noteId, support)}
           onClick={run}
         >
@@ -307,13 +336,21 @@ export function MergeView(props: {
           <ProgressBar value={Math.min(step.rows, step.total)} max={Math.max(step.total, 1)} aria-label="写入进度" />
         </Field>
       )}
+      {step.kind === "writing_feedback" && (
+        <Field className={styles.stretch} validationMessage="正在生成各单位的退回意见和回执…" validationState="none">
+          <ProgressBar value={step.done} max={Math.max(step.total, 1)} aria-label="退回意见进度" />
+        </Field>
+      )}
       {step.kind === "finished" && (
         <FinishedMessage
           summary={step.summary}
           open={step.open}
-          onOpen={() => void open(step.master, { lines: step.summary, bureau: step.bureau })}
+          onOpen={() => void open(step.master, { lines: step.summary, bureau: step.bureau, feedback: step.feedback })}
           onDownload={() => downloadMaster(step.master.bytes)}
         />
+      )}
+      {step.kind === "finished" && step.feedback && (
+        <FeedbackReady feedback={step.feedback} canDownload={operations.canDownload?.() ?? true} />
       )}
       {step.kind === "finished" && step.bureau && <BureauOutputsView outputs={step.bureau} />}
       {step.kind === "stopped" && (

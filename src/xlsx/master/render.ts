@@ -4,7 +4,7 @@
  * one shared style object, so exceljs registers it once however many cells use it.
  */
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../../core/a1";
+import { columnLetter, parseA1 } from "../../core/a1";
 import { TEMPLATE } from "../../core/definition";
 import {
   BORDER_COLOR,
@@ -47,6 +47,8 @@ const PARAGRAPH_STYLE: Partial<ExcelJS.Style> = {
   alignment: { vertical: "top", horizontal: "left", wrapText: true },
 };
 
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
+
 /** Every cell of a data or totals row starts at the top: a row made taller by wrapped text reads across. */
 const TOP: Partial<ExcelJS.Alignment> = { vertical: "top" };
 const WRAPPED: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
@@ -70,14 +72,16 @@ class Styles {
       style =
         row === "totals"
           ? { font: { bold: true }, fill: solid(TOTALS_FILL), ...numFmt, ...alignment }
-          : tone
-            ? {
-                fill: solid(TONE_COLORS[tone].fill),
-                font: { color: { argb: argb(TONE_COLORS[tone].font) } },
-                ...numFmt,
-                ...alignment,
-              }
-            : { ...numFmt, ...alignment };
+          : row === "title"
+            ? { font: TITLE_FONT, ...numFmt, ...alignment }
+            : tone
+              ? {
+                  fill: solid(TONE_COLORS[tone].fill),
+                  font: { color: { argb: argb(TONE_COLORS[tone].font) } },
+                  ...numFmt,
+                  ...alignment,
+                }
+              : { ...numFmt, ...alignment };
       this.made.set(key, style);
     }
     return style;
@@ -124,8 +128,13 @@ async function renderSheet(
 ): Promise<void> {
   const ws = book.addWorksheet(sheet.name, sheetOptions(sheet));
   ws.columns = sheet.widths.map((width) => ({ width }));
-  for (const range of sheet.merges ?? []) ws.mergeCells(range);
   const wrap = sheet.wrap ?? [];
+  // exceljs merges cells of rows not yet committed: each range is merged as its top row is written.
+  const mergedFrom = new Map<number, string[]>();
+  for (const range of sheet.merged ?? []) {
+    const top = parseA1(range.split(":")[0])?.row ?? 1;
+    mergedFrom.set(top, [...(mergedFrom.get(top) ?? []), range]);
+  }
   let r = 0;
   for (const line of sheet.rows()) {
     const row = ws.getRow(++r);
@@ -134,10 +143,13 @@ async function renderSheet(
       if (v === null && line.style === "data") return;
       const cell = row.getCell(i + 1);
       cell.value = cellValue(v);
-      cell.style = styles.of(line.style, line.tones?.[i], line.formats?.[i], wrap[i] === true && typeof v === "string");
+      const wrapped = (line.wrap === true || wrap[i] === true) && typeof v === "string";
+      cell.style = styles.of(line.style, line.tones?.[i], line.formats?.[i], wrapped);
     });
     if (line.height !== undefined) row.height = line.height;
     else if (line.style === "header") row.height = HEADER_HEIGHT;
+    if (line.pageBreakAfter) row.addPageBreak();
+    for (const range of mergedFrom.get(r) ?? []) ws.mergeCells(range);
     row.commit();
     await onRow();
   }
