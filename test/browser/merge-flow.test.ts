@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { summaryParagraph } from "../../src/core/bureau-summary";
 import { cellOf, fieldById, SHEETS } from "../../src/core/definition";
 import { mergeSubmissions, type MergeInput } from "../../src/core/merge";
 import { expandInputs } from "../../src/node/inputs";
@@ -19,6 +20,7 @@ import { intakeEntries } from "../../src/node/merge-read";
 import { readRosterFile } from "../../src/node/roster";
 import { saveMaster } from "../../src/node/save-master";
 import { readWorkbook } from "../../src/read";
+import { reminderBytes } from "../../src/xlsx/csv-bytes";
 import { ARTIFACTS, describeWithSim, simPage } from "./sim-page";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
@@ -38,8 +40,8 @@ interface SimWindow {
   };
 }
 
-/** The command line's master for the examples and the roster, as values by sheet. */
-async function cliMaster(): Promise<Map<string, unknown[][]>> {
+/** The command line's master for the examples and the roster, as values by sheet; its paragraph and 催报 file. */
+async function cliMaster(): Promise<{ sheets: Map<string, unknown[][]>; paragraph: string; reminders: Buffer }> {
   const roster = await readRosterFile(path.join(EXAMPLES, "名单.xlsx"));
   if (!roster.ok) throw new Error(roster.reason);
   const entries = [];
@@ -49,8 +51,13 @@ async function cliMaster(): Promise<Map<string, unknown[][]>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-master-"));
   try {
     const out = path.join(dir, "汇总.xlsx");
-    await saveMaster(mergeSubmissions(inputs, { roster: { file: roster.file, units: roster.units } }), out);
-    return valuesBySheet(fs.readFileSync(out));
+    const result = mergeSubmissions(inputs, { roster: { file: roster.file, units: roster.units } });
+    await saveMaster(result, out);
+    return {
+      sheets: await valuesBySheet(fs.readFileSync(out)),
+      paragraph: summaryParagraph(result),
+      reminders: Buffer.from(reminderBytes(result)),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -129,8 +136,19 @@ describeIfBrowser("汇总 in the pane against the Excel stand-in in Chromium", (
     const fromPane = await valuesBySheet(bytes);
     const cli = await cliMaster();
     expect([...fromPane.keys()]).toEqual(MASTER_SHEETS);
-    for (const name of MASTER_SHEETS) expect([name, fromPane.get(name)]).toEqual([name, cli.get(name)]);
+    for (const name of MASTER_SHEETS) expect([name, fromPane.get(name)]).toEqual([name, cli.sheets.get(name)]);
     expect(Buffer.from(bytes).toString("latin1")).toContain("xl/charts/chart1.xml");
+
+    // The summary paragraph and the 催报 list (GB18030, encoded in the worker): the command line's.
+    expect(await page.getByLabel(/总结段落/).inputValue()).toBe(cli.paragraph);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载催报名单（Excel、WPS 直接打开）" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("催报名单.csv");
+    const csvBytes = fs.readFileSync((await csv.path()) as string);
+    expect(csvBytes.equals(cli.reminders)).toBe(true);
+    expect(new TextDecoder("gb18030").decode(csvBytes)).toContain("天津市津南区市场监督管理局");
 
     // Again, the user saying yes to everything: another workbook, the open one still untouched.
     await page.getByRole("button", { name: "开始汇总" }).click();

@@ -15,7 +15,10 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
     core: { folders: [], packages: ["zod"] },
     read: { folders: ["core"], packages: ["fflate", "saxen", "csv-parse/browser/esm/sync"] },
     intake: { folders: ["core", "read"], packages: [] },
-    xlsx: { folders: ["core"], packages: ["exceljs", "exceljs/lib/stream/xlsx/workbook-writer", "fflate"] },
+    xlsx: {
+      folders: ["core"],
+      packages: ["exceljs", "exceljs/lib/stream/xlsx/workbook-writer", "fflate", "iconv-lite"],
+    },
     ports: { folders: ["core"], packages: [] },
     office: { folders: ["core", "ports"], packages: [] },
     taskpane: {

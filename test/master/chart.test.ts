@@ -58,7 +58,8 @@ describe("the chart of participants by district on 统计", () => {
     const id = /<drawing r:id="([^"]+)"\/>/.exec(xml)?.[1];
     expect(id).toBeDefined();
     expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("<pageSetup"));
-    expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("<rowBreaks"));
+    expect(xml).toContain("<headerFooter");
+    expect(xml.indexOf("<drawing ")).toBeGreaterThan(xml.indexOf("<headerFooter"));
     expect(xml.endsWith(`<drawing r:id="${id}"/></worksheet>`)).toBe(true);
     const sheetRels = Object.entries(m.parts).find(
       ([p, x]) => p.includes("worksheets/_rels/") && x.includes(`Id="${id}"`),
@@ -73,16 +74,17 @@ describe("the chart of participants by district on 统计", () => {
   it("is a column chart over 统计's district cells, with caches equal to those cells", () => {
     const chart = m.parts["xl/charts/chart1.xml"];
     expect(chart).toContain('<c:barChart><c:barDir val="col"/>');
-    expect(chart).toContain("<c:f>&apos;统计&apos;!$A$2:$A$18</c:f>");
+    // Under the summary paragraph (row 1) and a blank row, the district table is headed on row 3.
+    expect(chart).toContain("<c:f>&apos;统计&apos;!$A$4:$A$20</c:f>");
     const ws = m.workbook.getWorksheet("统计") as ExcelJS.Worksheet;
-    const districts = Array.from({ length: 17 }, (_, i) => String(ws.getCell(`A${i + 2}`).value));
+    const districts = Array.from({ length: 17 }, (_, i) => String(ws.getCell(`A${i + 4}`).value));
     expect(cached(chart, "c:cat")).toEqual([districts, districts]);
-    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const header = (ws.getRow(3).values as unknown[]).map(String);
     const series = cached(chart, "c:tx").map((t) => t[0]);
     expect(series).toEqual([fieldById("regulation_participants").label, fieldById("outline_participants").label]);
     for (const [i, name] of series.entries()) {
       const col = header.indexOf(name);
-      expect(cached(chart, "c:val")[i]).toEqual(districts.map((_, r) => String(ws.getRow(r + 2).getCell(col).value)));
+      expect(cached(chart, "c:val")[i]).toEqual(districts.map((_, r) => String(ws.getRow(r + 4).getCell(col).value)));
     }
     // 和平区 holds 甲 (120) and 丙 (unread: 0); 河西区 乙 (300).
     expect(cached(chart, "c:val")[0].slice(1, 4)).toEqual(["120", "0", "300"]);

@@ -65,11 +65,12 @@ describe("master workbook with a roster", () => {
     }
   });
 
-  it("freezes the header row of every sheet and filters every list", () => {
-    for (const name of ORDER) {
+  it("freezes the header row of every list sheet and filters every list; 统计, under its paragraph, scrolls", () => {
+    for (const name of ORDER.filter((n) => n !== "统计")) {
       const view = sheet(name).views[0] as ExcelJS.WorksheetViewFrozen;
       expect([name, view.state, view.ySplit]).toEqual([name, "frozen", 1]);
     }
+    expect((sheet("统计").views ?? []).filter((v) => v.state === "frozen")).toEqual([]);
     // 汇总表 also keeps status … unit name in view; the detail sheets their unit column.
     const summaryView = sheet("汇总表").views[0] as ExcelJS.WorksheetViewFrozen;
     expect(headers(sheet("汇总表"))[(summaryView.xSplit ?? 0) - 1]).toBe(fieldById("unit_name").label);
@@ -193,16 +194,17 @@ describe("master workbook with a roster", () => {
     expect(cellUnder(sheet("汇总表"), "单位名单", 4).value).toBe("不在名单中，最接近：天津市丙公司");
   });
 
-  it("totals 统计 by district and by category, with a totals row", () => {
+  it("totals 统计 by district and by category, with a totals row, under the summary paragraph", () => {
     const ws = sheet("统计");
-    expect(ws.getCell("A1").value).toBe(fieldById("district").label);
-    const heping = [2, 3, 4, 5, 6].find((r) => ws.getCell(`A${r}`).value === "和平区")!;
-    expect(cellUnder(ws, "单位数", heping).value).toBe(2);
-    expect(cellUnder(ws, REG, heping).value).toBe(120);
-    expect(cellUnder(ws, "有错误", heping).value).toBe(1);
+    expect(String(ws.getCell("A1").value)).toMatch(/^全市共3个单位报送2023年度总结/);
+    expect(ws.getCell("A3").value).toBe(fieldById("district").label);
+    const heping = [4, 5, 6, 7, 8].find((r) => ws.getCell(`A${r}`).value === "和平区")!;
+    expect(cellUnder(ws, "单位数", heping, 3).value).toBe(2);
+    expect(cellUnder(ws, REG, heping, 3).value).toBe(120);
+    expect(cellUnder(ws, "有错误", heping, 3).value).toBe(1);
     // 17 districts, then 合计.
-    expect([ws.getCell("A19").value, cellUnder(ws, REG, 19).value]).toEqual(["合计", 420]);
-    expect(ws.getCell("A21").value).toBe(fieldById("unit_category").label);
+    expect([ws.getCell("A21").value, cellUnder(ws, REG, 21, 3).value]).toEqual(["合计", 420]);
+    expect(ws.getCell("A23").value).toBe(fieldById("unit_category").label);
   });
 });
 
@@ -224,10 +226,11 @@ describe("master workbook without a roster or unread values", () => {
     expect(headers(m.workbook.getWorksheet("汇总表")!)).not.toContain("单位名单");
   });
 
-  it("says in 未报送单位 that no roster was given", () => {
+  it("says in 未报送单位 that no roster was given, and still lists the file that could not be read", () => {
     const ws = m.workbook.getWorksheet("未报送单位")!;
     expect(ws.getCell("A2").value).toBe("未提供单位名单，无法列出未报送单位");
-    expect(ws.rowCount).toBe(2);
+    expect([ws.getCell("A3").value, cellUnder(ws, "来源文件", 3).value]).toEqual(["文件无法读取", "in/坏.xlsx"]);
+    expect(ws.rowCount).toBe(3);
   });
 });
 

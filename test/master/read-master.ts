@@ -40,16 +40,16 @@ export async function writeAndRead(result: MergeResult, options?: MasterOptions)
   return { file, bytes, parts, workbook, sheetXml, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The header row of a sheet as text. */
-export function headers(ws: ExcelJS.Worksheet): string[] {
+/** The header row of a sheet as text (row 1; 统计's first table is headed on row 3, under the paragraph). */
+export function headers(ws: ExcelJS.Worksheet, row = 1): string[] {
   const out: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: false }, (c, col) => (out[col - 1] = String(c.value)));
+  ws.getRow(row).eachCell({ includeEmpty: false }, (c, col) => (out[col - 1] = String(c.value)));
   return out;
 }
 
-/** The cell in the column headed `header`, at `row`. */
-export function cellUnder(ws: ExcelJS.Worksheet, header: string, row: number): ExcelJS.Cell {
-  const col = headers(ws).indexOf(header);
+/** The cell in the column headed `header` (on `headerRow`), at `row`. */
+export function cellUnder(ws: ExcelJS.Worksheet, header: string, row: number, headerRow = 1): ExcelJS.Cell {
+  const col = headers(ws, headerRow).indexOf(header);
   if (col < 0) throw new Error(`${ws.name}: no column ${header}`);
   return ws.getRow(row).getCell(col + 1);
 }

@@ -87,6 +87,7 @@ describe("merge", () => {
       notOnRoster: 1,
       identityConflicts: 0,
       output: "汇总.xlsx",
+      paragraph: expect.stringMatching(/^全市共10个单位报送2023年度总结（其中1个单位的报表尚有错误，数字待核实），/),
     });
   });
 

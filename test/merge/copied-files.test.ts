@@ -170,8 +170,10 @@ describe("LibreOffice-filled reports where units copied each other's files, with
     );
     const merged = events.find((e) => e.type === "merged");
     if (merged?.type !== "merged") throw new Error(JSON.stringify(events.at(-1)));
-    const { output: _, ...summary } = json;
+    const { output: _, paragraph, ...summary } = json;
     expect(merged.summary).toEqual(summary);
+    // The bureau's summary paragraph: the same words in the pane as on the command line.
+    expect(merged.bureau?.paragraph).toBe(paragraph);
     const lines = Object.fromEntries(merged.lines.map((l) => [l.path, l]));
     expect(lines[file("hongqiao-copied")]).toMatchObject({
       fate: "errors",

@@ -11,6 +11,8 @@ import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MergePanel } from "../../src/taskpane/components/MergePanel";
 import { MergeView } from "../../src/taskpane/components/MergeView";
+import iconv from "iconv-lite";
+import { bureauOutputsOf } from "../../src/taskpane/merge/bureau-outputs";
 import type { JobEvent, MergeJob } from "../../src/taskpane/merge/job";
 import type { MergePipeline, RunningMerge } from "../../src/taskpane/merge/pipeline";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../src/ports/merge-operations";
@@ -60,13 +62,20 @@ class FakeRun implements MergePipeline {
   async finish(fates: readonly [JobEvent & { type: "read" }][] = []): Promise<void> {
     for (const [e] of fates) await this.emit(e);
     const files = this.job?.files ?? [];
-    await this.emit({ type: "merged", lines: files.map((f, i) => line(f.id, f.path, i)), summary: SUMMARY });
+    await this.emit({
+      type: "merged",
+      lines: files.map((f, i) => line(f.id, f.path, i)),
+      summary: SUMMARY,
+      bureau: BUREAU,
+    });
     await this.emit({ type: "writing", rows: 50, total: 100 });
     await this.emit({ type: "done", ...MASTER });
   }
 }
 
-const SUMMARY = sampleResult({ roster: true }).summary;
+const RESULT = sampleResult({ roster: true });
+const SUMMARY = RESULT.summary;
+const BUREAU = bureauOutputsOf(RESULT);
 const MASTER = { bytes: new Uint8Array([80, 75, 5, 6]), base64: "UEsFBg==" };
 
 /** The final line of the i-th file. */
@@ -243,6 +252,87 @@ describe("汇总 view", () => {
   });
 });
 
+/** A Blob's bytes (jsdom's Blob has no arrayBuffer()). */
+function blobBytes(blob: Blob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(Buffer.from(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+describe("汇总 view: the bureau's paragraph and 催报 list", () => {
+  const saved: { blob: Blob; name: string }[] = [];
+  const created = URL.createObjectURL;
+  const revoked = URL.revokeObjectURL;
+  let clicked: jest.SpyInstance;
+  beforeEach(() => {
+    saved.length = 0;
+    let last: Blob | null = null;
+    URL.createObjectURL = (b: Blob) => ((last = b), "blob:test");
+    URL.revokeObjectURL = () => undefined;
+    clicked = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      if (last) saved.push({ blob: last, name: this.download });
+    });
+  });
+  afterEach(() => {
+    URL.createObjectURL = created;
+    URL.revokeObjectURL = revoked;
+    clicked.mockRestore();
+  });
+
+  it("shows the summary paragraph with a copy button, and offers the 催报 list in GB18030 and UTF-8", async () => {
+    const { run, user } = await setup();
+    // After setup: user-event puts a clipboard of its own on navigator.
+    const writeText = jest.fn(async (_: string) => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    await run.finish();
+    const area = (await screen.findByLabelText(/总结段落/)) as HTMLTextAreaElement;
+    expect(area.value).toBe(BUREAU.paragraph);
+    expect(area.value).toMatch(/^全市共3个单位报送2023年度总结.*尚有1个单位未报送：天津市丁研究院。$/);
+    await user.click(screen.getByRole("button", { name: "复制总结段落" }));
+    expect(writeText).toHaveBeenCalledWith(BUREAU.paragraph);
+    expect(await screen.findByText("已复制。")).toBeTruthy();
+
+    expect(screen.getByText(/催报名单：共 2 行：名单中未报送的单位 1 个，无法读取的文件 1 个/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "下载催报名单（Excel、WPS 直接打开）" }));
+    await user.click(screen.getByRole("button", { name: "下载 UTF-8 版本" }));
+    expect(saved.map((s) => s.name)).toEqual(["催报名单.csv", "催报名单.csv"]);
+    const [gb, utf8] = await Promise.all(saved.map((s) => blobBytes(s.blob)));
+    const gbText = iconv.decode(gb, "gb18030");
+    expect(gbText).toContain('"未报送","天津市丁研究院"');
+    expect([...utf8.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(utf8.subarray(3).toString("utf-8")).toBe(gbText);
+    Reflect.deleteProperty(navigator, "clipboard");
+  });
+
+  it("says when copying is refused, and offers no download when there is nobody to chase", async () => {
+    const { run, user } = await setup();
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: async () => Promise.reject(new Error("denied")) },
+      configurable: true,
+    });
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    const files = run.job!.files;
+    const nothingToChase = bureauOutputsOf({ ...sampleResult(), unreadable: [] });
+    await run.emit({
+      type: "merged",
+      lines: files.map((f, i) => line(f.id, f.path, i)),
+      summary: SUMMARY,
+      bureau: nothingToChase,
+    });
+    await run.emit({ type: "done", ...MASTER });
+    await screen.findByText("汇总完成");
+    expect(screen.getByText(/催报名单：无需催报/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /下载催报名单/ })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "复制总结段落" }));
+    expect(await screen.findByText(/未能复制/)).toBeTruthy();
+    Reflect.deleteProperty(navigator, "clipboard");
+  });
+});
+
 describe("汇总 view: 退回意见 and 回执", () => {
   const ZIP = new Uint8Array([80, 75, 5, 6, 0, 0]);
   // These flows tick the feedback and fill its fields too: on a loaded machine more than the file's 20 s.
@@ -259,7 +349,12 @@ describe("汇总 view: 退回意见 and 回执", () => {
     await user.paste("张三");
     await user.click(screen.getByRole("button", { name: "开始汇总" }));
     const files = run.job?.files ?? [];
-    await run.emit({ type: "merged", lines: files.map((f, i) => line(f.id, f.path, i)), summary: SUMMARY });
+    await run.emit({
+      type: "merged",
+      lines: files.map((f, i) => line(f.id, f.path, i)),
+      summary: SUMMARY,
+      bureau: BUREAU,
+    });
     await run.emit({ type: "writing_feedback", done: 1, total: 2 });
     // Progress is shown once a frame, not once an event.
     expect((await screen.findByRole("progressbar", { name: "退回意见进度" })).getAttribute("aria-valuenow")).toBe("1");

@@ -1,8 +1,9 @@
 /**
  * `merge INPUT... -o MASTER.xlsx [--roster FILE] [--type 阶段性总结|年度总结] [--include-master FILE]...
- * [--previous FILE] [--force] [--json]` (spec §5–6): read every report under the inputs (and the units
- * of each lower level's master named), merge them in the pure core, write the master workbook through
- * a temporary file, and print a closing summary. Inputs are only ever read.
+ * [--previous FILE] [--reminders FILE.csv [--encoding gb18030|utf-8]] [--scope 范围] [--force] [--json]`
+ * (spec §5–6): read every report under the inputs (and the units of each lower level's master named),
+ * merge them in the pure core, write the master workbook through a temporary file (and the 催报 list
+ * beside it), and print a closing summary with the bureau's summary paragraph. Inputs are only ever read.
  * Exit codes as `check`: 0 all merged units pass or wait for 说明, 1 a unit has errors or a file could
  * not be read (the master is still written), 2 bad usage (nothing written).
  */
@@ -25,9 +26,14 @@ import { makeFolder } from "../../node/make-folder";
 import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
 import { readLowerMaster, readPreviousMaster } from "../../node/master-file";
 import { readRosterFile } from "../../node/roster";
+import { MAX_SCOPE_CHARS, PARAGRAPH_INTRO, scopeText, summaryParagraph } from "../../core/bureau-summary";
+import type { CsvOutputEncoding } from "../../core/csv";
+import { remindersSummary } from "../../core/reminders";
 import { FEEDBACK_HELP, feedbackRequest, prepareFeedback, writeFeedback, type FeedbackOptions } from "../feedback";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
+import { parseEncoding, remindersTarget, writeReminders } from "../reminders-file";
+import { writeFailureReason } from "../write-failure";
 
 interface MergeOptions extends FeedbackOptions {
   output: string;
@@ -37,6 +43,9 @@ interface MergeOptions extends FeedbackOptions {
   previous?: string;
   force?: boolean;
   json?: boolean;
+  reminders?: string;
+  encoding?: string;
+  scope?: string;
 }
 
 /** A progress bar only when the work has taken over a second and stderr is a terminal. */
@@ -68,6 +77,10 @@ function progress(io: CliIO, total: number) {
   };
 }
 
+function remindersLine(result: MergeResult, file: string, encoding: CsvOutputEncoding): string {
+  return `催报名单已写入：${printableText(file)}（${encoding === "gb18030" ? "GB18030" : "UTF-8"} 编码；${remindersSummary(result)}）。`;
+}
+
 function summaryLines(s: MergeSummary, output: string): string[] {
   return [...mergeSummaryLines(s), `总表已写入：${printableText(output)}（详见“问题清单”“未报送单位”工作表）。`];
 }
@@ -83,6 +96,30 @@ function detailLines(r: MergeResult): string[] {
   for (const u of r.roster?.unmatched ?? [])
     lines.push(`  不在名单中：${u.unit || u.file}${u.suggestion ? `（名单中最接近的是“${u.suggestion.name}”）` : ""}`);
   return lines.map(printableText);
+}
+
+function parseScope(scope: string | undefined): string | undefined {
+  if (scope === undefined) return undefined;
+  const text = scopeText(scope);
+  if (text === null)
+    throw new CliError(
+      `--scope 须为不超过 ${MAX_SCOPE_CHARS} 个字的一行文字（如“全市”“和平区”），而不是“${printableText(scope)}”。`,
+      EXIT.usage,
+    );
+  return text;
+}
+
+/** The 催报 file's target, checked before anything is read; undefined without --reminders. */
+async function remindersOf(opts: MergeOptions, cwd: string, master: OutputTarget) {
+  const encoding = parseEncoding(opts.encoding);
+  if (opts.reminders === undefined) {
+    if (opts.encoding !== undefined) throw new CliError("--encoding 只用于 --reminders 写出的催报名单。", EXIT.usage);
+    return undefined;
+  }
+  const others = [{ identity: master.identity, what: "总表文件" }];
+  if (opts.roster !== undefined)
+    others.push({ identity: await identityOf(path.resolve(cwd, opts.roster)), what: "名单文件" });
+  return remindersTarget(opts.reminders, encoding, cwd, opts.force === true, others);
 }
 
 function parseType(type: string | undefined): ReportType | undefined {
@@ -141,12 +178,15 @@ async function collectEntries(
   output: OutputTarget,
   skipped: (entry: OutsideLink) => void,
   included: readonly FileIdentity[],
+  reminders?: FileIdentity,
 ): Promise<ReadableEntry[]> {
   const entries: ReadableEntry[] = [];
   for await (const e of expandInputs(inputs, cwd)) {
     if (e.kind === "outside_link") skipped(e);
     // A master named with --include-master is taken in as one, not skipped as a stray master too.
     else if (e.kind === "file" && included.length > 0 && (await isOneOf(e.path, included))) continue;
+    // The 催报 list an earlier run left in an input folder is this run's output, not a submission.
+    else if (reminders?.node && e.kind === "file" && sameFile(reminders, await identityOf(e.path))) continue;
     // An output not made yet cannot be any input: only an existing one is compared.
     else if (e.kind !== "file" || !output.exists || !sameFile(output.identity, await identityOf(e.path)))
       entries.push(e);
@@ -232,13 +272,21 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       "总表文件已存在时覆盖它。输入文件和名单永远不会被覆盖：无论经由链接、./ 和 ../ 还是大小写不同的写法指向它们，都会拒绝",
     )
     .option("--json", "以 JSON 在标准输出打印汇总结果（供脚本使用）")
+    .option(
+      "--reminders <文件>",
+      "另写出催报名单（.csv）：名单中未报送的单位及其联系人、联系电话、电子邮箱，以及无法读取或报告类型不符的文件",
+    )
+    .option("--encoding <编码>", "催报名单的编码：gb18030（默认，Windows 上的 Excel 和 WPS 直接打开）或 utf-8")
+    .option("--scope <范围>", "总结段落的范围，如“全市”“和平区”（默认：各单位同属一个区时为该区，否则为全市）")
     .option("--feedback <文件夹>", FEEDBACK_HELP.feedback)
     .option("--settings <文件>", FEEDBACK_HELP.settings)
     .option("--deadline <日期>", FEEDBACK_HELP.deadline)
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
+      const scope = parseScope(opts.scope);
       const target = await outputTarget(opts, io.cwd);
       const { path: output, shown } = target;
+      const reminders = await remindersOf(opts, io.cwd, target);
       const roster =
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(printableText(roster.reason), EXIT.usage);
@@ -255,7 +303,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       let written = false;
       try {
         const skipped = (entry: OutsideLink) => io.stderr(outsideLinkLine(entry, "汇总"));
-        const entries = await collectEntries(inputs, io.cwd, target, skipped, lower.identities);
+        const entries = await collectEntries(inputs, io.cwd, target, skipped, lower.identities, reminders?.identity);
         const bar = progress(io, entries.length);
         const read: MergeInput[] = [];
         try {
@@ -281,14 +329,16 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         const feedbackFiles = feedback && (await prepareFeedback(feedback, result, read, kept, opts.force ?? false));
         // Loaded here: the master's writer (exceljs) is ~20 MB that `check` never needs.
         const { saveMaster } = await import("../../node/save-master");
-        await saveMaster(result, output).catch((e: unknown) => {
-          const why = (e as { code?: string } | null)?.code;
-          const reason =
-            why === "EACCES" || why === "EPERM" ? "没有写入权限" : why === "ENOSPC" ? "磁盘空间不足" : "写入失败";
-          throw new CliError(`总表未能写入“${shown}”（${reason}），报送文件未受影响。请换一个位置后重试。`, EXIT.usage);
+        await saveMaster(result, output, scope ? { scope } : {}).catch((e: unknown) => {
+          throw new CliError(
+            `总表未能写入“${shown}”（${writeFailureReason(e)}），报送文件未受影响。请换一个位置后重试。`,
+            EXIT.usage,
+          );
         });
         written = true;
         release();
+        if (reminders) await writeReminders(result, reminders);
+        const paragraph = summaryParagraph(result, scope ? { scope } : {});
         let feedbackDone: Awaited<ReturnType<typeof writeFeedback>> | undefined;
         if (feedbackFiles) {
           const { feedbackBytes } = await import("../../xlsx/feedback");
@@ -299,13 +349,29 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
           feedback: { folder: opts.feedback, returns: feedbackDone.returns, receipts: feedbackDone.receipts },
         };
         if (opts.json)
-          io.stdout(JSON.stringify({ ...result.summary, output: opts.output, ...feedbackJson }, null, 2) + "\n");
+          io.stdout(
+            JSON.stringify(
+              {
+                ...result.summary,
+                output: opts.output,
+                ...(reminders ? { reminders: opts.reminders, remindersEncoding: reminders.encoding } : {}),
+                ...feedbackJson,
+                paragraph,
+              },
+              null,
+              2,
+            ) + "\n",
+          );
         else
           io.stdout(
             [
               ...summaryLines(result.summary, opts.output),
+              ...(reminders ? [remindersLine(result, opts.reminders!, reminders.encoding)] : []),
               ...(feedbackDone ? [feedbackDone.line] : []),
               ...detailLines(result),
+              "",
+              PARAGRAPH_INTRO,
+              printableText(paragraph),
             ].join("\n") + "\n",
           );
         setExit(result.summary.unitsWithErrors > 0 || result.summary.unreadable > 0 ? EXIT.findings : EXIT.ok);

@@ -15,22 +15,28 @@ export interface MasterColumn<R> {
   readonly value: (row: R) => MasterCell;
   /** A cell coloured by meaning (status, severity); none when undefined or null. */
   readonly tone?: (row: R) => Tone | null;
+  /** Long text wraps within the column (and its row grows) rather than running into the next cells. */
+  readonly wrap?: boolean;
 }
 
 /** Suffix of the column that shows a value's original text when it could not be read. */
 export const UNREAD_SUFFIX = "（原文）";
 
+/**
+ * Widths of single fields' columns by type: 汇总表 has a column per field and prints one page wide,
+ * so they are narrow; text wraps in them (WRAPPED_TYPES) and its rows grow.
+ */
 const WIDTH_BY_TYPE: Readonly<Record<ValueSpec["type"], number>> = {
-  text: 24,
-  longtext: 40,
-  headcount: 14,
-  integer: 8,
-  date: 12,
-  enum: 16,
-  phone: 16,
-  email: 24,
-  url: 36,
-  credit_code: 22,
+  text: 20,
+  longtext: 22,
+  headcount: 8,
+  integer: 6,
+  date: 11,
+  enum: 10,
+  phone: 13,
+  email: 18,
+  url: 24,
+  credit_code: 20,
 };
 
 /** `YYYY-MM-DD` as a date cell (midnight UTC: the writer turns UTC into the serial number). */
@@ -44,6 +50,9 @@ function typedCell(spec: ValueSpec, v: FieldValue | undefined): MasterCell {
   if (spec.type === "date" && typeof v === "string") return dateCell(v);
   return v;
 }
+
+/** Types whose text may run past its column: wrapped. Numbers, dates, codes and phone numbers fit. */
+const WRAPPED_TYPES: ReadonlySet<ValueSpec["type"]> = new Set(["text", "longtext", "enum", "email", "url"]);
 
 function formatOf(spec: ValueSpec): NumberFormat | undefined {
   if (spec.type === "headcount") return "count";
@@ -71,10 +80,16 @@ export function valueColumns<R>(
       header: spec.label,
       width: spec.width ?? WIDTH_BY_TYPE[spec.type],
       format: formatOf(spec),
+      wrap: WRAPPED_TYPES.has(spec.type),
       value: (r) => typedCell(spec, judged(r).values[spec.id]),
     });
     if (unreadIds.has(spec.id)) {
-      out.push({ header: spec.label + UNREAD_SUFFIX, width: 16, value: (r) => judged(r).unread[spec.id] ?? null });
+      out.push({
+        header: spec.label + UNREAD_SUFFIX,
+        width: 16,
+        wrap: true,
+        value: (r) => judged(r).unread[spec.id] ?? null,
+      });
     }
   }
   return out;

@@ -1,4 +1,5 @@
 /** The whole master workbook (spec §5), as data for the one writer (src/xlsx/master). */
+import { summaryParagraph } from "../bureau-summary";
 import { TEMPLATE } from "../definition";
 import type { MergeResult } from "../merge/model";
 import { detailSheets } from "./details";
@@ -21,6 +22,8 @@ export interface MasterOptions {
   readonly date?: Date;
   /** The product's version, recorded in 汇总信息 (the host knows it: package.json). */
   readonly productVersion?: string;
+  /** Whose summary 统计's paragraph is (全市, 和平区…); default: from the units (bureau-summary.ts). */
+  readonly scope?: string;
 }
 
 export function masterDate(result: MergeResult, options: MasterOptions = {}): Date {
@@ -49,7 +52,7 @@ export function describeMaster(result: MergeResult, options: MasterOptions = {})
       ...detailSheets(result),
       problemsSheet(result),
       missingSheet(result),
-      statisticsSheet(result),
+      statisticsSheet(result, summaryParagraph(result, options.scope ? { scope: options.scope } : {})),
       ...(result.previous ? [previousSheet(result, result.previous)] : []),
       infoSheet(result, { productVersion: options.productVersion ?? "", date }),
     ],

@@ -6,28 +6,42 @@ import { MASTER_SHEETS } from "../definition";
 import { DETAIL_TABLE_IDS, detailColumns } from "../merge/columns";
 import type { DetailRow, DetailTableId, MergeResult, UnitKey, UnitRow } from "../merge/model";
 import { valueColumns, type MasterColumn } from "./columns";
-import { PROVENANCE_HEADERS, UNIT_HEADER } from "./labels";
+import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS, UNIT_HEADER } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
 import { carriedSources, fileColumns, type CarriedSources } from "./sources";
 
 const keyText = (k: UnitKey): string => `${k.by}\u0000${k.value}`;
 
+/** The merged unit row of a key (a detail row's, a roster line's). */
+export function unitLookup(result: MergeResult): (key: UnitKey) => UnitRow | undefined {
+  const units = new Map<string, UnitRow>(result.units.map((u) => [keyText(u.key), u]));
+  return (key) => units.get(keyText(key));
+}
+
 export function detailSheetColumns(
   id: DetailTableId,
   result: MergeResult,
   sources: CarriedSources = carriedSources(result),
 ): MasterColumn<DetailRow>[] {
-  const units = new Map<string, UnitRow>(result.units.map((u) => [keyText(u.key), u]));
-  const unitOf = (d: DetailRow): UnitRow | undefined => units.get(keyText(d.key));
+  const unitOfKey = unitLookup(result);
+  const unitOf = (d: DetailRow): UnitRow | undefined => unitOfKey(d.key);
   return [
-    { header: UNIT_HEADER, width: 28, value: (d) => d.unit },
+    { header: UNIT_HEADER, width: 20, wrap: true, value: (d) => d.unit },
     ...valueColumns(detailColumns(id), result.details[id], (d) => d),
     ...fileColumns<DetailRow>(sources, (d) => d.source.file),
-    { header: PROVENANCE_HEADERS.sha256, width: 20, value: (d) => unitOf(d)?.source.sha256 ?? null },
-    { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (d) => unitOf(d)?.templateVersion ?? null },
-    { header: PROVENANCE_HEADERS.sheet, width: 12, value: (d) => d.source.sheet },
-    { header: PROVENANCE_HEADERS.row, width: 8, format: "plain", value: (d) => d.source.row },
+    {
+      header: PROVENANCE_HEADERS.sha256,
+      width: PROVENANCE_WIDTHS.sha256,
+      value: (d) => unitOf(d)?.source.sha256 ?? null,
+    },
+    {
+      header: PROVENANCE_HEADERS.templateVersion,
+      width: PROVENANCE_WIDTHS.templateVersion,
+      value: (d) => unitOf(d)?.templateVersion ?? null,
+    },
+    { header: PROVENANCE_HEADERS.sheet, width: PROVENANCE_WIDTHS.sheet, value: (d) => d.source.sheet },
+    { header: PROVENANCE_HEADERS.row, width: PROVENANCE_WIDTHS.row, format: "plain", value: (d) => d.source.row },
   ];
 }
 

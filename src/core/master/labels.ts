@@ -24,6 +24,12 @@ export const COUNT_HEADERS = {
   unexplainedWarnings: `未说明${SEVERITY_LABELS.warning}数`,
 } as const;
 
+/**
+ * Widths of the provenance columns: narrow enough that a sheet fitted to an A4 page stays legible.
+ * The file name wraps; the SHA-256 shows its start in print (the cell holds all of it).
+ */
+export const PROVENANCE_WIDTHS = { file: 20, sha256: 12, templateVersion: 7, sheet: 10, row: 6 } as const;
+
 export const UNREAD_GROUP_LABEL = "（未填写或无法识别）";
 export const TOTALS_LABEL = "合计";
 export const UNIT_HEADER = "报送单位";

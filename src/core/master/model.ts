@@ -14,8 +14,11 @@ export type Tone = "good" | "neutral" | "bad";
 /** The number formats the master uses, by meaning (palette.ts gives Excel's format codes). */
 export type NumberFormat = "count" | "plain" | "date";
 
-/** How a row looks as a whole: `title` is a large bold heading line (a feedback workbook's first row). */
-export type RowStyle = "header" | "data" | "totals" | "title";
+/**
+ * How a row looks as a whole: "paragraph" is running text in one merged cell (统计's summary);
+ * `title` is a large bold heading line (a feedback workbook's first row).
+ */
+export type RowStyle = "header" | "data" | "totals" | "paragraph" | "title";
 
 export interface MasterRow {
   readonly style: RowStyle;
@@ -29,7 +32,7 @@ export interface MasterRow {
   readonly pageBreakAfter?: boolean;
   /** Its text cells wrap within their column, top-aligned (long messages that must print whole). */
   readonly wrap?: boolean;
-  /** Height in points, for a row whose wrapped text needs more than one line (spreadsheets do not grow it on opening). */
+  /** Height in points, for wrapped text that needs more than one line (row-height.ts); undefined: the default. */
   readonly height?: number;
 }
 
@@ -67,8 +70,12 @@ export interface PrintSetup {
   readonly landscape: boolean;
   /** Fit the columns to one page wide (rows run on over as many pages as they need). */
   readonly fitToWidth: boolean;
+  /** Fit to one page tall as well: the whole sheet on one page (统计: its paragraph, tables and chart). */
+  readonly fitToHeight?: boolean;
   /** Rows repeated at the top of every printed page, e.g. "1:1". */
   readonly titleRows?: string;
+  /** Page footer in Excel's header/footer codes (&P page, &N pages). */
+  readonly footer?: string;
 }
 
 export interface MasterSheet {
@@ -81,6 +88,8 @@ export interface MasterSheet {
   readonly frozen: { readonly rows: number; readonly columns: number };
   /** Rows in order from row 1, produced as they are written (a detail sheet may have 50,000). */
   rows(): Iterable<MasterRow>;
+  /** By column, from column A: whether data cells wrap their text (rows are made tall enough: MasterRow.height). */
+  readonly wrap?: readonly boolean[];
   /** Filter over the header and data rows, e.g. "A1:K40"; null for none. */
   readonly autoFilter: string | null;
   readonly print: PrintSetup;

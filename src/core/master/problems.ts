@@ -6,7 +6,7 @@ import { MASTER_SHEETS, TABLES } from "../definition";
 import type { MergeResult, ProblemRow } from "../merge/model";
 import { PROBLEM_KIND_LABELS, SEVERITY_LABELS } from "../words";
 import type { MasterColumn } from "./columns";
-import { PROVENANCE_HEADERS, fieldLabel, ruleName } from "./labels";
+import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS, fieldLabel, ruleName } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
 import { carriedSources, fileColumns } from "./sources";
@@ -36,8 +36,8 @@ export function tableLabel(table: string | null): string | null {
 
 /** Every column after 来源文件 (and 来源总表). */
 const LINE_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
-  { header: PROBLEM_HEADERS.unit, width: 28, value: (p) => p.unit },
-  { header: PROBLEM_HEADERS.kind, width: 14, value: (p) => PROBLEM_KIND_LABELS[p.kind] },
+  { header: PROBLEM_HEADERS.unit, width: 20, wrap: true, value: (p) => p.unit },
+  { header: PROBLEM_HEADERS.kind, width: 12, wrap: true, value: (p) => PROBLEM_KIND_LABELS[p.kind] },
   {
     header: PROBLEM_HEADERS.severity,
     width: 8,
@@ -45,19 +45,19 @@ const LINE_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
     tone: (p) => SEVERITY_TONE[p.severity],
   },
   { header: PROBLEM_HEADERS.rule, width: 22, value: (p) => p.rule },
-  { header: PROBLEM_HEADERS.ruleName, width: 22, value: (p) => ruleName(p.rule) || null },
-  { header: PROBLEM_HEADERS.field, width: 20, value: (p) => fieldLabel(p.field, p.table) || null },
-  { header: PROBLEM_HEADERS.table, width: 16, value: (p) => tableLabel(p.table) },
+  { header: PROBLEM_HEADERS.ruleName, width: 18, wrap: true, value: (p) => ruleName(p.rule) || null },
+  { header: PROBLEM_HEADERS.field, width: 16, wrap: true, value: (p) => fieldLabel(p.field, p.table) || null },
+  { header: PROBLEM_HEADERS.table, width: 14, wrap: true, value: (p) => tableLabel(p.table) },
   { header: PROBLEM_HEADERS.sheet, width: 10, value: (p) => p.sheet },
   { header: PROBLEM_HEADERS.cell, width: 8, value: (p) => p.cell },
   { header: PROBLEM_HEADERS.row, width: 6, format: "plain", value: (p) => p.row },
-  { header: PROBLEM_HEADERS.message, width: 60, value: (p) => p.message },
-  { header: PROBLEM_HEADERS.explanation, width: 40, value: (p) => p.explanation },
+  { header: PROBLEM_HEADERS.message, width: 48, wrap: true, value: (p) => p.message },
+  { header: PROBLEM_HEADERS.explanation, width: 30, wrap: true, value: (p) => p.explanation },
 ];
 
 /** 问题清单's columns for lines that name files read directly (a merge without --include-master). */
 export const PROBLEM_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
-  { header: PROBLEM_HEADERS.file, width: 28, value: (p) => p.file },
+  { header: PROBLEM_HEADERS.file, width: PROVENANCE_WIDTHS.file, wrap: true, value: (p) => p.file },
   ...LINE_COLUMNS,
 ];
 

@@ -6,7 +6,7 @@
 import { chainText, shownFile } from "../merge/carried";
 import type { MergeResult, SourceFile } from "../merge/model";
 import type { MasterColumn } from "./columns";
-import { PROVENANCE_HEADERS } from "./labels";
+import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS } from "./labels";
 
 export type CarriedSources = ReadonlyMap<string, SourceFile>;
 
@@ -21,7 +21,8 @@ export function carriedSources(result: MergeResult): CarriedSources {
 export function fileColumns<R>(sources: CarriedSources, pathOf: (row: R) => string): MasterColumn<R>[] {
   const file: MasterColumn<R> = {
     header: PROVENANCE_HEADERS.file,
-    width: 28,
+    width: PROVENANCE_WIDTHS.file,
+    wrap: true,
     value: (r) => {
       const s = sources.get(pathOf(r));
       return s ? shownFile(s) : pathOf(r);
@@ -30,7 +31,8 @@ export function fileColumns<R>(sources: CarriedSources, pathOf: (row: R) => stri
   if (sources.size === 0) return [file];
   const via: MasterColumn<R> = {
     header: PROVENANCE_HEADERS.via,
-    width: 28,
+    width: PROVENANCE_WIDTHS.file,
+    wrap: true,
     value: (r) => {
       const s = sources.get(pathOf(r));
       return s ? chainText(s) : null;

@@ -10,9 +10,10 @@ import type { GroupTotals, MergeResult, Totals } from "../merge/model";
 import { STATUS_LABELS } from "../words";
 import type { MasterColumn } from "./columns";
 import { TOTALS_LABEL, UNREAD_GROUP_LABEL, rowsHeader } from "./labels";
-import { closingRow, dataRow, headerRow } from "./list-sheet";
+import { closingRow, dataRow, headerRow, PAGE_FOOTER } from "./list-sheet";
 import type { BarChartSpec, MasterRow, MasterSheet } from "./model";
 import { SERIES_COLORS } from "./palette";
+import { LINE_PT, rowHeight } from "./row-height";
 
 /** The participant totals the chart shows, one series each (spec §1 ids). */
 export const CHARTED_FIELDS = ["regulation_participants", "outline_participants"] as const;
@@ -25,7 +26,7 @@ type GroupLine = Totals & { readonly group?: string | null };
 export function statisticsColumns(groupHeader: string): MasterColumn<GroupLine>[] {
   const count = (header: string, value: (t: Totals) => number): MasterColumn<GroupLine> => ({
     header,
-    width: 12,
+    width: 10,
     format: "count",
     value,
   });
@@ -33,7 +34,8 @@ export function statisticsColumns(groupHeader: string): MasterColumn<GroupLine>[
     // A group row has `group` (null: not read); the totals row, a plain Totals, has none.
     {
       header: groupHeader,
-      width: 20,
+      width: 22,
+      wrap: true,
       value: (t) => (t.group === undefined ? TOTALS_LABEL : (t.group ?? UNREAD_GROUP_LABEL)),
     },
     count("单位数", (t) => t.units),
@@ -46,29 +48,27 @@ export function statisticsColumns(groupHeader: string): MasterColumn<GroupLine>[
   ];
 }
 
-/** One group table: its header, its groups, a totals row (a printed page may end after it). */
-function groupTable(
-  groupHeader: string,
-  groups: readonly GroupTotals[],
-  totals: Totals,
-  breakAfter: boolean,
-): MasterRow[] {
+/** One group table: its header, its groups, a totals row. */
+function groupTable(groupHeader: string, groups: readonly GroupTotals[], totals: Totals): MasterRow[] {
   const columns = statisticsColumns(groupHeader);
   return [
-    headerRow(columns.map((c) => c.header)),
+    headerRow(
+      columns.map((c) => c.header),
+      columns.map((c) => c.width),
+    ),
     ...groups.map((g) => dataRow(columns, g)),
     closingRow(
       columns,
       columns.map((c) => c.value(totals)),
-      breakAfter,
     ),
   ];
 }
 
-function chartOf(result: MergeResult, firstRowAfterTables: number): BarChartSpec | null {
+/** `tableHeaderRow`: the 1-based row of the district table's header. */
+function chartOf(result: MergeResult, tableHeaderRow: number, firstRowAfterTables: number): BarChartSpec | null {
   const { byDistrict } = result.statistics;
   if (byDistrict.length === 0) return null;
-  const firstRow = 2;
+  const firstRow = tableHeaderRow + 1;
   const lastRow = firstRow + byDistrict.length - 1;
   const headers = statisticsColumns("").map((c) => c.header);
   return {
@@ -83,7 +83,7 @@ function chartOf(result: MergeResult, firstRowAfterTables: number): BarChartSpec
       const col = columnLetter(at + 1);
       return {
         name: label,
-        nameCell: `$${col}$1`,
+        nameCell: `$${col}$${tableHeaderRow}`,
         valuesRange: `$${col}$${firstRow}:$${col}$${lastRow}`,
         values: byDistrict.map((g) => g.headcounts[id] ?? 0),
         color: SERIES_COLORS[i % SERIES_COLORS.length],
@@ -99,23 +99,34 @@ function chartOf(result: MergeResult, firstRowAfterTables: number): BarChartSpec
   };
 }
 
-/** 统计, with the chart below both tables (none when no unit was merged: nothing to draw). */
-export function statisticsSheet(result: MergeResult): MasterSheet {
+/**
+ * 统计: the bureau's summary paragraph (bureau-summary.ts) across the top, the two tables, and the
+ * chart below them (none when no unit was merged: nothing to draw). Printed on one page.
+ */
+export function statisticsSheet(result: MergeResult, paragraph: string): MasterSheet {
   const { byDistrict, byCategory } = result.statistics;
-  const rows: MasterRow[] = [
-    ...groupTable(fieldById("district").label, byDistrict, result.totals, false),
+  const widths = statisticsColumns("").map((c) => c.width);
+  const across = widths.reduce((a, b) => a + b, 0);
+  const lead: MasterRow[] = [
+    { style: "paragraph", cells: [paragraph], height: rowHeight([paragraph], [across], [true]) ?? LINE_PT },
     { style: "data", cells: [] },
-    ...groupTable(fieldById("unit_category").label, byCategory, result.totals, true),
+  ];
+  const rows: MasterRow[] = [
+    ...lead,
+    ...groupTable(fieldById("district").label, byDistrict, result.totals),
+    { style: "data", cells: [] },
+    ...groupTable(fieldById("unit_category").label, byCategory, result.totals),
   ];
   return {
     name: MASTER_SHEETS.statistics,
-    widths: statisticsColumns("").map((c) => c.width),
-    frozen: { rows: 1, columns: 1 },
+    widths,
+    merged: [`A1:${columnLetter(widths.length)}1`],
+    // Nothing frozen: the paragraph on top is too tall to keep in view.
+    frozen: { rows: 0, columns: 0 },
     autoFilter: null,
-    // One page wide, so the chart below the tables prints whole on the page after them.
-    print: { landscape: true, fitToWidth: true },
+    print: { landscape: true, fitToWidth: true, fitToHeight: true, footer: PAGE_FOOTER },
     // Zero-based: the row after the category totals row, leaving one blank row above the chart.
-    chart: chartOf(result, rows.length + 1),
+    chart: chartOf(result, lead.length + 1, rows.length + 1),
     rows: () => rows,
   };
 }

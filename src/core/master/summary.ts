@@ -8,7 +8,7 @@ import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../merge/colum
 import type { MergeResult, UnitRow } from "../merge/model";
 import { STATUS_LABELS } from "../words";
 import { valueColumns, type MasterColumn } from "./columns";
-import { COUNT_HEADERS, PROVENANCE_HEADERS, TOTALS_LABEL, rosterLabel, rowsHeader } from "./labels";
+import { COUNT_HEADERS, PROVENANCE_HEADERS, PROVENANCE_WIDTHS, TOTALS_LABEL, rosterLabel, rowsHeader } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterCell, MasterSheet } from "./model";
 import { carriedSources, fileColumns } from "./sources";
@@ -16,25 +16,38 @@ import { STATUS_TONE } from "./tones";
 
 export const STATUS_HEADER = "审核状态";
 
+/** Fields narrower than their type's width: a name of a person, 是/否, a category of ten characters at most. */
+const FIELD_WIDTHS: Readonly<Record<string, number>> = { contact_name: 8, sealed: 7, unit_category: 12 };
+
 export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
   const count = (header: string, value: (u: UnitRow) => number): MasterColumn<UnitRow> => ({
     header,
-    width: 10,
+    width: 6,
     format: "count",
     value,
   });
   return [
-    { header: STATUS_HEADER, width: 10, value: (u) => STATUS_LABELS[u.status], tone: (u) => STATUS_TONE[u.status] },
-    ...valueColumns(SUMMARY_FIELDS, result.units, (u) => u),
+    { header: STATUS_HEADER, width: 8, value: (u) => STATUS_LABELS[u.status], tone: (u) => STATUS_TONE[u.status] },
+    ...valueColumns(
+      SUMMARY_FIELDS.map((f) => (f.id in FIELD_WIDTHS ? { ...f, width: FIELD_WIDTHS[f.id] } : f)),
+      result.units,
+      (u) => u,
+    ),
     ...COUNTED_TABLES.map((t) => count(rowsHeader(t), (u) => u.tableCounts[t.id] ?? 0)),
     count(COUNT_HEADERS.errors, (u) => u.errors),
     count(COUNT_HEADERS.warnings, (u) => u.warnings),
     count(COUNT_HEADERS.unexplainedWarnings, (u) => u.unexplainedWarnings),
-    ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) || null }] : []),
+    ...(result.roster
+      ? [{ header: "单位名单", width: 16, wrap: true, value: (u: UnitRow) => rosterLabel(u.roster) || null }]
+      : []),
     // The path as given, as the other sheets show it: many units return a file of the same name.
     ...fileColumns<UnitRow>(carriedSources(result), (u) => u.source.path),
-    { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
-    { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
+    { header: PROVENANCE_HEADERS.sha256, width: PROVENANCE_WIDTHS.sha256, value: (u) => u.source.sha256 },
+    {
+      header: PROVENANCE_HEADERS.templateVersion,
+      width: PROVENANCE_WIDTHS.templateVersion,
+      value: (u) => u.templateVersion,
+    },
   ];
 }
 

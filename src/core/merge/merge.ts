@@ -8,6 +8,7 @@ import type { UnreadableCode } from "../guard";
 import { statusOf } from "../judge";
 import type { Candidate } from "./candidate";
 import { DETAIL_TABLE_IDS } from "./columns";
+import { contactOfValues } from "./contact";
 import { byNullableText, byText } from "./identity";
 import { candidatesOfMaster } from "./master-candidates";
 import { MERGE_RULES, fileRef, mergeMessages } from "./messages";
@@ -79,8 +80,17 @@ export function majorityType(reports: readonly Candidate[]): ReportType | null {
   return best;
 }
 
-function setAside(c: Candidate, key: UnitKey | null): SetAsideFile {
-  return { source: c.source, unit: c.unitName, key, reportType: c.reportType, fillDate: c.fillDate };
+function setAside(c: Candidate, key: UnitKey | null, roster?: RosterStanding): SetAsideFile {
+  return {
+    source: c.source,
+    unit: c.unitName,
+    key,
+    reportType: c.reportType,
+    fillDate: c.fillDate,
+    creditCode: c.creditCode,
+    contact: contactOfValues(c.fields.values),
+    ...(roster ? { roster } : {}),
+  };
 }
 
 /** The unit row of the file shown; its counts and status take in the merge's own lines about it. */
@@ -252,7 +262,8 @@ export function mergeSubmissions(inputs: readonly MergeInput[], options: MergeOp
       const c = input.candidate;
       const lost = losers.get(c);
       if (skippedFiles.has(c)) {
-        skipped.push(setAside(c, null));
+        // Its roster standing tells 催报 whether the unit still owes the report collected.
+        skipped.push(setAside(c, null, roster ? standingOf(roster, c.creditCode, c.foldedName) : undefined));
         problems.push(
           fileLine(
             "other_type",

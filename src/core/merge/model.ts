@@ -208,11 +208,23 @@ export interface SetAsideFile {
   readonly key: UnitKey | null;
   readonly reportType: ReportType | null;
   readonly fillDate: string | null;
+  /** The credit code the file states (folded), and its contact fields: whom 催报 asks for the right report. */
+  readonly creditCode?: string | null;
+  readonly contact?: UnitContact;
+  /** How the file's unit stands against the roster (absent without one). */
+  readonly roster?: RosterStanding;
 }
 
 /** 被替代: the same unit sent a later file; `by` is the file that won. */
 export interface SupersededFile extends SetAsideFile {
   readonly by: SourceFile;
+}
+
+/** Whom to call about a unit (催报): each part null when not known. */
+export interface UnitContact {
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
 }
 
 /** One unit of the roster. */
@@ -222,6 +234,8 @@ export interface RosterUnit {
   readonly category: string | null;
   /** Row in the roster file (1-based, header included), for messages. */
   readonly row: number;
+  /** The roster's 联系人, 联系电话, 电子邮箱 columns (optional columns); absent when it has none of them. */
+  readonly contact?: UnitContact;
 }
 
 /** 未报送单位 and the other side of it. */

@@ -17,10 +17,12 @@ import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
 import { addChosenFiles } from "../merge/chosen-file";
+import type { BureauOutputs } from "../merge/bureau-outputs";
 import type { JobEvent, JobFile } from "../merge/job";
 import type { FileLine } from "../merge/lines";
 import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge/pipeline";
 import { settle } from "../settle";
+import { BureauOutputsView } from "./BureauOutputsView";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
 import { FeedbackReady, FeedbackSettingsForm, type FeedbackFile, type TypedSettings } from "./MergeFeedback";
@@ -54,6 +56,13 @@ const useStyles = makeStyles({
 
 type TypeChoice = "majority" | ReportType;
 
+/** What the run said when it merged, kept for the finished step. */
+interface Merged {
+  lines: readonly string[];
+  bureau: BureauOutputs | null;
+  feedback: FeedbackFile | null;
+}
+
 type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
@@ -62,6 +71,8 @@ type Step =
   | {
       kind: "finished";
       summary: readonly string[];
+      /** Null only if a run ended without saying what it merged (a run always says it first). */
+      bureau: BureauOutputs | null;
       master: MasterFile;
       open: OpenMasterResult | null;
       feedback: FeedbackFile | null;
@@ -153,13 +164,14 @@ export function MergeView(props: {
     setStep({ kind: "idle" });
   };
 
-  const open = async (master: MasterFile, summary: readonly string[], feedback: FeedbackFile | null) => {
-    setStep({ kind: "finished", summary, master, open: null, feedback });
+  const open = async (master: MasterFile, merged: Merged) => {
+    const { lines: summary, bureau, feedback } = merged;
+    setStep({ kind: "finished", summary, bureau, master, open: null, feedback });
     const opened = await settle(operations.openMaster(master), "打开汇总工作簿");
-    setStep({ kind: "finished", summary, master, open: opened, feedback });
+    setStep({ kind: "finished", summary, bureau, master, open: opened, feedback });
   };
 
-  const onEvent = (summaryRef: { lines: readonly string[]; feedback: FeedbackFile | null }) => (event: JobEvent) => {
+  const onEvent = (summaryRef: Merged) => (event: JobEvent) => {
     switch (event.type) {
       case "read":
         queueLines((current) => current.map((l) => (l.id === event.line.id ? event.line : l)));
@@ -169,6 +181,7 @@ export function MergeView(props: {
         const byId = new Map(event.lines.map((l) => [l.id, l]));
         queueLines((current) => current.map((l) => byId.get(l.id) ?? l));
         summaryRef.lines = mergeSummaryLines(event.summary);
+        summaryRef.bureau = event.bureau;
         setStep({ kind: "writing", rows: 0, total: 1, summary: summaryRef.lines });
         return;
       }
@@ -183,7 +196,7 @@ export function MergeView(props: {
         return;
       case "done":
         running.current = null;
-        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef.lines, summaryRef.feedback);
+        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef);
         return;
       case "stopped":
       case "failed":
@@ -204,7 +217,7 @@ export function MergeView(props: {
         productVersion: VERSION,
         feedback: feedbackOn && settings.ok ? settings.settings : null,
       },
-      onEvent({ lines: [], feedback: null }),
+      onEvent({ lines: [], bureau: null, feedback: null }),
     );
   };
 
@@ -334,13 +347,14 @@ export function MergeView(props: {
         <FinishedMessage
           summary={step.summary}
           open={step.open}
-          onOpen={() => void open(step.master, step.summary, step.feedback)}
+          onOpen={() => void open(step.master, { lines: step.summary, bureau: step.bureau, feedback: step.feedback })}
           onDownload={() => downloadMaster(step.master.bytes)}
         />
       )}
       {step.kind === "finished" && step.feedback && (
         <FeedbackReady feedback={step.feedback} canDownload={operations.canDownload?.() ?? true} />
       )}
+      {step.kind === "finished" && step.bureau && <BureauOutputsView outputs={step.bureau} />}
       {step.kind === "stopped" && (
         <MessageBar intent="warning" layout="multiline" className={styles.stretch}>
           <MessageBarBody>{step.message}</MessageBarBody>

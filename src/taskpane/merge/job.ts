@@ -13,6 +13,7 @@ import { candidatesOf, feedbackOf, type FeedbackSettings } from "../../core/feed
 import { masterDate } from "../../core/master/describe";
 import { feedbackZip } from "../../xlsx/feedback";
 import { masterBytes } from "../../xlsx/master";
+import { bureauOutputsOf, type BureauOutputs } from "./bureau-outputs";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
 import { takeRoster } from "../../intake/roster";
 import { takePreviousMaster } from "../../intake/master";
@@ -41,7 +42,13 @@ export type JobEvent =
   /** One file read and judged (before the merge decides between submissions). */
   | { readonly type: "read"; readonly line: FileLine; readonly done: number; readonly total: number }
   /** Every file's final line, and the summary, once the merge is done; the master is being written. */
-  | { readonly type: "merged"; readonly lines: readonly FileLine[]; readonly summary: MergeSummary }
+  | {
+      readonly type: "merged";
+      readonly lines: readonly FileLine[];
+      readonly summary: MergeSummary;
+      /** The bureau's paragraph and 催报 list. */
+      readonly bureau: BureauOutputs;
+    }
   /** Master rows written so far. */
   | { readonly type: "writing"; readonly rows: number; readonly total: number }
   /** Units' feedback workbooks written so far (only when the job asks for them). */
@@ -130,7 +137,12 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
         ...(previous ? { previous } : {}),
       },
     );
-    post({ type: "merged", lines: linesOfMerge(inputs, result), summary: result.summary });
+    post({
+      type: "merged",
+      lines: linesOfMerge(inputs, result),
+      summary: result.summary,
+      bureau: bureauOutputsOf(result),
+    });
     const total = masterRows(
       result.summary,
       inputs.map((i) => i.input),

@@ -22,6 +22,11 @@ import {
 } from "../../core/master";
 import { asCellText } from "./text";
 
+/** Excel's paper size code for A4. */
+const A4 = 9;
+/** Inches: Excel's “窄” margins at the sides, room for the page numbers at the foot. */
+const MARGINS = { left: 0.25, right: 0.25, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 };
+
 /** Rows written between two turns of the event loop, so a progress bar or the pane's worker stays live. */
 const ROWS_PER_TURN = 500;
 
@@ -36,8 +41,17 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
 };
 
+/** Running text (统计's summary paragraph): a size up from the tables, wrapped, from the top left. */
+const PARAGRAPH_STYLE: Partial<ExcelJS.Style> = {
+  font: { size: 12 },
+  alignment: { vertical: "top", horizontal: "left", wrapText: true },
+};
+
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
-const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+
+/** Every cell of a data or totals row starts at the top: a row made taller by wrapped text reads across. */
+const TOP: Partial<ExcelJS.Alignment> = { vertical: "top" };
+const WRAPPED: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: true };
 
 /** One style object per look (row style, tone, number format, wrapping), made on first use. */
 class Styles {
@@ -47,26 +61,27 @@ class Styles {
     tone: Tone | null | undefined,
     format: NumberFormat | undefined,
     wrap = false,
-  ): Partial<ExcelJS.Style> | null {
+  ): Partial<ExcelJS.Style> {
     if (row === "header") return HEADER_STYLE;
-    if (row === "data" && !tone && !format && !wrap) return null;
-    const key = `${row}|${tone ?? ""}|${format ?? ""}|${wrap ? "wrap" : ""}`;
+    if (row === "paragraph") return PARAGRAPH_STYLE;
+    const key = `${row}|${tone ?? ""}|${format ?? ""}|${wrap ? "w" : ""}`;
     let style = this.made.get(key);
     if (!style) {
       const numFmt = format ? { numFmt: NUMBER_FORMATS[format] } : {};
-      const look: Partial<ExcelJS.Style> =
+      const alignment = { alignment: wrap ? WRAPPED : TOP };
+      style =
         row === "totals"
-          ? { font: { bold: true }, fill: solid(TOTALS_FILL), ...numFmt }
+          ? { font: { bold: true }, fill: solid(TOTALS_FILL), ...numFmt, ...alignment }
           : row === "title"
-            ? { font: TITLE_FONT, ...numFmt }
+            ? { font: TITLE_FONT, ...numFmt, ...alignment }
             : tone
               ? {
                   fill: solid(TONE_COLORS[tone].fill),
                   font: { color: { argb: argb(TONE_COLORS[tone].font) } },
                   ...numFmt,
+                  ...alignment,
                 }
-              : numFmt;
-      style = wrap ? { ...look, alignment: WRAPPED } : look;
+              : { ...numFmt, ...alignment };
       this.made.set(key, style);
     }
     return style;
@@ -93,11 +108,15 @@ function sheetOptions(sheet: MasterSheet): Partial<ExcelJS.AddWorksheetOptions> 
         ? [{ state: "frozen", xSplit: columns, ySplit: rows, topLeftCell: topLeft, activeCell: topLeft }]
         : [],
     pageSetup: {
-      paperSize: 9,
+      paperSize: A4,
       orientation: sheet.print.landscape ? "landscape" : "portrait",
-      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(sheet.print.fitToWidth || sheet.print.fitToHeight
+        ? { fitToPage: true, fitToWidth: sheet.print.fitToWidth ? 1 : 0, fitToHeight: sheet.print.fitToHeight ? 1 : 0 }
+        : {}),
       ...(sheet.print.titleRows ? { printTitlesRow: sheet.print.titleRows } : {}),
+      margins: MARGINS,
     },
+    ...(sheet.print.footer ? { headerFooter: { oddFooter: sheet.print.footer } } : {}),
   };
 }
 
@@ -109,6 +128,7 @@ async function renderSheet(
 ): Promise<void> {
   const ws = book.addWorksheet(sheet.name, sheetOptions(sheet));
   ws.columns = sheet.widths.map((width) => ({ width }));
+  const wrap = sheet.wrap ?? [];
   // exceljs merges cells of rows not yet committed: each range is merged as its top row is written.
   const mergedFrom = new Map<number, string[]>();
   for (const range of sheet.merged ?? []) {
@@ -119,15 +139,15 @@ async function renderSheet(
   for (const line of sheet.rows()) {
     const row = ws.getRow(++r);
     line.cells.forEach((v, i) => {
-      const style = styles.of(line.style, line.tones?.[i], line.formats?.[i], line.wrap);
       // A blank data cell stays absent; a header or totals cell keeps its look even when blank.
-      if (v === null && (line.style === "data" || style === null)) return;
+      if (v === null && line.style === "data") return;
       const cell = row.getCell(i + 1);
       cell.value = cellValue(v);
-      if (style) cell.style = style;
+      const wrapped = (line.wrap === true || wrap[i] === true) && typeof v === "string";
+      cell.style = styles.of(line.style, line.tones?.[i], line.formats?.[i], wrapped);
     });
-    if (line.style === "header") row.height = HEADER_HEIGHT;
     if (line.height !== undefined) row.height = line.height;
+    else if (line.style === "header") row.height = HEADER_HEIGHT;
     if (line.pageBreakAfter) row.addPageBreak();
     for (const range of mergedFrom.get(r) ?? []) ws.mergeCells(range);
     row.commit();
