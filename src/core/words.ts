@@ -6,6 +6,7 @@
  */
 import type { MergeSummary, ProblemKind, ProblemSeverity } from "./merge/model";
 import type { CheckStatus, ReportStatus, Severity } from "./model";
+import type { ConvertibleFormat } from "./guard/conversion";
 
 /** A finding's severity (spec §4), and `info` for 问题清单's lines that need no fix (被替代, 已跳过). */
 export const SEVERITY_LABELS: Readonly<Record<ProblemSeverity, string>> = {
@@ -89,4 +90,14 @@ export function mergeSummaryLines(s: MergeSummary): string[] {
   if (s.missingFromRoster !== null)
     lines.push(`名单中未报送的单位 ${s.missingFromRoster} 个；不在名单中的报送单位 ${s.notOnRoster} 个。`);
   return lines;
+}
+
+/** Provenance of a file the command line read after LibreOffice converted it to .xlsx: "由 .xls 转换". */
+export function convertedNote(from: ConvertibleFormat): string {
+  return `由 .${from} 转换`;
+}
+
+/** A file's name or path as the master and `check` show it: with its conversion, when it was converted. */
+export function fileWithConversion(file: string, from: ConvertibleFormat | undefined): string {
+  return from ? `${file}（${convertedNote(from)}）` : file;
 }

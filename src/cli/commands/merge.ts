@@ -19,10 +19,17 @@ import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/i
 import { undoOnInterrupt } from "../../node/interrupt";
 import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
 import { readRosterFile } from "../../node/roster";
+import {
+  conversionOf,
+  convertedLines,
+  noSofficeOption,
+  sofficeOption,
+  type ConversionFlags,
+} from "../conversion-options";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 
-interface MergeOptions {
+interface MergeOptions extends ConversionFlags {
   output: string;
   roster?: string;
   type?: string;
@@ -179,8 +186,11 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       "总表文件已存在时覆盖它。输入文件和名单永远不会被覆盖：无论经由链接、./ 和 ../ 还是大小写不同的写法指向它们，都会拒绝",
     )
     .option("--json", "以 JSON 在标准输出打印汇总结果（供脚本使用）")
+    .addOption(sofficeOption())
+    .addOption(noSofficeOption())
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
+      const conversion = conversionOf(opts, io);
       const target = await outputTarget(opts, io.cwd);
       const { path: output, shown } = target;
       const roster =
@@ -196,7 +206,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         const bar = progress(io, entries.length);
         const read: MergeInput[] = [];
         try {
-          for await (const input of intakeEntries(entries)) {
+          for await (const input of intakeEntries(entries, { conversion })) {
             read.push(input);
             bar.tick(read.length);
           }
@@ -219,7 +229,11 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         written = true;
         release();
         if (opts.json) io.stdout(JSON.stringify({ ...result.summary, output: opts.output }, null, 2) + "\n");
-        else io.stdout([...summaryLines(result.summary, opts.output), ...detailLines(result)].join("\n") + "\n");
+        else
+          io.stdout(
+            [...summaryLines(result.summary, opts.output), ...convertedLines(read), ...detailLines(result)].join("\n") +
+              "\n",
+          );
         setExit(result.summary.unitsWithErrors > 0 || result.summary.unreadable > 0 ? EXIT.findings : EXIT.ok);
       } finally {
         release();

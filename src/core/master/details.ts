@@ -9,6 +9,7 @@ import { valueColumns, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, UNIT_HEADER } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
+import { fileWithConversion } from "../words";
 
 const keyText = (k: UnitKey): string => `${k.by}\u0000${k.value}`;
 
@@ -18,7 +19,11 @@ export function detailSheetColumns(id: DetailTableId, result: MergeResult): Mast
   return [
     { header: UNIT_HEADER, width: 28, value: (d) => d.unit },
     ...valueColumns(detailColumns(id), result.details[id], (d) => d),
-    { header: PROVENANCE_HEADERS.file, width: 28, value: (d) => d.source.file },
+    {
+      header: PROVENANCE_HEADERS.file,
+      width: 28,
+      value: (d) => fileWithConversion(d.source.file, unitOf(d)?.source.convertedFrom),
+    },
     { header: PROVENANCE_HEADERS.sha256, width: 20, value: (d) => unitOf(d)?.source.sha256 ?? null },
     { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (d) => unitOf(d)?.templateVersion ?? null },
     { header: PROVENANCE_HEADERS.sheet, width: 12, value: (d) => d.source.sheet },

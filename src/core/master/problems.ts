@@ -4,7 +4,8 @@
  */
 import { MASTER_SHEETS } from "../definition";
 import type { MergeResult, ProblemRow } from "../merge/model";
-import { PROBLEM_KIND_LABELS, SEVERITY_LABELS } from "../words";
+import type { ConvertibleFormat } from "../guard/conversion";
+import { fileWithConversion, PROBLEM_KIND_LABELS, SEVERITY_LABELS } from "../words";
 import type { MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, fieldLabel, ruleName } from "./labels";
 import { listSheet } from "./list-sheet";
@@ -26,6 +27,24 @@ export const PROBLEM_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
   { header: "核实说明", width: 40, value: (p) => p.explanation },
 ];
 
+/** The files of a merge that were read converted (by path), so each of their lines says so. */
+export function convertedFiles(result: MergeResult): ReadonlyMap<string, ConvertibleFormat> {
+  const sources = [
+    ...result.units.map((u) => u.source),
+    ...result.superseded.map((f) => f.source),
+    ...result.skipped.map((f) => f.source),
+    ...result.unreadable.map((f) => f.source),
+  ];
+  return new Map(sources.flatMap((s) => (s.convertedFrom ? [[s.path, s.convertedFrom] as const] : [])));
+}
+
+/** PROBLEM_COLUMNS, with 来源文件 saying which files were read converted (由 .xls 转换). */
+export function problemColumns(result: MergeResult): MasterColumn<ProblemRow>[] {
+  const converted = convertedFiles(result);
+  const [file, ...rest] = PROBLEM_COLUMNS;
+  return [{ ...file, value: (p) => fileWithConversion(p.file, converted.get(p.file)) }, ...rest];
+}
+
 export function problemsSheet(result: MergeResult): MasterSheet {
-  return listSheet({ name: MASTER_SHEETS.problems, columns: PROBLEM_COLUMNS, items: result.problems });
+  return listSheet({ name: MASTER_SHEETS.problems, columns: problemColumns(result), items: result.problems });
 }

@@ -6,7 +6,7 @@
 import { MASTER_SHEETS } from "../definition";
 import { COUNTED_TABLES, HEADCOUNT_FIELDS, SUMMARY_FIELDS } from "../merge/columns";
 import type { MergeResult, UnitRow } from "../merge/model";
-import { SEVERITY_LABELS, STATUS_LABELS } from "../words";
+import { fileWithConversion, SEVERITY_LABELS, STATUS_LABELS } from "../words";
 import { valueColumns, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, TOTALS_LABEL, rosterLabel } from "./labels";
 import { listSheet } from "./list-sheet";
@@ -30,7 +30,11 @@ export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
     count(`${SEVERITY_LABELS.warning}数`, (u) => u.warnings),
     count(`未说明${SEVERITY_LABELS.warning}数`, (u) => u.unexplainedWarnings),
     ...(result.roster ? [{ header: "单位名单", width: 28, value: (u: UnitRow) => rosterLabel(u.roster) || null }] : []),
-    { header: PROVENANCE_HEADERS.file, width: 28, value: (u) => u.source.name },
+    {
+      header: PROVENANCE_HEADERS.file,
+      width: 28,
+      value: (u) => fileWithConversion(u.source.name, u.source.convertedFrom),
+    },
     { header: PROVENANCE_HEADERS.sha256, width: 20, value: (u) => u.source.sha256 },
     { header: PROVENANCE_HEADERS.templateVersion, width: 10, value: (u) => u.templateVersion },
   ];

@@ -10,6 +10,7 @@
  * equal MergeResult. Types only.
  */
 import type { ReportType } from "../definition";
+import type { ConvertibleFormat } from "../guard/conversion";
 import type { ReportStatus, Severity } from "../model";
 import type { FieldValue } from "../submission";
 
@@ -23,6 +24,11 @@ export interface SourceFile {
   readonly sha256: string | null;
   /** Last modification time, ISO 8601 UTC; null when unknown. Breaks ties between two submissions of one unit. */
   readonly modified: string | null;
+  /**
+   * The format the file was sent in when the command line read it converted to .xlsx by LibreOffice
+   * (its sha256 stays that of the file as sent); absent for a file read as it is.
+   */
+  readonly convertedFrom?: ConvertibleFormat;
 }
 
 /** Where a value came from: a worksheet cell range of one file. */
