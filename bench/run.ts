@@ -7,6 +7,7 @@ import { benchCheck } from "./check";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
 import { benchLimits } from "./limits";
+import { benchLive } from "./live";
 import { printFigures, type BenchFigure } from "./figures";
 import { benchMerge } from "./merge";
 import { benchPaneMerge } from "./pane-merge";
@@ -19,6 +20,7 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["guard", benchGuard],
   ["limits", benchLimits],
   ["template", benchTemplate],
+  ["live", benchLive],
   ["merge", benchMerge],
   ["pane-merge", benchPaneMerge],
 ];

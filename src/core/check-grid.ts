@@ -1,7 +1,7 @@
 /**
  * The one pipeline from a workbook's values to a judged report: locate the template's fields and
  * tables within the limits (the table row cap), then apply every rule. The file path
- * (src/node/read-report.ts: bytes → grid, then locateReport and judgeLocated) and the task pane
+ * (src/intake/file.ts: bytes → grid, then locateReport and judgeLocated) and the task pane
  * (Office.js values → checkGrid) both go through it, so they give the same findings for the same
  * report and the same refusal for a 100,000-row table.
  */

@@ -140,6 +140,69 @@ export const CONTENT_COUNTS_FOR = {
   outline: ["《纲要》", "《条例》和《纲要》"],
 } as const satisfies Record<string, readonly (typeof EVENT_CONTENTS)[number][]>;
 
+/**
+ * How people write values that spec §3 still reads. The normalisers (src/core/normalise) build their
+ * patterns from these lists and the 自检 formulas (src/xlsx/template) restate them cell by cell, so
+ * the two cannot drift apart.
+ */
+export const READING = {
+  headcount: {
+    /** 约120, 大约300: an approximate number (format.approximate). */
+    approximatePrefixes: ["大约", "约计", "约", "将近", "近"],
+    /** 120人, 3场次: a unit after the number (format.normalized). At most one. */
+    unitSuffixes: ["人次", "人", "场次", "场", "次", "名", "期", "个"],
+    /** 120余, 100多, 120+, 50以上, 30左右: approximate (format.approximate). At most one. */
+    approximateSuffixes: ["余", "多", "+", "以上", "左右"],
+    /** 1.2万: a number of ten thousands, with at most this many decimals. */
+    tenThousand: "万",
+    tenThousandDecimals: 4,
+  },
+  /** 2023年, 2023年度 in 年度 (format.normalized). */
+  yearSuffixes: ["年度", "年"],
+  date: {
+    /** 2023-06-05, 2023/6/5, 2023.6.5: one separator, the same twice. */
+    separators: ["-", "/", "."],
+    /** 2023年6月5日 and 6月5日 (the report year then: format.normalized); 号 as well as 日. */
+    yearMark: "年",
+    monthMark: "月",
+    dayMarks: ["日", "号"],
+  },
+  phone: {
+    /** Mobile numbers: 1, then one of these, then nine digits (138-1234-5678 grouped or not). */
+    mobileFirstDigit: "1",
+    mobileSecondDigits: "3456789",
+    /** +86 / 86 before a mobile number. */
+    countryCode: "86",
+    /** Tianjin's area code before a landline, bare or in brackets: 022-27182133, (022)27182133. */
+    areaCode: "022",
+    /** Extension marks after a landline: 27182133-801, 27182133转801, 27182133 ext.801 (case ignored). */
+    extensionMarks: ["-", "转", "ext.", "ext"],
+    maxExtensionDigits: 6,
+  },
+  /** 统一社会信用代码 (GB 32100-2015): 18 characters of this alphabet (no I, O, Z, S, V). */
+  creditCodeAlphabet: "0123456789ABCDEFGHJKLMNPQRTUWXY",
+  creditCodeLength: 18,
+  /** name@host.tld: the characters of the name, of each host label, and letters only in the tld (≥ 2). */
+  email: {
+    localChars: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+'-",
+    labelChars: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-",
+    tldChars: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    minTldLength: 2,
+  },
+  /** Web addresses start with one of these (case ignored). */
+  urlSchemes: ["http://", "https://"],
+} as const;
+
+/** "6月27日": a deadline or another day of the report year, as the hints and messages say it. */
+export function monthDayWords(d: { readonly month: number; readonly day: number }): string {
+  return `${d.month}${READING.date.monthMark}${d.day}${READING.date.dayMarks[0]}`;
+}
+
+/** "（不超过2000字）": the length words of a hint, from the field's own limit. */
+export function lengthWords(maxLength: number): string {
+  return `（不超过${maxLength}字）`;
+}
+
 export const SHEETS = {
   guide: "填报说明",
   basic: "基本情况",
@@ -209,7 +272,7 @@ const FIELD_LIST = [
     options: REPORT_TYPES,
     sheet: B,
     row: 5,
-    hint: "阶段性总结于6月27日前报送，年度总结于11月10日前报送。",
+    hint: `${STAGE_REPORT}于${monthDayWords(DEADLINES[STAGE_REPORT])}前报送，${ANNUAL_REPORT}于${monthDayWords(DEADLINES[ANNUAL_REPORT])}前报送。`,
   },
   {
     id: "year",
@@ -259,7 +322,7 @@ const FIELD_LIST = [
     required: false,
     sheet: B,
     row: 11,
-    hint: "18位代码，按文本填写。",
+    hint: `${READING.creditCodeLength}位代码，按文本填写。`,
   },
   {
     id: "contact_name",
@@ -317,7 +380,7 @@ const FIELD_LIST = [
     maxLength: 2000,
     sheet: B,
     row: 18,
-    hint: "简述组织推动研学行动的举措（不超过2000字）。",
+    hint: `简述组织推动研学行动的举措${lengthWords(2000)}。`,
   },
   {
     id: "regulation_participants",
@@ -344,7 +407,7 @@ const FIELD_LIST = [
     required: true,
     sheet: B,
     row: 21,
-    hint: "填写不小于0的整数（次），应与“活动明细”行数一致。",
+    hint: `填写不小于0的整数（次），应与“${SHEETS.events}”行数一致。`,
   },
   {
     id: "public_sessions",
@@ -363,7 +426,7 @@ const FIELD_LIST = [
     maxLength: 4000,
     sheet: B,
     row: 24,
-    hint: "简述工作亮点、典型案例及成效（不超过4000字）。",
+    hint: `简述工作亮点、典型案例及成效${lengthWords(4000)}。`,
   },
   {
     id: "publicity_summary",
@@ -373,7 +436,7 @@ const FIELD_LIST = [
     maxLength: 2000,
     sheet: B,
     row: 26,
-    hint: "概述宣传报道情况，具体报道填入“宣传报道”表。",
+    hint: `概述宣传报道情况${lengthWords(2000)}，具体报道填入“${SHEETS.media}”表。`,
   },
   {
     id: "next_steps",
@@ -383,7 +446,7 @@ const FIELD_LIST = [
     maxLength: 2000,
     sheet: B,
     row: 28,
-    hint: "简述下一步工作措施安排（不超过2000字）。",
+    hint: `简述下一步工作措施安排${lengthWords(2000)}。`,
   },
 ] as const satisfies readonly FieldDef<string>[];
 
@@ -424,7 +487,7 @@ const TABLE_LIST = [
         maxLength: 200,
         column: "B",
         width: 36,
-        hint: "活动名称（不超过200字）。",
+        hint: `活动名称${lengthWords(200)}。`,
       },
       {
         id: "form",
@@ -473,7 +536,7 @@ const TABLE_LIST = [
         options: YES_NO,
         column: "G",
         width: 10,
-        hint: "公益性宣贯选“是”。",
+        hint: `公益性宣贯选“${YES}”。`,
       },
       {
         id: "audience",
@@ -562,7 +625,7 @@ const TABLE_LIST = [
         maxLength: 500,
         column: "E",
         width: 40,
-        hint: "以 http:// 或 https:// 开头的网址。",
+        hint: `以 ${READING.urlSchemes.join(" 或 ")} 开头的网址。`,
       },
     ],
   },
@@ -602,7 +665,7 @@ const TABLE_LIST = [
         maxLength: 200,
         column: "C",
         width: 30,
-        hint: "对应“活动明细”中的活动名称。",
+        hint: `对应“${SHEETS.events}”中的活动名称。`,
       },
       {
         id: "location",
@@ -632,7 +695,7 @@ const TABLE_LIST = [
         maxLength: 100,
         column: "A",
         width: 28,
-        hint: "照抄自检表A列或 check 结果中的规则名称（如 填报日期晚于报送期限），也可填规则编号。",
+        hint: `照抄“${SHEETS.selfCheck}”表A列或 check 结果中的规则名称，也可填规则编号。`,
       },
       {
         id: "location",
@@ -652,7 +715,7 @@ const TABLE_LIST = [
         maxLength: 500,
         column: "C",
         width: 60,
-        hint: "说明该提示为何属实（不超过500字）。",
+        hint: `说明该提示为何属实${lengthWords(500)}。`,
       },
     ],
   },
@@ -677,7 +740,7 @@ export const REPORT_SHEETS: readonly string[] = [
 export const TEMPLATE = {
   id: "tj-std-study-summary",
   /** Bumped whenever the layout changes; written into the hidden 模板信息 sheet. */
-  version: "1.0.0",
+  version: "1.1.0",
   title: "标准化研学行动总结",
   defaultYear: 2023,
   sheets: SHEETS,
@@ -685,9 +748,17 @@ export const TEMPLATE = {
   tables: TABLES,
 } as const;
 
+/** Prefixes of the workbook names the template defines: the writer, 插入模板, the locator and 自检 read them here. */
+export const DEFINED_NAME_PREFIXES = { field: "fld_", table: "tbl_" } as const;
+
 /** Defined name of a single field in the workbook ("fld_unit_name"): stable across inserted rows. */
 export function definedNameOf(fieldId: FieldId): string {
-  return `fld_${fieldId}`;
+  return `${DEFINED_NAME_PREFIXES.field}${fieldId}`;
+}
+
+/** Defined name of a table ("tbl_events"): its first header cell, so inserted rows above it are followed. */
+export function tableNameOf(tableId: string): string {
+  return `${DEFINED_NAME_PREFIXES.table}${tableId}`;
 }
 
 /** A1 address of a single field's input cell in the template. */

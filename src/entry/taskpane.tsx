@@ -5,12 +5,12 @@
 import { createRoot } from "react-dom/client";
 import { connectOffice } from "../office/connect";
 import { App } from "../taskpane/App";
-import { viewFromSearch } from "../taskpane/views";
+import { requestedView } from "../taskpane/views";
 
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
-  const initialView = viewFromSearch(window.location.search);
+  const initialView = requestedView(window.location.search);
   // Render the shell at once, then again when it is known whether this is Excel.
   root.render(<App adapter={null} operations={null} initialView={initialView} />);
   // In Excel, connectOffice also gives the Office.js TaskPaneOperations (src/office/operations.ts).

@@ -5,7 +5,7 @@
  * .xlsx alike; a .csv is decoded in the encoding its bytes show (src/read/roster-csv.ts), an .xlsx
  * goes through the project's guarded reader (src/read); the header is found by its labels
  * (src/core/merge/roster-table.ts). Row numbers are the file's own: a CSV's line, a worksheet's row.
- * Pure: the hosts supply the bytes (src/node/roster.ts, src/taskpane/merge/read-roster.ts).
+ * Pure: the hosts supply the bytes (src/node/roster.ts from a file, the pane's 汇总 run src/taskpane/merge/job.ts from a File).
  */
 import { formatBytes, type RefusalCode } from "../core/guard";
 import { MAX_ROSTER_BYTES, rosterUnitsOf, type RosterLine, type RosterTable } from "../core/merge/roster-table";

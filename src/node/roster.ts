@@ -5,22 +5,15 @@
  * usage error.
  */
 import { promises as fs } from "fs";
-import { rosterFailure, takeRoster } from "../intake/roster";
-import type { RosterUnit } from "../core/merge/model";
+import { rosterFailure, takeRoster, type RosterIntake } from "../intake/roster";
 import { NODE_CODEC } from "./node-codec";
 
-export type RosterFile =
-  | { readonly ok: true; readonly file: string; readonly units: readonly RosterUnit[] }
-  | { readonly ok: false; readonly reason: string };
+export type RosterFile = RosterIntake;
 
 /** `display` is the path as the user typed it: messages name it, and its base name is the roster's file name. */
 export async function readRosterFile(filePath: string, display = filePath): Promise<RosterFile> {
   const stat = await fs.stat(filePath).catch(() => undefined);
   if (!stat) return rosterFailure(display, "找不到该文件，请检查路径");
   if (!stat.isFile()) return rosterFailure(display, "这不是一个普通文件");
-  const read = await takeRoster(
-    { name: display, size: stat.size, read: () => fs.readFile(filePath) },
-    { codec: NODE_CODEC },
-  );
-  return read.ok ? { ok: true, file: read.file, units: read.units } : read;
+  return takeRoster({ name: display, size: stat.size, read: () => fs.readFile(filePath) }, { codec: NODE_CODEC });
 }

@@ -3,13 +3,14 @@
  * its requirement set first and answers in Chinese instead of failing on an older Excel.
  */
 import { checkGrid } from "../core/check-grid";
+import type { Finding } from "../core/model";
 import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../ports/operations";
 import type { ExcelRunner } from "./runner";
 import { writeExplanation } from "./explain";
 import { insertTemplate, type TemplateSource } from "./insert-template";
 import { LiveGrid } from "./live-grid";
 import { GRACE_MS, OwnWrites, subscribeLive } from "./live";
-import { replaceMarks } from "./marks";
+import { MarkBook, replaceMarks } from "./marks";
 import { createMergeOperations } from "./merge-operations";
 import { errorDetail, messages } from "./messages";
 import { selectCell } from "./navigate";
@@ -48,6 +49,16 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
   const grid = new LiveGrid(excel);
   const ownWrites = new OwnWrites(deps.graceMs ?? GRACE_MS);
   const ownActivations = new Set<string>();
+  const marks = new MarkBook();
+  // One 说明 at a time: each reads the free row after the one before was written. Marks likewise, in
+  // order: each marking starts from what the one before placed.
+  let explaining: Promise<unknown> = Promise.resolve();
+  let marking: Promise<unknown> = Promise.resolve();
+  const mark = (findings: readonly Finding[]) => {
+    const done = marking.then(() => ownWrites.run(() => replaceMarks(excel, findings, marks)));
+    marking = done.catch(() => undefined);
+    return done;
+  };
 
   const unsupported = (feature: Feature): Unsupported | null => {
     const s = support[feature];
@@ -91,19 +102,21 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
     async writeExplanation(finding, reason) {
       const no = unsupported("explain");
       if (no) return no;
-      return ownWrites.run(() => writeExplanation(excel, finding, reason));
+      const written = explaining.then(() => ownWrites.run(() => writeExplanation(excel, finding, reason)));
+      explaining = written.catch(() => undefined);
+      return written;
     },
 
     async markFindings(findings) {
       const no = unsupported("marks");
       if (no) return no;
-      return ownWrites.run(() => replaceMarks(excel, findings));
+      return mark(findings);
     },
 
     async clearMarks() {
       const no = unsupported("marks");
       if (no) return no;
-      return ownWrites.run(() => replaceMarks(excel, []));
+      return mark([]);
     },
 
     onWorkbookChanged(callback) {

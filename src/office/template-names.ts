@@ -1,9 +1,9 @@
 /**
  * The template's sheets, its first input and its workbook names, from the definition: what 插入模板
- * checks for, recreates and reads back. (The file writer spells the same names in
- * src/xlsx/template/refs.ts; this copy needs no exceljs, so the pane bundle stays small.)
+ * checks for, recreates and reads back (the names are the definition's, as the file writer's are; this
+ * module needs no exceljs, so the pane bundle stays small).
  */
-import { cellOf, definedNameOf, FIELDS, SHEETS, TABLES, TEMPLATE_SHEET_NAMES } from "../core/definition";
+import { cellOf, definedNameOf, FIELDS, SHEETS, TABLES, TEMPLATE_SHEET_NAMES, tableNameOf } from "../core/definition";
 import type { CellRef } from "../ports/operations";
 
 /** Every sheet the template consists of, in the template's order: the definition's one list. */
@@ -25,7 +25,7 @@ export interface TemplateName {
 /** fld_<id> for every single field, tbl_<id> for every table's first header cell. */
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   ...FIELDS.map((f) => ({ name: definedNameOf(f.id), sheet: f.sheet, cell: cellOf(f) })),
-  ...TABLES.map((t) => ({ name: `tbl_${t.id}`, sheet: t.sheet, cell: `${t.columns[0].column}${t.headerRow}` })),
+  ...TABLES.map((t) => ({ name: tableNameOf(t.id), sheet: t.sheet, cell: `${t.columns[0].column}${t.headerRow}` })),
 ];
 
 /** "='基本情况'!$C$8". */

@@ -48,7 +48,7 @@ export interface TaskPaneOperations {
   validate(): Promise<Validation>;
   /** Activates the sheet and selects the cell. */
   selectCell(sheet: string, cell: string): Promise<Done>;
-  /** Appends a 核实说明 row (rule name, location, reason) for a warning; reason is 1–500 characters. */
+  /** Appends a 核实说明 row (rule name, location, reason) for a warning, the reason exactly as given (1–500 characters once trimmed). */
   writeExplanation(finding: Finding, reason: string): Promise<ExplainResult>;
   /** Marks these findings' cells in the sheet (replacing earlier marks) without touching the user's formats. */
   markFindings(findings: readonly Finding[]): Promise<Done>;

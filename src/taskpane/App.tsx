@@ -13,7 +13,8 @@ export interface AppProps {
   readonly adapter: OfficeAdapter | null;
   /** What the pane can ask Excel to do; null outside Excel and while Office is being detected. */
   readonly operations: TaskPaneOperations | null;
-  readonly initialView: ViewId;
+  /** The view asked for (?view= of a ribbon button); null: the one that fits the workbook. */
+  readonly initialView: ViewId | null;
 }
 
 const useStyles = makeStyles({

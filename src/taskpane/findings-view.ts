@@ -7,12 +7,14 @@ import { columnById, tableById } from "../core/definition";
 import type { Judgement } from "../core/judge";
 import type { Finding, ReportStatus, Severity } from "../core/model";
 import { ruleNameOf } from "../core/rules/catalogue";
+import { findingCountsText, SEVERITY_LABELS } from "../core/words";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning"];
 
+/** The list's group headings: the one word per severity (core/words) with what the user does about it. */
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  error: "错误（必须改正）",
-  warning: "提示（请核实）",
+  error: `${SEVERITY_LABELS.error}（必须改正）`,
+  warning: `${SEVERITY_LABELS.warning}（请核实）`,
 };
 
 /** Fluent MessageBar intent for each status. */
@@ -53,12 +55,9 @@ export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
   }));
 }
 
-/** "错误 2 项，提示 3 项（待说明 1 项）", or "没有发现问题". */
+/** The counts in the words `check` prints: "2 个错误、3 个提示（1 个待说明）。", or "未发现问题。". */
 export function countsText(counts: Judgement["counts"]): string {
-  if (counts.errors === 0 && counts.warnings === 0) return "没有发现问题。";
-  const parts = [`错误 ${counts.errors} 项`, `提示 ${counts.warnings} 项`];
-  const pending = counts.warnings > 0 ? `（待说明 ${counts.unexplainedWarnings} 项）` : "";
-  return `${parts.join("，")}${pending}。`;
+  return `${findingCountsText(counts.errors, counts.warnings, counts.unexplainedWarnings)}。`;
 }
 
 /** The rule's Chinese name (what a 核实说明 may name), or its id when the catalogue lacks it. */

@@ -3,6 +3,9 @@ import { findingsToMark } from "./findings-view";
 import type { Done, TaskPaneOperations, Validation } from "../ports/operations";
 import { settle } from "./settle";
 
+/** Whether the open workbook holds the template: not yet known, yes (found by names or layout), or no. */
+export type TemplatePresence = "unknown" | "present" | "absent";
+
 export interface ValidationState {
   /** The newest verdict, or null before the first one. */
   readonly validation: Validation | null;
@@ -12,6 +15,7 @@ export interface ValidationState {
   readonly markProblem: string | null;
   /** Marks follow each verdict until the user clears them; 校验 turns them back on. */
   readonly marking: boolean;
+  readonly template: TemplatePresence;
 }
 
 export interface ValidationControls extends ValidationState {
@@ -20,12 +24,21 @@ export interface ValidationControls extends ValidationState {
   /** A full pass that leaves marking as the user set it (after the pane's own write, which raises no change event). */
   readonly refresh: () => void;
   readonly clearMarks: () => void;
+  /** The template was just inserted: validate it and follow every edit from now on. */
+  readonly inserted: () => void;
+}
+
+function templateOf(validation: Validation): TemplatePresence | null {
+  if (validation.kind !== "checked") return null;
+  return validation.check.ok ? "present" : "absent";
 }
 
 /**
- * The check view's state: a full pass when it opens and on 校验, live verdicts pushed by
- * onWorkbookChanged, and the sheet's marks kept in step with the newest verdict. A verdict that
- * arrives after a newer one (a slow full pass overtaken by a live one) is dropped.
+ * The workbook's validation for the whole pane, whichever view shows: a full pass when the pane opens
+ * (it finds the template by its names or its layout), live verdicts pushed by onWorkbookChanged from
+ * the moment the template is there (found, or just inserted), and the sheet's marks kept in step with
+ * the newest verdict. A verdict that arrives after a newer one (a slow full pass overtaken by a live
+ * one) is dropped. A workbook without the template is not followed edit by edit: nothing there to mark.
  */
 export function useValidation(operations: TaskPaneOperations): ValidationControls {
   const support = operations.support();
@@ -37,6 +50,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
     running: false,
     markProblem: null,
     marking: true,
+    template: "unknown",
   });
   const generation = React.useRef(0);
   const marking = React.useRef(true);
@@ -50,7 +64,7 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
   const accept = React.useCallback(
     (validation: Validation) => {
       if (!mounted.current) return;
-      setState((s) => ({ ...s, validation, running: false }));
+      setState((s) => ({ ...s, validation, running: false, template: templateOf(validation) ?? s.template }));
       if (canMark && marking.current && validation.kind === "checked" && validation.check.ok) {
         void settle(operations.markFindings(findingsToMark(validation.check.judgement.findings)), "标记问题").then(
           reportMarks,
@@ -81,20 +95,47 @@ export function useValidation(operations: TaskPaneOperations): ValidationControl
     void settle(operations.clearMarks(), "清除标记").then(reportMarks);
   }, [operations, reportMarks]);
 
+  const inserted = React.useCallback(() => {
+    setState((s) => ({ ...s, template: "present" }));
+    refresh();
+  }, [refresh]);
+
   React.useEffect(() => {
     mounted.current = true;
     refresh();
-    const unsubscribe = canLive
-      ? operations.onWorkbookChanged((validation) => {
-          generation.current++;
-          accept(validation);
-        })
-      : undefined;
     return () => {
       mounted.current = false;
-      unsubscribe?.();
     };
-  }, [operations, canLive, refresh, accept]);
+  }, [refresh]);
 
-  return { ...state, validate, refresh, clearMarks };
+  // Follow every edit once the template is there.
+  const following = canLive && state.template === "present";
+  React.useEffect(() => {
+    if (!following) return undefined;
+    return operations.onWorkbookChanged((validation) => {
+      generation.current++;
+      accept(validation);
+    });
+  }, [operations, following, accept]);
+
+  return { ...state, validate, refresh, clearMarks, inserted };
+}
+
+/** The pane's one validation session, for every view that shows or acts on it. */
+export const ValidationContext = React.createContext<ValidationControls | null>(null);
+
+/** Provides one validation session (useValidation) to everything inside. */
+export function ValidationScope(props: {
+  readonly operations: TaskPaneOperations;
+  readonly children: React.ReactNode;
+}): React.JSX.Element {
+  const controls = useValidation(props.operations);
+  return React.createElement(ValidationContext.Provider, { value: controls }, props.children);
+}
+
+/** The session of the surrounding ValidationScope. */
+export function useSharedValidation(): ValidationControls {
+  const controls = React.useContext(ValidationContext);
+  if (!controls) throw new Error("useSharedValidation needs a ValidationScope around it");
+  return controls;
 }

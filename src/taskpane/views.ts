@@ -14,8 +14,13 @@ export function isViewId(value: unknown): value is ViewId {
   return VIEWS.some((v) => v.id === value);
 }
 
-/** The view named by the page's query string (`?view=check`); the first view when absent or unknown. */
-export function viewFromSearch(search: string): ViewId {
+/** The view named by the page's query string (`?view=check`, the ribbon's buttons), or null when it names none. */
+export function requestedView(search: string): ViewId | null {
   const requested = new URLSearchParams(search).get("view");
-  return isViewId(requested) ? requested : VIEWS[0].id;
+  return isViewId(requested) ? requested : null;
+}
+
+/** The view named by the page's query string; the first view when absent or unknown. */
+export function viewFromSearch(search: string): ViewId {
+  return requestedView(search) ?? VIEWS[0].id;
 }

@@ -120,13 +120,109 @@ describeIfBrowser("the pane against the Excel stand-in in Chromium", () => {
   });
 });
 
-/** Polls until `ok(value)`, or fails with the last value after `timeoutMs`. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+describeIfBrowser("right after 插入模板, without visiting 校验", () => {
+  const pane = simPage<SimWindow["excelSim"] & { stats: { runs: { syncs: number }[] } }>({ width: 1100, height: 760 });
+  const { errors, sim } = pane;
+  const training = cellOf(fieldById("training_sessions"));
+  const publicCell = cellOf(fieldById("public_sessions"));
+  const events = tableById("events");
+  const eventRows = 1000;
+
+  it("insert, type an error: the mark and the status appear at once, 查看问题 goes to the list", async () => {
+    const page = pane.page;
+    // No ?view=: the pane opens on the view that fits the workbook (no template yet: 插入模板).
+    await page.goto(`${pane.origin}/taskpane.html`);
+    await page.getByRole("tab", { name: "插入模板", selected: true }).waitFor();
+    await page.getByRole("button", { name: "插入模板" }).last().click();
+    await page.getByRole("button", { name: "继续插入" }).click();
+    await page.getByText("已插入模板").waitFor();
+
+    // The unit types 培训次数 2, then 公益性宣贯次数 5: marked while 插入模板 still shows.
+    await sim((s, a: string) => s.edit("基本情况", a, 2), training);
+    await page.waitForTimeout(400);
+    const runsBefore = await sim((s) => s.stats.runs.length);
+    const typedAt = Date.now();
+    await sim((s, a: string) => s.edit("基本情况", a, 5), publicCell);
+    await until(
+      () => sim((s) => s.marks()),
+      (m) => m.some((x) => x.sheet === SHEETS.basic && x.address === publicCell),
+    );
+    const elapsed = Date.now() - typedAt;
+    await page.getByText(/状态：有错误/).waitFor();
+    expect(await page.getByRole("tab", { name: "插入模板" }).getAttribute("aria-selected")).toBe("true");
+    const syncs = await sim((s, from: number) => s.stats.runs.slice(from).reduce((n, r) => n + r.syncs, 0), runsBefore);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(elapsed).toBeLessThan(1000);
+    await page.screenshot({ path: path.join(ARTIFACTS, "4-live-after-insert.png") });
+
+    await page.getByRole("button", { name: "查看问题" }).click();
+    expect(await page.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("button", { name: new RegExp(`^${publicCell} · 公益性宣贯次数超过培训次数`) }).waitFor();
+    expect(await sim((s) => s.stats.unloadedReads)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it(`on a report of ${eventRows} event rows an edit is marked within 300 ms, in at most two syncs`, async () => {
+    const rows = Array.from({ length: eventRows }, (_, i) => [
+      "2023-06-05",
+      `第${i + 1}场研学活动`,
+      "集中宣贯培训",
+      "线下",
+      "《条例》",
+      10,
+      "是",
+    ]);
+    await sim((s, a: { at: string; rows: unknown[][] }) => s.edit("活动明细", a.at, a.rows), {
+      at: `A${events.firstRow}`,
+      rows,
+    });
+    await pane.page.waitForTimeout(1500);
+    const regulation = cellOf(fieldById("regulation_participants"));
+    // Start from a right number there (the blank cell is marked as a required field left empty).
+    await sim((s, a: string) => s.edit("基本情况", a, 20000), regulation);
+    await until(
+      () => sim((s) => s.marks()),
+      (m) => !m.some((x) => x.address === regulation),
+    );
+    await pane.page.waitForTimeout(300);
+    const times: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      // Words where a headcount goes (an error, marked), then a right number (the mark goes).
+      const wrong = k % 2 === 0;
+      const runsBefore = await sim((s) => s.stats.runs.length);
+      const t0 = Date.now();
+      await sim((s, a: { cell: string; v: string | number }) => s.edit("基本情况", a.cell, a.v), {
+        cell: regulation,
+        v: wrong ? "很多" : 20000,
+      });
+      await until(
+        () => sim((s) => s.marks()),
+        (m) => m.some((x) => x.address === regulation) === wrong,
+        3000,
+        5,
+      );
+      times.push(Date.now() - t0);
+      const syncs = await sim(
+        (s, from: number) => s.stats.runs.slice(from).reduce((n, r) => n + r.syncs, 0),
+        runsBefore,
+      );
+      expect(syncs).toBeLessThanOrEqual(2);
+      await pane.page.waitForTimeout(300);
+    }
+    console.log(`edit → marks on ${eventRows} event rows (ms): ${times.join(", ")}`);
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    expect(median).toBeLessThan(300);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Polls every `everyMs` until `ok(value)`, or fails with the last value after `timeoutMs`. */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000, everyMs = 100): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await read();
     if (ok(v)) return v;
     if (Date.now() > end) throw new Error(`still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -20,12 +20,12 @@ export function jobFile(filePath: string, relative = path.basename(filePath)): J
   };
 }
 
-/** A roster file as the pane reads it. */
+/** A roster file as the pane hands it to the roster intake (src/intake/roster.ts). */
 export function rosterFile(filePath: string) {
   return {
     name: path.basename(filePath),
     size: statSync(filePath).size,
-    bytes: async () => new Uint8Array(readFileSync(filePath)),
+    read: async () => new Uint8Array(readFileSync(filePath)),
   };
 }
 

@@ -12,7 +12,6 @@ import { MAX_ROSTER_BYTES } from "../../src/core/merge/roster-table";
 import { takeRoster, type RosterSource } from "../../src/intake/roster";
 import { readRosterFile } from "../../src/node/roster";
 import { decodeCsv } from "../../src/read/roster-csv";
-import { readRoster } from "../../src/taskpane/merge/read-roster";
 import { rosterFile } from "../helpers/chosen-files";
 
 const ROSTERS = path.resolve(__dirname, "../fixtures/rosters");
@@ -177,7 +176,7 @@ describe("both hosts are thin adapters over the intake", () => {
     async (name) => {
       const file = path.join(ROSTERS, name);
       const node = await readRosterFile(file, `rosters/${name}`);
-      const pane = await readRoster(rosterFile(file));
+      const pane = await takeRoster(rosterFile(file));
       expect(node).toMatchObject({ ok: true, file: name });
       expect(pane).toEqual(node);
     },
@@ -185,10 +184,10 @@ describe("both hosts are thin adapters over the intake", () => {
 
   it("the pane refuses a too-large .xlsx roster without reading it; so does Node", async () => {
     let read = false;
-    const pane = await readRoster({
+    const pane = await takeRoster({
       name: "名单.xlsx",
       size: 50 * 1024 * 1024,
-      bytes: async () => ((read = true), new Uint8Array()),
+      read: async () => ((read = true), new Uint8Array()),
     });
     expect(pane).toEqual({ ok: false, reason: expect.stringMatching(/^名单文件“名单\.xlsx”无法读取：文件过大/) });
     expect(read).toBe(false);

@@ -19,23 +19,39 @@ export interface SelfCheckResult {
   selfCheckHash: unknown;
 }
 
-export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.getWorksheet(SELF_CHECK.sheet);
-  if (!ws) throw new Error(`${file}: no ${SELF_CHECK.sheet} sheet`);
+/** The lines' columns and the overall line, from `at(column, row)`: what a program shows in a cell. */
+function shownLines(
+  at: (col: string, row: number) => unknown,
+): Omit<SelfCheckResult, "templateVersion" | "selfCheckHash"> {
   const C = SELF_CHECK.columns;
-  const at = (col: string, row: number) => shown(ws.getCell(`${col}${row}`));
   const by = (col: string) => Object.fromEntries(SELF_CHECK_LINES.map((l) => [l.id, at(col, l.row)]));
   return {
-    overall: shown(ws.getCell(SELF_CHECK.overallCell)),
+    overall: at(C.result, SELF_CHECK.overallRow),
     breakdown: at(C.name, SELF_CHECK.overallRow),
     byLine: by(C.result),
     messages: by(C.message),
     severities: by(C.severity),
     ruleNames: by(C.id),
     names: by(C.name),
+  };
+}
+
+export async function readSelfCheck(file: string): Promise<SelfCheckResult> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(SELF_CHECK.sheet);
+  if (!ws) throw new Error(`${file}: no ${SELF_CHECK.sheet} sheet`);
+  return {
+    ...shownLines((col, row) => shown(ws.getCell(`${col}${row}`))),
     templateVersion: wb.getWorksheet(META_SHEET)?.getCell(META_CELLS.version.valueCell).value,
     selfCheckHash: wb.getWorksheet(META_SHEET)?.getCell(SELF_CHECK_HASH_CELLS.valueCell).value,
   };
+}
+
+/** The same from the cells a program shows (Gnumeric's recalculated sheet: gnumericSheet). */
+export function selfCheckFromRows(
+  rows: readonly (readonly string[])[],
+): Omit<SelfCheckResult, "templateVersion" | "selfCheckHash"> {
+  const index = (col: string) => col.charCodeAt(0) - "A".charCodeAt(0);
+  return shownLines((col, row) => rows[row - 1]?.[index(col)] ?? "");
 }

@@ -32,6 +32,9 @@ import {
 import { applyPlan } from "./apply-plan";
 import { CASES, expectedOverall, expectedResults, isInputCell } from "./selfcheck-cases";
 import { readSelfCheck, type SelfCheckResult } from "./read-self-check";
+import type { CheckResult } from "../../src/intake";
+import { checkFile } from "../../src/node/intake-path";
+import { disagreements } from "./verdict";
 
 const describeLo = libreOfficeDescribe();
 const EXCELJS_CASES = CASES.filter((c) => !c.loFillOnly);
@@ -51,6 +54,7 @@ describe("self-check cases", () => {
 
 describeLo("LibreOffice evaluates the template", () => {
   const results = new Map<string, SelfCheckResult>();
+  const checks = new Map<string, CheckResult>();
   let pdf: Buffer;
   let roundTrip: ExcelJS.Workbook;
   let tmp: ReturnType<typeof tempDir>;
@@ -83,16 +87,20 @@ describeLo("LibreOffice evaluates the template", () => {
       await wb.xlsx.writeFile(input);
       conversions.push({ input, output: path.join(tmp.dir, `${c.name}-lo.xlsx`) });
     }
-    await recalcWithLibreOffice(conversions);
+    await recalcWithLibreOffice(conversions, 900000);
     probed = await probeWithLibreOffice(templatePath, [
       ...probes.map(({ sheet, cell }) => ({ sheet, cell })),
       ...labels,
     ]);
-    for (const c of EXCELJS_CASES) results.set(c.name, await readSelfCheck(path.join(tmp.dir, `${c.name}-lo.xlsx`)));
+    for (const c of EXCELJS_CASES) {
+      const file = path.join(tmp.dir, `${c.name}-lo.xlsx`);
+      results.set(c.name, await readSelfCheck(file));
+      checks.set(c.name, await checkFile(file));
+    }
     pdf = readFileSync(path.join(tmp.dir, "template.pdf"));
     roundTrip = new ExcelJS.Workbook();
     await roundTrip.xlsx.readFile(path.join(tmp.dir, "template-lo.xlsx"));
-  }, 120000);
+  }, 1000000);
 
   afterAll(() => tmp?.cleanup());
 
@@ -142,6 +150,10 @@ describeLo("LibreOffice evaluates the template", () => {
     expect(r.overall).toBe(expectedOverall(c));
     for (const [id, text] of Object.entries(c.messages ?? {})) expect(r.messages[id]).toBe(text);
     for (const id of c.failing) expect(String(r.messages[id] ?? "").length).toBeGreaterThan(4);
+  });
+
+  it.each(EXCELJS_CASES.map((c) => [c.name] as const))("%s: 自检 and check give one verdict, rule by rule", (name) => {
+    expect([name, disagreements(results.get(name)!, checks.get(name)!)]).toEqual([name, []]);
   });
 
   it("the messages carry the numbers that broke the rule", () => {

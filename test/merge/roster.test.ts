@@ -29,7 +29,12 @@ describe("roster files", () => {
   it("reads a GB18030/GBK CSV as WPS and Chinese Excel save it", async () => {
     const bytes = iconv.encode(CSV, "gbk");
     expect(decodeCsv(bytes)).toMatchObject({ ok: true, encoding: "gb18030" });
-    expect(await readRosterFile(await write("gbk.csv", bytes))).toEqual({ ok: true, file: "gbk.csv", units: EXPECTED });
+    expect(await readRosterFile(await write("gbk.csv", bytes))).toEqual({
+      ok: true,
+      file: "gbk.csv",
+      units: EXPECTED,
+      encoding: "gb18030",
+    });
   });
 
   it("reads a character outside GBK from a GB18030 CSV", async () => {
@@ -46,8 +51,8 @@ describe("roster files", () => {
       await write("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV)])),
     );
     expect(decodeCsv(Buffer.from(CSV))).toMatchObject({ ok: true, encoding: "utf-8" });
-    expect(plain).toEqual({ ok: true, file: "utf8.csv", units: EXPECTED });
-    expect(bom).toEqual({ ok: true, file: "bom.csv", units: EXPECTED });
+    expect(plain).toEqual({ ok: true, file: "utf8.csv", units: EXPECTED, encoding: "utf-8" });
+    expect(bom).toEqual({ ok: true, file: "bom.csv", units: EXPECTED, encoding: "utf-8" });
   });
 
   it("finds the header row below a title by its labels (full-width, marked required); rows are the file's lines", async () => {
@@ -59,6 +64,7 @@ describe("roster files", () => {
         { name: "甲单位", creditCode: null, category: "企业", row: 4 },
         { name: "乙单位", creditCode: null, category: null, row: 6 },
       ],
+      encoding: "utf-8",
     });
   });
 

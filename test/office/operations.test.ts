@@ -358,6 +358,7 @@ describe("finding → cell", () => {
 });
 
 describe("marks on invalid cells", () => {
+  afterEach(() => jest.useRealTimers());
   const finding = (sheet: string, cell: string): Finding => ({
     rule: "type.headcount",
     severity: "error",
@@ -399,6 +400,50 @@ describe("marks on invalid cells", () => {
     expect(sim.stats.unloadedReads).toEqual([]);
   });
 
+  it("after the first marking, a changed verdict costs one sync and an unchanged one none", async () => {
+    const { sim, ops } = await inserted();
+    await ops.markFindings([finding(SHEETS.events, "F4"), finding(SHEETS.events, "F5")]);
+    const runs = sim.stats.runs.length;
+    await ops.markFindings([finding(SHEETS.events, "F5"), finding(headcount.sheet, cellOf(headcount))]);
+    expect(sim.stats.runs.slice(runs).map((r) => r.syncs)).toEqual([1]);
+    expect(sortMarks(sim.marks())).toEqual(
+      sortMarks([
+        { sheet: SHEETS.events, address: "F5" },
+        { sheet: headcount.sheet, address: cellOf(headcount) },
+      ]),
+    );
+    const again = sim.stats.runs.length;
+    await ops.markFindings([finding(headcount.sheet, cellOf(headcount)), finding(SHEETS.events, "F5")]);
+    expect(sim.stats.runs.length).toBe(again);
+    expect(sim.stats.unloadedReads).toEqual([]);
+  });
+
+  it("a mark that went with a deleted row is no trouble: ours are found by their rule again", async () => {
+    const { sim, ops } = await inserted();
+    await ops.markFindings([finding(SHEETS.events, "F4"), finding(SHEETS.events, "F6")]);
+    sim.deleteRows(SHEETS.events, 4, 1);
+    expect(sim.marks()).toEqual([{ sheet: SHEETS.events, address: "F5" }]);
+    expect(await ops.markFindings([finding(SHEETS.events, "C5")])).toEqual({ kind: "done" });
+    expect(sim.marks()).toEqual([{ sheet: SHEETS.events, address: "C5" }]);
+  });
+
+  it("an edit costs at most two syncs from the change to the marks: the re-read and the marks", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] });
+    const { sim, ops } = await inserted();
+    typeReport(sim, GOOD_FILL);
+    await ops.markFindings(checked(await ops.validate()).judgement.findings);
+    await settled(sim);
+    const live = listen(ops);
+    await quiet();
+    const runs = sim.stats.runs.length;
+    sim.edit(headcount.sheet, cellOf(headcount), "很多");
+    const v = checked(await live.next());
+    await ops.markFindings(v.judgement.findings);
+    expect(sim.marks()).toContainEqual({ sheet: headcount.sheet, address: cellOf(headcount) });
+    expect(sim.stats.runs.slice(runs).reduce((n, r) => n + r.syncs, 0)).toBeLessThanOrEqual(2);
+    live.stop();
+  });
+
   it("marks do not change what the reader sees", async () => {
     const { sim, ops } = await inserted();
     typeReport(sim, GOOD_FILL);
@@ -434,6 +479,62 @@ describe("核实说明 from the pane", () => {
     // A second 说明 goes to the next row.
     const second = await ops.writeExplanation(w, "补充说明");
     expect(second.kind === "written" && second.at.cell).toBe(`A${tableById("explanations").firstRow + 1}`);
+  });
+
+  const warningOf = async (ops: TaskPaneOperations, sim: ExcelSim) => {
+    typeReport(sim, { ...GOOD_FILL, fields: { ...GOOD_FILL.fields, sealed: "否" } });
+    return checked(await ops.validate()).judgement.findings.find((f) => f.rule === "sealed.no")!;
+  };
+  const explanationsTable = tableById("explanations");
+
+  it("two quick clicks write two rows, never one over the other", async () => {
+    const { sim, ops } = await inserted();
+    const w = await warningOf(ops, sim);
+    const [a, b] = await Promise.all([ops.writeExplanation(w, "第一条说明"), ops.writeExplanation(w, "第二条说明")]);
+    expect([a.kind === "written" && a.at.cell, b.kind === "written" && b.at.cell]).toEqual([
+      `A${explanationsTable.firstRow}`,
+      `A${explanationsTable.firstRow + 1}`,
+    ]);
+    const texts = [0, 1].map((i) => sim.value(SHEETS.explanations, `C${explanationsTable.firstRow + i}`));
+    expect(texts).toEqual(["第一条说明", "第二条说明"]);
+  });
+
+  it("finds a free row however long the table is, past the prepared rows too", async () => {
+    const { sim, ops } = await inserted();
+    const w = await warningOf(ops, sim);
+    const filled = explanationsTable.capacity * 3 + 250;
+    const rows = Array.from({ length: filled }, (_, i) => ["未举办公益性宣贯", "基本情况!C22", `说明 ${i + 1}`]);
+    sim.edit(SHEETS.explanations, `A${explanationsTable.firstRow}`, rows);
+    const r = await ops.writeExplanation(w, "表格很长时的说明");
+    expect(r.kind === "written" && r.at.cell).toBe(`A${explanationsTable.firstRow + filled}`);
+    expect(sim.value(SHEETS.explanations, `C${explanationsTable.firstRow + filled - 1}`)).toBe(`说明 ${filled}`);
+    // A gap a user left is used first.
+    sim.edit(SHEETS.explanations, `A${explanationsTable.firstRow + 5}:C${explanationsTable.firstRow + 5}`, [
+      [null, null, null],
+    ]);
+    const gap = await ops.writeExplanation(w, "填在空行");
+    expect(gap.kind === "written" && gap.at.cell).toBe(`A${explanationsTable.firstRow + 5}`);
+  });
+
+  it("writes the text exactly as typed: apostrophes, spaces, digits and formula signs stay", async () => {
+    const { sim, ops } = await inserted();
+    const w = await warningOf(ops, sim);
+    const typed = ["'引号开头的说明", "  前后有空格  ", "2023", "=1+1 不是公式", "+86 电话已改"];
+    for (const [i, text] of typed.entries()) {
+      await ops.writeExplanation(w, text);
+      expect([text, sim.value(SHEETS.explanations, `C${explanationsTable.firstRow + i}`)]).toEqual([text, text]);
+    }
+    expect(sim.stats.formulasWritten).toEqual([]);
+  });
+
+  it("writes under the table's header when rows were inserted above it", async () => {
+    const { sim, ops } = await inserted();
+    const w = await warningOf(ops, sim);
+    sim.insertRows(SHEETS.explanations, 1, 3);
+    const r = await ops.writeExplanation(w, "表头下移后的说明");
+    expect(r.kind === "written" && r.at.cell).toBe(`A${explanationsTable.firstRow + 3}`);
+    const again = checked(await ops.validate()).judgement.findings.find((f) => f.rule === "sealed.no");
+    expect(again?.explanation).toBe("表头下移后的说明");
   });
 
   it("refuses an empty reason without touching the workbook", async () => {

@@ -12,6 +12,17 @@ import { CheckView } from "../../src/taskpane/components/CheckView";
 import { VALID_EVENTS } from "../helpers/report-builder";
 import { FakeOperations, NEEDS } from "./fake-operations";
 import { renderInPane } from "./render";
+import { ValidationScope } from "../../src/taskpane/useValidation";
+import type { TaskPaneOperations } from "../../src/ports/operations";
+
+/** The 校验 view inside the pane's validation session, as FeatureTabs gives it. */
+function renderCheck(ops: TaskPaneOperations) {
+  return renderInPane(
+    <ValidationScope operations={ops}>
+      <CheckView operations={ops} />
+    </ValidationScope>,
+  );
+}
 
 /** A report with one error (培训次数 2.5) and one warning (not sealed) on 基本情况, and an error on 活动明细. */
 function troubled(): FakeOperations {
@@ -29,18 +40,18 @@ async function statusText(): Promise<string> {
 describe("校验 view", () => {
   it("runs a full pass when opened and shows 通过 for a correct report", async () => {
     const ops = new FakeOperations();
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     expect(await statusText()).toContain("状态：通过");
-    expect(await statusText()).toContain("没有发现问题");
+    expect(await statusText()).toContain("未发现问题");
     expect(ops.calls.validate).toBe(1);
     expect(screen.queryByRole("button", { name: /填写说明/ })).toBeNull();
   });
 
   it("shows 有错误 with the counts, and groups findings by sheet then severity", async () => {
-    renderInPane(<CheckView operations={troubled()} />);
+    renderCheck(troubled());
     const status = await statusText();
     expect(status).toContain("状态：有错误");
-    expect(status).toContain("错误 2 项，提示 1 项（待说明 1 项）");
+    expect(status).toContain("2 个错误、1 个提示");
 
     const basic = screen.getByRole("region", { name: "工作表“基本情况”的问题" });
     const events = screen.getByRole("region", { name: "工作表“活动明细”的问题" });
@@ -59,16 +70,16 @@ describe("校验 view", () => {
   });
 
   it("shows 待说明 when the only problem is an unexplained warning", async () => {
-    renderInPane(<CheckView operations={new FakeOperations({ fields: { sealed: "否" } })} />);
+    renderCheck(new FakeOperations({ fields: { sealed: "否" } }));
     const status = await statusText();
     expect(status).toContain("状态：待说明");
-    expect(status).toContain("错误 0 项，提示 1 项（待说明 1 项）");
+    expect(status).toContain("1 个提示");
   });
 
   it("a click on a finding selects its sheet and cell", async () => {
     const ops = troubled();
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     const events = await screen.findByRole("region", { name: "工作表“活动明细”的问题" });
     await user.click(within(events).getByRole("button", { name: /参与人次|人次/ }));
     const [[sheet, cell]] = ops.calls.selectCell;
@@ -81,7 +92,7 @@ describe("校验 view", () => {
   it("works by keyboard: Tab reaches a finding and Enter selects its cell", async () => {
     const ops = troubled();
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     const target = await screen.findByRole("button", { name: /C16 · / });
     for (let i = 0; i < 20 && document.activeElement !== target; i++) await user.tab();
     expect(document.activeElement).toBe(target);
@@ -92,7 +103,7 @@ describe("校验 view", () => {
   it("marks the findings after each verdict, and 清除标记 clears them and stops re-marking until 校验", async () => {
     const ops = troubled();
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     await waitFor(() => expect(ops.calls.markFindings).toHaveLength(1));
     expect(ops.calls.markFindings[0].map((f) => `${f.sheet}!${f.cell}`)).toContain("基本情况!C21");
 
@@ -100,7 +111,7 @@ describe("校验 view", () => {
     expect(ops.calls.clearMarks).toBe(1);
     expect(await screen.findByText(/已清除标记/)).toBeTruthy();
     act(() => ops.edit({ training_sessions: 2 }));
-    await screen.findByText(/错误 1 项/);
+    await screen.findByText(/1 个错误/);
     expect(ops.calls.markFindings).toHaveLength(1);
 
     await user.click(screen.getByRole("button", { name: "校验" }));
@@ -110,7 +121,7 @@ describe("校验 view", () => {
 
   it("updates live when the workbook changes, and stops listening when closed", async () => {
     const ops = new FakeOperations();
-    const view = renderInPane(<CheckView operations={ops} />);
+    const view = renderCheck(ops);
     expect(await statusText()).toContain("通过");
     act(() => ops.edit({ training_sessions: "很多" }));
     expect(await statusText()).toContain("状态：有错误");
@@ -125,7 +136,7 @@ describe("校验 view", () => {
   it("an operation that throws is told, not left spinning", async () => {
     const ops = new FakeOperations();
     ops.validate = () => Promise.reject(new Error("RichApi.Error: GeneralException"));
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     expect(await screen.findByText(/校验时出错：RichApi.Error: GeneralException/)).toBeTruthy();
     expect(screen.queryByText("正在校验…")).toBeNull();
     expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", false);
@@ -133,7 +144,7 @@ describe("校验 view", () => {
 
   it("says when the workbook has no template or cannot be read", async () => {
     const failed = new FakeOperations({ validation: { kind: "failed", message: "读取工作簿失败：工作簿已关闭。" } });
-    const first = renderInPane(<CheckView operations={failed} />);
+    const first = renderCheck(failed);
     expect(await screen.findByText("读取工作簿失败：工作簿已关闭。")).toBeTruthy();
     expect(screen.getByText("无法校验")).toBeTruthy();
     first.unmount();
@@ -143,7 +154,7 @@ describe("校验 view", () => {
         check: { ok: false, code: "not_template", message: "该文件不是用模板填写的。", detail: "" },
       },
     });
-    renderInPane(<CheckView operations={none} />);
+    renderCheck(none);
     expect(await screen.findByText("当前工作簿没有模板")).toBeTruthy();
     expect(screen.queryByText(/^状态：/)).toBeNull();
   });
@@ -155,7 +166,7 @@ describe("填写说明", () => {
   it("asks for a reason, refuses an empty or too long one, writes it, and the finding shows as explained", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否" } });
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     expect(await statusText()).toContain("状态：待说明");
 
     await user.click(screen.getByRole("button", { name: "为 基本情况!C16 填写说明" }));
@@ -183,11 +194,12 @@ describe("填写说明", () => {
     await waitFor(() => expect(screen.queryByRole("form")).toBeNull());
     expect(ops.calls.writeExplanation).toHaveLength(1);
     const [finding, reason] = ops.calls.writeExplanation[0];
+    // The 说明 goes to the sheet exactly as typed (the core trims when it reads it).
     expect([finding.rule, finding.sheet, finding.cell, reason]).toEqual([
       "sealed.no",
       "基本情况",
       "C16",
-      "电子版先行报送，盖章件随后寄送。",
+      "  电子版先行报送，盖章件随后寄送。 ",
     ]);
 
     expect(await statusText()).toContain("状态：通过");
@@ -200,7 +212,7 @@ describe("填写说明", () => {
   it("a written 说明 does not bring back marks the user cleared", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否", training_sessions: 2.5 } });
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     await waitFor(() => expect(ops.calls.markFindings).toHaveLength(1));
     await user.click(screen.getByRole("button", { name: "清除标记" }));
     await user.click(screen.getByRole("button", { name: "为 基本情况!C16 填写说明" }));
@@ -214,7 +226,7 @@ describe("填写说明", () => {
   it("accepts exactly 500 characters, and 取消 writes nothing", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否" } });
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     await user.click(await screen.findByRole("button", { name: "为 基本情况!C16 填写说明" }));
     await user.click(within(screen.getByRole("form", { name: FORM })).getByRole("button", { name: "取消" }));
     expect(screen.queryByRole("form")).toBeNull();
@@ -233,7 +245,7 @@ describe("填写说明", () => {
     const ops = new FakeOperations({ fields: { sealed: "否" } });
     ops.writeExplanation = async () => ({ kind: "failed", message: "“核实说明”工作表已满（50 行）。" });
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     await user.click(await screen.findByRole("button", { name: "为 基本情况!C16 填写说明" }));
     const form = screen.getByRole("form", { name: FORM });
     await user.type(within(form).getByRole("textbox"), "已核实");
@@ -245,7 +257,7 @@ describe("填写说明", () => {
   it("works by keyboard: open with Enter, type, submit with Enter; Escape cancels back to the button", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否" } });
     const user = userEvent.setup({ delay: null });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     const explain = await screen.findByRole("button", { name: "为 基本情况!C16 填写说明" });
     explain.focus();
     await user.keyboard("{Enter}");
@@ -267,7 +279,7 @@ describe("填写说明", () => {
 describe("older Excel", () => {
   it("disables what this Excel lacks and says what it needs", async () => {
     const ops = new FakeOperations({ fields: { sealed: "否" }, missing: ["marks", "explain", "liveValidation"] });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     expect(await statusText()).toContain("状态：待说明");
     const clear = screen.getByRole("button", { name: "清除标记" });
     expect(clear).toHaveProperty("disabled", true);
@@ -282,7 +294,7 @@ describe("older Excel", () => {
 
   it("without validation support nothing is read and 校验 says what it needs", async () => {
     const ops = new FakeOperations({ missing: ["validate"] });
-    renderInPane(<CheckView operations={ops} />);
+    renderCheck(ops);
     expect(screen.getByText(NEEDS.validate.message)).toBeTruthy();
     expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", true);
     expect(screen.queryByText(NEEDS.marks.message)).toBeNull();

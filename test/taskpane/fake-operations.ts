@@ -45,7 +45,15 @@ export interface FakeOptions {
   readonly insertResult?: InsertResult;
   /** Validation answers that do not come from the report (e.g. a failed read). */
   readonly validation?: Validation;
+  /** The workbook starts without the template (until an insert that succeeds). Default: it has it. */
+  readonly withoutTemplate?: boolean;
 }
+
+/** What the core says of a workbook that is not the template. */
+export const NOT_TEMPLATE: Validation = {
+  kind: "checked",
+  check: { ok: false, code: "not_template", detail: "没有模板的工作表", message: "当前工作簿不是填报模板。" },
+};
 
 export class FakeOperations implements TaskPaneOperations {
   fields: Record<string, CellValue>;
@@ -60,10 +68,12 @@ export class FakeOperations implements TaskPaneOperations {
     writeExplanation: [] as [Finding, string][],
   };
   readonly listeners = new Set<(v: Validation) => void>();
+  hasTemplate: boolean;
 
   constructor(private readonly options: FakeOptions = {}) {
     this.fields = { ...options.fields };
     this.events = options.events;
+    this.hasTemplate = !options.withoutTemplate;
   }
 
   support(): Readonly<Record<Feature, FeatureSupport>> {
@@ -81,6 +91,7 @@ export class FakeOperations implements TaskPaneOperations {
   /** The report as it stands, judged by the core. */
   current(): Validation {
     if (this.options.validation) return this.options.validation;
+    if (!this.hasTemplate) return NOT_TEMPLATE;
     const raw = validReport({
       fields: this.fields,
       tables: {
@@ -93,7 +104,9 @@ export class FakeOperations implements TaskPaneOperations {
 
   async insertTemplate(): Promise<InsertResult> {
     this.calls.insertTemplate++;
-    return this.options.insertResult ?? { kind: "failed", message: "未设置插入结果" };
+    const result = this.options.insertResult ?? { kind: "failed", message: "未设置插入结果" };
+    if (result.kind === "inserted") this.hasTemplate = true;
+    return result;
   }
 
   async validate(): Promise<Validation> {

@@ -31,11 +31,9 @@ describe("groupFindings", () => {
 
 describe("countsText", () => {
   it("says there is nothing when there is nothing, and counts otherwise", () => {
-    expect(countsText({ errors: 0, warnings: 0, unexplainedWarnings: 0 })).toBe("没有发现问题。");
-    expect(countsText({ errors: 2, warnings: 0, unexplainedWarnings: 0 })).toBe("错误 2 项，提示 0 项。");
-    expect(countsText({ errors: 0, warnings: 3, unexplainedWarnings: 1 })).toBe(
-      "错误 0 项，提示 3 项（待说明 1 项）。",
-    );
+    expect(countsText({ errors: 0, warnings: 0, unexplainedWarnings: 0 })).toBe("未发现问题。");
+    expect(countsText({ errors: 2, warnings: 0, unexplainedWarnings: 0 })).toBe("2 个错误。");
+    expect(countsText({ errors: 0, warnings: 3, unexplainedWarnings: 1 })).toBe("3 个提示（1 个待说明）。");
   });
 });
 

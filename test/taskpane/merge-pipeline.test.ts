@@ -17,7 +17,7 @@ import { saveMaster } from "../../src/node/save-master";
 import { runMergeJob, type JobEvent, type MergeJob } from "../../src/taskpane/merge/job";
 import type { FileLine } from "../../src/taskpane/merge/lines";
 import { inThreadPipeline } from "../../src/taskpane/merge/pipeline";
-import { readRoster } from "../../src/taskpane/merge/read-roster";
+import { takeRoster } from "../../src/intake/roster";
 import { VERSION } from "../../src/version";
 import { EXAMPLES, jobFile, jobFolder, rosterFile } from "../helpers/chosen-files";
 
@@ -153,14 +153,14 @@ describe("the pane's 汇总 run", () => {
 
 describe("the pane's roster", () => {
   it("reads a .csv roster, GBK (as the example is saved) or UTF-8 with BOM, as the .xlsx one", async () => {
-    const xlsx = await readRoster(rosterFile(path.join(EXAMPLES, "名单.xlsx")));
-    const gbk = await readRoster(rosterFile(path.join(EXAMPLES, "名单.csv")));
+    const xlsx = await takeRoster(rosterFile(path.join(EXAMPLES, "名单.xlsx")));
+    const gbk = await takeRoster(rosterFile(path.join(EXAMPLES, "名单.csv")));
     const text = iconv.decode(readFileSync(path.join(EXAMPLES, "名单.csv")), "gb18030");
     const utf8Bytes = new TextEncoder().encode(`\uFEFF${text}`);
-    const utf8 = await readRoster({
+    const utf8 = await takeRoster({
       name: "名单UTF8.csv",
       size: utf8Bytes.length,
-      bytes: async () => utf8Bytes,
+      read: async () => utf8Bytes,
     });
     expect([xlsx, gbk, utf8].map((r) => (r.ok ? "ok" : r.reason))).toEqual(["ok", "ok", "ok"]);
     if (!xlsx.ok || !utf8.ok || !gbk.ok) return;
@@ -170,18 +170,18 @@ describe("the pane's roster", () => {
   });
 
   it("says why a roster cannot be used", async () => {
-    const pdf = await readRoster({ name: "名单.pdf", size: 4, bytes: async () => new Uint8Array(4) });
+    const pdf = await takeRoster({ name: "名单.pdf", size: 4, read: async () => new Uint8Array(4) });
     expect(pdf).toEqual({
       ok: false,
       reason: expect.stringContaining("名单文件“名单.pdf”无法读取：名单须为 .xlsx 或 .csv 文件"),
     });
-    const unclosed = await readRoster({
+    const unclosed = await takeRoster({
       name: "坏.csv",
       size: 20,
-      bytes: async () => new TextEncoder().encode('单位名称\n"天津市某单位\n'),
+      read: async () => new TextEncoder().encode('单位名称\n"天津市某单位\n'),
     });
     expect(unclosed).toEqual({ ok: false, reason: expect.stringContaining("CSV 格式有误") });
-    const report = await readRoster(rosterFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
+    const report = await takeRoster(rosterFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
     expect(report.ok).toBe(false);
   });
 });

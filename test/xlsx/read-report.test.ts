@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { TEMPLATE } from "../../src/core/definition";
 import { checkFile } from "../../src/node/intake-path";
 import { readReportFile } from "../helpers/read-raw";
 import { GOOD_FILL } from "../core/locate-helpers";
@@ -38,7 +39,7 @@ describe("a report made from the real template", () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(read.raw.layoutChanges).toEqual([]);
-    expect(read.raw.templateVersion).toBe("1.0.0");
+    expect(read.raw.templateVersion).toBe(TEMPLATE.version);
     expect(read.raw.tables.events).toHaveLength(2);
   });
 

@@ -5,7 +5,7 @@
  */
 import { columnLetter, columnNumber, parseA1, toA1 } from "../a1";
 import type { CellValue, LayoutChange, Located, RawRow, SheetGrid, WorkbookGrid } from "../model";
-import type { AnyColumnId, TableDef } from "../definition";
+import { tableNameOf, type AnyColumnId, type TableDef } from "../definition";
 import { labelKey } from "../text";
 import { isBlank } from "../normalise/result";
 import { keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
@@ -14,7 +14,7 @@ import { keyAt, LABEL_SCAN, nearest, valueAt } from "./grid";
 const HEADER_SCAN_ROWS = 500;
 
 export function tableDefinedName(tableId: string): string {
-  return `tbl_${tableId}`;
+  return tableNameOf(tableId);
 }
 
 /** Enough of a table's header labels in one row to be sure it is that header. */

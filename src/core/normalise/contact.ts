@@ -2,15 +2,30 @@
 import { type CellValue } from "../model";
 import { normaliseText, shownValue } from "./text";
 import { accepted, rejected, type Normalised, fold } from "./result";
+import { READING } from "../definition";
+import { anyOf, literal, oneOf } from "./pattern";
+
+const PHONE = READING.phone;
+const MAIL = READING.email;
 
 /**
  * Mobile 1[3-9]xxxxxxxxx (optionally +86; grouped 138-1234-5678 as people write it), or a Tianjin
  * landline (022-)?xxxxxxxx (or 2718-2133) with an optional extension.
  */
-const MOBILE = /^(?:\+?86-?)?1[3-9]\d-?\d{4}-?\d{4}$/;
-const LANDLINE = /^(?:(?:\(022\)|022)-?)?\d{4}-?\d{4}(?:(?:-|转|ext\.?)\d{1,6})?$/i;
-const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-const URL_PATTERN = /^https?:\/\/[^\s/?#.]+(?:\.[^\s/?#.]+)*(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const MOBILE = new RegExp(
+  `^(?:\\+?${PHONE.countryCode}-?)?${literal(PHONE.mobileFirstDigit)}${oneOf(PHONE.mobileSecondDigits)}\\d-?\\d{4}-?\\d{4}$`,
+);
+const LANDLINE = new RegExp(
+  `^(?:(?:\\(${PHONE.areaCode}\\)|${PHONE.areaCode})-?)?\\d{4}-?\\d{4}(?:${anyOf(PHONE.extensionMarks)}\\d{1,${PHONE.maxExtensionDigits}})?$`,
+  "i",
+);
+const EMAIL = new RegExp(
+  `^${oneOf(MAIL.localChars)}+@${oneOf(MAIL.labelChars)}+(?:\\.${oneOf(MAIL.labelChars)}+)*\\.${oneOf(MAIL.tldChars)}{${MAIL.minTldLength},}$`,
+);
+const URL_PATTERN = new RegExp(
+  `^${anyOf(READING.urlSchemes)}[^\\s/?#.]+(?:\\.[^\\s/?#.]+)*(?::\\d{1,5})?(?:[/?#]\\S*)?$`,
+  "i",
+);
 
 function asText(v: CellValue): string | null {
   const t = normaliseText(v);

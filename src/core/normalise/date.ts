@@ -6,6 +6,8 @@
  */
 import { isCellError, type CellValue, isDateValue } from "../model";
 import { accepted, rejected, type Normalised, fold } from "./result";
+import { READING } from "../definition";
+import { literal, oneOf } from "./pattern";
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30: day 0 of the 1900 system once Excel's phantom 1900-02-29 (serial 60) is behind us. */
@@ -67,9 +69,11 @@ export function excelSerialOfDate(d: Date, date1904 = false): number | null {
   return iso === null ? null : excelSerialOfIso(iso, date1904);
 }
 
-const FULL = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
-const FULL_ZH = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]$/;
-const MONTH_DAY_ZH = /^(\d{1,2})月(\d{1,2})[日号]$/;
+const D = READING.date;
+const FULL = new RegExp(`^(\\d{4})(${oneOf(D.separators.join(""))})(\\d{1,2})\\2(\\d{1,2})$`);
+const MONTH_DAY = `(\\d{1,2})${literal(D.monthMark)}(\\d{1,2})${oneOf(D.dayMarks.join(""))}`;
+const FULL_ZH = new RegExp(`^(\\d{4})${literal(D.yearMark)}${MONTH_DAY}$`);
+const MONTH_DAY_ZH = new RegExp(`^${MONTH_DAY}$`);
 
 export interface DateContext {
   /** The report year, for `6月5日`; without one such a date cannot be read. */

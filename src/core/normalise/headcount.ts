@@ -9,17 +9,20 @@ import { isCellError, type CellValue, isDateValue } from "../model";
 import { parseChineseNumeral } from "./chinese-numerals";
 import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, type NoteKind, fold } from "./result";
+import { READING } from "../definition";
+import { anyOf, literal } from "./pattern";
 
 const EXPECTED = "应为不小于0的整数";
 
-const UNIT_SUFFIX = /(人次|人|场次|场|次|名|期|个)$/;
-const APPROX_SUFFIX = /(余|多|\+|以上|左右)$/;
-const APPROX_PREFIX = /^(大约|约计|约|将近|近)/;
+const WORDS = READING.headcount;
+const UNIT_SUFFIX = new RegExp(`${anyOf(WORDS.unitSuffixes)}$`);
+const APPROX_SUFFIX = new RegExp(`${anyOf(WORDS.approximateSuffixes)}$`);
+const APPROX_PREFIX = new RegExp(`^${anyOf(WORDS.approximatePrefixes)}`);
 
 /** Plain digits, optionally grouped by thousands, optionally with a zero decimal part. */
 const PLAIN = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.0+)?$/;
 /** 1.2万, 3万: a whole number of people written with 万. */
-const WAN = /^(\d+(?:\.\d+)?)万$/;
+const WAN = new RegExp(`^(\\d+(?:\\.\\d+)?)${literal(WORDS.tenThousand)}$`);
 
 function wholeOrNull(n: number): number | null {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
@@ -36,8 +39,8 @@ function readCore(core: string): { value: number; normalized: boolean } | null {
   if (wan) {
     // Decimal arithmetic on the digits, so 1.2万 is exactly 12000.
     const [int, frac = ""] = wan[1].split(".");
-    if (frac.length > 4) return null;
-    const v = wholeOrNull(Number(int + frac.padEnd(4, "0")));
+    if (frac.length > WORDS.tenThousandDecimals) return null;
+    const v = wholeOrNull(Number(int + frac.padEnd(WORDS.tenThousandDecimals, "0")));
     return v === null ? null : { value: v, normalized: true };
   }
   const zh = parseChineseNumeral(core);

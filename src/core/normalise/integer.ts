@@ -2,6 +2,11 @@
 import { isCellError, type CellValue, isDateValue } from "../model";
 import { excelSerialOfDate } from "./date";
 import { accepted, rejected, type Normalised, fold } from "./result";
+import { READING } from "../definition";
+import { anyOf } from "./pattern";
+
+/** 2023, 2023.0, 2023年, 2023年度. */
+const YEAR_TEXT = new RegExp(`^(\\d+)(?:\\.0+)?(${anyOf(READING.yearSuffixes)})?$`);
 
 export function normaliseInteger(v: CellValue, min: number, max: number, date1904 = false): Normalised<number> {
   const expected = `应为${min}至${max}之间的整数`;
@@ -9,7 +14,7 @@ export function normaliseInteger(v: CellValue, min: number, max: number, date190
     return Number.isInteger(v) && v >= min && v <= max ? accepted(v) : rejected(`${expected}，填写的是“${v}”`);
   }
   if (typeof v === "string") {
-    const m = /^(\d+)(?:\.0+)?(年度?)?$/.exec(fold(v).replace(/\s+/g, ""));
+    const m = YEAR_TEXT.exec(fold(v).replace(/\s+/g, ""));
     const n = m ? Number(m[1]) : NaN;
     if (!m || n < min || n > max) return rejected(`${expected}，填写的是“${v.trim()}”`);
     return accepted(n, m[2] ? { kind: "normalized", readAs: String(n) } : undefined);

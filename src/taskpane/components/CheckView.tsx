@@ -12,7 +12,7 @@ import * as React from "react";
 import type { Finding } from "../../core/model";
 import type { Done, TaskPaneOperations } from "../../ports/operations";
 import { settle } from "../settle";
-import { useValidation } from "../useValidation";
+import { useSharedValidation } from "../useValidation";
 import { ExplainForm } from "./ExplainForm";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { findingKey, FindingList } from "./FindingList";
@@ -23,12 +23,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** The 校验 view: status, findings that go to their cells, marks, and 填写说明 on a warning. */
+/**
+ * The 校验 view: status, findings that go to their cells, marks, and 填写说明 on a warning. The verdict is
+ * the pane's one validation session (ValidationScope), which follows the workbook whichever view shows.
+ */
 export function CheckView({ operations }: { readonly operations: TaskPaneOperations }): React.JSX.Element {
   const styles = useStyles();
   const support = operations.support();
   const id = React.useId();
-  const check = useValidation(operations);
+  const check = useSharedValidation();
   const [explaining, setExplaining] = React.useState<Finding | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
 

@@ -47,7 +47,8 @@ export function ExplainForm({ finding, onSubmit, onCancel }: ExplainFormProps): 
       return;
     }
     setBusy(true);
-    const result = await onSubmit(finding, reason.trim());
+    // Written exactly as typed; only its length is counted as the core counts it (trimmed).
+    const result = await onSubmit(finding, reason);
     if (result.kind !== "written") {
       setBusy(false);
       setProblem(result.message);

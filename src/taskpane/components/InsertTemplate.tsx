@@ -25,7 +25,7 @@ type Step =
 /** 插入模板: warn that Excel clears the undo history, insert, and say what happened. */
 export function InsertTemplate(props: {
   readonly operations: TaskPaneOperations;
-  /** Called after a successful insert. */
+  /** Called once the workbook holds the template: inserted now, or found already there. */
   readonly onInserted?: () => void;
 }): React.JSX.Element {
   const { operations, onInserted } = props;
@@ -40,7 +40,7 @@ export function InsertTemplate(props: {
     setGoProblem(null);
     const result = await settle(operations.insertTemplate(), "插入模板");
     setStep({ kind: "finished", result });
-    if (result.kind === "inserted") onInserted?.();
+    if (result.kind === "inserted" || result.kind === "present") onInserted?.();
   };
   const goTo = (at: CellRef) =>
     void settle(operations.selectCell(at.sheet, at.cell), "转到模板").then((done: Done) =>
@@ -109,7 +109,7 @@ function ResultMessage(props: {
     case "inserted":
       return (
         <Notice intent="success" title="已插入模板" action={{ label: "转到模板", onClick: () => onGoTo(result.first) }}>
-          已插入工作表：{result.sheets.join("、")}。可以开始填写了。
+          已插入工作表：{result.sheets.join("、")}。可以开始填写了：每次输入后自动校验，有问题的单元格会被标出。
         </Notice>
       );
     case "present":

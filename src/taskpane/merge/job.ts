@@ -10,7 +10,7 @@ import type { MergeSummary } from "../../core/merge/model";
 import { intakeFile, type FileFacts } from "../../intake";
 import { masterBytes } from "../../xlsx/master";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
-import { readRoster } from "./read-roster";
+import { takeRoster } from "../../intake/roster";
 
 /** A chosen file as the job receives it: the browser's File (a Blob) travels to a worker as is. */
 export interface JobFile extends FileFacts {
@@ -72,7 +72,7 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
     let roster: MergeOptions["roster"];
     if (job.roster) {
       const file = job.roster;
-      const read = await readRoster({ ...file, bytes: () => blobBytes(file.blob) });
+      const read = await takeRoster({ name: file.name, size: file.size, read: () => blobBytes(file.blob) });
       if (!read.ok) return post({ type: "stopped", message: read.reason });
       roster = { file: read.file, units: read.units };
     }

@@ -47,7 +47,7 @@ export function addBasicSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
   ws.getRow(1).height = 30;
   ws.mergeCells(merged(2));
   Object.assign(ws.getCell("A2"), {
-    value: `带“*”的为必填项；浅色单元格为填写区（可从下拉列表选择或按提示填写），其余单元格已保护以防误改。${COLOUR_LEGEND}打印盖章请打印“${SHEETS.print}”工作表（长文字在本表打印不全）。`,
+    value: `带“*”的为必填项；浅色单元格为填写区（可从下拉列表选择或按提示填写），其余单元格已保护以防误改。${COLOUR_LEGEND}打印盖章请打印“${SHEETS.print}”工作表（长文字在本表打印不全），“${SHEETS.print}”第一行写明须一并打印的明细表。`,
     font: FONT.note,
     alignment: { wrapText: true, vertical: "middle" },
   });

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { CONTENT_COUNTS_FOR, integerBounds, type ValueSpec } from "../../core/definition";
-import { FILL } from "./styles";
+import { BORDER, FILL } from "./styles";
 import { columnRange, fieldRef } from "./refs";
 import { optionListRange } from "./meta";
 
@@ -98,10 +98,16 @@ export function tableColumnRules(
   return rules;
 }
 
-/** ✓ green, ✗ red, on the 自检 result cells. */
+/** Grid lines on a table row once any of its cells holds something (`rowSpan`: "$A4:$J4"). */
+export function filledRowRule(rowSpan: string): ExcelJS.ConditionalFormattingRule {
+  return rule(`COUNTA(${rowSpan})>0`, { border: BORDER });
+}
+
+/** ✓ green, ✗ red, ？ (请用校验核对) amber, on the 自检 result cells. */
 export function resultRules(topLeft: string): ExcelJS.ConditionalFormattingRule[] {
   return [
     rule(`LEFT(${topLeft},1)="✗"`, { fill: FILL.fail, font: { color: { argb: "FF9C0006" }, bold: true } }),
+    rule(`LEFT(${topLeft},1)="？"`, { fill: FILL.missing, font: { color: { argb: "FF7F6000" }, bold: true } }),
     rule(`LEFT(${topLeft},1)="✓"`, { fill: FILL.pass, font: { color: { argb: "FF006100" }, bold: true } }),
   ];
 }

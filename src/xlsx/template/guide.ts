@@ -1,6 +1,6 @@
 /** 填报说明: how to fill, deadlines, attachments, sealing and sending — in the notice's terms. */
 import type ExcelJS from "exceljs";
-import { DEADLINES, REPORT_TYPES, SHEETS, TABLES } from "../../core/definition";
+import { DEADLINES, REPORT_TYPES, SHEETS, TABLES, monthDayWords } from "../../core/definition";
 import { FONT } from "./styles";
 import { protectSheet } from "./protection";
 import { setupPrint } from "./print";
@@ -11,7 +11,7 @@ const WIDTH = 70;
 
 /** The guide's paragraphs: a heading (section) or a line of text. */
 export function guideLines(year: number): { text: string; heading?: boolean }[] {
-  const deadline = (t: (typeof REPORT_TYPES)[number]) => `${year}年${DEADLINES[t].month}月${DEADLINES[t].day}日前`;
+  const deadline = (t: (typeof REPORT_TYPES)[number]) => `${year}年${monthDayWords(DEADLINES[t])}前`;
   const sheetOf = (id: string) => TABLES.find((t) => t.id === id)!.sheet;
   return [
     { text: "一、填报依据", heading: true },
@@ -43,7 +43,7 @@ export function guideLines(year: number): { text: string; heading?: boolean }[] 
     },
     { text: "六、盖章报送", heading: true },
     {
-      text: `填写完成、自检无误后，打印“${SHEETS.print}”表（由“${SHEETS.basic}”自动生成，长文字完整打印，不含填写说明）以及“${sheetOf("events")}”“${sheetOf("media")}”“${sheetOf("evidence")}”表，加盖公章，将盖章扫描件、本表格文件（.xlsx）和佐证材料正式（加盖公章）报送市市场监管委标准化处政务邮箱（scjgbzhc@tj.gov.cn）。`,
+      text: `填写完成、自检无误后，打印“${SHEETS.print}”表（由“${SHEETS.basic}”自动生成，长文字完整打印，不含填写说明）以及“${sheetOf("events")}”“${sheetOf("media")}”“${sheetOf("evidence")}”表（填写了核实说明的，连同“${SHEETS.explanations}”表；各表已设好打印格式，直接打印即可），加盖公章，将盖章扫描件、本表格文件（.xlsx）和佐证材料正式（加盖公章）报送市市场监管委标准化处政务邮箱（scjgbzhc@tj.gov.cn）。`,
     },
     { text: "联系电话：27182133、27182054、27113030。" },
   ];

@@ -13,8 +13,9 @@
  * of a page. The print area leaves out the instruction note beside it.
  */
 import type ExcelJS from "exceljs";
-import { BASIC_SECTIONS, FIELDS, SEAL_BLOCK, SHEETS, type FieldDef } from "../../core/definition";
-import { F } from "./formula-text";
+import { BASIC_SECTIONS, FIELDS, SEAL_BLOCK, SHEETS, TABLES, type FieldDef, type TableId } from "../../core/definition";
+import { F, str } from "./formula-text";
+import { nonEmptyRows } from "./self-check-lines";
 import { titleOf } from "./basic-sheet";
 import { BORDER, FONT } from "./styles";
 import { protectSheet } from "./protection";
@@ -48,6 +49,25 @@ export const PRINT_LAYOUT = {
 const C = PRINT_LAYOUT.columns;
 const thin = BORDER.top!;
 
+/** The table sheets printed with 打印稿, in workbook order (核实说明 only when it has rows). */
+const PRINTED_TABLES = TABLES;
+
+/** The printed line saying which sheets make up the sealed copy with this one. */
+export function withTablesLine(): string {
+  const sheets = PRINTED_TABLES.filter((t) => t.id !== "explanations").map((t) => `“${t.sheet}”`);
+  return (
+    `本件由本表和${sheets.join("")}表组成（填写了核实说明的，连同“${SHEETS.explanations}”表），须一并打印、加盖公章后报送。` +
+    "各表已设好打印格式（A4 纸、每页重复表头、页脚页码），打开该表直接打印即可。"
+  );
+}
+
+/** "附表：活动明细 3 项，…": how many rows each table has (an array formula: rows as 自检 counts them). */
+function attachedCounts(): string {
+  const parts = PRINTED_TABLES.map((t, i) => `${i === 0 ? "" : "，"}“${t.sheet}” `);
+  const units: Record<string, string> = { events: "项", media: "篇", evidence: "份", explanations: "条" };
+  return `${str("附表：")}&${PRINTED_TABLES.map((t, i) => `${str(parts[i])}&${nonEmptyRows(t.id as TableId)}&${str(` ${units[t.id] ?? "行"}`)}`).join("&")}&${str("。")}`;
+}
+
 /** How many pieces a long answer takes on 打印稿: enough for its longest accepted answer. */
 export function piecesOf(f: FieldDef): number {
   return Math.ceil((f.maxLength ?? PRINT_PIECE) / PRINT_PIECE);
@@ -71,7 +91,16 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     alignment: { wrapText: true, vertical: "top" },
   });
 
-  let r = 2;
+  // Within the print area: what else makes up the sealed copy (the tables print from their own sheets).
+  ws.mergeCells(`${C.number}2:${C.text}2`);
+  Object.assign(ws.getCell(`${C.number}2`), {
+    value: withTablesLine(),
+    font: FONT.note,
+    alignment: { wrapText: true, vertical: "middle" },
+  });
+  ws.getRow(2).height = heightFor(withTablesLine().length, WIDTHS.A + WIDTHS.B + WIDTHS.C, 0) + 4;
+
+  let r = 3;
   let number = 0;
   const items = [
     ...BASIC_SECTIONS.map((s) => ({ row: s.row, section: s.title })),
@@ -153,6 +182,17 @@ export function addPrintSheet(wb: ExcelJS.Workbook, year: number): ExcelJS.Works
     if (fmt && fmt !== "@") value.numFmt = fmt;
     r += 1;
   }
+
+  // The tables that go with it, counted, so whoever seals and whoever receives the copy can check it is whole.
+  ws.mergeCells(`${C.number}${r}:${C.text}${r}`);
+  ws.getCell(`${C.number}${r}`).value = {
+    formula: attachedCounts(),
+    shareType: "array",
+    ref: `${C.number}${r}`,
+  } as ExcelJS.CellFormulaValue;
+  Object.assign(ws.getCell(`${C.number}${r}`), { font: FONT.body, alignment: { wrapText: true, vertical: "top" } });
+  ws.getRow(r).height = 36;
+  r += 1;
 
   const seal = ws.getRow(r + 1);
   seal.height = 60;

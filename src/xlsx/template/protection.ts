@@ -17,7 +17,8 @@ const BY_KIND: Record<ProtectionKind, Partial<ExcelJS.WorksheetProtection>> = {
   // Format cells: the add-in marks invalid inputs with conditional formats, which Excel lets anyone
   // (an add-in too) change on a protected sheet only with this permission.
   form: { ...COMMON, formatCells: true },
-  // Table sheets: users add and remove rows and format their own cells.
+  // Table sheets: users add rows, sort and format their own cells (Excel deletes a row only when none of
+  // its cells is locked, and the cells right of the table are).
   table: { ...COMMON, formatCells: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true },
   readOnly: { ...COMMON },
 };
@@ -28,3 +29,4 @@ export function protectSheet(ws: ExcelJS.Worksheet, kind: ProtectionKind): void 
 }
 
 export const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
+export const LOCKED: Partial<ExcelJS.Protection> = { locked: true };

@@ -31,9 +31,7 @@ export function fieldTarget(field: FieldDef): string {
   return `${quoteSheet(field.sheet)}!${absolute(cellOf(field))}`;
 }
 
-export function tableNameOf(tableId: string): string {
-  return `tbl_${tableId}`;
-}
+export { tableNameOf } from "../../core/definition";
 
 /** '活动明细'!$A$3: the first header cell, what tbl_<id> refers to. */
 export function tableTarget(table: TableDef): string {
@@ -49,7 +47,7 @@ export function fieldRef(fieldId: FieldId): string {
  * Last row the self-check formulas look at. Ranges start at the header row (so rows inserted just
  * under the header are inside them) and run well past the prepared rows, so added rows count too.
  */
-export const SCAN_ROWS = 2000;
+export const SCAN_ROWS = 1000;
 
 /** '活动明细'!$F$3:$F$2002 — one column of a table, header included. */
 export function columnRange(tableId: TableId, columnId: AnyColumnId): string {

@@ -3,8 +3,8 @@ import type ExcelJS from "exceljs";
 import { TABLES, type TableDef } from "../../core/definition";
 import { BORDER, COLOUR_LEGEND, FILL, FONT } from "./styles";
 import { numFmtFor, validationFor } from "./validation";
-import { tableColumnRules } from "./conditional";
-import { UNLOCKED, protectSheet } from "./protection";
+import { filledRowRule, tableColumnRules } from "./conditional";
+import { LOCKED, UNLOCKED, protectSheet } from "./protection";
 import { setupPrint } from "./print";
 import { preparedRange } from "./refs";
 
@@ -23,7 +23,12 @@ function rangeValidations(ws: ExcelJS.Worksheet): { add(range: string, dv: Excel
     .dataValidations;
 }
 
-const GENERIC_NOTE = `行不够时可插入行（右键 → 插入）。${COLOUR_LEGEND}`;
+const GENERIC_NOTE = `行不够时可插入行（右键 → 插入）；不要的行清除其内容即可，空行不计。${COLOUR_LEGEND}`;
+
+/** Excel's last column: the columns right of a table are unlocked up to here (see below). */
+const LAST_COLUMN = 16_384;
+/** Width of a column nobody sized (Excel's default, in characters). */
+const DEFAULT_WIDTH = 9;
 
 export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: number): ExcelJS.Worksheet {
   const first = table.columns[0].column;
@@ -31,13 +36,33 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
   const ws = wb.addWorksheet(table.sheet, {
     views: [{ state: "frozen", xSplit: 0, ySplit: table.headerRow, topLeftCell: `A${table.firstRow}` }],
   });
-  for (const c of table.columns) ws.getColumn(c.column).width = c.width;
+  // The input area is styled by column, before any row exists: a cell style on every prepared row
+  // would make those rows "used", and Excel prints used rows (a page of empty grid per 40 rows), while a
+  // style on whole rows reaches all 16,384 columns, which Gnumeric saves cell by cell (a 52 KB template
+  // became a 21 MB file). Every column right of the table is unlocked as well: Excel deletes a row on a
+  // protected sheet only when none of its cells is locked.
+  for (const c of table.columns) {
+    const fmt = numFmtFor(c);
+    ws.getColumn(c.column).width = c.width;
+    ws.getColumn(c.column).style = {
+      font: FONT.body,
+      protection: UNLOCKED,
+      alignment: { vertical: "top", wrapText: c.type === "text" },
+      ...(fmt ? { numFmt: fmt } : {}),
+    };
+  }
+  for (let n = table.columns.length + 1; n <= LAST_COLUMN; n++) {
+    const col = ws.getColumn(n);
+    col.width = DEFAULT_WIDTH;
+    col.protection = UNLOCKED;
+  }
 
   ws.mergeCells(`${first}1:${last}1`);
   Object.assign(ws.getCell(`${first}1`), {
     value: table.label,
     font: FONT.title,
     alignment: { horizontal: "center", vertical: "middle" },
+    protection: LOCKED,
   });
   ws.getRow(1).height = 28;
   ws.mergeCells(`${first}2:${last}2`);
@@ -45,6 +70,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
     value: `${NOTES[table.id] ?? ""}${GENERIC_NOTE}`,
     font: FONT.note,
     alignment: { wrapText: true, vertical: "middle" },
+    protection: LOCKED,
   });
   ws.getRow(2).height = 48;
 
@@ -57,26 +83,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
       fill: FILL.header,
       border: BORDER,
       alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+      protection: LOCKED,
     });
   }
-
-  const lastRow = table.firstRow + table.capacity - 1;
-  for (let r = table.firstRow; r <= lastRow; r++) {
-    const row = ws.getRow(r);
-    // Whole rows unlocked: Excel deletes a row on a protected sheet only when none of its cells is locked.
-    row.protection = UNLOCKED;
-    for (const c of table.columns) {
-      const cell = row.getCell(c.column);
-      const fmt = numFmtFor(c);
-      Object.assign(cell, {
-        font: FONT.body,
-        border: BORDER,
-        protection: UNLOCKED,
-        alignment: { vertical: "top", wrapText: c.type === "text" },
-        ...(fmt ? { numFmt: fmt } : {}),
-      });
-    }
-  }
+  // The merged title and note cells take the column styles too: lock them all.
+  for (const row of [1, 2]) for (const c of table.columns) ws.getCell(`${c.column}${row}`).protection = LOCKED;
 
   const rowSpan = `$${first}${table.firstRow}:$${last}${table.firstRow}`;
   for (const c of table.columns) {
@@ -87,9 +98,19 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableDef, year: numbe
     const rules = tableColumnRules(c, key, `${c.column}${table.firstRow}`, rowSpan);
     if (rules.length) ws.addConditionalFormatting({ ref: range, rules });
   }
+  // A row someone started gets its grid lines; the empty rows stay unstyled.
+  ws.addConditionalFormatting({
+    ref: `${first}${table.firstRow}:${last}${table.firstRow + table.capacity - 1}`,
+    rules: [filledRowRule(rowSpan)],
+  });
 
   protectSheet(ws, "table");
-  setupPrint(ws, { titleRows: table.headerRow, totalWidth: table.columns.reduce((a, c) => a + c.width, 0) });
+  setupPrint(ws, {
+    titleRows: table.headerRow,
+    totalWidth: table.columns.reduce((a, c) => a + c.width, 0),
+    // The table's columns, down to its last row in use (the empty prepared rows are not in use).
+    printArea: `${first}:${last}`,
+  });
   return ws;
 }
 

@@ -633,6 +633,15 @@ export class ConditionalFormatCollectionProxy extends SimCollection<ConditionalF
       .filter((cf) => intersects(cf.range, this.rect()))
       .map((cf) => new ConditionalFormatProxy(this.ctx, s, () => cf));
   }
+  /** A format of the sheet by its id; a missing one fails the sync with ItemNotFound, as Excel's does. */
+  getItem(id: string): ConditionalFormatProxy {
+    const find = () => this.sheet()?.conditionalFormats.find((cf) => cf.id === id);
+    this.ctx.enqueue(() => {
+      if (!find())
+        throw new SimError("ItemNotFound", `The requested resource doesn't exist (conditional format ${id}).`);
+    });
+    return new ConditionalFormatProxy(this.ctx, undefined, find);
+  }
   add(type: string): ConditionalFormatProxy {
     if (type !== "Custom") throw new Error(`excel-sim: conditional format ${type} is not modelled`);
     let made: SimConditionalFormat | undefined;

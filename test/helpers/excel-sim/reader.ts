@@ -18,9 +18,15 @@ async function sheetAttributes(bytes: Uint8Array): Promise<Record<string, SheetA
   for (const ws of wb.worksheets) {
     const unlocked: string[] = [];
     const text: string[] = [];
+    // A column style unlocks the cells of the column that have no style of their own.
+    const unlockedColumns = new Set<string>();
+    for (let n = 1; n <= ws.columnCount; n++)
+      if (ws.getColumn(n).protection?.locked === false) unlockedColumns.add(ws.getColumn(n).letter);
+    const locked: string[] = [];
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (cell.protection?.locked === false) unlocked.push(cell.address);
+        else if (unlockedColumns.has(cell.address.replace(/\d+$/, ""))) locked.push(cell.address);
         if (cell.numFmt === "@") text.push(cell.address);
       }),
     );
@@ -34,6 +40,7 @@ async function sheetAttributes(bytes: Uint8Array): Promise<Record<string, SheetA
       formatCells: Boolean(protection?.formatCells),
       validations,
       unlocked,
+      ...(unlockedColumns.size > 0 ? { unlockedColumns: [...unlockedColumns], locked } : {}),
       text,
     };
   }

@@ -39,6 +39,10 @@ export interface SimSource {
         formatCells?: boolean;
         validations?: readonly string[];
         unlocked?: readonly string[];
+        /** Columns whose style unlocks every cell without a style of its own ("A", "K"…). */
+        unlockedColumns?: readonly string[];
+        /** Cells with a style of their own that keeps them locked (only those in unlocked columns matter). */
+        locked?: readonly string[];
         text?: readonly string[];
       }
     >
@@ -86,6 +90,8 @@ export class ExcelSim {
   readonly handlers = { changed: new Set<Handler>(), activated: new Set<Handler>() };
   /** "sheetId" → set of "r,c" keys of unlocked cells (protected sheets accept writes only there). */
   private readonly unlocked = new Map<string, Set<string>>();
+  /** "sheetId" → column numbers unlocked by their column style, and the "r,c" cells in them that stay locked. */
+  private readonly unlockedColumns = new Map<string, { columns: Set<number>; locked: Set<string> }>();
   private editing: { done: Promise<void>; finish: () => void } | null = null;
   private readonly pendingEvents = new Set<Promise<void>>();
   readonly excel: ExcelRunner;
@@ -213,6 +219,17 @@ export class ExcelSim {
         for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) open.add(key(row, c));
       }
       this.unlocked.set(sheet.id, open);
+      if (extra?.unlockedColumns?.length) {
+        const locked = new Set<string>();
+        for (const a of extra.locked ?? []) {
+          const r = parseRect(a);
+          locked.add(key(r.top, r.left));
+        }
+        this.unlockedColumns.set(sheet.id, {
+          columns: new Set(extra.unlockedColumns.map((c) => parseRect(`${c}1`).left)),
+          locked,
+        });
+      }
       for (const a of extra?.text ?? []) {
         const r = parseRect(a);
         sheet.formats.set(key(r.top, r.left), "@");
@@ -232,8 +249,11 @@ export class ExcelSim {
   unlockedOn(sheet: SimSheet, r: Rect): boolean {
     const open = this.unlocked.get(sheet.id);
     if (!open) return !sheet.protected;
+    const byColumn = this.unlockedColumns.get(sheet.id);
+    const cellOpen = (k: string, c: number) =>
+      open.has(k) || (byColumn !== undefined && byColumn.columns.has(c) && !byColumn.locked.has(k));
     for (let row = r.top; row <= r.bottom; row++)
-      for (let c = r.left; c <= r.right; c++) if (!open.has(key(row, c))) return false;
+      for (let c = r.left; c <= r.right; c++) if (!cellOpen(key(row, c), c)) return false;
     return true;
   }
 
@@ -274,18 +294,18 @@ export class ExcelSim {
   insertRows(sheetName: string, row: number, count = 1): void {
     const sheet = this.workbook.sheet(sheetName);
     this.workbook.insertRows(sheet, row, count);
-    const open = this.unlocked.get(sheet.id);
-    if (open) {
-      const moved = [...open].map((k) => {
+    for (const keys of [this.unlocked.get(sheet.id), this.unlockedColumns.get(sheet.id)?.locked]) {
+      if (!keys) continue;
+      const moved = [...keys].map((k) => {
         const [r, c] = k.split(",").map(Number);
         return r >= row ? key(r + count, c) : k;
       });
-      open.clear();
-      for (const k of moved) open.add(k);
+      keys.clear();
+      for (const k of moved) keys.add(k);
       // New rows take the formatting (lock state) of the row above, as Excel's do.
-      for (const k of [...open]) {
+      for (const k of [...keys]) {
         const [r, c] = k.split(",").map(Number);
-        if (r === row - 1) for (let i = 0; i < count; i++) open.add(key(row + i, c));
+        if (r === row - 1) for (let i = 0; i < count; i++) keys.add(key(row + i, c));
       }
     }
     const sel = this.workbook.selection;
@@ -297,15 +317,15 @@ export class ExcelSim {
   deleteRows(sheetName: string, row: number, count = 1): void {
     const sheet = this.workbook.sheet(sheetName);
     this.workbook.deleteRows(sheet, row, count);
-    const open = this.unlocked.get(sheet.id);
-    if (open) {
-      const kept = [...open].flatMap((k) => {
+    for (const keys of [this.unlocked.get(sheet.id), this.unlockedColumns.get(sheet.id)?.locked]) {
+      if (!keys) continue;
+      const kept = [...keys].flatMap((k) => {
         const [r, c] = k.split(",").map(Number);
         if (r >= row && r < row + count) return [];
         return [r >= row + count ? key(r - count, c) : k];
       });
-      open.clear();
-      for (const k of kept) open.add(k);
+      keys.clear();
+      for (const k of kept) keys.add(k);
     }
     const sel = this.workbook.selection;
     if (sel && sel.sheetId === sheet.id)

@@ -220,7 +220,7 @@ export const SELF_CHECK_BASE: Report = changed(CORRECT, {
     year: 2023,
     unit_name: "天津市河西区市场监督管理局",
     district: "河西区",
-    credit_code: "11120103MB1234567X",
+    credit_code: "11120103MB12345678",
     contact_name: "张三",
     contact_email: "zhangsan@example.com",
     org_measures: "成立研学行动工作专班，制定实施方案，按月调度推进，组织系统内干部职工开展自我研学和集中宣贯。",
