@@ -1,5 +1,5 @@
 /**
- * `--soffice PATH` and `--no-soffice`, shared by `check` and `merge`: how the command reads the .xls,
+ * `--soffice PATH`, `--no-soffice` and `--convert-timeout SECONDS`, shared by `check` and `merge`: how the command reads the .xls,
  * .et and .ods files it meets. By default with the LibreOffice it finds (node/soffice.ts); with the one
  * given; or not at all, when told so or when none is found — then such a file is unreadable and its
  * message says how to get it read.
@@ -11,13 +11,15 @@ import type { MergeInput } from "../core/merge";
 import { printableText } from "../core/text";
 import { convertedNote } from "../core/words";
 import type { Conversion } from "../intake";
-import { libreOfficeConverter } from "../node/libreoffice-convert";
+import { DEFAULT_CONVERT_TIMEOUT_MS, libreOfficeConverter } from "../node/libreoffice-convert";
 import { findSoffice, isRunnable } from "../node/soffice";
 import { CliError, EXIT, type CliIO } from "./io";
 
 export interface ConversionFlags {
   /** The path given with --soffice; false with --no-soffice; undefined: look for it. */
   readonly soffice?: string | false;
+  /** --convert-timeout, in seconds as typed. */
+  readonly convertTimeout?: string;
 }
 
 /** `--soffice PATH`, made afresh for each command (commander keeps state in an Option). */
@@ -31,12 +33,31 @@ export const sofficeOption = (): Option =>
 export const noSofficeOption = (): Option =>
   new Option("--no-soffice", "不转换 .xls、.et、.ods 文件（即使装有 LibreOffice），它们按无法读取列出");
 
+/** `--convert-timeout SECONDS`: how long one conversion may run before it is stopped. */
+export const convertTimeoutOption = (): Option =>
+  new Option(
+    "--convert-timeout <秒>",
+    `转换一个 .xls、.et 或 .ods 文件最多用多少秒，超时即停止并把该文件列为无法读取（默认 ${DEFAULT_CONVERT_TIMEOUT_MS / 1000}）`,
+  );
+
+function timeoutMsOf(flags: ConversionFlags): number {
+  if (flags.convertTimeout === undefined) return DEFAULT_CONVERT_TIMEOUT_MS;
+  const seconds = Number(flags.convertTimeout);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new CliError(
+      `--convert-timeout 应为 1 到 3600 之间的秒数，给出的是“${printableText(flags.convertTimeout)}”。`,
+      EXIT.usage,
+    );
+  return seconds * 1000;
+}
+
 /** What the command does with .xls, .et and .ods, from its flags. */
 export function conversionOf(flags: ConversionFlags, io: CliIO): Conversion {
   if (flags.soffice === false) return { unavailable: "disabled" };
+  const timeoutMs = timeoutMsOf(flags);
   if (flags.soffice === undefined) {
     const found = findSoffice();
-    return found ? { convert: libreOfficeConverter({ soffice: found }) } : { unavailable: "not_installed" };
+    return found ? { convert: libreOfficeConverter({ soffice: found, timeoutMs }) } : { unavailable: "not_installed" };
   }
   const given = path.resolve(io.cwd, flags.soffice);
   if (!isRunnable(given))
@@ -44,7 +65,7 @@ export function conversionOf(flags: ConversionFlags, io: CliIO): Conversion {
       `--soffice 给出的“${printableText(flags.soffice)}”不是可以运行的程序。请给出 LibreOffice 的 soffice 程序的路径（Windows 上通常是 C:\\Program Files\\LibreOffice\\program\\soffice.exe）。`,
       EXIT.usage,
     );
-  return { convert: libreOfficeConverter({ soffice: given }) };
+  return { convert: libreOfficeConverter({ soffice: given, timeoutMs }) };
 }
 
 /** How many files were read converted, by format, for the closing summary; no line when none was. */

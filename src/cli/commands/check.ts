@@ -12,7 +12,13 @@ import { checkResultOf, type CheckResult, type Conversion, type FindingJson } fr
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { intakeEntries } from "../../node/merge-read";
 import type { BatchOptions } from "../../node/read-batch";
-import { conversionOf, noSofficeOption, sofficeOption, type ConversionFlags } from "../conversion-options";
+import {
+  conversionOf,
+  convertTimeoutOption,
+  noSofficeOption,
+  sofficeOption,
+  type ConversionFlags,
+} from "../conversion-options";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -182,6 +188,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option("--json", "以 JSON 输出结果（供脚本使用）")
     .addOption(sofficeOption())
     .addOption(noSofficeOption())
+    .addOption(convertTimeoutOption())
     .action(async (inputs: string[], opts: { json?: boolean } & ConversionFlags) => {
       const conversion = conversionOf(opts, io);
       // Each file is printed as soon as it is checked and then let go: a batch never holds every finding at once.

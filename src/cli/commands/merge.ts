@@ -22,6 +22,7 @@ import { readRosterFile } from "../../node/roster";
 import {
   conversionOf,
   convertedLines,
+  convertTimeoutOption,
   noSofficeOption,
   sofficeOption,
   type ConversionFlags,
@@ -188,6 +189,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
     .option("--json", "以 JSON 在标准输出打印汇总结果（供脚本使用）")
     .addOption(sofficeOption())
     .addOption(noSofficeOption())
+    .addOption(convertTimeoutOption())
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
       const conversion = conversionOf(opts, io);
