@@ -26,6 +26,8 @@ export interface LibreOfficeOptions {
   readonly timeoutMs?: number;
   /** Conversions at a time (default: one per core). */
   readonly slots?: number;
+  /** Where each conversion's private folder is made (default: the system's temporary folder). */
+  readonly tempRoot?: string;
 }
 
 export const DEFAULT_CONVERT_TIMEOUT_MS = 120_000;
@@ -85,7 +87,9 @@ const cores = () => (typeof os.availableParallelism === "function" ? os.availabl
 export function libreOfficeConverter(options: LibreOfficeOptions): Converter {
   const slots = new Slots(options.slots ?? cores());
   const timeoutMs = options.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS;
-  return (bytes, from, maxBytes) => slots.run(() => convertOnce(options.soffice, bytes, from, maxBytes, timeoutMs));
+  const tempRoot = options.tempRoot ?? os.tmpdir();
+  return (bytes, from, maxBytes) =>
+    slots.run(() => convertOnce(options.soffice, tempRoot, bytes, from, maxBytes, timeoutMs));
 }
 
 /** Ends the child and everything it started (soffice is a script that starts soffice.bin). */
@@ -153,13 +157,14 @@ function readOutput(file: string, maxBytes: number): ConvertedBytes {
 
 async function convertOnce(
   soffice: string,
+  tempRoot: string,
   bytes: Uint8Array,
   from: ConvertibleFormat,
   maxBytes: number,
   timeoutMs: number,
 ): Promise<ConvertedBytes> {
   // Made and registered for removal in one synchronous step: no signal is handled in between.
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tj-report-convert-"));
+  const dir = mkdtempSync(path.join(tempRoot, "tj-report-convert-"));
   let child: ChildProcess | undefined;
   const cleanup = () => {
     if (child) stopGroup(child);
