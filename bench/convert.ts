@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { MergeInput } from "../src/core/merge";
+import { cpuCores } from "../src/node/cores";
 import { intakePath } from "../src/node/intake-path";
 import type { ReadableEntry } from "../src/node/inputs";
 import { libreOfficeConverter } from "../src/node/libreoffice-convert";
@@ -25,8 +26,6 @@ const FILES = {
 };
 const RUNS = 3;
 const BATCH = 8;
-
-const cores = () => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +65,7 @@ export async function benchConvert(): Promise<BenchFigure[]> {
     for await (const input of intakeEntries(entries, { conversion: { convert } })) if (input.kind === "report") read++;
     const ms = performance.now() - t0;
     figures.push({
-      name: `convert: a batch of ${BATCH} .xls through merge's intake (${cores()} cores, one conversion per core)`,
+      name: `convert: a batch of ${BATCH} .xls through merge's intake (${cpuCores()} cores, one conversion per core)`,
       value: `${(ms / 1000).toFixed(1)} s, ${(ms / BATCH / 1000).toFixed(1)} s per file (${read}/${BATCH} read; no target: timed apart from the merge targets)`,
     });
   } finally {

@@ -5,19 +5,17 @@
  * files go on being read) and then read like any file, or refused with what the bureau can do.
  * Results keep the order the files were given in.
  */
-import * as os from "os";
 import { convertibleFormatOf } from "../core/guard";
 import type { JudgeOptions } from "../core/judge";
 import type { MergeInput } from "../core/merge";
 import type { Conversion } from "../intake";
+import { cpuCores } from "./cores";
 import { intakePath, type PathEntry } from "./intake-path";
 
 /** Whether the intake refused this input as a format a conversion lifts. */
 export function awaitsConversion(input: MergeInput): boolean {
   return input.kind === "unreadable" && convertibleFormatOf(input.code, input.source.name) !== undefined;
 }
-
-const cores = () => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 
 /**
  * `inputs` (the intake of `files`, in order) with every input that awaits conversion taken in again
@@ -29,7 +27,7 @@ export async function* withConversions(
   conversion: Conversion,
   options: { readonly judge?: JudgeOptions; readonly lookahead?: number } = {},
 ): AsyncGenerator<MergeInput> {
-  const lookahead = Math.max(1, options.lookahead ?? 2 * cores());
+  const lookahead = Math.max(1, options.lookahead ?? 2 * cpuCores());
   const intake = options.judge ? { conversion, judge: options.judge } : { conversion };
   const pending: Promise<MergeInput>[] = [];
   let at = 0;

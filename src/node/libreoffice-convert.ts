@@ -16,6 +16,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { ConversionFailure, ConvertibleFormat } from "../core/guard";
 import type { ConvertedBytes, Converter } from "../intake";
+import { cpuCores } from "./cores";
 import { readFileAtMost } from "./file-guard";
 import { undoOnInterrupt } from "./interrupt";
 
@@ -82,10 +83,8 @@ class Slots {
   }
 }
 
-const cores = () => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
-
 export function libreOfficeConverter(options: LibreOfficeOptions): Converter {
-  const slots = new Slots(options.slots ?? cores());
+  const slots = new Slots(options.slots ?? cpuCores());
   const timeoutMs = options.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS;
   const tempRoot = options.tempRoot ?? os.tmpdir();
   return (bytes, from, maxBytes) =>
