@@ -6,8 +6,7 @@
 import type { ConversionFailure, ConversionUnavailable, ConvertibleFormat } from "../core/guard";
 
 export type ConvertedBytes =
-  | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly failure: ConversionFailure };
+  { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly failure: ConversionFailure };
 
 /** The .xlsx bytes of a `from` file's `bytes`, at most `maxBytes` of them. Never throws. */
 export type Converter = (bytes: Uint8Array, from: ConvertibleFormat, maxBytes: number) => Promise<ConvertedBytes>;
