@@ -50,7 +50,10 @@ export const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** LibreOffice's import filter for what the guard found: BIFF (Excel 97-2003, which WPS's .et is too) or ODF. */
+/**
+ * LibreOffice's import filter for what the guard found: BIFF (Excel 97-2003, which WPS's .et is too:
+ * LibreOffice's own type for this filter, calc_MS_Excel_97, lists the .et extension) or ODF.
+ */
 const INPUT_FILTERS: Readonly<Record<ConvertibleFormat, string>> = {
   xls: "MS Excel 97",
   et: "MS Excel 97",
