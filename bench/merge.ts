@@ -1,7 +1,8 @@
 /**
  * The merge benchmark of issue 10: 1,000 generated reports × 50 event rows. `merge` end to end beside
  * exceljs merely loading the same files, each in its own process (so peak RSS is its own).
- * Targets: merge wall time ≤ 0.6 × the exceljs load (moonshot 0.4), peak RSS ≤ 512 MB.
+ * Targets: merge wall time ≤ 0.6 × the exceljs load (moonshot 0.4), peak RSS ≤ 512 MB; the same with
+ * --feedback (a workbook per unit besides the master).
  * Runs alone with `npx tsx bench/merge.ts [count]`, or through benchMerge() from the bench runner.
  */
 import { execFileSync } from "child_process";
@@ -31,6 +32,7 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
     const load = measure(["exceljs", dir]);
     const merge = runCommand(["merge", dir, "-o", out, "--force", "--json"]);
     const ratio = merge.ms / load.ms;
+    const feedback = runCommand(["merge", dir, "-o", out, "--force", "--json", "--feedback", `${out}-退回意见`]);
     const what = `${count} reports × ${BENCH_EVENTS} events`;
     return [
       {
@@ -43,6 +45,10 @@ export async function benchMerge(count = BENCH_REPORTS): Promise<BenchFigure[]> 
       },
       { name: "merge / exceljs load", value: `${ratio.toFixed(2)}× (target ≤ 0.6×, moonshot ≤ 0.4×)` },
       { name: "master written", value: `${(fs.statSync(out).size / 1048576).toFixed(1)} MB` },
+      {
+        name: `merge --feedback (the master and each unit's 退回意见 or 回执): ${what}`,
+        value: `${(feedback.ms / 1000).toFixed(1)} s, peak RSS ${feedback.maxRssMB.toFixed(0)} MB (target ≤ 512 MB); ${(feedback.ms / load.ms).toFixed(2)}× the exceljs load (target ≤ 0.6×)`,
+      },
     ];
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });

@@ -47,8 +47,11 @@ export interface Description {
   rules: DescribedRule[];
 }
 
-/** explanation.unused is about 核实说明 rows themselves: it is found after they are applied, so none clears it. */
-const explainable = (id: string, info: RuleInfo) => info.severity !== "error" && id !== "explanation.unused";
+/**
+ * Whether a 核实说明 can clear the rule's warnings. explanation.unused is about 核实说明 rows
+ * themselves: it is found after they are applied, so none clears it.
+ */
+export const explainable = (id: string, info: RuleInfo) => info.severity !== "error" && id !== "explanation.unused";
 
 const withOptions = (options: readonly string[] | undefined) => (options ? { options: [...options] } : {});
 

@@ -43,6 +43,7 @@ export async function connectOffice(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promis
     isSetSupported: (name, version) => isSetSupported(office, name, version),
     template: templateFromServer(),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
+    platform: host.platform,
   });
   return { host, theme: themeModeOf(officeTheme(office)), workbook: createWorkbookAdapter(Excel), operations };
 }

@@ -26,15 +26,25 @@ export interface MergeOperationsDeps {
   readonly createWorkbook: (base64: string) => Promise<void>;
   /** The most a request may carry (default Excel on the web's 5 MB; tests make it small). */
   readonly requestLimit?: number;
+  /** Office.onReady's platform (Office.PlatformType: PC, OfficeOnline, Mac, iOS…); unknown: "". */
+  readonly platform?: string;
 }
+
+/**
+ * Where the pane's WebView drops a download without a word: Office for Mac and iPad (WKWebView;
+ * OfficeDev/office-js#2700, closed by design).
+ */
+const NO_DOWNLOADS: readonly string[] = ["Mac", "iOS"];
 
 export function createMergeOperations(deps: MergeOperationsDeps): MergeOperations {
   const support: FeatureSupport = deps.isSetSupported("ExcelApi", MERGE_EXCEL_API)
     ? { available: true }
     : { available: false, needs: `ExcelApi ${MERGE_EXCEL_API}`, message: MERGE_UNSUPPORTED_MESSAGE };
   const limit = deps.requestLimit ?? REQUEST_LIMIT_BYTES;
+  const downloads = !NO_DOWNLOADS.includes(deps.platform ?? "");
   return {
     support: () => support,
+    canDownload: () => downloads,
     async openMaster({ base64 }) {
       if (!support.available) return { kind: "unsupported", message: support.message };
       if (requestBytes(base64) + ENVELOPE_BYTES > limit)

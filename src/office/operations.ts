@@ -22,6 +22,8 @@ export interface OperationsDeps {
   readonly template: TemplateSource;
   /** Excel.createWorkbook: the 汇总 view opens the master as a workbook of its own. */
   readonly createWorkbook?: (base64: string) => Promise<void>;
+  /** Office.onReady's platform: whether the pane can offer downloads. */
+  readonly platform?: string;
   /** Quiet time before a live re-validation (tests shorten it). */
   readonly debounceMs?: number;
   readonly graceMs?: number;
@@ -70,6 +72,7 @@ export function createOfficeOperations(deps: OperationsDeps): TaskPaneOperations
     merge: createMergeOperations({
       isSetSupported: deps.isSetSupported,
       createWorkbook: deps.createWorkbook ?? (() => Promise.reject(new Error("createWorkbook unavailable"))),
+      ...(deps.platform !== undefined ? { platform: deps.platform } : {}),
     }),
 
     async insertTemplate() {

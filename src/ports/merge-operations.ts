@@ -26,4 +26,10 @@ export interface MergeOperations {
   support(): FeatureSupport;
   /** Opens the master as a new workbook; the open workbook is not touched. */
   openMaster(master: MasterFile): Promise<OpenMasterResult>;
+  /**
+   * Whether the pane can save a file as a browser download. Office for Mac and iPad show the pane in
+   * a WebView that drops downloads without a word, so there the pane points to the command line
+   * instead. Absent: it can.
+   */
+  canDownload?(): boolean;
 }

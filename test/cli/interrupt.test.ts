@@ -106,4 +106,23 @@ describe("an interrupted merge", () => {
     expect(await fs.readdir(out)).toEqual([]);
     expect(await fs.readdir(tmp)).toEqual([]);
   }, 120_000);
+
+  it("Ctrl+C while the units' feedback is written: exit 130, the feedback made so far and its new folder removed, the master kept", async () => {
+    const out = path.join(dir, "退回");
+    const tmp = path.join(dir, "tmp-feedback");
+    await fs.mkdir(out);
+    await fs.mkdir(tmp);
+    const run = start(
+      ["merge", reports, "-o", path.join(out, "汇总.xlsx"), "--feedback", path.join(out, "各单位")],
+      tmp,
+    );
+    expect(await appears(out, (name) => name === "各单位", run.exited)).toBe("各单位");
+    expect(await appears(path.join(out, "各单位"), (name) => name.endsWith("-回执.xlsx"), run.exited)).not.toBeNull();
+    run.signal("SIGINT");
+    const { code, stderr } = await run.exited;
+    expect(code).toBe(130);
+    expect(stderr).toContain("已中断：总表已写入；本次写出的退回意见已删除");
+    expect(await fs.readdir(out)).toEqual(["汇总.xlsx"]);
+    expect(await fs.readdir(tmp)).toEqual([]);
+  }, 120_000);
 });

@@ -93,3 +93,26 @@ describe("request sizes as Excel measures them", () => {
     expect(base64Of(big)).toBe(Buffer.from(big).toString("base64"));
   });
 });
+
+describe("whether the pane can offer a download", () => {
+  const ops = (platform?: string) =>
+    createMergeOperations({
+      isSetSupported: () => true,
+      createWorkbook: () => Promise.resolve(),
+      ...(platform !== undefined ? { platform } : {}),
+    });
+
+  it("can on Windows, on the web, and where Office does not say", () => {
+    expect(["PC", "OfficeOnline", "Universal", ""].map((p) => ops(p).canDownload?.())).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(ops().canDownload?.()).toBe(true);
+  });
+
+  it("cannot in Excel for Mac and iPad, whose WebView drops downloads without a word", () => {
+    expect(["Mac", "iOS"].map((p) => ops(p).canDownload?.())).toEqual([false, false]);
+  });
+});

@@ -4,7 +4,10 @@
  * gives the same bytes. Also: each file keeps its own line whatever its name, a huge file is refused
  * before its bytes are read, and a cancelled run reports nothing more.
  */
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync, writeFileSync } from "fs";
+import { unzipSync } from "fflate";
+import { runCli } from "../../src/cli/program";
+import { NO_FEEDBACK_SETTINGS } from "../../src/core/feedback";
 import * as os from "os";
 import * as path from "path";
 import { mkdtempSync, rmSync } from "fs";
@@ -205,5 +208,63 @@ describe("the pane's roster", () => {
     expect(unclosed).toEqual({ ok: false, reason: expect.stringContaining("CSV 格式有误") });
     const report = await takeRoster(rosterFile(path.join(EXAMPLES, "reports", "01-和平区市场监管局.xlsx")));
     expect(report.ok).toBe(false);
+  });
+});
+
+describe("the pane's 退回意见 and 回执", () => {
+  const SETTINGS = { ...NO_FEEDBACK_SETTINGS, deadline: "2023-11-25", contact: "张三", phone: "022-23456789" };
+
+  it("zips exactly the workbooks `merge --feedback` writes, under the same names, byte for byte", async () => {
+    const events = await run({ roster: jobFile(path.join(EXAMPLES, "名单.xlsx")), feedback: SETTINGS });
+    const feedback = events.find((e) => e.type === "feedback");
+    if (feedback?.type !== "feedback") throw new Error(JSON.stringify(events.at(-1)));
+    // After every unit's workbook, before the master is handed over.
+    expect(events.indexOf(feedback)).toBe(events.length - 2);
+    const zipped = unzipSync(feedback.bytes);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pane-feedback-"));
+    try {
+      writeFileSync(
+        path.join(dir, "设置.json"),
+        JSON.stringify({ 退回意见: { 联系人: "张三", 联系电话: "022-23456789" } }),
+      );
+      const code = await runCli(
+        [
+          "merge",
+          path.join(EXAMPLES, "reports"),
+          "-o",
+          path.join(dir, "汇总.xlsx"),
+          "--roster",
+          path.join(EXAMPLES, "名单.xlsx"),
+          "--feedback",
+          path.join(dir, "退回意见"),
+          "--deadline",
+          "2023-11-25",
+          "--settings",
+          path.join(dir, "设置.json"),
+        ],
+        { stdout: () => undefined, stderr: () => undefined, cwd: dir, isTTY: false },
+      );
+      expect(code).toBe(1);
+      const written = readdirSync(path.join(dir, "退回意见")).sort();
+      expect(Object.keys(zipped).sort()).toEqual(written);
+      expect(written.length).toBeGreaterThan(3);
+      for (const name of written)
+        expect([name, Buffer.from(zipped[name]).equals(readFileSync(path.join(dir, "退回意见", name)))]).toEqual([
+          name,
+          true,
+        ]);
+      const returns = written.filter((n) => n.endsWith("-退回意见.xlsx")).length;
+      expect(feedback).toMatchObject({ returns, receipts: written.length - returns });
+      expect(returns).toBeGreaterThan(0);
+      expect(written.length - returns).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("makes no feedback when the run does not ask for it", async () => {
+    const events = await run({ feedback: null });
+    expect(events.some((e) => e.type === "feedback" || e.type === "writing_feedback")).toBe(false);
+    expect(events.at(-1)?.type).toBe("done");
   });
 });

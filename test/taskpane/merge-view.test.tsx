@@ -15,6 +15,8 @@ import type { JobEvent, MergeJob } from "../../src/taskpane/merge/job";
 import type { MergePipeline, RunningMerge } from "../../src/taskpane/merge/pipeline";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../src/ports/merge-operations";
 import type { FeatureSupport } from "../../src/ports/operations";
+import { NO_FEEDBACK_SETTINGS } from "../../src/core/feedback";
+import { FEEDBACK_CHOICE, FEEDBACK_ZIP_NAME } from "../../src/taskpane/components/MergeFeedback";
 import { sampleResult } from "../master/merge-result";
 import { renderInPane } from "./render";
 
@@ -26,7 +28,11 @@ class FakeHost implements MergeOperations {
   constructor(
     private readonly answer: OpenMasterResult = { kind: "opened" },
     private readonly supported: FeatureSupport = { available: true },
+    private readonly downloads = true,
   ) {}
+  canDownload(): boolean {
+    return this.downloads;
+  }
   support(): FeatureSupport {
     return this.supported;
   }
@@ -215,4 +221,101 @@ describe("汇总 view", () => {
     expect((await screen.findByText("汇总完成，但未能在 Excel 中打开")).parentElement?.textContent).toContain(message);
     expect(screen.getByRole("button", { name: "下载汇总文件" })).toBeTruthy();
   });
+});
+
+describe("汇总 view: 退回意见 and 回执", () => {
+  const ZIP = new Uint8Array([80, 75, 5, 6, 0, 0]);
+  // These flows tick the feedback and fill its fields too: on a loaded machine more than the file's 20 s.
+  const FLOW_MS = 60000;
+
+  /** Runs with the feedback asked for, deadline and contact typed, to its end. */
+  async function runWithFeedback(host: FakeHost) {
+    const { run, user } = await setup(host);
+    await user.click(screen.getByRole("checkbox", { name: FEEDBACK_CHOICE }));
+    // Pasted: typing character by character costs seconds per field under jsdom.
+    await user.click(screen.getByLabelText("截止日期"));
+    await user.paste("2023-11-25");
+    await user.click(screen.getByLabelText("联系人"));
+    await user.paste("张三");
+    await user.click(screen.getByRole("button", { name: "开始汇总" }));
+    const files = run.job?.files ?? [];
+    await run.emit({ type: "merged", lines: files.map((f, i) => line(f.id, f.path, i)), summary: SUMMARY });
+    await run.emit({ type: "writing_feedback", done: 1, total: 2 });
+    // Progress is shown once a frame, not once an event.
+    expect((await screen.findByRole("progressbar", { name: "退回意见进度" })).getAttribute("aria-valuenow")).toBe("1");
+    await run.emit({ type: "feedback", bytes: ZIP, returns: 1, receipts: 1 });
+    await run.emit({ type: "done", ...MASTER });
+    await screen.findByText("汇总完成");
+    return run;
+  }
+
+  it(
+    "is not made unless asked for: the run gets no settings and nothing is offered",
+    async () => {
+      const { run, user } = await setup();
+      expect(screen.queryByLabelText("截止日期")).toBeNull();
+      await user.click(screen.getByRole("button", { name: "开始汇总" }));
+      expect(run.job?.feedback).toBeNull();
+      await run.finish();
+      await screen.findByText("汇总完成");
+      expect(screen.queryByText("退回意见和回执")).toBeNull();
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "passes the typed deadline and contact to the run and offers every unit's workbook as one zip",
+    async () => {
+      const created: Blob[] = [];
+      const downloads: string[] = [];
+      Object.assign(URL, { createObjectURL: (b: Blob) => (created.push(b), "blob:zip"), revokeObjectURL: () => {} });
+      const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        downloads.push(this.download);
+      });
+      try {
+        const run = await runWithFeedback(new FakeHost());
+        expect(run.job?.feedback).toEqual({ ...NO_FEEDBACK_SETTINGS, deadline: "2023-11-25", contact: "张三" });
+        const title = screen.getByText("退回意见和回执");
+        expect(title.parentElement?.textContent).toContain("退回意见 1 份、回执 1 份");
+        await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "下载退回意见和回执" }));
+        expect(downloads).toEqual([FEEDBACK_ZIP_NAME]);
+        expect(created[0].size).toBe(ZIP.length);
+        expect(created[0].type).toBe("application/zip");
+      } finally {
+        click.mockRestore();
+      }
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "where the host drops downloads, points to the command that writes the same workbooks",
+    async () => {
+      await runWithFeedback(new FakeHost(undefined, undefined, false));
+      const text = screen.getByText("退回意见和回执").parentElement?.textContent ?? "";
+      expect(text).toContain("退回意见 1 份、回执 1 份");
+      expect(text).toMatch(/merge .*--feedback/);
+      expect(screen.queryByRole("button", { name: "下载退回意见和回执" })).toBeNull();
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "names a setting that is wrong and does not start until it is right",
+    async () => {
+      const { run, user } = await setup();
+      await user.click(screen.getByRole("checkbox", { name: FEEDBACK_CHOICE }));
+      await user.click(screen.getByLabelText("电子邮箱"));
+      await user.paste("bzc@");
+      expect(screen.getByRole("button", { name: "开始汇总" }).hasAttribute("disabled")).toBe(true);
+      expect(screen.getByText("应为电子邮箱地址（如 name@example.com），填写的是“bzc@”")).toBeTruthy();
+      await user.paste("example.gov.cn");
+      expect(screen.getByRole("button", { name: "开始汇总" }).hasAttribute("disabled")).toBe(false);
+      await user.click(screen.getByRole("button", { name: "开始汇总" }));
+      expect(run.job?.feedback).toMatchObject({ email: "bzc@example.gov.cn", deadline: null });
+    },
+    FLOW_MS,
+  );
 });

@@ -5,7 +5,7 @@
  * Exit codes as `check`: 0 all merged units pass or wait for 说明, 1 a unit has errors or a file could
  * not be read (the master is still written), 2 bad usage (nothing written).
  */
-import { mkdirSync, promises as fs, rmdirSync } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
@@ -13,10 +13,12 @@ import { REPORT_TYPES, type ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput } from "../../core/merge";
 import { mergeSummaryLines } from "../../core/words";
 import type { MergeResult, MergeSummary } from "../../core/merge/model";
+import { masterDate } from "../../core/master/describe";
 import { printableText } from "../../core/text";
 import { identityOf, sameFile, type FileIdentity } from "../../node/file-identity";
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { undoOnInterrupt } from "../../node/interrupt";
+import { makeFolder } from "../../node/make-folder";
 import { intakeEntries, isMasterWorkbook } from "../../node/merge-read";
 import { readRosterFile } from "../../node/roster";
 import {
@@ -27,10 +29,11 @@ import {
   sofficeOption,
   type ConversionFlags,
 } from "../conversion-options";
+import { FEEDBACK_HELP, feedbackRequest, prepareFeedback, writeFeedback, type FeedbackOptions } from "../feedback";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 
-interface MergeOptions extends ConversionFlags {
+interface MergeOptions extends FeedbackOptions, ConversionFlags {
   output: string;
   roster?: string;
   type?: string;
@@ -154,24 +157,12 @@ async function collectEntries(
  * ends without a master.
  */
 function makeOutputFolder(output: string, shown: string): () => void {
-  const folder = path.dirname(output);
-  let made: string | undefined;
   // Synchronous, so the caller registers the undo before a signal can be handled in between.
   try {
-    made = mkdirSync(folder, { recursive: true });
+    return makeFolder(path.dirname(output));
   } catch {
     throw new CliError(`无法创建保存总表的文件夹“${printableText(path.dirname(shown))}”，请换一个位置。`, EXIT.usage);
   }
-  return () => {
-    if (made === undefined) return;
-    for (let dir = folder; dir.length >= made.length; dir = path.dirname(dir)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        return; // not empty (someone put a file there meanwhile) or already gone
-      }
-    }
-  };
 }
 
 export function registerMerge(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -187,6 +178,9 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       "总表文件已存在时覆盖它。输入文件和名单永远不会被覆盖：无论经由链接、./ 和 ../ 还是大小写不同的写法指向它们，都会拒绝",
     )
     .option("--json", "以 JSON 在标准输出打印汇总结果（供脚本使用）")
+    .option("--feedback <文件夹>", FEEDBACK_HELP.feedback)
+    .option("--settings <文件>", FEEDBACK_HELP.settings)
+    .option("--deadline <日期>", FEEDBACK_HELP.deadline)
     .addOption(sofficeOption())
     .addOption(noSofficeOption())
     .addOption(convertTimeoutOption())
@@ -198,6 +192,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const roster =
         opts.roster === undefined ? undefined : await readRosterFile(path.resolve(io.cwd, opts.roster), opts.roster);
       if (roster && !roster.ok) throw new CliError(printableText(roster.reason), EXIT.usage);
+      const feedback = await feedbackRequest(opts, inputs, io.cwd);
 
       const removeMadeFolder = makeOutputFolder(output, opts.output);
       const release = undoOnInterrupt(removeMadeFolder, "已中断：总表未写出，也没有留下临时文件；已有的文件都未改动。");
@@ -220,6 +215,12 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
           ...(reportType ? { reportType } : {}),
           ...(roster?.ok ? { roster: { file: roster.file, units: roster.units } } : {}),
         });
+        const kept = [
+          ...entries.map((e) => e.path),
+          output,
+          ...(opts.roster ? [path.resolve(io.cwd, opts.roster)] : []),
+        ];
+        const feedbackFiles = feedback && (await prepareFeedback(feedback, result, read, kept, opts.force ?? false));
         // Loaded here: the master's writer (exceljs) is ~20 MB that `check` never needs.
         const { saveMaster } = await import("../../node/save-master");
         await saveMaster(result, output).catch((e: unknown) => {
@@ -230,11 +231,25 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         });
         written = true;
         release();
-        if (opts.json) io.stdout(JSON.stringify({ ...result.summary, output: opts.output }, null, 2) + "\n");
+        let feedbackDone: Awaited<ReturnType<typeof writeFeedback>> | undefined;
+        if (feedbackFiles) {
+          const { feedbackBytes } = await import("../../xlsx/feedback");
+          const date = masterDate(result);
+          feedbackDone = await writeFeedback(feedbackFiles, (f, settings) => feedbackBytes(f, settings, date));
+        }
+        const feedbackJson = feedbackDone && {
+          feedback: { folder: opts.feedback, returns: feedbackDone.returns, receipts: feedbackDone.receipts },
+        };
+        if (opts.json)
+          io.stdout(JSON.stringify({ ...result.summary, output: opts.output, ...feedbackJson }, null, 2) + "\n");
         else
           io.stdout(
-            [...summaryLines(result.summary, opts.output), ...convertedLines(read), ...detailLines(result)].join("\n") +
-              "\n",
+            [
+              ...summaryLines(result.summary, opts.output),
+              ...convertedLines(read),
+              ...(feedbackDone ? [feedbackDone.line] : []),
+              ...detailLines(result),
+            ].join("\n") + "\n",
           );
         setExit(result.summary.unitsWithErrors > 0 || result.summary.unreadable > 0 ? EXIT.findings : EXIT.ok);
       } finally {

@@ -14,8 +14,8 @@ export type Tone = "good" | "neutral" | "bad";
 /** The number formats the master uses, by meaning (palette.ts gives Excel's format codes). */
 export type NumberFormat = "count" | "plain" | "date";
 
-/** How a row looks as a whole. */
-export type RowStyle = "header" | "data" | "totals";
+/** How a row looks as a whole: `title` is a large bold heading line (a feedback workbook's first row). */
+export type RowStyle = "header" | "data" | "totals" | "title";
 
 export interface MasterRow {
   readonly style: RowStyle;
@@ -27,6 +27,10 @@ export interface MasterRow {
   readonly tones?: readonly (Tone | null | undefined)[];
   /** A printed page ends after this row. */
   readonly pageBreakAfter?: boolean;
+  /** Its text cells wrap within their column, top-aligned (long messages that must print whole). */
+  readonly wrap?: boolean;
+  /** Height in points, for a row whose wrapped text needs more than one line (spreadsheets do not grow it on opening). */
+  readonly height?: number;
 }
 
 /** One series of the column chart: the values of one column of the sheet. */
@@ -82,6 +86,8 @@ export interface MasterSheet {
   readonly print: PrintSetup;
   /** The chart on this sheet; null when there is none (or nothing to draw). */
   readonly chart: BarChartSpec | null;
+  /** Ranges shown as one cell (`B3:I3`): a long text across a sheet's columns. */
+  readonly merged?: readonly string[];
 }
 
 export interface MasterDescription {

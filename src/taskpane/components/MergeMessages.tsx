@@ -5,11 +5,11 @@ import type { OpenMasterResult } from "../../ports/merge-operations";
 /** The file name a downloaded master gets. */
 export const MASTER_FILE_NAME = "汇总.xlsx";
 
-/** Saves the master's bytes as a file through the browser (every host with a download; the button says so). */
-export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Saves the master's bytes (or another file's, of `type`) through the browser (every host with a download; the button says so). */
+export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME, type = XLSX_TYPE): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { REPORT_TYPES, type ReportType } from "../../core/definition";
+import { feedbackSettingsOf } from "../../core/feedback/settings";
 import { mergeSummaryLines } from "../../core/words";
 import type { MasterFile, MergeOperations, OpenMasterResult } from "../../ports/merge-operations";
 import { VERSION } from "../../version";
@@ -22,6 +23,7 @@ import { defaultPipeline, type MergePipeline, type RunningMerge } from "../merge
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
 import { MergeFileList } from "./MergeFileList";
+import { FeedbackReady, FeedbackSettingsForm, type FeedbackFile, type TypedSettings } from "./MergeFeedback";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
 
 const useStyles = makeStyles({
@@ -55,7 +57,14 @@ type Step =
   | { kind: "idle" }
   | { kind: "reading"; done: number; total: number }
   | { kind: "writing"; rows: number; total: number; summary: readonly string[] }
-  | { kind: "finished"; summary: readonly string[]; master: MasterFile; open: OpenMasterResult | null }
+  | { kind: "writing_feedback"; done: number; total: number; summary: readonly string[] }
+  | {
+      kind: "finished";
+      summary: readonly string[];
+      master: MasterFile;
+      open: OpenMasterResult | null;
+      feedback: FeedbackFile | null;
+    }
   | { kind: "stopped"; message: string };
 
 const pendingLine = (f: JobFile): FileLine => ({ id: f.id, path: f.path, fate: "pending", reason: "" });
@@ -128,7 +137,10 @@ export function MergeView(props: {
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
     else setTimeout(flush, 16);
   }, []);
-  const busy = step.kind === "reading" || step.kind === "writing";
+  const [feedbackOn, setFeedbackOn] = React.useState(false);
+  const [typed, setTyped] = React.useState<TypedSettings>({});
+  const settings = React.useMemo(() => feedbackSettingsOf(typed), [typed]);
+  const busy = step.kind === "reading" || step.kind === "writing" || step.kind === "writing_feedback";
 
   React.useEffect(() => () => running.current?.cancel(), []);
 
@@ -140,13 +152,13 @@ export function MergeView(props: {
     setStep({ kind: "idle" });
   };
 
-  const open = async (master: MasterFile, summary: readonly string[]) => {
-    setStep({ kind: "finished", summary, master, open: null });
+  const open = async (master: MasterFile, summary: readonly string[], feedback: FeedbackFile | null) => {
+    setStep({ kind: "finished", summary, master, open: null, feedback });
     const opened = await settle(operations.openMaster(master), "打开汇总工作簿");
-    setStep({ kind: "finished", summary, master, open: opened });
+    setStep({ kind: "finished", summary, master, open: opened, feedback });
   };
 
-  const onEvent = (summaryRef: { lines: readonly string[] }) => (event: JobEvent) => {
+  const onEvent = (summaryRef: { lines: readonly string[]; feedback: FeedbackFile | null }) => (event: JobEvent) => {
     switch (event.type) {
       case "read":
         queueLines((current) => current.map((l) => (l.id === event.line.id ? event.line : l)));
@@ -162,9 +174,15 @@ export function MergeView(props: {
       case "writing":
         setProgress({ kind: "writing", rows: event.rows, total: event.total, summary: summaryRef.lines });
         return;
+      case "writing_feedback":
+        setProgress({ kind: "writing_feedback", done: event.done, total: event.total, summary: summaryRef.lines });
+        return;
+      case "feedback":
+        summaryRef.feedback = { bytes: event.bytes, returns: event.returns, receipts: event.receipts };
+        return;
       case "done":
         running.current = null;
-        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef.lines);
+        void open({ bytes: event.bytes, base64: event.base64 }, summaryRef.lines, summaryRef.feedback);
         return;
       case "stopped":
       case "failed":
@@ -177,8 +195,14 @@ export function MergeView(props: {
     resetLines(files.map(pendingLine));
     setStep({ kind: "reading", done: 0, total: files.length });
     running.current = pipeline.start(
-      { files, roster, reportType: type === "majority" ? null : type, productVersion: VERSION },
-      onEvent({ lines: [] }),
+      {
+        files,
+        roster,
+        reportType: type === "majority" ? null : type,
+        productVersion: VERSION,
+        feedback: feedbackOn && settings.ok ? settings.settings : null,
+      },
+      onEvent({ lines: [], feedback: null }),
     );
   };
 
@@ -263,10 +287,19 @@ export function MergeView(props: {
         </RadioGroup>
       </Field>
 
+      <FeedbackSettingsForm
+        on={feedbackOn}
+        onToggle={setFeedbackOn}
+        typed={typed}
+        onType={setTyped}
+        checked={settings}
+        disabled={busy}
+      />
+
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={busy || files.length === 0}
+          disabled={busy || files.length === 0 || (feedbackOn && !settings.ok)}
           aria-describedby={describedBy(noteId, support)}
           onClick={run}
         >
@@ -290,13 +323,21 @@ export function MergeView(props: {
           <ProgressBar value={Math.min(step.rows, step.total)} max={Math.max(step.total, 1)} aria-label="写入进度" />
         </Field>
       )}
+      {step.kind === "writing_feedback" && (
+        <Field className={styles.stretch} validationMessage="正在生成各单位的退回意见和回执…" validationState="none">
+          <ProgressBar value={step.done} max={Math.max(step.total, 1)} aria-label="退回意见进度" />
+        </Field>
+      )}
       {step.kind === "finished" && (
         <FinishedMessage
           summary={step.summary}
           open={step.open}
-          onOpen={() => void open(step.master, step.summary)}
+          onOpen={() => void open(step.master, step.summary, step.feedback)}
           onDownload={() => downloadMaster(step.master.bytes)}
         />
+      )}
+      {step.kind === "finished" && step.feedback && (
+        <FeedbackReady feedback={step.feedback} canDownload={operations.canDownload?.() ?? true} />
       )}
       {step.kind === "stopped" && (
         <MessageBar intent="warning" layout="multiline" className={styles.stretch}>

@@ -6,8 +6,11 @@
  */
 import type { ReportType } from "../../core/definition";
 import { mergeSubmissions, type MergeInput, type MergeOptions } from "../../core/merge";
-import type { MergeSummary } from "../../core/merge/model";
+import type { MergeResult, MergeSummary } from "../../core/merge/model";
 import { intakeFile, type FileFacts } from "../../intake";
+import { candidatesOf, feedbackOf, type FeedbackSettings } from "../../core/feedback";
+import { masterDate } from "../../core/master/describe";
+import { feedbackZip } from "../../xlsx/feedback";
 import { masterBytes } from "../../xlsx/master";
 import { linesOfMerge, lineOfInput, type FileLine } from "./lines";
 import { takeRoster } from "../../intake/roster";
@@ -24,6 +27,8 @@ export interface MergeJob {
   readonly reportType: ReportType | null;
   /** Recorded in the master's 汇总信息. */
   readonly productVersion: string;
+  /** Each unit's 退回意见 or 回执 is made too, with these settings (deadline, contact); absent or null: not made. */
+  readonly feedback?: FeedbackSettings | null;
 }
 
 export type JobEvent =
@@ -35,11 +40,18 @@ export type JobEvent =
   | { readonly type: "merged"; readonly lines: readonly FileLine[]; readonly summary: MergeSummary }
   /** Master rows written so far. */
   | { readonly type: "writing"; readonly rows: number; readonly total: number }
+  /** Units' feedback workbooks written so far (only when the job asks for them). */
+  | { readonly type: "writing_feedback"; readonly done: number; readonly total: number }
+  /** Every unit's feedback workbook in one zip, before the master is done. */
+  | { readonly type: "feedback"; readonly bytes: Uint8Array; readonly returns: number; readonly receipts: number }
   /** The finished master: its bytes, and their Base64 for the host (made here, off the UI thread). */
   | { readonly type: "done"; readonly bytes: Uint8Array; readonly base64: string }
   | { readonly type: "failed"; readonly message: string };
 
 export type Post = (event: JobEvent) => void;
+
+/** Units between two progress events while the feedback is written. */
+const FEEDBACK_PROGRESS_EVERY = 20;
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {
   if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
@@ -65,6 +77,23 @@ function masterRows(summary: MergeSummary, inputs: readonly MergeInput[]): numbe
   let rows = summary.unitsMerged + 100;
   for (const i of inputs) if (i.kind === "report") for (const t of Object.values(i.candidate.tables)) rows += t.length;
   return rows;
+}
+
+/** Each merged unit's 退回意见 or 回执, zipped, as the command line's --feedback writes them one by one. */
+async function postFeedback(
+  result: MergeResult,
+  inputs: readonly { readonly input: MergeInput }[],
+  settings: FeedbackSettings,
+  date: Date,
+  post: Post,
+): Promise<void> {
+  const feedback = feedbackOf(result, candidatesOf(inputs.map((i) => i.input)));
+  const total = feedback.length;
+  const bytes = await feedbackZip(feedback, settings, date, (done) => {
+    if (done % FEEDBACK_PROGRESS_EVERY === 0) post({ type: "writing_feedback", done, total });
+  });
+  const returns = feedback.filter((f) => f.kind === "return").length;
+  post({ type: "feedback", bytes, returns, receipts: total - returns });
 }
 
 export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
@@ -97,6 +126,7 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
       { productVersion: job.productVersion },
       { onRows: (rows) => post({ type: "writing", rows, total }) },
     );
+    if (job.feedback) await postFeedback(result, inputs, job.feedback, masterDate(result), post);
     post({ type: "done", bytes, base64: base64Of(bytes) });
   } catch (e) {
     post({

@@ -1,6 +1,6 @@
 /**
  * The pane's merge worker: runs one 汇总 (job.ts) off the UI thread and posts its events back; the
- * master's bytes travel without a copy. The pane cancels a run by terminating the worker.
+ * master's bytes (and the feedback zip's) travel without a copy. The pane cancels a run by terminating the worker.
  */
 import { runMergeJob, type JobEvent, type MergeJob } from "./job";
 
@@ -11,6 +11,9 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   void runMergeJob(e.data, (event) =>
-    scope.postMessage(event, event.type === "done" ? [event.bytes.buffer as ArrayBuffer] : []),
+    scope.postMessage(
+      event,
+      event.type === "done" || event.type === "feedback" ? [event.bytes.buffer as ArrayBuffer] : [],
+    ),
   );
 };

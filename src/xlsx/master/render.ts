@@ -4,7 +4,7 @@
  * one shared style object, so exceljs registers it once however many cells use it.
  */
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../../core/a1";
+import { columnLetter, parseA1 } from "../../core/a1";
 import { TEMPLATE } from "../../core/definition";
 import {
   BORDER_COLOR,
@@ -36,30 +36,37 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   border: { top: THIN, left: THIN, bottom: THIN, right: THIN },
 };
 
-/** One style object per look (row style, tone, number format), made on first use. */
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
+const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+
+/** One style object per look (row style, tone, number format, wrapping), made on first use. */
 class Styles {
   private readonly made = new Map<string, Partial<ExcelJS.Style>>();
   of(
     row: MasterRow["style"],
     tone: Tone | null | undefined,
     format: NumberFormat | undefined,
+    wrap = false,
   ): Partial<ExcelJS.Style> | null {
     if (row === "header") return HEADER_STYLE;
-    if (row === "data" && !tone && !format) return null;
-    const key = `${row}|${tone ?? ""}|${format ?? ""}`;
+    if (row === "data" && !tone && !format && !wrap) return null;
+    const key = `${row}|${tone ?? ""}|${format ?? ""}|${wrap ? "wrap" : ""}`;
     let style = this.made.get(key);
     if (!style) {
       const numFmt = format ? { numFmt: NUMBER_FORMATS[format] } : {};
-      style =
+      const look: Partial<ExcelJS.Style> =
         row === "totals"
           ? { font: { bold: true }, fill: solid(TOTALS_FILL), ...numFmt }
-          : tone
-            ? {
-                fill: solid(TONE_COLORS[tone].fill),
-                font: { color: { argb: argb(TONE_COLORS[tone].font) } },
-                ...numFmt,
-              }
-            : numFmt;
+          : row === "title"
+            ? { font: TITLE_FONT, ...numFmt }
+            : tone
+              ? {
+                  fill: solid(TONE_COLORS[tone].fill),
+                  font: { color: { argb: argb(TONE_COLORS[tone].font) } },
+                  ...numFmt,
+                }
+              : numFmt;
+      style = wrap ? { ...look, alignment: WRAPPED } : look;
       this.made.set(key, style);
     }
     return style;
@@ -102,11 +109,17 @@ async function renderSheet(
 ): Promise<void> {
   const ws = book.addWorksheet(sheet.name, sheetOptions(sheet));
   ws.columns = sheet.widths.map((width) => ({ width }));
+  // exceljs merges cells of rows not yet committed: each range is merged as its top row is written.
+  const mergedFrom = new Map<number, string[]>();
+  for (const range of sheet.merged ?? []) {
+    const top = parseA1(range.split(":")[0])?.row ?? 1;
+    mergedFrom.set(top, [...(mergedFrom.get(top) ?? []), range]);
+  }
   let r = 0;
   for (const line of sheet.rows()) {
     const row = ws.getRow(++r);
     line.cells.forEach((v, i) => {
-      const style = styles.of(line.style, line.tones?.[i], line.formats?.[i]);
+      const style = styles.of(line.style, line.tones?.[i], line.formats?.[i], line.wrap);
       // A blank data cell stays absent; a header or totals cell keeps its look even when blank.
       if (v === null && (line.style === "data" || style === null)) return;
       const cell = row.getCell(i + 1);
@@ -114,7 +127,9 @@ async function renderSheet(
       if (style) cell.style = style;
     });
     if (line.style === "header") row.height = HEADER_HEIGHT;
+    if (line.height !== undefined) row.height = line.height;
     if (line.pageBreakAfter) row.addPageBreak();
+    for (const range of mergedFrom.get(r) ?? []) ws.mergeCells(range);
     row.commit();
     await onRow();
   }
