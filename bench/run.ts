@@ -4,6 +4,7 @@
  */
 import { benchBatch } from "./batch";
 import { benchCheck } from "./check";
+import { benchConvert } from "./convert";
 import { benchCore } from "./core";
 import { benchGuard } from "./guard";
 import { benchLimits } from "./limits";
@@ -23,6 +24,8 @@ const PIECES: [string, () => BenchFigure[] | Promise<BenchFigure[]>][] = [
   ["live", benchLive],
   ["merge", benchMerge],
   ["pane-merge", benchPaneMerge],
+  // Timed apart: conversion is the exception to the merge targets.
+  ["convert", benchConvert],
 ];
 
 async function main(): Promise<void> {

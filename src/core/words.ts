@@ -7,6 +7,7 @@
 import type { MergeSummary, ProblemKind, ProblemSeverity } from "./merge/model";
 import type { CheckStatus, ReportStatus, Severity } from "./model";
 import { CHANGE_FACTOR } from "./merge/previous";
+import type { ConvertibleFormat } from "./guard/conversion";
 
 /** A finding's severity (spec §4), and `info` for 问题清单's lines that need no fix (被替代, 已跳过). */
 export const SEVERITY_LABELS: Readonly<Record<ProblemSeverity, string>> = {
@@ -98,4 +99,14 @@ export function mergeSummaryLines(s: MergeSummary): string[] {
       `与上次的总表“${s.previous.file}”核对：人次或次数变化超过 ${CHANGE_FACTOR} 倍的单位 ${s.previous.changed} 个；上次报送、本次未报送的单位 ${s.previous.gone} 个；本次新报送的单位 ${s.previous.new} 个（见“与上年核对”工作表）。`,
     );
   return lines;
+}
+
+/** Provenance of a file the command line read after LibreOffice converted it to .xlsx: "由 .xls 转换". */
+export function convertedNote(from: ConvertibleFormat): string {
+  return `由 .${from} 转换`;
+}
+
+/** A file's name or path as the master and `check` show it: with its conversion, when it was converted. */
+export function fileWithConversion(file: string, from: ConvertibleFormat | undefined): string {
+  return from ? `${file}（${convertedNote(from)}）` : file;
 }

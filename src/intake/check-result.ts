@@ -2,7 +2,7 @@
  * `check`'s verdict on one file (spec §6), from the file's intake: a report's findings and status, or
  * why the file is not a report that can be checked. Pure: the JSON shape lives once, whoever prints it.
  */
-import { refusalMessage, type UnreadableCode } from "../core/guard";
+import { refusalMessage, type ConvertibleFormat, type UnreadableCode } from "../core/guard";
 import type { MergeInput } from "../core/merge";
 import { mergeMessages } from "../core/merge/messages";
 import type { CheckStatus, Finding } from "../core/model";
@@ -36,6 +36,8 @@ export interface CheckResult {
   findings: FindingJson[];
   code?: CheckUnreadableCode;
   message?: string;
+  /** The format the file was sent in, when the command line read it converted to .xlsx by LibreOffice. */
+  convertedFrom?: ConvertibleFormat;
 }
 
 export function findingToJson(f: Finding): FindingJson {
@@ -64,6 +66,12 @@ const unreadable = (file: string, code: CheckUnreadableCode, message: string): C
 
 /** The check result of one intake; `file` is how the result names the file (the path as given). */
 export function checkResultOf(input: MergeInput, file: string): CheckResult {
+  const from = (input.kind === "report" ? input.candidate.source : input.source).convertedFrom;
+  const result = resultOf(input, file);
+  return from ? { ...result, convertedFrom: from } : result;
+}
+
+function resultOf(input: MergeInput, file: string): CheckResult {
   switch (input.kind) {
     case "report": {
       const { candidate } = input;

@@ -5,7 +5,8 @@
  */
 import type { JudgeOptions } from "../core/judge";
 import type { MergeInput } from "../core/merge";
-import { unreadableFile } from "../intake";
+import { unreadableFile, type Conversion } from "../intake";
+import { withConversions } from "./convert-stage";
 import type { ReadableEntry } from "./inputs";
 import { factsOf, intakePath } from "./intake-path";
 import { intakePaths, type BatchOptions } from "./read-batch";
@@ -21,13 +22,18 @@ export async function isMasterWorkbook(filePath: string): Promise<boolean> {
   return (await intakePath({ path: filePath, display: filePath })).kind === "master_input";
 }
 
-/** Every entry as a MergeInput, in the order given: files through the intake's batch. Never throws. */
+/**
+ * Every entry as a MergeInput, in the order given: files through the intake's batch, and with
+ * `conversion` the .xls, .et and .ods among them through it (convert-stage.ts). Never throws.
+ */
 export async function* intakeEntries(
   entries: readonly ReadableEntry[],
-  options: BatchOptions & { readonly judge?: JudgeOptions } = {},
+  options: BatchOptions & { readonly judge?: JudgeOptions; readonly conversion?: Conversion } = {},
 ): AsyncIterable<MergeInput> {
+  const { conversion, ...batch } = options;
   const files = entries.filter((e) => e.kind === "file");
-  const taken = intakePaths(files, options)[Symbol.asyncIterator]();
+  const read = intakePaths(files, batch);
+  const taken = (conversion ? withConversions(files, read, conversion, batch) : read)[Symbol.asyncIterator]();
   try {
     for (const entry of entries) {
       if (entry.kind === "missing") yield missingInput(entry);

@@ -3,7 +3,7 @@
  * file at a time, results come back in the order the files were given, and no more than a window of finished
  * results waits for a slow one, so memory stays bounded however many files there are.
  */
-import * as os from "os";
+import { cpuCores } from "./cores";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import type { BatchAnswer, BatchJob } from "./batch-worker";
@@ -35,9 +35,7 @@ function spawnWorker(): Worker {
   return new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
 }
 
-function defaultConcurrency(): number {
-  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-}
+const defaultConcurrency = cpuCores;
 
 type JobOf = (id: number) => BatchJob;
 

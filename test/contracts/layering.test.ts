@@ -27,7 +27,8 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
     },
     node: {
       folders: ["core", "read", "intake", "xlsx", "version.ts"],
-      packages: ["fs", "path", "os", "crypto", "zlib", "worker_threads"],
+      // child_process and url: LibreOffice, run for the conversions (node/libreoffice-convert.ts).
+      packages: ["fs", "path", "os", "crypto", "zlib", "worker_threads", "child_process", "url"],
     },
     cli: {
       folders: ["core", "intake", "node", "xlsx", "version.ts"],

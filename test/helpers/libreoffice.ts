@@ -72,7 +72,7 @@ export function libreOfficeDescribe(): jest.Describe | ((name: string, fn: () =>
 
 export interface Conversion {
   input: string;
-  /** Its extension picks the format: .xlsx, .ods or .pdf. */
+  /** Its extension picks the format: .xlsx, .xls, .ods or .pdf. */
   output: string;
 }
 

@@ -3,7 +3,7 @@
 
   /usr/bin/python3 lo-recalc.py PROFILE_DIR IN1=OUT1 [IN2=OUT2 ...]
 
-Each OUT's extension picks the filter: .xlsx (Calc MS Excel 2007 XML), .ods, .pdf.
+Each OUT's extension picks the filter: .xlsx (Calc MS Excel 2007 XML), .xls (MS Excel 97), .ods, .pdf.
 One LibreOffice process serves the whole batch; PROFILE_DIR is its private user profile
 (-env:UserInstallation) so parallel test runs never share one. Prints one line per file:
 "ok OUT" or "fail IN reason". Exit 1 if any file failed.
@@ -14,7 +14,7 @@ import importlib.util, os, subprocess, sys
 
 import uno
 
-FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8", ".pdf": "calc_pdf_Export"}
+FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".xls": "MS Excel 97", ".ods": "calc8", ".pdf": "calc_pdf_Export"}
 
 
 # Starting LibreOffice and UNO property values: the project's scripts/lo-fill.py has them.

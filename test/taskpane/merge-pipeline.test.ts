@@ -163,6 +163,28 @@ describe("the pane's 汇总 run", () => {
     ]);
   });
 
+  it("says plainly that an .xls, .et or .ods needs Excel's 另存为 or the command line; an .xlsx line does not", async () => {
+    const lo = path.resolve(__dirname, "../fixtures/lo");
+    // As the browser names them: the name a unit gave its file.
+    const named = (file: string, name: string) => ({ ...jobFile(file, name), name });
+    const files = [
+      named(path.join(lo, "correct-xls", "report.xls"), "甲.xls"),
+      named(path.join(lo, "correct-xls", "report.xls"), "乙.et"),
+      named(path.join(lo, "correct-ods", "report.ods"), "丙.ods"),
+      named(path.join(lo, "correct", "report.xlsx"), "丁.xlsx"),
+    ];
+    const lines = finalLines(await run({ files }));
+    for (const line of lines.slice(0, 3)) {
+      expect(line.fate).toBe("unreadable");
+      expect(line.reason).toContain("任务窗格不能转换 .xls、.et、.ods 文件");
+      expect(line.reason).toContain("另存为");
+      expect(line.reason).toContain("命令行的 check、merge 命令");
+    }
+    expect(lines[1].reason).toContain("“乙.et”是 WPS 表格格式（.et）");
+    expect(lines[3]).toMatchObject({ fate: "ok" });
+    expect(lines[3].reason).not.toContain("任务窗格");
+  });
+
   it("refuses a file over the size limit without reading its bytes", async () => {
     const blob = new Blob([new Uint8Array(10)]);
     let read = false;

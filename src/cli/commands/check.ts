@@ -5,13 +5,20 @@
  */
 import { promises as fs } from "fs";
 import type { Command } from "commander";
-import { findingCountsText, SEVERITY_LABELS, STATUS_LABELS } from "../../core/words";
+import { convertedNote, findingCountsText, SEVERITY_LABELS, STATUS_LABELS } from "../../core/words";
 import { ruleNameOf } from "../../core/rules/catalogue";
 import { printableText } from "../../core/text";
-import { checkResultOf, type CheckResult, type FindingJson } from "../../intake";
+import { checkResultOf, type CheckResult, type Conversion, type FindingJson } from "../../intake";
 import { expandInputs, type OutsideLink, type ReadableEntry } from "../../node/inputs";
 import { intakeEntries } from "../../node/merge-read";
 import type { BatchOptions } from "../../node/read-batch";
+import {
+  conversionOf,
+  convertTimeoutOption,
+  noSofficeOption,
+  sofficeOption,
+  type ConversionFlags,
+} from "../conversion-options";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 
@@ -29,7 +36,8 @@ function counts(r: CheckResult) {
  * name, a unit's text): their control characters are shown escaped, so each stays one line.
  */
 export function verdictLine(r: CheckResult): string {
-  const who = printableText(r.unit ? `${r.file}（${r.unit}）` : r.file);
+  const about = [r.unit, r.convertedFrom && convertedNote(r.convertedFrom)].filter(Boolean).join("；");
+  const who = printableText(about ? `${r.file}（${about}）` : r.file);
   if (r.status === "unreadable") return `${who}：${VERDICT.unreadable}。${printableText(r.message ?? "")}`;
   const c = counts(r);
   return `${who}：${VERDICT[r.status]}，${findingCountsText(c.errors, c.warnings, c.warnings - c.explained)}`;
@@ -159,6 +167,7 @@ async function* checkEntries(
   inputs: readonly string[],
   cwd: string,
   skipped: (entry: OutsideLink) => void,
+  conversion: Conversion,
 ): AsyncIterable<CheckResult> {
   const entries: ReadableEntry[] = [];
   for await (const entry of expandInputs(inputs, cwd)) {
@@ -167,7 +176,8 @@ async function* checkEntries(
   }
   const options = await batchOptionsFor(entries.flatMap((e) => (e.kind === "file" ? [e.path] : [])));
   let i = 0;
-  for await (const input of intakeEntries(entries, options)) yield checkResultOf(input, entries[i++].display);
+  for await (const input of intakeEntries(entries, { ...options, conversion }))
+    yield checkResultOf(input, entries[i++].display);
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -176,13 +186,17 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .description("校验填报好的报表文件，逐个列出错误和提示（所在工作表、单元格和原因）")
     .argument("<文件或文件夹...>", `要校验的 .xlsx 文件或文件夹（逐层查找其中所有文件），可以有多个；${LINKS_HELP}`)
     .option("--json", "以 JSON 输出结果（供脚本使用）")
-    .action(async (inputs: string[], opts: { json?: boolean }) => {
+    .addOption(sofficeOption())
+    .addOption(noSofficeOption())
+    .addOption(convertTimeoutOption())
+    .action(async (inputs: string[], opts: { json?: boolean } & ConversionFlags) => {
+      const conversion = conversionOf(opts, io);
       // Each file is printed as soon as it is checked and then let go: a batch never holds every finding at once.
       const out = chunked(io.stdout);
       const seen: Pick<CheckResult, "status">[] = [];
       if (opts.json) out.add("[\n");
       const skipped = (entry: OutsideLink) => io.stderr(outsideLinkLine(entry, "校验"));
-      for await (const result of checkEntries(inputs, io.cwd, skipped)) {
+      for await (const result of checkEntries(inputs, io.cwd, skipped, conversion)) {
         if (seen.length > 0) collectAfterLargeFile();
         if (opts.json) {
           if (seen.length > 0) out.add(",\n");

@@ -29,13 +29,21 @@ import { readRosterFile } from "../../node/roster";
 import { MAX_SCOPE_CHARS, PARAGRAPH_INTRO, scopeText, summaryParagraph } from "../../core/bureau-summary";
 import type { CsvOutputEncoding } from "../../core/csv";
 import { remindersSummary } from "../../core/reminders";
+import {
+  conversionOf,
+  convertedLines,
+  convertTimeoutOption,
+  noSofficeOption,
+  sofficeOption,
+  type ConversionFlags,
+} from "../conversion-options";
 import { FEEDBACK_HELP, feedbackRequest, prepareFeedback, writeFeedback, type FeedbackOptions } from "../feedback";
 import { LINKS_HELP, outsideLinkLine } from "../input-notices";
 import { CliError, EXIT, type CliIO } from "../io";
 import { parseEncoding, remindersTarget, writeReminders } from "../reminders-file";
 import { writeFailureReason } from "../write-failure";
 
-interface MergeOptions extends FeedbackOptions {
+interface MergeOptions extends FeedbackOptions, ConversionFlags {
   output: string;
   roster?: string;
   type?: string;
@@ -281,9 +289,13 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
     .option("--feedback <文件夹>", FEEDBACK_HELP.feedback)
     .option("--settings <文件>", FEEDBACK_HELP.settings)
     .option("--deadline <日期>", FEEDBACK_HELP.deadline)
+    .addOption(sofficeOption())
+    .addOption(noSofficeOption())
+    .addOption(convertTimeoutOption())
     .action(async (inputs: string[], opts: MergeOptions) => {
       const reportType = parseType(opts.type);
       const scope = parseScope(opts.scope);
+      const conversion = conversionOf(opts, io);
       const target = await outputTarget(opts, io.cwd);
       const { path: output, shown } = target;
       const reminders = await remindersOf(opts, io.cwd, target);
@@ -307,7 +319,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
         const bar = progress(io, entries.length);
         const read: MergeInput[] = [];
         try {
-          for await (const input of intakeEntries(entries)) {
+          for await (const input of intakeEntries(entries, { conversion })) {
             read.push(input);
             bar.tick(read.length);
           }
@@ -367,6 +379,7 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
             [
               ...summaryLines(result.summary, opts.output),
               ...(reminders ? [remindersLine(result, opts.reminders!, reminders.encoding)] : []),
+              ...convertedLines(read),
               ...(feedbackDone ? [feedbackDone.line] : []),
               ...detailLines(result),
               "",

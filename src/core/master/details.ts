@@ -9,7 +9,8 @@ import { valueColumns, type MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS, UNIT_HEADER } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
-import { carriedSources, fileColumns, type CarriedSources } from "./sources";
+import type { ConvertibleFormat } from "../guard/conversion";
+import { carriedSources, convertedFiles, fileColumns, type CarriedSources } from "./sources";
 
 const keyText = (k: UnitKey): string => `${k.by}\u0000${k.value}`;
 
@@ -23,13 +24,14 @@ export function detailSheetColumns(
   id: DetailTableId,
   result: MergeResult,
   sources: CarriedSources = carriedSources(result),
+  converted: ReadonlyMap<string, ConvertibleFormat> = convertedFiles(result),
 ): MasterColumn<DetailRow>[] {
   const unitOfKey = unitLookup(result);
   const unitOf = (d: DetailRow): UnitRow | undefined => unitOfKey(d.key);
   return [
     { header: UNIT_HEADER, width: 20, wrap: true, value: (d) => d.unit },
     ...valueColumns(detailColumns(id), result.details[id], (d) => d),
-    ...fileColumns<DetailRow>(sources, (d) => d.source.file),
+    ...fileColumns<DetailRow>(sources, (d) => d.source.file, converted),
     {
       header: PROVENANCE_HEADERS.sha256,
       width: PROVENANCE_WIDTHS.sha256,
@@ -47,10 +49,11 @@ export function detailSheetColumns(
 
 export function detailSheets(result: MergeResult): MasterSheet[] {
   const sources = carriedSources(result);
+  const converted = convertedFiles(result);
   return DETAIL_TABLE_IDS.map((id) =>
     listSheet({
       name: MASTER_SHEETS[id],
-      columns: detailSheetColumns(id, result, sources),
+      columns: detailSheetColumns(id, result, sources, converted),
       items: result.details[id],
       frozenColumns: 1,
     }),

@@ -9,7 +9,7 @@ import type { MasterColumn } from "./columns";
 import { PROVENANCE_HEADERS, PROVENANCE_WIDTHS, fieldLabel, ruleName } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterSheet } from "./model";
-import { carriedSources, fileColumns } from "./sources";
+import { carriedSources, convertedFiles, fileColumns } from "./sources";
 import { SEVERITY_TONE } from "./tones";
 
 export const PROBLEM_HEADERS = {
@@ -64,7 +64,7 @@ export const PROBLEM_COLUMNS: readonly MasterColumn<ProblemRow>[] = [
 /** 问题清单's columns for `result`: a master's copy shows its own file and the masters it came through. */
 export function problemColumns(result: MergeResult): readonly MasterColumn<ProblemRow>[] {
   const sources = carriedSources(result);
-  return sources.size === 0 ? PROBLEM_COLUMNS : [...fileColumns<ProblemRow>(sources, (p) => p.file), ...LINE_COLUMNS];
+  return [...fileColumns<ProblemRow>(sources, (p) => p.file, convertedFiles(result)), ...LINE_COLUMNS];
 }
 
 export function problemsSheet(result: MergeResult): MasterSheet {

@@ -11,7 +11,7 @@ import { valueColumns, type MasterColumn } from "./columns";
 import { COUNT_HEADERS, PROVENANCE_HEADERS, PROVENANCE_WIDTHS, TOTALS_LABEL, rosterLabel, rowsHeader } from "./labels";
 import { listSheet } from "./list-sheet";
 import type { MasterCell, MasterSheet } from "./model";
-import { carriedSources, fileColumns } from "./sources";
+import { carriedSources, convertedFiles, fileColumns } from "./sources";
 import { STATUS_TONE } from "./tones";
 
 export const STATUS_HEADER = "审核状态";
@@ -41,7 +41,7 @@ export function summaryColumns(result: MergeResult): MasterColumn<UnitRow>[] {
       ? [{ header: "单位名单", width: 16, wrap: true, value: (u: UnitRow) => rosterLabel(u.roster) || null }]
       : []),
     // The path as given, as the other sheets show it: many units return a file of the same name.
-    ...fileColumns<UnitRow>(carriedSources(result), (u) => u.source.path),
+    ...fileColumns<UnitRow>(carriedSources(result), (u) => u.source.path, convertedFiles(result)),
     { header: PROVENANCE_HEADERS.sha256, width: PROVENANCE_WIDTHS.sha256, value: (u) => u.source.sha256 },
     {
       header: PROVENANCE_HEADERS.templateVersion,

@@ -10,6 +10,7 @@
  * equal MergeResult. Types only.
  */
 import type { ReportType } from "../definition";
+import type { ConvertibleFormat } from "../guard/conversion";
 import type { ReportStatus, Severity } from "../model";
 import type { FieldValue } from "../submission";
 
@@ -25,6 +26,11 @@ export interface SourceFile {
   readonly modified: string | null;
   /** Set for a unit's file known only by its copy in a master taken in with --include-master (carried.ts). */
   readonly carried?: CarriedCopy;
+  /**
+   * The format the file was sent in when the command line read it converted to .xlsx by LibreOffice
+   * (its sha256 stays that of the file as sent); absent for a file read as it is.
+   */
+  readonly convertedFrom?: ConvertibleFormat;
 }
 
 /**

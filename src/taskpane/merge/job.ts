@@ -125,7 +125,8 @@ export async function runMergeJob(job: MergeJob, post: Post): Promise<void> {
     }
     const inputs: { id: number; input: MergeInput }[] = [];
     for (const file of job.files) {
-      const input = await intakeFile(file, () => blobBytes(file.blob));
+      // The pane cannot run LibreOffice: an .xls, .et or .ods line says how to have it read.
+      const input = await intakeFile(file, () => blobBytes(file.blob), { conversion: { unavailable: "pane" } });
       inputs.push({ id: file.id, input });
       post({ type: "read", line: lineOfInput(file.id, input), done: inputs.length, total: job.files.length });
     }
