@@ -17,7 +17,9 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
     intake: { folders: ["core", "read"], packages: [] },
     xlsx: { folders: ["core"], packages: ["exceljs", "exceljs/lib/stream/xlsx/workbook-writer", "fflate"] },
     ports: { folders: ["core"], packages: [] },
-    office: { folders: ["core", "ports"], packages: [] },
+    // Pure helpers both spreadsheet-host adapters share (template names, marks, 核实说明 rows, own writes).
+    "host-kit": { folders: ["core", "ports"], packages: [] },
+    office: { folders: ["core", "ports", "host-kit"], packages: [] },
     taskpane: {
       folders: ["core", "ports", "intake", "read", "xlsx", "version.ts"],
       packages: ["react", "@fluentui/react-components"],
@@ -95,7 +97,7 @@ describe("layering of src", () => {
     }
   });
 
-  it.each(["core", "read", "intake", "ports", "office", "taskpane"])(
+  it.each(["core", "read", "intake", "ports", "host-kit", "office", "taskpane"])(
     "%s touches no Node global (and only the Office adapter touches Office's)",
     (layer) => {
       const office = layer === "office" ? [] : [/\b(Excel|Office)\.[A-Za-z]+\s*[.(]/];

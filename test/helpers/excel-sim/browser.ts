@@ -11,7 +11,7 @@
  * Query string: ?api=1.12 makes requirement sets above ExcelApi 1.12 unsupported; ?theme=dark.
  */
 import { columnLetter } from "../../../src/core/a1";
-import { MARK_FILL } from "../../../src/office/mark-signature";
+import { MARK_FILL } from "../../../src/host-kit/mark-signature";
 import { layoutOf } from "./layout";
 import { readInsertedWorkbook } from "./reader";
 import { ExcelSim } from "./sim";

@@ -10,7 +10,7 @@
 import type { WorkbookGrid } from "../../../src/core/model";
 import { isCellError } from "../../../src/core/model";
 import type { ExcelRunner } from "../../../src/office/runner";
-import { MARK_FORMULA } from "../../../src/office/mark-signature";
+import { MARK_FORMULA } from "../../../src/host-kit/mark-signature";
 import { columnLetter, parseA1 } from "../../../src/core/a1";
 import { REQUEST_LIMIT_BYTES, SimContext, SimError, type ChangeRecord } from "./api";
 import {
