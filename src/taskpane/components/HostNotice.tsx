@@ -5,7 +5,8 @@ import type { HostStatus, OfficeAdapter } from "../../ports/host";
 /** What the pane needs to say about where it runs; nothing when it is in Excel. */
 export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null }): React.JSX.Element | null {
   if (!adapter) return <Spinner size="tiny" label="正在连接 Excel…" />;
-  if (adapter.host.kind === "excel") return null;
+  // In WPS the pane runs too; an old WPS is told by each feature's own message.
+  if (adapter.host.kind === "excel" || adapter.host.kind === "wps") return null;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
@@ -20,7 +21,7 @@ export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null
   );
 }
 
-function outsideExplanation(host: Exclude<HostStatus, { kind: "excel" }>): string {
+function outsideExplanation(host: Exclude<HostStatus, { kind: "excel" } | { kind: "wps" }>): string {
   switch (host.reason) {
     case "no-office-js":
       return "未能加载 Office.js：可能是在普通浏览器中打开了本页面，或网络不可用。";
