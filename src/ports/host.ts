@@ -20,7 +20,9 @@ export type OutsideReason =
   /** office.js loaded but never said it was ready. */
   | "timeout"
   /** office.js failed to initialise (Office.onReady rejected). */
-  | "failed";
+  | "failed"
+  /** The WPS page, but no WPS add-in object model (window.Application) around it. */
+  | "no-wps";
 
 export type HostStatus =
   | { readonly kind: "excel"; readonly platform: string }

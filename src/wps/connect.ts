@@ -4,7 +4,8 @@
  */
 import type { OfficeAdapter, TemplateSheets, WorkbookAdapter } from "../ports/host";
 import { TEMPLATE_SHEET_NAMES } from "../host-kit/template-names";
-import type { WpsApplication } from "./api";
+import type { WpsApplication, WpsRibbonHost } from "./api";
+import { createRibbon, type Ribbon } from "./ribbon";
 import type { TemplateSource } from "./insert-template";
 import { createWpsOperations } from "./operations";
 import { listSheets, readWorkbook } from "./sheets";
@@ -50,4 +51,10 @@ export function connectWps(app: WpsApplication, template: TemplateSource): Offic
     workbook: ok ? workbookAdapter(app) : null,
     operations: createWpsOperations({ app, template }),
   };
+}
+
+/** The ribbon's callbacks on this page's WPS (none outside WPS: the buttons then do nothing). */
+export function connectRibbon(scope: unknown, paneUrl: (view: string) => string): Ribbon | null {
+  const app = wpsApplication(scope);
+  return app ? createRibbon(app as WpsApplication & WpsRibbonHost, paneUrl) : null;
 }

@@ -23,9 +23,15 @@ import type { ExplainResult } from "../ports/operations";
 import { read, type WpsWorkbook } from "./api";
 import { rowsOf } from "./cells";
 import { errorDetail, messages } from "./messages";
+import type { NoteWrite } from "./own-writes";
 import { findSheet, readNames } from "./sheets";
 
-export function writeExplanation(workbook: WpsWorkbook, finding: Finding, reason: string): ExplainResult {
+export function writeExplanation(
+  workbook: WpsWorkbook,
+  finding: Finding,
+  reason: string,
+  note: NoteWrite = () => undefined,
+): ExplainResult {
   const length = textLength(reason.trim());
   if (length < 1 || length > MAX_REASON) return { kind: "failed", message: messages.explanationLength(MAX_REASON) };
   try {
@@ -45,7 +51,9 @@ export function writeExplanation(workbook: WpsWorkbook, finding: Finding, reason
       blank ? null : { values, rowIndex: used.Row - 1, columnIndex: used.Column - 1 },
       headerRow + 1,
     );
-    const target = ws.Range(`${RULE_COLUMN}${row}:${TEXT_COLUMN}${row}`);
+    const address = `${RULE_COLUMN}${row}:${TEXT_COLUMN}${row}`;
+    const target = ws.Range(address);
+    note(SHEETS.explanations, address);
     const line = explanationRow(finding, reason);
     target.NumberFormat = "@";
     target.Value2 = [line.map(asText)];

@@ -17,13 +17,18 @@ import {
 } from "../host-kit/template-names";
 import type { WpsApplication, WpsWorkbook } from "./api";
 import { errorDetail, messages } from "./messages";
+import type { NoteWrite } from "./own-writes";
 import { asSheet, findSheet, listSheets, readNames } from "./sheets";
 import { base64Bytes, removeTempFile, tempPath, writeTempFile } from "./temp-file";
 
 /** The template .xlsx as base64 (the Office adapter's TemplateSource). */
 export type TemplateSource = () => Promise<string>;
 
-export async function insertTemplate(app: WpsApplication, template: TemplateSource): Promise<InsertResult> {
+export async function insertTemplate(
+  app: WpsApplication,
+  template: TemplateSource,
+  note: NoteWrite = () => undefined,
+): Promise<InsertResult> {
   let base64: string;
   try {
     base64 = await template();
@@ -38,6 +43,8 @@ export async function insertTemplate(app: WpsApplication, template: TemplateSour
     if (taken.includes(SHEETS.basic)) return { kind: "present", at: FIRST_INPUT };
     if (taken.length > 0) return { kind: "failed", message: messages.sheetNameTaken(taken) };
 
+    // Copied sheets may raise change events: all of them are the add-in's.
+    for (const name of TEMPLATE_SHEET_NAMES) note(name, "*");
     const path = tempPath(app, "tj-report-template");
     if (!writeTempFile(app, path, base64Bytes(base64)))
       return { kind: "failed", message: messages.tempFileFailed(path) };

@@ -8,10 +8,18 @@
  */
 import { checkGrid } from "../core/check-grid";
 import type { SheetGrid, WorkbookGrid } from "../core/model";
-import { DEBOUNCE_MS, type OwnWrites } from "../host-kit/own-writes";
+import { DEBOUNCE_MS } from "../host-kit/own-writes";
 import { reportSheets } from "../host-kit/report-sheets";
 import type { Validation } from "../ports/operations";
-import type { SheetActivateHandler, SheetChangeHandler, WpsApplication, WpsWorkbook } from "./api";
+import {
+  read,
+  type SheetActivateHandler,
+  type SheetChangeHandler,
+  type WpsApplication,
+  type WpsRange,
+  type WpsWorkbook,
+} from "./api";
+import type { OwnWriteLog } from "./own-writes";
 import { errorDetail, messages } from "./messages";
 import { listSheets, namedCells, readSheet, readWorkbook } from "./sheets";
 
@@ -44,10 +52,20 @@ export class WpsGrid {
 export interface WpsLiveOptions {
   readonly app: WpsApplication;
   readonly grid: WpsGrid;
-  readonly ownWrites: OwnWrites;
+  readonly ownWrites: OwnWriteLog;
   /** Sheets the add-in itself is activating (selectCell): their activation is not a user's. */
   readonly ownActivations: Set<string>;
   readonly debounceMs?: number;
+}
+
+/** The changed range's address, read defensively (the declarations do not type it as a range). */
+function addressOf(target: object): string | undefined {
+  try {
+    const address = read((target as WpsRange).Address);
+    return typeof address === "string" ? address : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sheetName(sheet: object): string | undefined {
@@ -90,10 +108,10 @@ export function subscribeWpsLive(options: WpsLiveOptions, callback: (v: Validati
     }, options.debounceMs ?? DEBOUNCE_MS);
   };
 
-  const onChange: SheetChangeHandler = (sheet) => {
-    if (stopped || ownWrites.writing) return;
+  const onChange: SheetChangeHandler = (sheet, target) => {
+    if (stopped) return;
     const name = sheetName(sheet);
-    if (name === undefined) return;
+    if (name === undefined || ownWrites.isOwn(name, addressOf(target))) return;
     if (relevant && !relevant.has(name)) return; // another sheet of the user's
     schedule(name);
   };

@@ -48,6 +48,11 @@ function ourMarks(formats: WpsFormatCondition[]): {
   return { byCell, stray };
 }
 
+/**
+ * Marks are formats, not values: in VBA they raise no Change event, so they are not noted as own
+ * writes (noting them would drop a user's typing into a cell whose mark just went). Should WPS raise
+ * SheetChange for them (unconfirmed), the cost is one more re-validation with the same verdict.
+ */
 export async function replaceMarks(workbook: WpsWorkbook, findings: readonly Finding[]): Promise<Done> {
   const wanted = cellsToMark(findings);
   try {

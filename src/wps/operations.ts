@@ -6,7 +6,7 @@
  */
 import { checkGrid } from "../core/check-grid";
 import type { Finding } from "../core/model";
-import { GRACE_MS, OwnWrites } from "../host-kit/own-writes";
+import { GRACE_MS } from "../host-kit/own-writes";
 import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../ports/operations";
 import type { WpsApplication } from "./api";
 import { writeExplanation } from "./explain";
@@ -16,6 +16,7 @@ import { replaceMarks } from "./marks";
 import { createWpsMergeOperations } from "./merge-operations";
 import { errorDetail, messages } from "./messages";
 import { selectCell } from "./navigate";
+import { OwnWriteLog } from "./own-writes";
 import { wpsSupport } from "./support";
 
 export interface WpsOperationsDeps {
@@ -29,12 +30,13 @@ export function createWpsOperations(deps: WpsOperationsDeps): TaskPaneOperations
   const { app } = deps;
   const { features } = wpsSupport(app);
   const grid = new WpsGrid();
-  const ownWrites = new OwnWrites(deps.graceMs ?? GRACE_MS);
+  const ownWrites = new OwnWriteLog(deps.graceMs ?? GRACE_MS);
+  const note = (sheet: string, address: string) => ownWrites.note(sheet, address);
   const ownActivations = new Set<string>();
   // One write at a time, in order: a marking starts from what the one before left, a 说明 from the row it filled.
   let writing: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T> | T): Promise<T> => {
-    const done = writing.then(() => ownWrites.run(async () => work()));
+    const done = writing.then(async () => work());
     writing = done.catch(() => undefined);
     return done;
   };
@@ -53,7 +55,7 @@ export function createWpsOperations(deps: WpsOperationsDeps): TaskPaneOperations
     async insertTemplate() {
       const no = unsupported("insertTemplate");
       if (no) return no;
-      const result = await serially(() => insertTemplate(app, deps.template));
+      const result = await serially(() => insertTemplate(app, deps.template, note));
       grid.reset();
       return result;
     },
@@ -86,7 +88,7 @@ export function createWpsOperations(deps: WpsOperationsDeps): TaskPaneOperations
       if (no) return no;
       return serially(() => {
         const wb = workbook();
-        return wb ? writeExplanation(wb, finding, reason) : noWorkbook;
+        return wb ? writeExplanation(wb, finding, reason, note) : noWorkbook;
       });
     },
 

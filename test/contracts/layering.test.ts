@@ -33,7 +33,7 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
       folders: ["core", "intake", "node", "xlsx", "version.ts"],
       packages: ["commander", "cli-progress", "fs", "path"],
     },
-    entry: { folders: ["taskpane", "office", "wps", "ports"], packages: ["react-dom/client"] },
+    entry: { folders: ["taskpane", "office", "wps", "host-kit", "ports"], packages: ["react-dom/client"] },
   };
 
 /** Top-level modules beside the folders, and what they may import. */

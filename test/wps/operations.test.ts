@@ -148,3 +148,70 @@ describe("汇总 in WPS", () => {
     expect(sim.workbook.sheets.map((s) => s.name)).toEqual(before);
   });
 });
+
+describe("own writes and a user's, told apart by where they went", () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] }));
+
+  for (const ownWriteEvents of [false, true])
+    it(`a user's edit right after the add-in wrote is judged${ownWriteEvents ? " (own writes raise SheetChange too)" : ""}`, async () => {
+      const b = await bench({ ownWriteEvents });
+      const { sim } = b;
+      const ops = createWpsOperations({
+        app: sim.application,
+        template: async () => template.toString("base64"),
+        debounceMs: 10,
+        graceMs: 500,
+      });
+      expect((await ops.insertTemplate()).kind).toBe("inserted");
+      typeReport(sim, { ...GOOD_FILL, fields: { ...GOOD_FILL.fields, sealed: "否" } });
+      await jest.advanceTimersByTimeAsync(1000);
+      const seen: unknown[] = [];
+      const stop = ops.onWorkbookChanged((v) => seen.push(v));
+      const v = await ops.validate();
+      const warning =
+        v.kind === "checked" && v.check.ok ? v.check.judgement.findings.find((f) => f.rule === "sealed.no")! : null;
+      expect((await ops.writeExplanation(warning!, "已核实")).kind).toBe("written");
+      await ops.markFindings([warning!]);
+      // The add-in's own writes bring nothing…
+      await jest.advanceTimersByTimeAsync(100);
+      expect(seen).toEqual([]);
+      // …but the user typing at once, well inside the moments after them, is judged.
+      sim.edit(headcount.sheet, cellOf(headcount), "很多");
+      await jest.advanceTimersByTimeAsync(100);
+      expect(seen).toHaveLength(1);
+      stop();
+    });
+});
+
+describe("typing into a cell whose mark just went", () => {
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask"] }));
+
+  it("is judged: a mark's removal is not taken for the add-in's own write of that cell", async () => {
+    const { sim } = await bench();
+    const ops = createWpsOperations({
+      app: sim.application,
+      template: async () => template.toString("base64"),
+      debounceMs: 10,
+      graceMs: 500,
+    });
+    expect((await ops.insertTemplate()).kind).toBe("inserted");
+    const at = cellOf(headcount);
+    const mark: Finding = {
+      rule: "required",
+      severity: "error",
+      field: headcount.id,
+      sheet: headcount.sheet,
+      cell: at,
+      message: "m",
+    };
+    await ops.markFindings([mark]);
+    await jest.advanceTimersByTimeAsync(1000);
+    const seen: unknown[] = [];
+    const stop = ops.onWorkbookChanged((v) => seen.push(v));
+    await ops.clearMarks();
+    sim.edit(headcount.sheet, at, "很多");
+    await jest.advanceTimersByTimeAsync(100);
+    expect(seen).toHaveLength(1);
+    stop();
+  });
+});

@@ -33,5 +33,7 @@ function outsideExplanation(host: Exclude<HostStatus, { kind: "excel" } | { kind
       return "Office 长时间没有响应，请关闭任务窗格后重新打开。";
     case "failed":
       return "Office.js 初始化失败，请关闭任务窗格后重新打开。";
+    case "no-wps":
+      return "未检测到 WPS 加载项环境：本页面应由 WPS 表格的“研学行动总结”选项卡打开。";
   }
 }
