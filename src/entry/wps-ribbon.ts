@@ -2,7 +2,7 @@
  * The WPS 加载项's entry page script (index.html, which WPS loads hidden): the ribbon's callbacks as
  * the global `ribbon` that wps/ribbon.xml names.
  */
-import { connectRibbon } from "../wps/connect";
+import { connectRibbon } from "../wps/ribbon";
 
 Object.assign(window, {
   ribbon: connectRibbon(

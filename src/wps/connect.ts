@@ -4,22 +4,13 @@
  */
 import type { OfficeAdapter, TemplateSheets, WorkbookAdapter } from "../ports/host";
 import { TEMPLATE_SHEET_NAMES } from "../host-kit/template-names";
-import type { WpsApplication, WpsRibbonHost } from "./api";
-import { createRibbon, type Ribbon } from "./ribbon";
+import type { WpsApplication } from "./api";
 import type { TemplateSource } from "./insert-template";
 import { createWpsOperations } from "./operations";
 import { listSheets, readWorkbook } from "./sheets";
 import { wpsSupport } from "./support";
 
-/** window.Application when the page runs inside WPS (the add-in system defines it), else undefined. */
-export function wpsApplication(scope: unknown = globalThis): WpsApplication | undefined {
-  try {
-    const app = (scope as { Application?: unknown }).Application;
-    return typeof app === "object" && app !== null && "Workbooks" in app ? (app as WpsApplication) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { wpsApplication } from "./global";
 
 function workbookAdapter(app: WpsApplication): WorkbookAdapter {
   const workbook = () => {
@@ -51,10 +42,4 @@ export function connectWps(app: WpsApplication, template: TemplateSource): Offic
     workbook: ok ? workbookAdapter(app) : null,
     operations: createWpsOperations({ app, template }),
   };
-}
-
-/** The ribbon's callbacks on this page's WPS (none outside WPS: the buttons then do nothing). */
-export function connectRibbon(scope: unknown, paneUrl: (view: string) => string): Ribbon | null {
-  const app = wpsApplication(scope);
-  return app ? createRibbon(app as WpsApplication & WpsRibbonHost, paneUrl) : null;
 }

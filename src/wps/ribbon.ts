@@ -4,7 +4,8 @@
  * id>, the ids the Office manifest's buttons use); the pane's id is kept in PluginStorage, shared by
  * the add-in's pages, so a second click shows the same pane instead of opening another.
  */
-import type { WpsRibbonHost } from "./api";
+import type { WpsApplication, WpsRibbonHost } from "./api";
+import { wpsApplication } from "./global";
 
 export const PANE_TITLE = "研学行动总结";
 const PANE_KEY = "tj-report-taskpane";
@@ -48,4 +49,10 @@ export function createRibbon(app: WpsRibbonHost, paneUrl: (view: string) => stri
     },
     GetImage: () => "images/icon-32.png",
   };
+}
+
+/** The ribbon's callbacks on this page's WPS (none outside WPS: the buttons then do nothing). */
+export function connectRibbon(scope: unknown, paneUrl: (view: string) => string): Ribbon | null {
+  const app = wpsApplication(scope);
+  return app ? createRibbon(app as WpsApplication & WpsRibbonHost, paneUrl) : null;
 }
