@@ -158,6 +158,7 @@ export interface WpsRibbonHost {
 /** The global `Application` (window.Application) of a WPS 表格 加载项. */
 export interface WpsApplication {
   readonly ActiveWorkbook: WpsWorkbook | null;
+  readonly ActiveSheet: WpsWorksheet | null;
   readonly Workbooks: WpsWorkbooks;
   /** "12.1.0.16910"-like; the add-in system's version (see support.ts). */
   readonly Version: string;

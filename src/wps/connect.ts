@@ -22,11 +22,10 @@ function workbookAdapter(app: WpsApplication): WorkbookAdapter {
     async findTemplateSheets(): Promise<TemplateSheets> {
       const sheets = listSheets(workbook().Worksheets).map((ws) => ws.Name);
       const lower = new Set(sheets.map((n) => n.toLowerCase()));
-      // The active sheet is the one the user sees; WPS's ActiveSheet is not in the subset, the first will do.
       return {
         present: TEMPLATE_SHEET_NAMES.filter((n) => lower.has(n.toLowerCase())),
         missing: TEMPLATE_SHEET_NAMES.filter((n) => !lower.has(n.toLowerCase())),
-        activeSheet: sheets[0] ?? "",
+        activeSheet: app.ActiveSheet?.Name ?? "",
       };
     },
     readGrid: async () => readWorkbook(workbook()),

@@ -5,6 +5,7 @@
  */
 import { cellOf, fieldById, SHEETS, tableById } from "../../src/core/definition";
 import type { Finding } from "../../src/core/model";
+import { connectWps } from "../../src/wps/connect";
 import { createWpsOperations } from "../../src/wps/operations";
 import { unsupportedWpsMessage, versionSupported } from "../../src/wps/support";
 import { writeTemplate } from "../../src/xlsx/template-writer";
@@ -81,6 +82,23 @@ describe("插入模板 through a temporary file", () => {
     const message = r.kind === "failed" ? r.message : "";
     expect(message).toContain(`工作表“${SHEETS.basic}”的保护`);
     expect(message).toMatch(/的下拉列表/);
+  });
+});
+
+describe("the template status", () => {
+  it("names the template's sheets present and missing, and the sheet the user is on", async () => {
+    const { sim } = await inserted();
+    const adapter = connectWps(sim.application, async () => template.toString("base64"));
+    expect(adapter.host).toEqual({ kind: "wps", version: "11.1.0.11830", supported: true });
+    sim.activate(SHEETS.events);
+    expect(await adapter.workbook!.findTemplateSheets()).toEqual({
+      present: expect.arrayContaining([SHEETS.basic, SHEETS.events]),
+      missing: [],
+      activeSheet: SHEETS.events,
+    });
+    const old = connectWps(new WpsSim({ version: "10.1.0" }).application, async () => "");
+    expect(old.host).toEqual({ kind: "wps", version: "10.1.0", supported: false });
+    expect(old.workbook).toBeNull();
   });
 });
 

@@ -289,6 +289,11 @@ export class WpsSim extends SimHost {
         const other = sim.others.find((o) => o.wb === sim.active);
         return new WorkbookObject(sim, sim.active, other?.label ?? "工作簿1");
       },
+      get ActiveSheet() {
+        sim.call("Application.ActiveSheet");
+        const sheet = sim.active.sheetByKey(sim.active.activeSheetId);
+        return sheet ? new WorksheetObject(sim, sheet) : null;
+      },
       get Workbooks() {
         sim.call("Application.Workbooks");
         return {
