@@ -109,6 +109,8 @@ export interface WpsWorkbook {
 export interface WpsWorkbooks {
   readonly Count: number;
   Open(Filename: string): WpsWorkbook;
+  /** A new blank workbook, active (宿主诊断's scratch workbook). */
+  Add(): WpsWorkbook;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Finding } from "../core/model";
 import { GRACE_MS } from "../host-kit/own-writes";
 import type { Feature, TaskPaneOperations, Unsupported, Validation } from "../ports/operations";
 import type { WpsApplication } from "./api";
+import { diagnoseWps } from "./diagnose";
 import { writeExplanation } from "./explain";
 import { insertTemplate, type TemplateSource } from "./insert-template";
 import { subscribeWpsLive, WpsGrid } from "./live";
@@ -51,6 +52,8 @@ export function createWpsOperations(deps: WpsOperationsDeps): TaskPaneOperations
   return {
     support: () => features,
     merge: createWpsMergeOperations(app, features.validate),
+    // Not gated by support(): an old WPS is exactly where a unit's report helps.
+    diagnose: () => serially(() => diagnoseWps(app, deps.template, note)),
 
     async insertTemplate() {
       const no = unsupported("insertTemplate");

@@ -1,20 +1,23 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import * as React from "react";
 import type { HostStatus, OfficeAdapter } from "../../ports/host";
+import { hostName } from "../host-name";
 
 /** What the pane needs to say about where it runs; nothing when it is in Excel. */
 export function HostNotice({ adapter }: { readonly adapter: OfficeAdapter | null }): React.JSX.Element | null {
   if (!adapter) return <Spinner size="tiny" label="正在连接 Excel…" />;
   // In WPS the pane runs too; an old WPS is told by each feature's own message.
   if (adapter.host.kind === "excel" || adapter.host.kind === "wps") return null;
+  const host = hostName(adapter.host);
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>本加载项在 Excel 中运行</MessageBarTitle>
+        <MessageBarTitle>本加载项在 {host} 中运行</MessageBarTitle>
         <div>{outsideExplanation(adapter.host)}</div>
         <div>
-          请在
-          Excel（桌面版或网页版）中加载本加载项，然后在“开始”选项卡的“研学行动总结”组中选择“插入模板”“校验”或“汇总”。
+          {host === "WPS 表格"
+            ? "请在 WPS 表格中启用本加载项（由单位管理员安装），然后在“研学行动总结”选项卡中选择“插入模板”“校验”或“汇总”。"
+            : "请在 Excel（桌面版或网页版）中加载本加载项，然后在“开始”选项卡的“研学行动总结”组中选择“插入模板”“校验”或“汇总”。"}
         </div>
       </MessageBarBody>
     </MessageBar>

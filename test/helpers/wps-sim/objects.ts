@@ -81,9 +81,11 @@ export class InteriorObject implements WpsInterior {
     private readonly sim: WpsSim,
     private readonly cf: SimConditionalFormat,
   ) {}
+  /** VBA's number (0xBBGGRR), as written. */
   get Color(): unknown {
     this.sim.call("Interior.Color");
-    return this.cf.fill;
+    const hex = this.cf.fill;
+    return hex === null ? undefined : parseInt(hex.slice(5, 7) + hex.slice(3, 5) + hex.slice(1, 3), 16);
   }
   set Color(value: unknown) {
     this.sim.call("Interior.Color=");

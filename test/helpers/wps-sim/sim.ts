@@ -170,6 +170,16 @@ export class WpsSim extends SimHost {
     return new WorkbookObject(this, wb, label);
   }
 
+  /** Workbooks.Add: a blank workbook with one sheet, active. */
+  private add(): WorkbookObject {
+    const wb = new SimWorkbook();
+    wb.addSheet("Sheet1");
+    const label = `工作簿${2 + this.others.length}`;
+    this.others.push({ wb, label, bytes: null });
+    this.active = wb;
+    return new WorkbookObject(this, wb, label);
+  }
+
   /** Workbooks opened from files the stand-in did not read beforehand (the 汇总 master), as values. */
   async opened(): Promise<WorkbookGrid[]> {
     if (!this.reader) throw new Error("wps-sim: no reader given");
@@ -304,6 +314,10 @@ export class WpsSim extends SimHost {
           Open(path: string) {
             sim.call("Workbooks.Open");
             return sim.open(path);
+          },
+          Add() {
+            sim.call("Workbooks.Add");
+            return sim.add();
           },
         };
       },
