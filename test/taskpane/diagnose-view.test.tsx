@@ -10,7 +10,7 @@
  * pane's words comes from HostStatus: 汇总 in WPS says WPS 表格, the page outside WPS says so.
  */
 import "./node-globals";
-import { screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { OfficeAdapter } from "../../src/ports/host";
 import { App } from "../../src/taskpane/App";
@@ -72,11 +72,18 @@ describe("宿主诊断 view", () => {
   });
 
   it("is a tab where the host offers checks (WPS) and not in Excel", async () => {
-    const wps = await wpsOperations();
-    const { unmount } = renderInPane(<App adapter={null} operations={wps} initialView="template" />);
+    class WithChecks extends FakeOperations {
+      readonly diagnose = async () => ({ kind: "failed", message: "—" }) as const;
+    }
+    // act: the pane's validation session settles before the test looks.
+    const first = await act(async () =>
+      renderInPane(<App adapter={null} operations={new WithChecks()} initialView="template" />),
+    );
     expect(within(screen.getByRole("tablist")).getByRole("tab", { name: "宿主诊断" })).toBeTruthy();
-    unmount();
-    renderInPane(<App adapter={null} operations={new FakeOperations()} initialView="template" />);
+    first.unmount();
+    await act(async () =>
+      renderInPane(<App adapter={null} operations={new FakeOperations()} initialView="template" />),
+    );
     expect(within(screen.getByRole("tablist")).queryByRole("tab", { name: "宿主诊断" })).toBeNull();
   });
 });
