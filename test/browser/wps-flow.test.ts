@@ -107,7 +107,8 @@ describeIfBrowser("the pane against the WPS 表格 stand-in in Chromium", () => 
       .filter((e) => e.isFile()).length;
     await page.getByText(`已选择 ${chosen} 个文件。`).waitFor();
     await page.getByRole("button", { name: "开始汇总" }).click();
-    await page.getByText(/汇总结果已在一个新的.*工作簿中打开/).waitFor({ timeout: 60000 });
+    await page.getByText("汇总结果已在一个新的 WPS 表格 工作簿中打开", { exact: false }).waitFor({ timeout: 60000 });
+    await page.getByRole("button", { name: "再次在 WPS 表格 中打开" }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, "wps-4-merged.png"), fullPage: true });
     expect(await sim((s) => s.workbookCount())).toBe(1);
     expect(((await sim((s) => s.workbooks())) as string[][])[0]).toEqual(
@@ -115,6 +116,20 @@ describeIfBrowser("the pane against the WPS 表格 stand-in in Chromium", () => 
     );
     // The open workbook is exactly as it was.
     expect(await sim((s) => Object.fromEntries(s.sheets().map((n) => [n, s.values(n)])))).toEqual(before);
+
+    // 宿主诊断: every fact with a result, in a scratch workbook that is gone afterwards.
+    await page.getByRole("tab", { name: "宿主诊断" }).click();
+    await page.getByRole("button", { name: "开始诊断" }).click();
+    const box = page.getByRole("textbox", { name: "诊断结果" });
+    await box.waitFor({ timeout: 20000 });
+    const report = (await box.inputValue()).split("\n");
+    await page.screenshot({ path: path.join(ARTIFACTS, "wps-5-diagnosis.png"), fullPage: true });
+    expect(report[1]).toMatch(/^宿主：WPS 表格 \d+\./);
+    for (let n = 1; n <= 17; n++) expect(report.some((l) => l.startsWith(`事实 ${n}｜`))).toBe(true);
+    expect(report.filter((l) => l.includes("｜与假设不同｜"))).toEqual([]);
+    expect(report.find((l) => l.startsWith("事实 15｜"))).toMatch(/｜与假设一致｜Chromium \d+/);
+    expect(await sim((s) => Object.fromEntries(s.sheets().map((n) => [n, s.values(n)])))).toEqual(before);
+    expect(await sim((s) => s.workbookCount())).toBe(1);
     expect(errors).toEqual([]);
   });
 });
