@@ -268,19 +268,20 @@ export async function diagnoseWps(
     note(SHEETS.basic, "*");
     scratch = { book, sheet, name: SCRATCH_SHEET };
     const s = scratch;
-    const steps: (() => Promise<FactResult[]> | FactResult[])[] = [
-      () => valueFacts(s),
-      () => ownWriteFact(app, s).then((f) => [f]),
-      () => colourFacts(app, s),
-      () => copyFacts(app, template, s),
-      () => [textFact(s)],
-      () => [validationFact(s)],
+    // Each step with the facts it reports, so a step WPS breaks still gives those facts a line.
+    const steps: (readonly [readonly number[], () => Promise<FactResult[]> | FactResult[]])[] = [
+      [[4, 5, 6], () => valueFacts(s)],
+      [[7], () => ownWriteFact(app, s).then((f) => [f])],
+      [[8, 11], () => colourFacts(app, s)],
+      [[9, 10], () => copyFacts(app, template, s)],
+      [[12], () => [textFact(s)]],
+      [[13], () => [validationFact(s)]],
     ];
-    for (const step of steps) {
+    for (const [numbers, step] of steps) {
       try {
         facts.push(...(await step()));
       } catch (e) {
-        facts.push(fact(0, "检查中断", errorDetail(e), "differs"));
+        for (const n of numbers) facts.push(fact(n, "检查时 WPS 报错", errorDetail(e), "differs"));
       }
     }
   } catch (e) {

@@ -57,6 +57,7 @@ describe("宿主诊断 view", () => {
       "宿主：WPS 表格 11.1.0.11830",
       "时间：2026-12-07T10:00:00.000Z",
     ]);
+    expect(lines[3]).toMatch(/^共 \d+ 项：与假设一致 \d+，与假设不同 1，未检查 3$/); // 1: jsdom is no Chromium (fact 15)
     for (let n = 1; n <= 17; n++)
       expect(lines.some((l) => new RegExp(`^事实 ${n}｜.+｜(与假设一致|与假设不同|未检查)｜.+`).test(l))).toBe(true);
     expect(lines.find((l) => l.includes("错误单元格"))).toMatch(/与假设一致｜写入 =1\/0 后读出 数字 -2146826/);

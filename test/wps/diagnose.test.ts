@@ -84,6 +84,15 @@ describe("宿主诊断 in WPS", () => {
     expect(line(result.facts, 3)).toMatchObject({ verdict: "differs", seen: "10.8.2.6666" });
   }, 20_000);
 
+  it("a check WPS breaks still gives its facts a line, saying what WPS reported", async () => {
+    const { result } = await diagnosed({ apiEvent: false });
+    expect([...new Set(result.facts.map((f) => f.fact))]).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(line(result.facts, 2)).toMatchObject({ verdict: "differs", seen: "没有" });
+    for (const n of [7, 8, 11])
+      expect(line(result.facts, n)).toMatchObject({ title: "检查时 WPS 报错", verdict: "differs" });
+    expect(line(result.facts, 9).verdict).toBe("as-assumed");
+  }, 20_000);
+
   it("leaves the user's workbook as it was (sheets, values, names, marks, active sheet) and closes what it opened", async () => {
     const { sim, before } = await diagnosed({ ownWriteEvents: true }, true);
     expect(snapshot(sim)).toEqual(before);
