@@ -229,7 +229,12 @@ async function copyFacts(app: WpsApplication, template: TemplateSource, scratch:
 
 function versionFacts(app: WpsApplication): FactResult[] {
   const { ok, version } = wpsSupport(app);
-  const events = typeof app.ApiEvent === "object" && app.ApiEvent !== null;
+  let events = false;
+  try {
+    events = typeof app.ApiEvent === "object" && app.ApiEvent !== null;
+  } catch {
+    events = false; // a getter that throws: no events either
+  }
   return [
     fact(
       1,
