@@ -14,7 +14,12 @@
  * pages, for networks that cannot reach the CDN and host a copy themselves (README: 部署 → 内网).
  *
  * `--env sim` (npm run sim, the browser test) builds the pane into dist-sim/ against the strict Excel
- * stand-in (test/helpers/excel-sim/browser.ts) instead of office.js.
+ * stand-in (test/helpers/excel-sim/browser.ts) instead of office.js: taskpane.html; and against the
+ * strict WPS stand-in (test/helpers/wps-sim/browser.ts): wps-taskpane.html.
+ *
+ * `--env wps` (npm run build:wps) builds the WPS 表格 加载项 into dist-wps/: the entry page WPS loads
+ * (index.html, the ribbon's callbacks), ribbon.xml, the pane (taskpane.html) on the WPS adapter, the
+ * template and the images; scripts/package-wps.ts then lays out what wpsjs publishes.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -59,6 +64,7 @@ class OfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("OfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsPlugin", (data) => {
+        if (data.outputName.startsWith("wps-")) return data; // the WPS pages load no office.js
         // Production builds minify the page, so the tag is found by its address, not its spelling.
         const cdn = OFFICE_JS_CDN.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
         const tag = new RegExp(`<script[^>]*\\bsrc=["']?${cdn}["']?[^>]*>\\s*</script>`);
@@ -86,26 +92,103 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
+/** The WPS 加载项 (dist-wps/): its own pages, no office.js, no manifest. */
+function wpsBuild(dev) {
+  return {
+    entry: { index: "./src/entry/wps-ribbon.ts", taskpane: "./src/entry/wps-taskpane.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist-wps"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/entry/wps-index.html", chunks: ["index"] }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/entry/wps-taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new TemplateAssetPlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/*.png", to: "images/[name][ext]" },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const sim = Boolean(env.sim);
+  const wps = Boolean(env.wps);
   const urlProd = publicUrl();
-  if (!dev && !serving && !process.env.ADDIN_PUBLIC_URL) {
+  if (!dev && !serving && !wps && !process.env.ADDIN_PUBLIC_URL) {
     // A production manifest that points at localhost works on no user's machine: say so loudly.
     console.warn(
       "\n\x1b[1;33m警告 WARNING: ADDIN_PUBLIC_URL 未设置，dist/manifest.xml 仍指向 https://localhost:3000/，只能在本机调试使用。\n" +
         "发布前请这样构建：ADDIN_PUBLIC_URL=https://服务器地址/路径/ npm run build\x1b[0m\n",
     );
   }
+  function officePlugins() {
+    return [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/entry/taskpane.html",
+        // The stand-in must define Office and Excel before the pane looks for them.
+        chunks: sim ? ["excel-sim", "taskpane"] : ["taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/entry/function-file.html",
+        chunks: ["commands"],
+      }),
+      new TemplateAssetPlugin(),
+      new OfficeJsPlugin(sim ? null : officeJsUrl()),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "[name][ext]",
+            transform(content) {
+              if (dev) return content;
+              return content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+        ],
+      }),
+      ...(sim
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "wps-taskpane.html",
+              template: "./src/entry/wps-taskpane.html",
+              // The WPS stand-in must define Application before the pane looks for it.
+              chunks: ["wps-sim", "wps-taskpane"],
+              chunksSortMode: "manual",
+            }),
+          ]
+        : []),
+    ];
+  }
+  const wpsConfig = wps ? wpsBuild(dev) : null;
   return {
     devtool: "source-map",
-    entry: {
-      ...(sim ? { "excel-sim": "./test/helpers/excel-sim/browser.ts" } : {}),
+    entry: wpsConfig?.entry ?? {
+      ...(sim
+        ? {
+            "excel-sim": "./test/helpers/excel-sim/browser.ts",
+            "wps-sim": "./test/helpers/wps-sim/browser.ts",
+            "wps-taskpane": "./src/entry/wps-taskpane.tsx",
+          }
+        : {}),
       taskpane: "./src/entry/taskpane.tsx",
       commands: "./src/entry/function-file.ts",
     },
-    output: {
+    output: wpsConfig?.output ?? {
       path: path.resolve(__dirname, sim ? "dist-sim" : "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
@@ -155,33 +238,7 @@ module.exports = async (env, options) => {
         Buffer: ["buffer", "Buffer"],
         process: path.resolve(__dirname, "webpack/process-shim.js"),
       }),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/entry/taskpane.html",
-        // The stand-in must define Office and Excel before the pane looks for them.
-        chunks: sim ? ["excel-sim", "taskpane"] : ["taskpane"],
-        chunksSortMode: "manual",
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/entry/function-file.html",
-        chunks: ["commands"],
-      }),
-      new TemplateAssetPlugin(),
-      new OfficeJsPlugin(sim ? null : officeJsUrl()),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "[name][ext]",
-            transform(content) {
-              if (dev) return content;
-              return content.toString().replace(new RegExp(urlDev, "g"), urlProd);
-            },
-          },
-        ],
-      }),
+      ...(wpsConfig?.plugins ?? officePlugins()),
     ],
     performance: {
       // React + Fluent UI make a ~1 MB task pane; it loads once from the add-in's own server.

@@ -6,7 +6,7 @@
  * Runs alone with `npx tsx bench/live.ts`, or through benchLive() from the bench runner.
  */
 import { cellOf, columnById, fieldById, tableById } from "../src/core/definition";
-import { DEBOUNCE_MS } from "../src/office/live";
+import { DEBOUNCE_MS } from "../src/host-kit/own-writes";
 import { createOfficeOperations } from "../src/office/operations";
 import type { Validation } from "../src/ports/operations";
 import { findingsToMark } from "../src/taskpane/findings-view";

@@ -7,7 +7,7 @@ import { detectHost } from "./host";
 import { themeModeOf, type OfficeThemeColors } from "./theme";
 import { createWorkbookAdapter } from "./workbook";
 import { createOfficeOperations } from "./operations";
-import { templateFromServer } from "./template-asset";
+import { templateFromServer } from "../host-kit/template-asset";
 
 /** Long enough for a slow Excel on the web to initialise, short enough that a stray browser is told soon. */
 export const OFFICE_READY_TIMEOUT_MS = 5000;

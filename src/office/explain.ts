@@ -8,46 +8,23 @@
  * text too, for whoever edits them later. The pane sends one 说明 at a time (operations.ts), so two
  * quick clicks never read the same free row.
  */
-import { columnNumber, parseNamedCell } from "../core/a1";
-import { SHEETS, tableById, tableNameOf } from "../core/definition";
+import { parseNamedCell } from "../core/a1";
+import { SHEETS, tableNameOf } from "../core/definition";
 import type { Finding } from "../core/model";
 import { textLength } from "../core/normalise/text";
-import { RULES } from "../core/rules/catalogue";
+import {
+  asText,
+  EXPLANATION_COLUMNS as COLUMNS,
+  EXPLANATION_TABLE as TABLE,
+  explanationRow,
+  firstFreeRow,
+  MAX_REASON,
+  RULE_COLUMN,
+  TEXT_COLUMN,
+} from "../host-kit/explanation-row";
 import type { ExplainResult } from "../ports/operations";
 import type { ExcelRunner } from "./runner";
 import { errorCode, errorDetail, messages } from "./messages";
-
-const TABLE = tableById("explanations");
-const COLUMNS = TABLE.columns.map((c) => c.column);
-const [RULE_COLUMN] = COLUMNS;
-const TEXT_COLUMN = COLUMNS[COLUMNS.length - 1];
-const MAX_REASON = TABLE.columns.find((c) => c.id === "text")?.maxLength ?? 500;
-
-/** The row's three cells: what explanationsOf in the core reads back. */
-export function explanationRow(finding: Finding, reason: string): [string, string, string] {
-  return [RULES[finding.rule].name, `${finding.sheet}!${finding.cell}`, reason];
-}
-
-/** A value Excel stores as exactly this text. */
-const asText = (s: string) => `'${s}`;
-
-interface UsedValues {
-  readonly values: readonly (readonly unknown[])[];
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-}
-
-/** The first row at or under `firstRow` whose 核实说明 cells are all blank (1-based). */
-export function firstFreeRow(used: UsedValues | null, firstRow: number): number {
-  if (!used) return firstRow;
-  const columns = COLUMNS.map((c) => columnNumber(c) - 1 - used.columnIndex);
-  const last = used.rowIndex + used.values.length;
-  for (let row = firstRow; row <= last; row++) {
-    const line = used.values[row - 1 - used.rowIndex];
-    if (!line || columns.every((c) => c < 0 || line[c] === "" || line[c] === null || line[c] === undefined)) return row;
-  }
-  return Math.max(firstRow, last + 1);
-}
 
 export async function writeExplanation(excel: ExcelRunner, finding: Finding, reason: string): Promise<ExplainResult> {
   const length = textLength(reason.trim());

@@ -9,7 +9,13 @@ import { SHEETS } from "../core/definition";
 import type { CellRef, InsertResult } from "../ports/operations";
 import type { ExcelRunner } from "./runner";
 import { errorDetail, messages } from "./messages";
-import { DROPDOWN_CELLS, FIRST_INPUT, nameFormula, TEMPLATE_NAMES, TEMPLATE_SHEET_NAMES } from "./template-names";
+import {
+  DROPDOWN_CELLS,
+  FIRST_INPUT,
+  nameFormula,
+  TEMPLATE_NAMES,
+  TEMPLATE_SHEET_NAMES,
+} from "../host-kit/template-names";
 
 /** The template .xlsx as base64 (shipped as dist/template.xlsx; see template-asset.ts). */
 export type TemplateSource = () => Promise<string>;

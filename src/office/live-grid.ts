@@ -5,7 +5,8 @@
  */
 import type { SheetGrid, WorkbookGrid } from "../core/model";
 import type { ExcelRunner } from "./runner";
-import { namedCellsFrom, sheetGridFromUsedRange } from "./read-grid";
+import { namedCellsFrom } from "../host-kit/named-cells";
+import { sheetGridFromUsedRange } from "./read-grid";
 
 interface CachedSheet {
   readonly id: string;

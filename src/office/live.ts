@@ -10,51 +10,17 @@
  * Excel drops some events (a dropdown choice on the web fires none: office-js #3888), so activating a
  * sheet re-checks it too.
  */
-import { checkGrid, type GridCheck } from "../core/check-grid";
+import { checkGrid } from "../core/check-grid";
 import type { Validation } from "../ports/operations";
 import type { ExcelRunner } from "./runner";
 import { LiveGrid } from "./live-grid";
 import { errorDetail, messages } from "./messages";
-import { TEMPLATE_SHEET_NAMES } from "./template-names";
-
-export const DEBOUNCE_MS = 150;
-export const GRACE_MS = 500;
+import { DEBOUNCE_MS, type OwnWrites } from "../host-kit/own-writes";
+import { reportSheets } from "../host-kit/report-sheets";
 
 interface ChangedArgs {
   readonly worksheetId: string;
   readonly triggerSource?: string;
-}
-
-/** Brackets the add-in's own writes, for hosts whose events carry no triggerSource. */
-export class OwnWrites {
-  private active = 0;
-  private until = 0;
-  constructor(private readonly graceMs = GRACE_MS) {}
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    this.active++;
-    try {
-      return await work();
-    } finally {
-      this.active--;
-      this.until = Date.now() + this.graceMs;
-    }
-  }
-  get writing(): boolean {
-    return this.active > 0 || Date.now() < this.until;
-  }
-}
-
-/**
- * The sheets a report lives on: the template's, and any sheet the locator found its fields or rows on
- * (a renamed sheet). Changes elsewhere in the workbook cannot change the verdict.
- */
-export function reportSheets(check: GridCheck | null): ReadonlySet<string> | null {
-  if (!check || !check.ok) return null; // no report located yet: any sheet may become one
-  const names = new Set(TEMPLATE_SHEET_NAMES);
-  for (const located of Object.values(check.raw.fields)) names.add(located.sheet);
-  for (const rows of Object.values(check.raw.tables))
-    for (const row of rows) for (const cell of Object.values(row.cells)) names.add(cell.sheet);
-  return names;
 }
 
 export interface LiveOptions {

@@ -11,28 +11,13 @@
  * custom ones, (3) delete ours and add the new ones. (Loading `custom` on a format of another type
  * is not allowed, hence two reads.)
  */
-import { parseA1 } from "../core/a1";
 import type { Finding } from "../core/model";
 import type { Done } from "../ports/operations";
 import type { ExcelRunner } from "./runner";
-import { MARK_FILL, MARK_FORMULA } from "./mark-signature";
+import { MARK_FILL, MARK_FORMULA } from "../host-kit/mark-signature";
 import { errorCode, errorDetail, messages } from "./messages";
-import { TEMPLATE_SHEET_NAMES } from "./template-names";
-
-/** Enough for any real report; a pathological one is not painted cell by cell. */
-export const MAX_MARKS_PER_SHEET = 500;
-
-/** The cells to mark, by sheet, without repeats and only real single-cell addresses. */
-export function cellsToMark(findings: readonly Finding[]): Map<string, string[]> {
-  const bySheet = new Map<string, Set<string>>();
-  for (const f of findings) {
-    if (!parseA1(f.cell)) continue;
-    const cells = bySheet.get(f.sheet) ?? new Set<string>();
-    cells.add(f.cell.toUpperCase());
-    bySheet.set(f.sheet, cells);
-  }
-  return new Map([...bySheet].map(([sheet, cells]) => [sheet, [...cells].slice(0, MAX_MARKS_PER_SHEET)]));
-}
+import { TEMPLATE_SHEET_NAMES } from "../host-kit/template-names";
+import { cellsToMark } from "../host-kit/marks-plan";
 
 /** The marks the add-in placed in this session: sheet → cell → conditional-format id; null until it knows. */
 export class MarkBook {

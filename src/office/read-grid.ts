@@ -3,8 +3,8 @@
  * one Excel.run with two context.sync calls whatever the number of sheets: the first learns the
  * sheets and defined names, the second fetches every sheet's used range at once.
  */
-import { parseNamedCell } from "../core/a1";
-import type { CellValue, NamedCell, SheetGrid, WorkbookGrid } from "../core/model";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../core/model";
+import { namedCellsFrom } from "../host-kit/named-cells";
 import type { ExcelRunner } from "./runner";
 
 /** What Office.js gives for one used range (zero-based top-left corner). */
@@ -40,20 +40,6 @@ export function sheetGridFromUsedRange(name: string, hidden: boolean, used: Used
     for (let r = 0; r < used.rowIndex; r++) rows[r] = [];
   }
   return hidden ? { name, hidden, rows } : { name, rows };
-}
-
-/** Workbook-level names that refer to one cell of a sheet the workbook has. */
-export function namedCellsFrom(
-  items: readonly { name: string; type: string; value: unknown }[],
-  sheetNames: ReadonlySet<string>,
-): Record<string, NamedCell> {
-  const names: Record<string, NamedCell> = {};
-  for (const item of items) {
-    if (item.type !== "Range" || typeof item.value !== "string") continue;
-    const target = parseNamedCell(item.value);
-    if (target && sheetNames.has(target.sheet)) names[item.name] = target;
-  }
-  return names;
 }
 
 export function readWorkbookGrid(excel: ExcelRunner): Promise<WorkbookGrid> {

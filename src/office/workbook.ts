@@ -1,7 +1,7 @@
 import type { TemplateSheets, WorkbookAdapter } from "../ports/host";
 import type { ExcelRunner } from "./runner";
 import { readWorkbookGrid } from "./read-grid";
-import { TEMPLATE_SHEET_NAMES } from "./template-names";
+import { TEMPLATE_SHEET_NAMES } from "../host-kit/template-names";
 
 export { TEMPLATE_SHEET_NAMES };
 

@@ -20,10 +20,14 @@ export type OutsideReason =
   /** office.js loaded but never said it was ready. */
   | "timeout"
   /** office.js failed to initialise (Office.onReady rejected). */
-  | "failed";
+  | "failed"
+  /** The WPS page, but no WPS add-in object model (window.Application) around it. */
+  | "no-wps";
 
 export type HostStatus =
   | { readonly kind: "excel"; readonly platform: string }
+  /** WPS 表格 (src/wps); `supported` false when it is older than the pane needs (each feature says why). */
+  | { readonly kind: "wps"; readonly version: string; readonly supported: boolean }
   | { readonly kind: "outside"; readonly reason: OutsideReason; readonly host?: string };
 
 /** Which of the template's sheets the open workbook has. */
@@ -46,7 +50,7 @@ export interface WorkbookAdapter {
 export interface OfficeAdapter {
   readonly host: HostStatus;
   readonly theme: ThemeMode;
-  /** Null outside Excel. */
+  /** Null outside Excel and WPS. */
   readonly workbook: WorkbookAdapter | null;
   /** The pane's Office operations (src/office/operations.ts); null or absent outside Excel. */
   readonly operations?: TaskPaneOperations | null;

@@ -8,6 +8,7 @@
  */
 import type { GridCheck } from "../core/check-grid";
 import type { Finding } from "../core/model";
+import type { Diagnosis } from "./diagnosis";
 import type { MergeOperations } from "./merge-operations";
 
 /** A place in the workbook: a sheet by its current name and an A1 address on it. */
@@ -61,4 +62,9 @@ export interface TaskPaneOperations {
   onWorkbookChanged(callback: (validation: Validation) => void): () => void;
   /** The 汇总 view's operations (merge-operations.ts); absent where the host cannot open a workbook. */
   readonly merge?: MergeOperations;
+  /**
+   * 宿主诊断: checks what the adapter assumes about its host (docs/wps-facts.md) in a scratch
+   * workbook it creates and closes, never the user's; absent where there is nothing unconfirmed to check.
+   */
+  readonly diagnose?: () => Promise<Diagnosis>;
 }

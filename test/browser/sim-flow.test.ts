@@ -7,41 +7,11 @@
  */
 import * as path from "path";
 import type { Page } from "playwright-core";
-import {
-  cellOf,
-  columnById,
-  fieldById,
-  FIELDS,
-  SHEETS,
-  tableById,
-  type AnyColumnId,
-  type TableId,
-} from "../../src/core/definition";
-import type { CellValue } from "../../src/core/model";
-import { GOOD_FILL } from "../core/locate-helpers";
+import { cellOf, fieldById, SHEETS, tableById } from "../../src/core/definition";
 import { ARTIFACTS, describeWithSim, simPage } from "./sim-page";
+import { reportWithoutMedia, until, type Typed } from "./walk";
 
 const describeIfBrowser = describeWithSim();
-
-type Typed = [sheet: string, address: string, value: string | number | boolean];
-
-/** The correct report with no 宣传报道 rows: one warning (nothing reported in the media) to explain. */
-function reportWithoutMedia(): Typed[] {
-  const out: Typed[] = [];
-  const put = (sheet: string, address: string, v: CellValue | undefined) => {
-    if (v !== null && v !== undefined && v !== "" && typeof v !== "object") out.push([sheet, address, v]);
-  };
-  for (const f of FIELDS) put(f.sheet, cellOf(f), GOOD_FILL.fields[f.id]);
-  for (const [tableId, rows] of Object.entries(GOOD_FILL.tables)) {
-    if (tableId === "media") continue;
-    const t = tableById(tableId as TableId);
-    rows.forEach((row, i) => {
-      for (const [col, v] of Object.entries(row))
-        put(t.sheet, `${columnById(t, col as AnyColumnId).column}${t.firstRow + i}`, v);
-    });
-  }
-  return out;
-}
 
 interface SimWindow {
   excelSim: {
@@ -217,14 +187,3 @@ describeIfBrowser("right after 插入模板, without visiting 校验", () => {
     expect(errors).toEqual([]);
   });
 });
-
-/** Polls every `everyMs` until `ok(value)`, or fails with the last value after `timeoutMs`. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000, everyMs = 100): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}

@@ -33,12 +33,18 @@ export interface SimPage<Sim> {
   readonly origin: string;
   /** Errors the page threw (a walk-through ends by expecting none). */
   readonly errors: string[];
-  /** Runs `f` on the page's `window.excelSim` (f is sent as source: it may use only its arguments). */
+  /** Runs `f` on the page's `window.excelSim` or `window.wpsSim` (f is sent as source: it may use only its arguments). */
   sim<T>(f: (s: Sim, arg: never) => T, arg?: unknown): Promise<T>;
 }
 
-/** Opens the page in the suite's beforeAll and closes it in its afterAll; call inside `describe`. */
-export function simPage<Sim>(viewport: { width: number; height: number }): SimPage<Sim> {
+/**
+ * Opens the page in the suite's beforeAll and closes it in its afterAll; call inside `describe`.
+ * `global`: the stand-in's page functions, window.excelSim (default) or window.wpsSim.
+ */
+export function simPage<Sim>(
+  viewport: { width: number; height: number },
+  global: "excelSim" | "wpsSim" = "excelSim",
+): SimPage<Sim> {
   let server: StaticServer | undefined;
   let context: BrowserContext | undefined;
   let profile: string | undefined;
@@ -71,9 +77,9 @@ export function simPage<Sim>(viewport: { width: number; height: number }): SimPa
     errors,
     sim: <T>(f: (s: Sim, arg: never) => T, arg?: unknown) =>
       page!.evaluate(
-        ([fn, a]) =>
-          new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as { excelSim: unknown }).excelSim, a),
-        [f.toString(), arg] as const,
+        ([fn, a, g]) =>
+          new Function("s", "a", `return (${fn})(s, a)`)((window as unknown as Record<string, unknown>)[g], a),
+        [f.toString(), arg, global] as const,
       ) as Promise<T>,
   };
 }

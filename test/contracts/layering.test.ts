@@ -20,7 +20,10 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
       packages: ["exceljs", "exceljs/lib/stream/xlsx/workbook-writer", "fflate", "iconv-lite"],
     },
     ports: { folders: ["core"], packages: [] },
-    office: { folders: ["core", "ports"], packages: [] },
+    // Pure helpers both spreadsheet-host adapters share (template names, marks, 核实说明 rows, own writes).
+    "host-kit": { folders: ["core", "ports"], packages: [] },
+    office: { folders: ["core", "ports", "host-kit"], packages: [] },
+    wps: { folders: ["core", "ports", "host-kit"], packages: [] },
     taskpane: {
       folders: ["core", "ports", "intake", "read", "xlsx", "version.ts"],
       packages: ["react", "@fluentui/react-components"],
@@ -34,7 +37,7 @@ const LAYERS: Readonly<Record<string, { readonly folders: readonly string[]; rea
       folders: ["core", "intake", "node", "xlsx", "version.ts"],
       packages: ["commander", "cli-progress", "fs", "path"],
     },
-    entry: { folders: ["taskpane", "office", "ports"], packages: ["react-dom/client"] },
+    entry: { folders: ["taskpane", "office", "wps", "host-kit", "ports"], packages: ["react-dom/client"] },
   };
 
 /** Top-level modules beside the folders, and what they may import. */
@@ -99,11 +102,15 @@ describe("layering of src", () => {
     }
   });
 
-  it.each(["core", "read", "intake", "ports", "office", "taskpane"])(
-    "%s touches no Node global (and only the Office adapter touches Office's)",
+  it.each(["core", "read", "intake", "ports", "host-kit", "office", "wps", "taskpane", "entry"])(
+    "%s touches no Node global (and only the Office adapter touches Office's, only the WPS adapter WPS's)",
     (layer) => {
       const office = layer === "office" ? [] : [/\b(Excel|Office)\.[A-Za-z]+\s*[.(]/];
-      const globals = [/\bBuffer\b/, /\bprocess\./, /\brequire\(/, /\b__dirname\b/, /\bsetImmediate\b/, ...office];
+      // WPS's globals: Application (window.Application) and its alias wps.
+      const wps = layer === "wps" ? [] : [/\b(Application|wps)\.[A-Z][A-Za-z]*/, /\bwindow\.(Application|wps)\b/];
+      const node =
+        layer === "entry" ? [] : [/\bBuffer\b/, /\bprocess\./, /\brequire\(/, /\b__dirname\b/, /\bsetImmediate\b/];
+      const globals = [...node, ...office, ...wps];
       const inLayer = files.filter((f) => layerOf(f) === layer);
       expect(inLayer.length).toBeGreaterThan(0);
       for (const f of inLayer) {

@@ -6,7 +6,7 @@
 import { cellOf, fieldById, SHEETS, tableById, columnById, type ColumnId } from "../../src/core/definition";
 import type { Finding } from "../../src/core/model";
 import { createOfficeOperations } from "../../src/office/operations";
-import { TEMPLATE_NAMES, nameFormula } from "../../src/office/template-names";
+import { TEMPLATE_NAMES, nameFormula } from "../../src/host-kit/template-names";
 import type { TaskPaneOperations, Validation } from "../../src/ports/operations";
 import { writeTemplate } from "../../src/xlsx/template-writer";
 import { GOOD_FILL } from "../core/locate-helpers";

@@ -1,6 +1,6 @@
 /** Older Excel: each feature names the requirement set it needs and the Excel versions that have it. */
 import { featureSupport, FEATURE_SETS } from "../../src/office/support";
-import { templateFromServer } from "../../src/office/template-asset";
+import { templateFromServer } from "../../src/host-kit/template-asset";
 
 const upTo = (max: number) => (name: string, version: string) =>
   name === "ExcelApi" && Number(version.split(".")[1]) <= max;

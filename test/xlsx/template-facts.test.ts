@@ -26,7 +26,7 @@ import { normaliseEmail, normalisePhone, normaliseUrl } from "../../src/core/nor
 import { CREDIT_CODE_WEIGHTS, creditCodeCheckChar, normaliseCreditCode } from "../../src/core/normalise/credit-code";
 import { normaliseDate } from "../../src/core/normalise/date";
 import { normaliseInteger } from "../../src/core/normalise/integer";
-import { TEMPLATE_NAMES } from "../../src/office/template-names";
+import { TEMPLATE_NAMES } from "../../src/host-kit/template-names";
 import { buildTemplateWorkbook } from "../../src/xlsx/template-writer";
 import { guideLines } from "../../src/xlsx/template/guide";
 import { lineSpecs, selfCheckLine } from "../../src/xlsx/template/self-check-lines";

@@ -4,16 +4,22 @@ import type { TaskPaneOperations } from "../../ports/operations";
 import { ValidationContext, ValidationScope, type TemplatePresence } from "../useValidation";
 import { isViewId, VIEWS, type ViewId } from "../views";
 import { CheckPanel } from "./CheckPanel";
+import { DiagnosePanel } from "./DiagnosePanel";
 import { MergePanel } from "./MergePanel";
 import { StatusBar } from "./StatusBar";
 import { TemplatePanel } from "./TemplatePanel";
 
 type PanelProps = { readonly operations: TaskPaneOperations | null };
 
-const PANELS: Record<ViewId, (props: PanelProps) => React.JSX.Element> = {
+/** The ribbon's views (views.ts, a contract with the manifests) and 宿主诊断, a tab only where the host has checks. */
+type PaneView = ViewId | "diagnose";
+const DIAGNOSE = { id: "diagnose", label: "宿主诊断" } as const;
+
+const PANELS: Record<PaneView, (props: PanelProps) => React.JSX.Element> = {
   template: TemplatePanel,
   check: CheckPanel,
   merge: MergePanel,
+  diagnose: DiagnosePanel,
 };
 
 const useStyles = makeStyles({
@@ -52,7 +58,8 @@ function Tabs(props: { readonly initialView: ViewId | null } & PanelProps): Reac
   const { initialView, operations } = props;
   const styles = useStyles();
   const session = React.useContext(ValidationContext);
-  const [view, setView] = React.useState<ViewId>(initialView ?? VIEWS[0].id);
+  const [view, setView] = React.useState<PaneView>(initialView ?? VIEWS[0].id);
+  const tabs = operations?.diagnose ? [...VIEWS, DIAGNOSE] : VIEWS;
   // Asked for (the ribbon) or picked by the user: the workbook no longer chooses.
   const chosen = React.useRef(initialView !== null);
   const fitting = session ? viewForWorkbook(session.template) : null;
@@ -61,7 +68,7 @@ function Tabs(props: { readonly initialView: ViewId | null } & PanelProps): Reac
     chosen.current = true;
     setView(fitting);
   }, [fitting]);
-  const choose = (v: ViewId) => {
+  const choose = (v: PaneView) => {
     chosen.current = true;
     setView(v);
   };
@@ -71,10 +78,10 @@ function Tabs(props: { readonly initialView: ViewId | null } & PanelProps): Reac
       <TabList
         selectedValue={view}
         onTabSelect={(_event, data) => {
-          if (isViewId(data.value)) choose(data.value);
+          if (isViewId(data.value) || data.value === DIAGNOSE.id) choose(data.value);
         }}
       >
-        {VIEWS.map((v) => (
+        {tabs.map((v) => (
           <Tab key={v.id} value={v.id} id={`tab-${v.id}`}>
             {v.label}
           </Tab>

@@ -10,6 +10,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { CellRef, Done, InsertResult, TaskPaneOperations } from "../../ports/operations";
+import { useOfficeAdapter } from "../adapterContext";
+import { hostName } from "../host-name";
 import { Notice } from "./Notice";
 import { settle } from "../settle";
 import { describedBy, FeatureNote } from "./FeatureNote";
@@ -82,12 +84,13 @@ export function InsertTemplate(props: {
  */
 function ConfirmInsert(props: { readonly onConfirm: () => void; readonly onCancel: () => void }): React.JSX.Element {
   const go = React.useRef<HTMLButtonElement>(null);
+  const host = hostName(useOfficeAdapter()?.host);
   React.useEffect(() => go.current?.focus(), []);
   return (
     <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label="插入模板前请注意">
       <MessageBarBody>
         <MessageBarTitle>插入模板前请注意</MessageBarTitle>
-        插入模板后，Excel
+        插入模板后，{host}{" "}
         会清除撤销记录：此前在本工作簿中所做的操作将无法再撤销。如有需要，请先保存工作簿。是否继续插入？
       </MessageBarBody>
       <MessageBarActions>
@@ -105,6 +108,7 @@ function ResultMessage(props: {
   readonly onGoTo: (at: CellRef) => void;
 }): React.JSX.Element {
   const { result, onGoTo } = props;
+  const host = hostName(useOfficeAdapter()?.host);
   switch (result.kind) {
     case "inserted":
       return (
@@ -124,7 +128,7 @@ function ResultMessage(props: {
       );
     case "unsupported":
       return (
-        <Notice intent="warning" title="此版本的 Excel 无法插入模板">
+        <Notice intent="warning" title={`此版本的 ${host} 无法插入模板`}>
           {result.message}
         </Notice>
       );

@@ -1,6 +1,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import * as React from "react";
 import type { OpenMasterResult } from "../../ports/merge-operations";
+import { useOfficeAdapter } from "../adapterContext";
+import { hostName, type HostName } from "../host-name";
 
 /** The file name a downloaded master gets. */
 export const MASTER_FILE_NAME = "汇总.xlsx";
@@ -21,19 +23,22 @@ export function downloadMaster(bytes: Uint8Array, fileName = MASTER_FILE_NAME, t
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function openedText(open: OpenMasterResult | null): { intent: "success" | "warning"; title: string; text: string } {
-  if (open === null) return { intent: "success", title: "汇总完成", text: "正在 Excel 中打开汇总工作簿…" };
+function openedText(
+  open: OpenMasterResult | null,
+  host: HostName,
+): { intent: "success" | "warning"; title: string; text: string } {
+  if (open === null) return { intent: "success", title: "汇总完成", text: `正在 ${host} 中打开汇总工作簿…` };
   switch (open.kind) {
     case "opened":
       return {
         intent: "success",
         title: "汇总完成",
-        text: "汇总结果已在一个新的 Excel 工作簿中打开（当前工作簿未作任何改动）。请在新工作簿中选择“文件-另存为”保存。",
+        text: `汇总结果已在一个新的 ${host} 工作簿中打开（当前工作簿未作任何改动）。请在新工作簿中选择“文件-另存为”保存。`,
       };
     case "too_large":
     case "unsupported":
     case "failed":
-      return { intent: "warning", title: "汇总完成，但未能在 Excel 中打开", text: open.message };
+      return { intent: "warning", title: `汇总完成，但未能在 ${host} 中打开`, text: open.message };
   }
 }
 
@@ -44,7 +49,8 @@ export function FinishedMessage(props: {
   readonly onOpen: () => void;
   readonly onDownload: () => void;
 }): React.JSX.Element {
-  const { intent, title, text } = openedText(props.open);
+  const host = hostName(useOfficeAdapter()?.host);
+  const { intent, title, text } = openedText(props.open, host);
   return (
     <MessageBar intent={intent} layout="multiline" politeness="polite">
       <MessageBarBody>
@@ -57,7 +63,7 @@ export function FinishedMessage(props: {
       <MessageBarActions>
         <Button onClick={props.onDownload}>下载汇总文件</Button>
         {props.open !== null && props.open.kind !== "unsupported" && props.open.kind !== "too_large" && (
-          <Button onClick={props.onOpen}>再次在 Excel 中打开</Button>
+          <Button onClick={props.onOpen}>再次在 {host} 中打开</Button>
         )}
       </MessageBarActions>
     </MessageBar>

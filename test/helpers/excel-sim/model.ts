@@ -4,7 +4,9 @@
  * so the same model runs in jest and in the `npm run sim` page). The Office.js-shaped proxies in
  * api.ts read and write it.
  */
-import { columnLetter, columnNumber } from "../../../src/core/a1";
+import { columnLetter, columnNumber, parseA1 } from "../../../src/core/a1";
+import type { WorkbookGrid } from "../../../src/core/model";
+import { isCellError } from "../../../src/core/model";
 
 export type SimValue = string | number | boolean | { readonly error: string } | null;
 
@@ -38,6 +40,44 @@ export interface SimSheet {
   /** Cells with a data-validation rule. */
   validations: Rect[];
   conditionalFormats: SimConditionalFormat[];
+  /** "r,c" keys of unlocked cells (protected sheets accept writes only there); null: every cell locked. */
+  unlocked: Set<string> | null;
+  /** Columns unlocked by their column style, and the "r,c" cells in them that stay locked. */
+  unlockedColumns: { columns: Set<number>; locked: Set<string> } | null;
+}
+
+/** What a reader gives a stand-in for one workbook: values, and per sheet what the host would keep. */
+export interface SimSource {
+  readonly grid: WorkbookGrid;
+  readonly sheets?: Readonly<
+    Record<
+      string,
+      {
+        protected?: boolean;
+        /** The protection allows formatting cells (and so conditional formats). */
+        formatCells?: boolean;
+        validations?: readonly string[];
+        unlocked?: readonly string[];
+        /** Columns whose style unlocks every cell without a style of its own ("A", "K"…). */
+        unlockedColumns?: readonly string[];
+        /** Cells with a style of their own that keeps them locked (only those in unlocked columns matter). */
+        locked?: readonly string[];
+        text?: readonly string[];
+      }
+    >
+  >;
+}
+
+/** Whether every cell of `r` may be written on the sheet (any cell, when it is not protected). */
+export function unlockedOn(sheet: SimSheet, r: Rect): boolean {
+  const open = sheet.unlocked;
+  if (!open) return !sheet.protected;
+  const byColumn = sheet.unlockedColumns;
+  const cellOpen = (k: string, c: number) =>
+    open.has(k) || (byColumn !== null && byColumn.columns.has(c) && !byColumn.locked.has(k));
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let c = r.left; c <= r.right; c++) if (!cellOpen(key(row, c), c)) return false;
+  return true;
 }
 
 /** A defined name: a cell of a sheet, or broken (what Excel leaves after some inserts). */
@@ -135,6 +175,8 @@ export class SimWorkbook {
       formatCells: false,
       validations: [],
       conditionalFormats: [],
+      unlocked: null,
+      unlockedColumns: null,
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
@@ -194,6 +236,20 @@ export class SimWorkbook {
       map.clear();
       for (const [k, v] of moved) map.set(k, v);
     }
+    for (const keys of [sheet.unlocked, sheet.unlockedColumns?.locked]) {
+      if (!keys) continue;
+      const moved = [...keys].map((k) => {
+        const [r, c] = k.split(",").map(Number);
+        return r >= row ? key(r + count, c) : k;
+      });
+      keys.clear();
+      for (const k of moved) keys.add(k);
+      // New rows take the formatting (lock state) of the row above, as Excel's do.
+      for (const k of [...keys]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r === row - 1) for (let i = 0; i < count; i++) keys.add(key(row + i, c));
+      }
+    }
     sheet.validations = sheet.validations.map((r) => shiftRect(r, row, count));
     for (const cf of sheet.conditionalFormats) cf.range = shiftRect(cf.range, row, count);
     for (const n of this.names) if ("sheetId" in n && n.sheetId === sheet.id && n.row >= row) n.row += count;
@@ -211,6 +267,16 @@ export class SimWorkbook {
       map.clear();
       for (const [k, v] of kept) map.set(k, v);
     }
+    for (const keys of [sheet.unlocked, sheet.unlockedColumns?.locked]) {
+      if (!keys) continue;
+      const kept = [...keys].flatMap((k) => {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= row && r <= last) return [];
+        return [r > last ? key(r - count, c) : k];
+      });
+      keys.clear();
+      for (const k of kept) keys.add(k);
+    }
     sheet.validations = sheet.validations.flatMap((r) => shiftRectUp(r, row, count) ?? []);
     sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => {
       const moved = shiftRectUp(cf.range, row, count);
@@ -221,6 +287,67 @@ export class SimWorkbook {
       if (!("sheetId" in n) || n.sheetId !== sheet.id || n.row < row) return n;
       if (n.row > last) return { ...n, row: n.row - count };
       return { name: n.name, broken: "#REF!" };
+    });
+  }
+
+  /**
+   * Adds the source's sheets (those in `only`, when given) with their values, protection, unlocked and
+   * text cells and validation; a taken name gets " (2)". The source's workbook names are not added:
+   * each host does with them what it does (returned by the sheets they point at).
+   */
+  loadSheets(source: SimSource, only?: readonly string[]): Map<string, SimSheet> {
+    const byOriginal = new Map<string, SimSheet>();
+    for (const g of source.grid.sheets) {
+      if (only && !only.includes(g.name)) continue;
+      let name = g.name;
+      for (let n = 2; this.sheetByName(name); n++) name = `${g.name} (${n})`;
+      const sheet = this.addSheet(name, g.hidden ? "Hidden" : "Visible");
+      g.rows.forEach((row, r) =>
+        row?.forEach((v, c) => {
+          const value: SimValue =
+            v instanceof Date ? serialOf(v) : isCellError(v) ? { error: v.error } : (v as SimValue);
+          this.set(sheet, r + 1, c + 1, value);
+        }),
+      );
+      const extra = source.sheets?.[g.name];
+      sheet.protected = Boolean(extra?.protected);
+      sheet.formatCells = Boolean(extra?.formatCells);
+      sheet.validations = (extra?.validations ?? []).map(parseRect);
+      const open = new Set<string>();
+      for (const a of extra?.unlocked ?? []) {
+        const r = parseRect(a);
+        for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) open.add(key(row, c));
+      }
+      sheet.unlocked = open;
+      if (extra?.unlockedColumns?.length) {
+        const locked = new Set<string>();
+        for (const a of extra.locked ?? []) {
+          const r = parseRect(a);
+          locked.add(key(r.top, r.left));
+        }
+        sheet.unlockedColumns = {
+          columns: new Set(extra.unlockedColumns.map((c) => parseRect(`${c}1`).left)),
+          locked,
+        };
+      }
+      for (const a of extra?.text ?? []) {
+        const r = parseRect(a);
+        sheet.formats.set(key(r.top, r.left), "@");
+      }
+      byOriginal.set(g.name, sheet);
+    }
+    return byOriginal;
+  }
+
+  /** The source's names that point at the given sheets: name → its cell (1-based). */
+  static namesOn(
+    source: SimSource,
+    sheets: ReadonlyMap<string, SimSheet>,
+  ): { name: string; sheet: SimSheet; row: number; column: number }[] {
+    return Object.entries(source.grid.names).flatMap(([name, target]) => {
+      const sheet = sheets.get(target.sheet);
+      const at = parseA1(target.cell);
+      return sheet && at ? [{ name, sheet, row: at.row, column: at.column }] : [];
     });
   }
 

@@ -4,7 +4,7 @@
  */
 import { cellOf, columnById, FIELDS, tableById, type AnyColumnId, type TableId } from "../../../src/core/definition";
 import type { CellValue } from "../../../src/core/model";
-import type { ExcelSim } from "./sim";
+import type { SimHost } from "./host";
 
 export interface Fill {
   readonly fields?: Readonly<Record<string, CellValue>>;
@@ -17,7 +17,7 @@ function typed(v: CellValue): string | number | boolean | null {
   return v;
 }
 
-export function typeReport(sim: ExcelSim, fill: Fill): void {
+export function typeReport(sim: Pick<SimHost, "edit">, fill: Fill): void {
   for (const f of FIELDS) {
     const v = fill.fields?.[f.id];
     if (v !== undefined && v !== null && v !== "") sim.edit(f.sheet, cellOf(f), typed(v));

@@ -1,6 +1,6 @@
 /**
  * The template the pane inserts: dist/template.xlsx, written at build time by the same writer as
- * `template -o` (scripts/build-template.ts), fetched next to the pane and handed to Excel as base64.
+ * `template -o` (scripts/build-template.ts), fetched next to the pane and handed to the host (Excel, or WPS through a temporary file) as base64.
  * The pane bundle therefore carries no .xlsx writer.
  */
 export const TEMPLATE_ASSET = "template.xlsx";
