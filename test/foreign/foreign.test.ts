@@ -7,10 +7,10 @@ import { existsSync, readdirSync } from "fs";
 import * as path from "path";
 import { checkFile } from "../../src/node/intake-path";
 import { readReportFile } from "../helpers/read-raw";
+import { describeWithShared, sharedPath } from "../helpers/shared";
 
-const FOREIGN = path.resolve(__dirname, "../../../shared/fixtures/foreign");
+const FOREIGN = sharedPath("fixtures/foreign");
 const present = existsSync(FOREIGN);
-const required = process.env.REQUIRE_SHARED === "1";
 
 /** Damaged inside a valid zip, or a package missing its workbook part: refused as damage, not as "another template". */
 const DAMAGED: Readonly<Record<string, readonly string[]>> = {
@@ -21,24 +21,21 @@ const DAMAGED: Readonly<Record<string, readonly string[]>> = {
 
 const files = present ? readdirSync(FOREIGN).filter((f) => f.endsWith(".xlsx")) : [];
 
-(present || required ? describe : describe.skip)(
-  "workbooks that are not this template (../shared/fixtures/foreign)",
-  () => {
-    it("the shared fixtures are there", () => {
-      expect(present).toBe(true);
-      expect(files.length).toBeGreaterThanOrEqual(10);
-    });
+describeWithShared(FOREIGN, "workbooks that are not this template (../shared/fixtures/foreign)", () => {
+  it("the shared fixtures are there", () => {
+    expect(present).toBe(true);
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
 
-    it.each(files)("%s is refused cleanly", async (name) => {
-      const result = await checkFile(path.join(FOREIGN, name), { displayName: name });
-      expect(result.status).toBe("unreadable");
-      expect(DAMAGED[name] ?? ["not_template"]).toContain(result.code);
-      expect(result.findings).toEqual([]);
-      expect(result.unit).toBeNull();
-      expect(result.message).toContain(name);
-      expect(result.message).toMatch(/[\u4e00-\u9fff]/);
-      const read = await readReportFile(path.join(FOREIGN, name));
-      expect(read.ok).toBe(false);
-    });
-  },
-);
+  it.each(files)("%s is refused cleanly", async (name) => {
+    const result = await checkFile(path.join(FOREIGN, name), { displayName: name });
+    expect(result.status).toBe("unreadable");
+    expect(DAMAGED[name] ?? ["not_template"]).toContain(result.code);
+    expect(result.findings).toEqual([]);
+    expect(result.unit).toBeNull();
+    expect(result.message).toContain(name);
+    expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+    const read = await readReportFile(path.join(FOREIGN, name));
+    expect(read.ok).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@
  * match them, and every XML part of the master validates against ECMA-376 (../shared/tools).
  */
 import { execFileSync } from "child_process";
-import { existsSync, writeFileSync } from "fs";
+import { writeFileSync } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { fieldById } from "../../src/core/definition";
@@ -14,10 +14,9 @@ import type { BarChartSpec } from "../../src/xlsx/master/chart-xml";
 import { tempDir } from "../helpers/libreoffice";
 import { noUnitsResult, sampleResult } from "./merge-result";
 import { writeAndRead, type WrittenMaster } from "./read-master";
+import { describeWithShared, sharedPath } from "../helpers/shared";
 
-const VALIDATE = path.resolve(__dirname, "../../../shared/tools/ooxml-validate.sh");
-const canValidate = existsSync(VALIDATE);
-const describeValidate = canValidate || process.env.REQUIRE_SHARED === "1" ? describe : describe.skip;
+const VALIDATE = sharedPath("tools/ooxml-validate.sh");
 
 /** Texts of the c:pt values inside the first `tag` (c:cat, c:val, c:tx) of each series. */
 function cached(chartXml: string, tag: string): string[][] {
@@ -173,32 +172,36 @@ function validate(file: string): string {
   }
 }
 
-describeValidate("every XML part of the master validates (ECMA-376, ../shared/tools/ooxml-validate.sh)", () => {
-  it.each([
-    ["with a roster, unread values and the chart", () => sampleResult({ roster: true }), true],
-    ["without units (no chart)", noUnitsResult, false],
-  ])("%s", async (_name, make, hasChart) => {
-    const m = await writeAndRead(make());
-    try {
-      const out = validate(m.file);
-      expect(out.split("\n").filter((l) => /^FAIL|^exit/.test(l))).toEqual([]);
-      expect(out).toMatch(/ 0 failed.* 0 package problems/);
-      if (hasChart) expect(out).toMatch(/ok\s+xl\/charts\/chart1\.xml/);
-    } finally {
-      m.cleanup();
-    }
-  });
+describeWithShared(
+  VALIDATE,
+  "every XML part of the master validates (ECMA-376, ../shared/tools/ooxml-validate.sh)",
+  () => {
+    it.each([
+      ["with a roster, unread values and the chart", () => sampleResult({ roster: true }), true],
+      ["without units (no chart)", noUnitsResult, false],
+    ])("%s", async (_name, make, hasChart) => {
+      const m = await writeAndRead(make());
+      try {
+        const out = validate(m.file);
+        expect(out.split("\n").filter((l) => /^FAIL|^exit/.test(l))).toEqual([]);
+        expect(out).toMatch(/ 0 failed.* 0 package problems/);
+        if (hasChart) expect(out).toMatch(/ok\s+xl\/charts\/chart1\.xml/);
+      } finally {
+        m.cleanup();
+      }
+    });
 
-  it("as bytes for the task pane, too", async () => {
-    const tmp = tempDir("master-bytes-");
-    try {
-      const file = path.join(tmp.dir, "pane.xlsx");
-      writeFileSync(file, await masterBytes(sampleResult({ roster: true })));
-      const out = validate(file);
-      expect(out.split("\n").filter((l) => /^FAIL|^exit/.test(l))).toEqual([]);
-      expect(out).toMatch(/ok\s+xl\/charts\/chart1\.xml/);
-    } finally {
-      tmp.cleanup();
-    }
-  });
-});
+    it("as bytes for the task pane, too", async () => {
+      const tmp = tempDir("master-bytes-");
+      try {
+        const file = path.join(tmp.dir, "pane.xlsx");
+        writeFileSync(file, await masterBytes(sampleResult({ roster: true })));
+        const out = validate(file);
+        expect(out.split("\n").filter((l) => /^FAIL|^exit/.test(l))).toEqual([]);
+        expect(out).toMatch(/ok\s+xl\/charts\/chart1\.xml/);
+      } finally {
+        tmp.cleanup();
+      }
+    });
+  },
+);
