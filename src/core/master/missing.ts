@@ -127,9 +127,9 @@ function similarNote(unit: RosterUnit, unmatched: RosterReport["unmatched"]): st
   return `名称相近的${sent}已报送，如为同一单位，请在名单中更正名称后重新汇总`;
 }
 
-/** The lines of files that count as not received: unreadable files, then reports of the other type. */
-function fileLines(result: MergeResult, otherType: readonly SetAsideFile[]): MissingLine[] {
-  const line = (situation: "unreadable" | "otherType", fields: Partial<MissingLine>): MissingLine => ({
+/** A line of `situation` with nothing known but `fields`. */
+function blankLine(situation: MissingLine["situation"], fields: Partial<MissingLine> = {}): MissingLine {
+  return {
     situation,
     unit: "",
     creditCode: null,
@@ -140,11 +140,15 @@ function fileLines(result: MergeResult, otherType: readonly SetAsideFile[]): Mis
     suggestion: null,
     note: null,
     ...fields,
-  });
+  };
+}
+
+/** The lines of files that count as not received: unreadable files, then reports of the other type. */
+function fileLines(result: MergeResult, otherType: readonly SetAsideFile[]): MissingLine[] {
   return [
-    ...result.unreadable.map((u) => line("unreadable", { file: u.source.path, note: u.message })),
+    ...result.unreadable.map((u) => blankLine("unreadable", { file: u.source.path, note: u.message })),
     ...otherType.map((f) =>
-      line("otherType", {
+      blankLine("otherType", {
         unit: f.unit ?? "",
         creditCode: f.creditCode ?? null,
         contact: f.contact ?? null,
@@ -159,21 +163,7 @@ export function missingLines(result: MergeResult): MissingLine[] {
   const roster = result.roster;
   const received = notReceived(result);
   const files = fileLines(result, received.otherType);
-  if (!roster)
-    return [
-      {
-        situation: "noRoster",
-        unit: "",
-        creditCode: null,
-        category: null,
-        contact: null,
-        rosterRow: null,
-        file: null,
-        suggestion: null,
-        note: null,
-      },
-      ...files,
-    ];
+  if (!roster) return [blankLine("noRoster"), ...files];
   const unitOf = unitLookup(result);
   const contactOfUnit = (key: UnitKey): UnitContact | null => {
     const unit = unitOf(key);

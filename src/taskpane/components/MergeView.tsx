@@ -28,6 +28,7 @@ import { MergeFileList } from "./MergeFileList";
 import { FeedbackReady, FeedbackSettingsForm, type FeedbackFile, type TypedSettings } from "./MergeFeedback";
 import { OptionalFile } from "./OptionalFile";
 import { downloadMaster, FinishedMessage } from "./MergeMessages";
+import { VISUALLY_HIDDEN } from "./visually-hidden";
 
 const useStyles = makeStyles({
   view: {
@@ -43,15 +44,7 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   stretch: { alignSelf: "stretch" },
-  // Visually hidden but reachable by label (the buttons open them).
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  hidden: VISUALLY_HIDDEN,
 });
 
 type TypeChoice = "majority" | ReportType;

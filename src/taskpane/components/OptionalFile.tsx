@@ -2,6 +2,7 @@ import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components
 import * as React from "react";
 import { jobFileOf } from "../merge/chosen-file";
 import type { JobFile } from "../merge/job";
+import { VISUALLY_HIDDEN } from "./visually-hidden";
 
 const useStyles = makeStyles({
   row: {
@@ -10,15 +11,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
-  // Visually hidden but reachable by label (the button opens it).
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  hidden: VISUALLY_HIDDEN,
 });
 
 export interface OptionalFileProps {
