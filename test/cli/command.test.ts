@@ -7,17 +7,14 @@ import { execFile } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 import { buildZip, deflatedEntry } from "../guard/craft";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(ROOT, "test/fixtures/lo/correct/report.xlsx");
 
 async function run(args: string[], cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, isTTY: false });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(args, cwd);
 }
 
 function spawn(

@@ -7,17 +7,14 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 const FIRST = "01-和平区市场监管局.xlsx";
 let dir: string;
 
 async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: dir, isTTY: false });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(args, dir);
 }
 
 /** Bytes and modification time: an input "left as it was" keeps both. */

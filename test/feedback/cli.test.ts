@@ -8,7 +8,7 @@ import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 import { labelOf, problemLines, readFeedback, type ReadFeedback } from "./read-feedback";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -18,15 +18,7 @@ let dir: string;
 /** `merge` as a user runs it, without LibreOffice: the .xls and .ods fixtures are files it cannot read
  * (their conversion is the LibreOffice suite's, test/lo/conversion.test.ts), so this suite needs none. */
 async function merge(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(["merge", ...args, "--no-soffice"], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    isTTY: false,
-  });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(["merge", ...args, "--no-soffice"], dir);
 }
 
 async function filesUnder(d: string): Promise<string[]> {

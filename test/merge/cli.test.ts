@@ -4,7 +4,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 let dir: string;
@@ -32,15 +32,7 @@ async function hashes(d: string): Promise<Record<string, string>> {
 }
 
 async function merge(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(["merge", ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    isTTY: false,
-  });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(["merge", ...args], dir);
 }
 
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {

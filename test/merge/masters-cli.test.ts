@@ -11,7 +11,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EX = (n: string) => path.join(ROOT, "examples", "reports", n);
@@ -33,15 +33,7 @@ async function put(from: string, to: string): Promise<void> {
 }
 
 async function merge(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(["merge", ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    isTTY: false,
-  });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(["merge", ...args], dir);
 }
 
 /** Every sheet of a master as rows keyed by its header row. */

@@ -7,21 +7,13 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/program";
+import { runCommand } from "../helpers/run-cli";
 
 const EXAMPLES = path.resolve(__dirname, "../../examples");
 let dir: string;
 
 async function merge(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(["merge", "收到的报表", "--roster", "名单.csv", ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd: dir,
-    isTTY: false,
-  });
-  return { code, out: out.join(""), err: err.join("") };
+  return runCommand(["merge", "收到的报表", "--roster", "名单.csv", ...args], dir);
 }
 
 /** A CSV's records (every cell quoted, as the 催报 file writes them). */
