@@ -15,7 +15,7 @@ export { wpsApplication } from "./global";
 function workbookAdapter(app: WpsApplication): WorkbookAdapter {
   const workbook = () => {
     const wb = app.ActiveWorkbook;
-    if (!wb) throw new Error("no active workbook");
+    if (!wb) throw new Error("WPS 表格中没有打开的工作簿：请先打开或新建一个工作簿，再使用本加载项。");
     return wb;
   };
   return {
